@@ -1,0 +1,105 @@
+package dev.vigil.collectors.agents;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.db.Page;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.tenancy.TokenDao;
+import dev.vigil.collectors.tenancy.TokenStore;
+import dev.vigil.collectors.tenancy.UserDao;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.model.Agent;
+import dev.vigil.controls.model.AgentStatus;
+import dev.vigil.controls.model.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Registers agents, changes their status and issues their tokens. Thread-safe. */
+public final class AgentStore {
+
+  private final Jdbi jdbi;
+  private final AuditAppender audit;
+  private final TokenStore tokens;
+  private final Ids ids;
+  private final Clock clock;
+
+  public AgentStore(Jdbi jdbi, AuditAppender audit, TokenStore tokens, Ids ids, Clock clock) {
+    this.jdbi = jdbi;
+    this.audit = audit;
+    this.tokens = tokens;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** Registers an active agent owned by {@code ownerId}, a user of the same tenant. */
+  public Agent create(String tenantId, Actor actor, String name, String ownerId, String description) {
+    return jdbi.inTransaction(h -> {
+      if (h.attach(UserDao.class).find(tenantId, ownerId).isEmpty()) {
+        throw Rejected.invalid("ownerId: no user " + ownerId + " in this tenant");
+      }
+      Instant now = clock.instant();
+      Agent agent = new Agent(tenantId, ids.next("agt"), name.strip(), ownerId, description,
+          AgentStatus.ACTIVE, now, now);
+      h.attach(AgentDao.class).insert(agent);
+      audit.append(h, tenantId, actor, "agent.created", agent.id(), AuditData.object()
+          .put("name", agent.name()).put("ownerId", ownerId).put("description", description)
+          .put("status", agent.status().wire()));
+      return agent;
+    });
+  }
+
+  public Optional<Agent> find(String tenantId, String id) {
+    return jdbi.withExtension(AgentDao.class, dao -> dao.find(tenantId, id));
+  }
+
+  public Page<Agent> list(String tenantId, String after, int limit) {
+    return Page.of(jdbi.withExtension(AgentDao.class, dao -> dao.list(tenantId, after, limit + 1)),
+        limit, Agent::id);
+  }
+
+  /**
+   * Moves an agent to {@code status}. Retired is final; retiring revokes the agent's tokens.
+   * Setting the status it already has changes nothing and is not audited.
+   */
+  public Agent changeStatus(String tenantId, Actor actor, String id, AgentStatus status) {
+    return jdbi.inTransaction(h -> {
+      AgentDao dao = h.attach(AgentDao.class);
+      Agent before = dao.lock(tenantId, id).orElseThrow(() -> Rejected.notFound("agent", id));
+      if (before.status() == status) return before;
+      if (before.status() == AgentStatus.RETIRED) {
+        throw Rejected.conflict("status: agent " + id + " is retired; retirement is final");
+      }
+      Instant now = clock.instant();
+      dao.setStatus(tenantId, id, status, now);
+      ArrayNode revoked = AuditData.object().arrayNode();
+      if (status == AgentStatus.RETIRED) {
+        TokenDao tokenDao = h.attach(TokenDao.class);
+        List<String> tokenIds = tokenDao.activeIdsOfAgent(tenantId, id);
+        tokenDao.revokeAllOfAgent(tenantId, id, now);
+        tokenIds.forEach(revoked::add);
+      }
+      var data = AuditData.object().put("from", before.status().wire()).put("to", status.wire());
+      if (status == AgentStatus.RETIRED) data.set("revokedTokens", revoked);
+      audit.append(h, tenantId, actor, "agent.status_changed", id, data);
+      return new Agent(tenantId, id, before.name(), before.ownerId(), before.description(), status,
+          before.createdAt(), now);
+    });
+  }
+
+  /** Issues a token with role agent bound to this agent; a retired agent gets none. */
+  public TokenStore.Issued issueToken(String tenantId, Actor actor, String agentId, String name) {
+    return jdbi.inTransaction(h -> {
+      Agent agent = h.attach(AgentDao.class).lock(tenantId, agentId)
+          .orElseThrow(() -> Rejected.notFound("agent", agentId));
+      if (agent.status() == AgentStatus.RETIRED) {
+        throw Rejected.conflict("agent " + agentId + " is retired and cannot get tokens");
+      }
+      return tokens.issue(h, tenantId, actor, name == null ? agent.name() : name, Role.AGENT, agentId);
+    });
+  }
+}

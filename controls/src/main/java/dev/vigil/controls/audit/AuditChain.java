@@ -1,0 +1,74 @@
+package dev.vigil.controls.audit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * The hash rule of the audit chain: {@code hash_n = SHA-256(hash_(n-1) || JCS(entry_n))}.
+ *
+ * <p>The canonical form of an entry is the JCS encoding of the object
+ * {@code {"actor":{"id","type"},"data","kind","seq","subject","tenantId","time"}}, where
+ * {@code time} is always written as {@code yyyy-MM-ddTHH:mm:ss.SSSZ}. The entry's own hash is
+ * not part of it. Stateless and thread-safe.
+ */
+public final class AuditChain {
+
+  /** The predecessor of the first entry: 32 zero bytes. */
+  public static final String GENESIS_HEX = "0".repeat(64);
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private AuditChain() {}
+
+  /** The canonical timestamp text of the chain format. */
+  public static String formatTime(Instant time) {
+    return TIME.format(time);
+  }
+
+  /** The JSON object whose JCS encoding is hashed. */
+  public static ObjectNode canonicalObject(AuditEntry entry) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode actor = f.objectNode();
+    actor.put("type", entry.actor().type());
+    actor.put("id", entry.actor().id());
+    ObjectNode o = f.objectNode();
+    o.put("seq", entry.seq());
+    o.put("tenantId", entry.tenantId());
+    o.put("time", formatTime(entry.time()));
+    o.set("actor", actor);
+    o.put("kind", entry.kind());
+    o.put("subject", entry.subject());
+    o.set("data", entry.data());
+    return o;
+  }
+
+  /** {@code JCS(entry)}: the bytes that are hashed after the predecessor's hash. */
+  public static byte[] canonicalBytes(AuditEntry entry) {
+    return CanonicalJson.bytes(canonicalObject(entry));
+  }
+
+  /** The hex hash of {@code entry} given the hex hash of its predecessor. */
+  public static String nextHash(String previousHashHex, AuditEntry entry) {
+    MessageDigest sha = sha256();
+    sha.update(HEX.parseHex(previousHashHex));
+    sha.update(canonicalBytes(entry));
+    return HEX.formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.vigil.controls.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies a contiguous run of one tenant's audit entries.
+ *
+ * <p>Each entry must have the next sequence number, belong to the expected tenant, and carry
+ * the hash that {@link AuditChain#nextHash} computes from its predecessor's recorded hash.
+ * Verification continues past a break, chaining from the recorded hash, so that every
+ * altered, inserted, deleted or reordered entry is named, not just the first. Stateless.
+ */
+public final class ChainVerifier {
+
+  private ChainVerifier() {}
+
+  /**
+   * @param tenantId the tenant whose chain this is
+   * @param previousHashHex the recorded hash of the entry before the run
+   *     ({@link AuditChain#GENESIS_HEX} when the run starts at seq 1)
+   * @param firstSeq the sequence number the run must start with
+   * @param entries the run, in the order it was stored or exported
+   */
+  public static ChainVerification verify(
+      String tenantId, String previousHashHex, long firstSeq, List<AuditEntry> entries) {
+    List<ChainBreak> breaks = new ArrayList<>();
+    String previous = previousHashHex;
+    long expectedSeq = firstSeq;
+    for (AuditEntry entry : entries) {
+      if (entry.seq() != expectedSeq) {
+        breaks.add(new ChainBreak(entry.seq(),
+            "expected seq " + expectedSeq + " but found " + entry.seq()
+                + " (an entry was deleted, inserted or moved)"));
+      }
+      if (!entry.tenantId().equals(tenantId)) {
+        breaks.add(new ChainBreak(entry.seq(),
+            "belongs to tenant " + entry.tenantId() + ", not " + tenantId));
+      }
+      String computed = AuditChain.nextHash(previous, entry);
+      if (entry.hash() == null || !computed.equals(entry.hash())) {
+        breaks.add(new ChainBreak(entry.seq(),
+            "recorded hash " + entry.hash() + " does not match computed " + computed
+                + " (the entry or its predecessor was altered)"));
+      }
+      previous = entry.hash() == null ? computed : entry.hash();
+      expectedSeq = entry.seq() + 1;
+    }
+    return new ChainVerification(entries.size(), previous, breaks);
+  }
+}
