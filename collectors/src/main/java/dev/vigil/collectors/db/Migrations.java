@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -27,6 +29,21 @@ public final class Migrations {
   /** Brings the schema up to date; a no-op when it already is. */
   public static void apply(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      try {
+        update(connection);
+      } finally {
+        // Liquibase turns auto-commit off; a pooled connection handed back like that would
+        // make the next borrower's transactions silently roll back.
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot connect to migrate the schema: " + e.getMessage(), e);
+    }
+  }
+
+  private static void update(Connection connection) {
+    try {
       Database database = DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       Map<String, Object> scope = Map.of(
@@ -36,9 +53,8 @@ public final class Migrations {
       Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
           .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
           .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+          .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
           .execute());
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot connect to migrate the schema: " + e.getMessage(), e);
     } catch (Exception e) {
       throw new IllegalStateException("schema migration failed: " + e.getMessage(), e);
     }

@@ -1,0 +1,145 @@
+package dev.vigil.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.JsonUnauthorizedHandler;
+import dev.vigil.app.auth.RoleAuthorizer;
+import dev.vigil.app.auth.TokenAuthenticator;
+import dev.vigil.app.cli.TenantCreateCommand;
+import dev.vigil.app.demo.DemoSeeder;
+import dev.vigil.app.http.BodyLimitFilter;
+import dev.vigil.app.http.JsonMapper;
+import dev.vigil.app.http.RejectedMapper;
+import dev.vigil.app.http.UnexpectedMapper;
+import dev.vigil.app.http.ValidationMapper;
+import dev.vigil.app.http.WebApplicationMapper;
+import dev.vigil.app.resources.AgentResource;
+import dev.vigil.app.resources.AuditResource;
+import dev.vigil.app.resources.TokenResource;
+import dev.vigil.app.resources.UserResource;
+import dev.vigil.collectors.agents.AgentStore;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.tenancy.PasswordHasher;
+import dev.vigil.collectors.tenancy.TenantStore;
+import dev.vigil.collectors.tenancy.TokenSecrets;
+import dev.vigil.collectors.tenancy.TokenStore;
+import dev.vigil.collectors.tenancy.UserStore;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.PooledDataSourceFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+
+/** The Vigil service. Everything is wired by hand in {@link #run}. */
+public final class VigilApplication extends Application<VigilConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    // The shaded jar has no per-library manifests, so logback-access cannot read its own
+    // version and would print a spurious version-mismatch warning at every start.
+    System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
+    new VigilApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "vigil";
+  }
+
+  @Override
+  public void initialize(Bootstrap<VigilConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addBundle(new MigrationsBundle<>() {
+      @Override
+      public PooledDataSourceFactory getDataSourceFactory(VigilConfiguration config) {
+        return config.database().dataSourceFactory(config.dataDir());
+      }
+    });
+    bootstrap.addCommand(new TenantCreateCommand());
+  }
+
+  /**
+   * Strict JSON for request bodies: unknown fields and wrong types are errors, never silently
+   * coerced. Applied in run(), after config.yml (whose overrides arrive as strings) is parsed.
+   */
+  static void configureJson(ObjectMapper json) {
+    json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    json.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    json.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    json.coercionConfigFor(LogicalType.Enum)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+  }
+
+  @Override
+  public void run(VigilConfiguration config, Environment environment) {
+    configureJson(environment.getObjectMapper());
+    Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    Jdbi jdbi = config.database().build(environment, config.dataDir());
+
+    Ids ids = new Ids(clock);
+    AuditAppender audit = new AuditAppender(clock);
+    TokenStore tokens = new TokenStore(jdbi, audit, ids, new TokenSecrets(), clock);
+    TenantStore tenants = new TenantStore(jdbi, audit, tokens, ids, clock);
+    UserStore users = new UserStore(jdbi, audit, ids, new PasswordHasher(), clock);
+    AgentStore agents = new AgentStore(jdbi, audit, tokens, ids, clock);
+
+    var jersey = environment.jersey();
+    jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<Caller>()
+        .setAuthenticator(new TokenAuthenticator(tokens))
+        .setAuthorizer(new RoleAuthorizer())
+        .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+        .setPrefix("Bearer")
+        .setRealm("vigil")
+        .buildAuthFilter()));
+    jersey.register(RolesAllowedDynamicFeature.class);
+    jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+    jersey.register(new BodyLimitFilter(config.maxBodyBytes()));
+    jersey.register(new RejectedMapper());
+    jersey.register(new ValidationMapper());
+    jersey.register(new JsonMapper());
+    jersey.register(new WebApplicationMapper());
+    jersey.register(new UnexpectedMapper());
+
+    jersey.register(new TokenResource(tokens));
+    jersey.register(new UserResource(users));
+    jersey.register(new AgentResource(agents));
+    jersey.register(new AuditResource(new AuditLog(jdbi)));
+
+    if (config.demo()) {
+      new DemoSeeder(tenants, users, agents, System.out).seedIfEmpty(httpPort(config));
+    }
+  }
+
+  private static int httpPort(VigilConfiguration config) {
+    if (config.getServerFactory() instanceof DefaultServerFactory server
+        && !server.getApplicationConnectors().isEmpty()
+        && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http) {
+      return http.getPort();
+    }
+    return 8080;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.vigil.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vigil.app.config.DatabaseFactory;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+
+/** Vigil's configuration: config.yml, with environment variables substituted into it. */
+public final class VigilConfiguration extends Configuration {
+
+  @JsonProperty
+  @NotNull
+  private String dataDir = "./data";
+
+  @JsonProperty
+  private boolean demo = true;
+
+  @JsonProperty
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  private int maxBodyBytes = 2 * 1024 * 1024;
+
+  @JsonProperty
+  @Valid
+  @NotNull
+  private DatabaseFactory database = new DatabaseFactory();
+
+  public Path dataDir() {
+    return Path.of(dataDir);
+  }
+
+  public boolean demo() {
+    return demo;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public DatabaseFactory database() {
+    return database;
+  }
+}

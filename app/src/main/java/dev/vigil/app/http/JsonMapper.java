@@ -1,0 +1,83 @@
+package dev.vigil.app.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A body that is not the JSON a resource expects: 400 for malformed JSON, 422 for a field of
+ * the wrong type, an unknown enum value or an unknown field, each naming the field.
+ */
+public final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+
+  private final WebApplicationMapper web = new WebApplicationMapper();
+
+  @Override
+  public Response toResponse(JsonProcessingException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      // A refusal raised while the body was read (such as 413 from BodyLimitFilter) wins.
+      if (t instanceof WebApplicationException w) return web.toResponse(w);
+    }
+    if (e instanceof JsonParseException) {
+      return Errors.of(400, "the body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (!(e instanceof JsonMappingException mapping)) {
+      return Errors.of(400, "the body could not be read as JSON");
+    }
+    String field = path(mapping);
+    if (e instanceof UnrecognizedPropertyException u) {
+      return Errors.of(422, field + ": unknown field; expected one of "
+          + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+    }
+    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
+          .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+          .collect(Collectors.joining(", "));
+      return Errors.of(422, field + ": '" + f.getValue() + "' is not one of " + allowed);
+    }
+    if (e instanceof InvalidFormatException f) {
+      return Errors.of(422, field + ": expected " + typeName(f.getTargetType()) + ", got '" + f.getValue() + "'");
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      return Errors.of(422, field + ": " + v.getCause().getMessage());
+    }
+    if (e instanceof MismatchedInputException m) {
+      if (field.isEmpty()) return Errors.of(422, "the body must be a JSON object");
+      return Errors.of(422, field + ": expected " + typeName(m.getTargetType()));
+    }
+    return Errors.of(422, (field.isEmpty() ? "body" : field) + ": " + e.getOriginalMessage());
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (out.length() > 0) out.append('.');
+        out.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) return "value";
+    if (type == String.class) return "a string";
+    if (type == Boolean.class || type == boolean.class) return "true or false";
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
+    if (type.getName().startsWith("java.time")) return "an ISO 8601 time";
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "an array";
+    return "an object";
+  }
+}

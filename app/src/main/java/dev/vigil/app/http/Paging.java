@@ -1,0 +1,28 @@
+package dev.vigil.app.http;
+
+import jakarta.ws.rs.WebApplicationException;
+
+/**
+ * The {@code cursor} and {@code limit} query parameters of every list (default 100, at most
+ * 1000). A bad limit is a 400 naming the parameter, not Jersey's silent 404.
+ */
+public record Paging(String after, int limit) {
+
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
+
+  public static Paging of(String cursor, String limit) {
+    int n = DEFAULT_LIMIT;
+    if (limit != null && !limit.isBlank()) {
+      try {
+        n = Integer.parseInt(limit.strip());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 1 || n > MAX_LIMIT) {
+        throw new WebApplicationException("limit: must be a whole number from 1 to " + MAX_LIMIT, 400);
+      }
+    }
+    return new Paging(cursor == null ? "" : cursor, n);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.vigil.app.http;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/** Jersey's own refusals (403, 404, 405, 413, 415 ...), in the API's error shape. */
+public final class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+
+  @Override
+  public Response toResponse(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    String message;
+    if (e instanceof ForbiddenException) {
+      message = "this token's role may not do this";
+    } else if (e instanceof NotSupportedException) {
+      message = "the body must be JSON: send Content-Type: application/json";
+    } else if (e instanceof NotFoundException) {
+      message = "no such resource";
+    } else if (e instanceof NotAllowedException) {
+      message = "method not allowed here";
+    } else if (e.getMessage() != null && !e.getMessage().startsWith("HTTP ")) {
+      message = e.getMessage();
+    } else {
+      message = e.getResponse().getStatusInfo().getReasonPhrase();
+    }
+    Response.ResponseBuilder out = Response.fromResponse(Errors.of(status, message));
+    e.getResponse().getHeaders().forEach((k, v) -> {
+      if (!k.equalsIgnoreCase("Content-Type")) v.forEach(value -> out.header(k, value));
+    });
+    return out.build();
+  }
+}

@@ -1,0 +1,359 @@
+package dev.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.app.Http.Reply;
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditChain;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.ChainVerification;
+import dev.vigil.controls.audit.ChainVerifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The public API through HTTP, as API.md promises it, on a real server and database. Two
+ * tenants exist: ours (A) and a stranger (B) whose ids must look exactly like missing ones.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+
+  VigilServer server;
+  Http http;
+  String tenantA;
+  String adminA;
+  String adminB;
+  String ownerA;
+  String ownerB;
+  String agentB;
+  String tokenB;
+  String compliance;
+  String auditor;
+  String ingest;
+
+  abstract TestDb.Kind kind();
+
+  @BeforeAll
+  void start() throws Exception {
+    server = new VigilServer(kind());
+    http = server.http();
+    JsonNode a = server.createTenant("Acme");
+    tenantA = a.get("tenantId").asText();
+    adminA = a.get("adminToken").asText();
+    adminB = server.createTenant("Globex").get("adminToken").asText();
+    ownerA = created(http.post(adminA, "/api/v1/users",
+        user("olive@acme.example", "admin"))).get("id").asText();
+    ownerB = created(http.post(adminB, "/api/v1/users",
+        user("gina@globex.example", "admin"))).get("id").asText();
+    agentB = created(http.post(adminB, "/api/v1/agents", agent("their-bot", ownerB))).get("id").asText();
+    tokenB = created(http.post(adminB, "/api/v1/tokens", "{\"name\":\"theirs\",\"role\":\"auditor\"}"))
+        .get("id").asText();
+    compliance = token("compliance");
+    auditor = token("auditor");
+    ingest = token("ingest");
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) server.close();
+  }
+
+  static String user(String email, String role) {
+    return "{\"email\":\"" + email + "\",\"name\":\"Someone\",\"role\":\"" + role
+        + "\",\"password\":\"a long enough password\"}";
+  }
+
+  static String agent(String name, String owner) {
+    return "{\"name\":\"" + name + "\",\"ownerId\":\"" + owner + "\",\"description\":\"test\"}";
+  }
+
+  JsonNode created(Reply r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    return r.json();
+  }
+
+  String token(String role) {
+    return created(http.post(adminA, "/api/v1/tokens", "{\"name\":\"" + role + "\",\"role\":\"" + role + "\"}"))
+        .get("token").asText();
+  }
+
+  String newAgent(String name) {
+    return created(http.post(adminA, "/api/v1/agents", agent(name, ownerA))).get("id").asText();
+  }
+
+  long chainLength() {
+    Reply r = http.get(adminA, "/api/v1/audit/verify");
+    assertThat(r.get("intact").asBoolean()).as(r.text()).isTrue();
+    return r.get("checked").asLong();
+  }
+
+  /** Every entry of tenant A's chain, read page by page through the API. */
+  List<AuditEntry> readChain(String token) {
+    List<AuditEntry> entries = new ArrayList<>();
+    String cursor = "";
+    do {
+      Reply page = http.get(token, "/api/v1/audit/entries?limit=7&cursor=" + cursor);
+      assertThat(page.status()).as(page.text()).isEqualTo(200);
+      for (JsonNode e : page.get("items")) {
+        entries.add(new AuditEntry(e.get("seq").asLong(), e.get("tenantId").asText(),
+            Instant.parse(e.get("time").asText()),
+            new Actor(e.get("actor").get("type").asText(), e.get("actor").get("id").asText()),
+            e.get("kind").asText(), e.get("subject").asText(), (ObjectNode) e.get("data"),
+            e.get("hash").asText()));
+      }
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    return entries;
+  }
+
+  static void assertError(Reply r, int status) {
+    assertThat(r.status()).as(r.text()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/json");
+    assertThat(r.get("code").asInt()).isEqualTo(status);
+    assertThat(r.get("message").asText()).isNotBlank();
+  }
+
+  // --- end to end -------------------------------------------------------------------------
+
+  @Test
+  void aUserAnAgentAndItsRetirementLandInAChainAnAuditorCanVerify() {
+    String olive = created(http.post(adminA, "/api/v1/users", user("ed@acme.example", "compliance")))
+        .get("id").asText();
+    JsonNode agent = created(http.post(adminA, "/api/v1/agents", agent("mailer", olive)));
+    assertThat(agent.get("status").asText()).isEqualTo("active");
+    assertThat(agent.get("ownerId").asText()).isEqualTo(olive);
+    String agentId = agent.get("id").asText();
+    JsonNode agentToken = created(http.post(adminA, "/api/v1/agents/" + agentId + "/tokens", null));
+    assertThat(agentToken.get("role").asText()).isEqualTo("agent");
+    assertThat(agentToken.get("agentId").asText()).isEqualTo(agentId);
+
+    Reply retired = http.patch(adminA, "/api/v1/agents/" + agentId, "{\"status\":\"retired\"}");
+    assertThat(retired.status()).isEqualTo(200);
+    assertThat(retired.get("status").asText()).isEqualTo("retired");
+    assertThat(http.get(agentToken.get("token").asText(), "/api/v1/agents").status()).isEqualTo(401);
+    assertError(http.patch(adminA, "/api/v1/agents/" + agentId, "{\"status\":\"active\"}"), 409);
+
+    List<AuditEntry> chain = readChain(auditor);
+    ChainVerification v = ChainVerifier.verify(tenantA, AuditChain.GENESIS_HEX, 1, chain);
+    assertThat(v.breaks()).isEmpty();
+    assertThat(chain.get(0).kind()).isEqualTo("tenant.created");
+    assertThat(chain.get(0).actor()).isEqualTo(new Actor("cli", "tenant-create"));
+    assertThat(chain).extracting(AuditEntry::kind)
+        .contains("user.created", "agent.created", "token.created", "agent.status_changed");
+    AuditEntry last = chain.get(chain.size() - 1);
+    assertThat(last.kind()).isEqualTo("agent.status_changed");
+    assertThat(last.subject()).isEqualTo(agentId);
+    assertThat(last.data().get("revokedTokens").get(0).asText()).isEqualTo(agentToken.get("id").asText());
+    assertThat(chain).allSatisfy(e -> assertThat(e.data().toString())
+        .doesNotContain("a long enough password").doesNotContain("vgl_"));
+  }
+
+  @Test
+  void tenantCreatePrintsExactlyOneJsonLine() throws Exception {
+    String out = server.cli("tenant-create", "--name", "Initech", VigilServer.CONFIG.toString());
+    assertThat(out.strip().lines()).hasSize(1);
+    JsonNode line = Http.JSON.readTree(out);
+    assertThat(line.get("tenantId").asText()).startsWith("ten_");
+    assertThat(http.get(line.get("adminToken").asText(), "/api/v1/tokens").status()).isEqualTo(200);
+  }
+
+  // --- tokens -----------------------------------------------------------------------------
+
+  @Test
+  void aTokenIsShownOnceListedWithoutSecretsAndDiesWhenRevoked() {
+    JsonNode t = created(http.post(adminA, "/api/v1/tokens", "{\"name\":\"ci\",\"role\":\"compliance\"}"));
+    String secret = t.get("token").asText();
+    assertThat(secret).startsWith("vgl_");
+    assertThat(http.get(secret, "/api/v1/agents").status()).isEqualTo(200);
+    Reply list = http.get(adminA, "/api/v1/tokens?limit=1000");
+    assertThat(list.text()).doesNotContain(secret).doesNotContain("hash");
+    assertThat(list.get("items").findValuesAsText("id")).contains(t.get("id").asText());
+    long before = chainLength();
+    assertThat(http.delete(adminA, "/api/v1/tokens/" + t.get("id").asText()).status()).isEqualTo(204);
+    assertThat(chainLength()).isEqualTo(before + 1);
+    assertError(http.get(secret, "/api/v1/agents"), 401);
+  }
+
+  @Test
+  void agentTokensComeOnlyFromTheAgent() {
+    assertError(http.post(adminA, "/api/v1/tokens", "{\"name\":\"x\",\"role\":\"agent\"}"), 422);
+  }
+
+  // --- users ------------------------------------------------------------------------------
+
+  @Test
+  void usersAreCreatedWithoutEchoingPasswordsAndDeactivated() {
+    Reply r = http.post(adminA, "/api/v1/users", user("pat@acme.example", "auditor"));
+    JsonNode u = created(r);
+    assertThat(r.text()).doesNotContain("password").doesNotContain("argon");
+    assertThat(u.get("active").asBoolean()).isTrue();
+    assertError(http.post(adminA, "/api/v1/users", user("PAT@acme.example", "auditor")), 409);
+    Reply off = http.patch(adminA, "/api/v1/users/" + u.get("id").asText(), "{\"active\":false}");
+    assertThat(off.status()).isEqualTo(200);
+    assertThat(off.get("active").asBoolean()).isFalse();
+    assertThat(http.get(compliance, "/api/v1/users/" + u.get("id").asText()).get("active").asBoolean())
+        .isFalse();
+  }
+
+  // --- pagination -------------------------------------------------------------------------
+
+  @Test
+  void listsPageWithACursor() {
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 3; i++) made.add(newAgent("paged-" + i));
+    List<String> seen = new ArrayList<>();
+    String cursor = "";
+    int pages = 0;
+    do {
+      Reply page = http.get(adminA, "/api/v1/agents?limit=2&cursor=" + cursor);
+      assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+      page.get("items").forEach(a -> seen.add(a.get("id").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+      pages++;
+    } while (cursor != null);
+    assertThat(seen).containsAll(made).doesNotHaveDuplicates();
+    assertThat(pages).isGreaterThan(1);
+    assertError(http.get(adminA, "/api/v1/agents?limit=0"), 400);
+    assertError(http.get(adminA, "/api/v1/agents?limit=1001"), 400);
+    assertError(http.get(adminA, "/api/v1/audit/entries?cursor=abc"), 400);
+  }
+
+  // --- bad input changes nothing ----------------------------------------------------------
+
+  record Bad(String method, String path, String body, String contentType, int status) {}
+
+  List<Bad> badInputs(String agentId, String userId) {
+    String json = "application/json";
+    List<Bad> bad = new ArrayList<>();
+    for (String path : List.of("/api/v1/tokens", "/api/v1/users", "/api/v1/agents")) {
+      bad.add(new Bad("POST", path, "{}", json, 422));
+      bad.add(new Bad("POST", path, null, json, 422));
+      bad.add(new Bad("POST", path, "{\"name\":", json, 400));
+      bad.add(new Bad("POST", path, "[1,2]", json, 422));
+      bad.add(new Bad("POST", path, "name=x", "text/plain", 415));
+      bad.add(new Bad("POST", path, "{\"name\":\"x\",\"tenantId\":\"" + tenantA + "\"}", json, 422));
+    }
+    bad.add(new Bad("POST", "/api/v1/tokens", "{\"name\":\"x\",\"role\":\"root\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/tokens", "{\"name\":5,\"role\":\"admin\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/tokens", "{\"name\":\" \",\"role\":\"admin\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/users", user("not-an-email", "admin"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/users", user("a@acme.example", "ingest"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/users", user("a@acme.example", "superuser"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/users",
+        "{\"email\":\"a@acme.example\",\"name\":\"A\",\"role\":\"admin\",\"password\":\"short\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/users",
+        "{\"email\":\"a@acme.example\",\"name\":[\"A\"],\"role\":\"admin\",\"password\":\"long enough pass\"}",
+        json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/users/" + userId, "{}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/users/" + userId, "{\"active\":\"no\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/users/" + userId, "{\"active\":0}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/users/" + userId, "{\"role\":\"agent\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/agents", agent("x", "usr_nobody"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/agents", "{\"name\":\"x\",\"ownerId\":7}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/agents", "{\"name\":\"" + "x".repeat(201) + "\",\"ownerId\":\"u\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "{\"status\":\"zombie\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "{\"status\":null}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "{}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "status=retired", "text/plain", 415));
+    bad.add(new Bad("POST", "/api/v1/agents/" + agentId + "/tokens", "{\"name\":\"\"}", json, 422));
+    return bad;
+  }
+
+  @Test
+  void badInputGetsAClearJsonErrorAndChangesNothing() throws Exception {
+    String agentId = newAgent("target");
+    String userId = ownerA;
+    long before = chainLength();
+    String agentsBefore = http.get(adminA, "/api/v1/agents?limit=1000").text();
+    for (Bad b : badInputs(agentId, userId)) {
+      Reply r = http.send(adminA, b.method(), b.path(), b.body(), b.contentType());
+      assertThat(r.status()).as(b + " -> " + r.text()).isEqualTo(b.status());
+      assertError(r, b.status());
+    }
+    byte[] overLimit = ("{\"name\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}").getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertError(http.sendChunked(adminA, "/api/v1/agents", overLimit), 413);
+    for (String path : List.of("/api/v1/tokens", "/api/v1/users", "/api/v1/agents")) {
+      assertThat(http.declareOversize(adminA, path, 3L * 1024 * 1024)).startsWith("HTTP/1.1 413");
+    }
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.get(adminA, "/api/v1/agents?limit=1000").text()).isEqualTo(agentsBefore);
+  }
+
+  // --- tenancy: another tenant's ids are 404 ----------------------------------------------
+
+  @Test
+  void anotherTenantsIdsAnswerExactlyLikeMissingOnes() {
+    long before = chainLength();
+    Reply missing = http.get(adminA, "/api/v1/agents/agt_00000000000000000000000000");
+    Reply theirs = http.get(adminA, "/api/v1/agents/" + agentB);
+    assertError(theirs, 404);
+    assertThat(theirs.get("message").asText()).isEqualTo(
+        missing.get("message").asText().replace("agt_00000000000000000000000000", agentB));
+    assertError(http.patch(adminA, "/api/v1/agents/" + agentB, "{\"status\":\"retired\"}"), 404);
+    assertError(http.post(adminA, "/api/v1/agents/" + agentB + "/tokens", null), 404);
+    assertError(http.get(adminA, "/api/v1/users/" + ownerB), 404);
+    assertError(http.patch(adminA, "/api/v1/users/" + ownerB, "{\"active\":false}"), 404);
+    assertError(http.delete(adminA, "/api/v1/tokens/" + tokenB), 404);
+    assertError(http.post(adminA, "/api/v1/agents", agent("x", ownerB)), 422);
+    assertThat(http.get(adminA, "/api/v1/agents?limit=1000").text()).doesNotContain(agentB);
+    assertThat(http.get(adminA, "/api/v1/users?limit=1000").text()).doesNotContain(ownerB);
+    assertThat(http.get(adminA, "/api/v1/tokens?limit=1000").text()).doesNotContain(tokenB);
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.get(adminB, "/api/v1/agents/" + agentB).get("status").asText()).isEqualTo("active");
+  }
+
+  // --- roles ------------------------------------------------------------------------------
+
+  @Test
+  void eachRoleMayDoOnlyWhatItsRoleAllows() {
+    String agentId = newAgent("role-target");
+    String agentToken = created(http.post(adminA, "/api/v1/agents/" + agentId + "/tokens", null))
+        .get("token").asText();
+    long before = chainLength();
+    for (String token : List.of(compliance, auditor, ingest, agentToken)) {
+      assertError(http.post(token, "/api/v1/tokens", "{\"name\":\"x\",\"role\":\"admin\"}"), 403);
+      assertError(http.get(token, "/api/v1/tokens"), 403);
+      assertError(http.delete(token, "/api/v1/tokens/tok_x"), 403);
+      assertError(http.post(token, "/api/v1/users", user("x@acme.example", "admin")), 403);
+      assertError(http.patch(token, "/api/v1/users/" + ownerA, "{\"active\":false}"), 403);
+      assertError(http.post(token, "/api/v1/agents", agent("x", ownerA)), 403);
+      assertError(http.patch(token, "/api/v1/agents/" + agentId, "{\"status\":\"retired\"}"), 403);
+      assertError(http.post(token, "/api/v1/agents/" + agentId + "/tokens", null), 403);
+    }
+    for (String token : List.of(auditor, ingest, agentToken)) {
+      assertError(http.get(token, "/api/v1/agents"), 403);
+      assertError(http.get(token, "/api/v1/users"), 403);
+    }
+    for (String token : List.of(ingest, agentToken)) {
+      assertError(http.get(token, "/api/v1/audit/entries"), 403);
+    }
+    assertThat(http.get(compliance, "/api/v1/agents/" + agentId).status()).isEqualTo(200);
+    assertThat(http.get(compliance, "/api/v1/users").status()).isEqualTo(200);
+    assertThat(http.get(auditor, "/api/v1/audit/verify").status()).isEqualTo(200);
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  @Test
+  void noTokenOrAnUnknownTokenIs401() {
+    assertError(http.get(null, "/api/v1/agents"), 401);
+    assertError(http.get("vgl_unknown", "/api/v1/agents"), 401);
+    assertError(http.post(null, "/api/v1/agents", agent("x", ownerA)), 401);
+  }
+
+  @Test
+  void theAdminPortReportsADatabaseHealthCheck() {
+    Reply health = new Http(server.adminPort()).get(null, "/healthcheck");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.get("database").get("healthy").asBoolean()).isTrue();
+    assertThat(new Http(server.adminPort()).get(null, "/metrics").status()).isEqualTo(200);
+  }
+}

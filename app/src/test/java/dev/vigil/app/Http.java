@@ -1,0 +1,102 @@
+package dev.vigil.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A plain HTTP client for the API, as a user's script would call it. */
+final class Http {
+
+  /** A reply: status, raw body and the body as JSON (missing when it is not JSON). */
+  record Reply(int status, String text, JsonNode json, String contentType) {
+    JsonNode get(String field) {
+      return json.path(field);
+    }
+  }
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+
+  Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  Reply get(String token, String path) {
+    return send(token, "GET", path, null, null);
+  }
+
+  Reply post(String token, String path, String json) {
+    return send(token, "POST", path, json, "application/json");
+  }
+
+  Reply patch(String token, String path, String json) {
+    return send(token, "PATCH", path, json, "application/json");
+  }
+
+  Reply delete(String token, String path) {
+    return send(token, "DELETE", path, null, null);
+  }
+
+  /**
+   * Sends only the headers of a POST that declares {@code contentLength} bytes, and returns
+   * the status line of the answer: a server that checks Content-Length answers before the body.
+   */
+  String declareOversize(String token, String path, long contentLength) throws IOException {
+    URI uri = URI.create(base + path);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+          + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + contentLength + "\r\n\r\n{\"name\":\"";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+    }
+  }
+
+  /** Sends {@code body} chunked, with no Content-Length, so only reading it can find its size. */
+  Reply sendChunked(String token, String path, byte[] body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+        .header("Content-Type", "application/json");
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return exchange(b);
+  }
+
+  Reply send(String token, String method, String path, String body, String contentType) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (contentType != null) b.header("Content-Type", contentType);
+    return exchange(b);
+  }
+
+  private Reply exchange(HttpRequest.Builder b) {
+    try {
+      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json;
+      try {
+        json = r.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(r.body());
+      } catch (IOException notJson) {
+        json = MissingNode.getInstance();
+      }
+      return new Reply(r.statusCode(), r.body(), json,
+          r.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.vigil.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.collectors.testing.TestDb;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Vigil server for tests, started from the shipped config.yml on ephemeral ports.
+ * On H2 it uses the embedded default (a file in a temporary data dir); on PostgreSQL it
+ * points VIGIL_DB_URL's setting at a fresh schema.
+ */
+final class VigilServer implements AutoCloseable {
+
+  static final Path CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize();
+
+  private final TestDb.Kind kind;
+  private final Path dataDir;
+  private final TestDb postgres;
+  private final DropwizardTestSupport<VigilConfiguration> support;
+
+  VigilServer(TestDb.Kind kind) throws IOException {
+    this.kind = kind;
+    this.dataDir = Files.createTempDirectory("vigil-test-");
+    this.postgres = kind == TestDb.Kind.POSTGRES ? TestDb.postgres() : null;
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+        ConfigOverride.config("server.adminConnectors[0].port", "0"),
+        ConfigOverride.config("dataDir", dataDir.toString()),
+        ConfigOverride.config("demo", "false")));
+    if (postgres != null) {
+      overrides.add(ConfigOverride.config("database.url", postgres.url()));
+      overrides.add(ConfigOverride.config("database.user", postgres.user()));
+    }
+    support = new DropwizardTestSupport<>(VigilApplication.class, CONFIG.toString(),
+        overrides.toArray(new ConfigOverride[0]));
+    try {
+      support.before();
+    } catch (Exception e) {
+      throw new IllegalStateException("the server did not start", e);
+    }
+  }
+
+  int port() {
+    return support.getLocalPort();
+  }
+
+  int adminPort() {
+    return support.getAdminPort();
+  }
+
+  Http http() {
+    return new Http(port());
+  }
+
+  /**
+   * Runs {@code java ... VigilApplication args} in a separate process with the environment a
+   * user would set, and returns its stdout; fails when it exits non-zero.
+   */
+  String cli(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), VigilApplication.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    Map<String, String> env = pb.environment();
+    env.put("VIGIL_DATA_DIR", dataDir.toString());
+    env.put("VIGIL_DEMO", "false");
+    if (postgres != null) {
+      env.put("VIGIL_DB_URL", postgres.url());
+      env.put("VIGIL_DB_USER", postgres.user());
+    }
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("CLI did not finish: " + args[0]);
+    }
+    if (p.exitValue() != 0) throw new IllegalStateException("CLI exited " + p.exitValue() + ": " + out);
+    return out;
+  }
+
+  /** A new tenant made with the tenant-create command: {tenantId, adminToken}. */
+  JsonNode createTenant(String name) throws Exception {
+    String out = cli("tenant-create", "--name", name, CONFIG.toString()).strip();
+    String[] lines = out.split("\n");
+    return Http.JSON.readTree(lines[lines.length - 1]);
+  }
+
+  TestDb.Kind kind() {
+    return kind;
+  }
+
+  @Override
+  public void close() {
+    support.after();
+    if (postgres != null) postgres.close();
+  }
+}
