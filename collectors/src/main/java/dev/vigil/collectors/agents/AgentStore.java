@@ -6,6 +6,7 @@ import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.tenancy.TokenDao;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserDao;
@@ -15,7 +16,6 @@ import dev.vigil.controls.model.AgentStatus;
 import dev.vigil.controls.model.Role;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -63,7 +63,8 @@ public final class AgentStore {
   }
 
   /**
-   * Moves an agent to {@code status}. Retired is final; retiring revokes the agent's tokens.
+   * Moves an agent to {@code status}. Retired is final; retiring revokes the agent's tokens
+   * and grants in the same transaction.
    * Setting the status it already has changes nothing and is not audited.
    */
   public Agent changeStatus(String tenantId, Actor actor, String id, AgentStatus status) {
@@ -76,15 +77,15 @@ public final class AgentStore {
       }
       Instant now = clock.instant();
       dao.setStatus(tenantId, id, status, now);
-      ArrayNode revoked = AuditData.object().arrayNode();
+      var data = AuditData.object().put("from", before.status().wire()).put("to", status.wire());
       if (status == AgentStatus.RETIRED) {
         TokenDao tokenDao = h.attach(TokenDao.class);
-        List<String> tokenIds = tokenDao.activeIdsOfAgent(tenantId, id);
+        ArrayNode tokens = data.putArray("revokedTokens");
+        tokenDao.activeIdsOfAgent(tenantId, id).forEach(tokens::add);
         tokenDao.revokeAllOfAgent(tenantId, id, now);
-        tokenIds.forEach(revoked::add);
+        ArrayNode grants = data.putArray("revokedGrants");
+        GrantStore.revokeAll(h, tenantId, id, now).forEach(grants::add);
       }
-      var data = AuditData.object().put("from", before.status().wire()).put("to", status.wire());
-      if (status == AgentStatus.RETIRED) data.set("revokedTokens", revoked);
       audit.append(h, tenantId, actor, "agent.status_changed", id, data);
       return new Agent(tenantId, id, before.name(), before.ownerId(), before.description(), status,
           before.createdAt(), now);

@@ -1,0 +1,199 @@
+package dev.vigil.collectors.connections;
+
+import com.google.crypto.tink.KeysetHandle;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.crypto.CredentialVault;
+import dev.vigil.collectors.crypto.TenantKeysets;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.db.Page;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.vendors.VendorDao;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.model.Connection;
+import dev.vigil.controls.model.StoredCredential;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Connections and their sealed credentials. Secrets go in through {@link #storeCredential}
+ * and come out only through {@link #reveal}; audit entries about them carry the key id and a
+ * fingerprint of the ciphertext, never the secret. Thread-safe.
+ */
+public final class ConnectionStore {
+
+  /** A connection with what is known of its credential ({@code null} when none is stored). */
+  public record View(Connection connection, StoredCredential credential) {}
+
+  private static final Set<String> SCHEMES = Set.of("https", "http", "wss", "ws");
+
+  private final Jdbi jdbi;
+  private final AuditAppender audit;
+  private final TenantKeysets keysets;
+  private final CredentialVault vault;
+  private final Ids ids;
+  private final Clock clock;
+
+  public ConnectionStore(Jdbi jdbi, AuditAppender audit, TenantKeysets keysets, CredentialVault vault,
+      Ids ids, Clock clock) {
+    this.jdbi = jdbi;
+    this.audit = audit;
+    this.keysets = keysets;
+    this.vault = vault;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public Connection create(String tenantId, Actor actor, String name, String app, String vendorId,
+      String endpoint) {
+    checkEndpoint(endpoint);
+    return jdbi.inTransaction(h -> {
+      if (h.attach(VendorDao.class).find(tenantId, vendorId).isEmpty()) {
+        throw Rejected.invalid("vendorId: no vendor " + vendorId + " in this tenant");
+      }
+      Connection c = new Connection(tenantId, ids.next("con"), name.strip(), app.strip(), vendorId,
+          endpoint.strip(), clock.instant());
+      h.attach(ConnectionDao.class).insert(c);
+      audit.append(h, tenantId, actor, "connection.created", c.id(), AuditData.object()
+          .put("name", c.name()).put("app", c.app()).put("vendorId", vendorId)
+          .put("endpoint", c.endpoint()));
+      return c;
+    });
+  }
+
+  public Optional<View> find(String tenantId, String id) {
+    return jdbi.withHandle(h -> {
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      return dao.find(tenantId, id).map(c -> new View(c,
+          dao.credentials(tenantId, List.of(id)).stream().findFirst().orElse(null)));
+    });
+  }
+
+  public Page<View> list(String tenantId, String after, int limit) {
+    return jdbi.withHandle(h -> {
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      List<Connection> rows = dao.list(tenantId, after, limit + 1);
+      Map<String, StoredCredential> creds = dao.credentials(tenantId,
+              rows.stream().map(Connection::id).toList()).stream()
+          .collect(Collectors.toMap(StoredCredential::connectionId, Function.identity()));
+      List<View> views = rows.stream().map(c -> new View(c, creds.get(c.id()))).toList();
+      return Page.of(views, limit, v -> v.connection().id());
+    });
+  }
+
+  /** Seals {@code secret} under the tenant's primary key, replacing any earlier credential. */
+  public StoredCredential storeCredential(String tenantId, Actor actor, String connectionId, String secret) {
+    if (jdbi.withExtension(ConnectionDao.class, dao -> dao.find(tenantId, connectionId)).isEmpty()) {
+      throw Rejected.notFound("connection", connectionId);
+    }
+    keysets.ensure(tenantId, actor);
+    return jdbi.inTransaction(h -> {
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      dao.find(tenantId, connectionId).orElseThrow(() -> Rejected.notFound("connection", connectionId));
+      KeysetHandle keyset = keysets.load(h, tenantId);
+      CredentialVault.Sealed sealed = vault.seal(keyset, tenantId, connectionId,
+          CredentialVault.CONNECTION_SECRET, secret);
+      Instant now = clock.instant();
+      boolean replaced = dao.updateCredential(tenantId, connectionId, sealed.keyId(), sealed.ciphertext(), now) > 0;
+      if (!replaced) dao.insertCredential(tenantId, connectionId, sealed.keyId(), sealed.ciphertext(), now);
+      audit.append(h, tenantId, actor, "credential.stored", connectionId, AuditData.object()
+          .put("keyId", Long.toString(sealed.keyId()))
+          .put("ciphertextSha256", sha256(sealed.ciphertext()))
+          .put("replaced", replaced));
+      return new StoredCredential(tenantId, connectionId, Long.toString(sealed.keyId()), now);
+    });
+  }
+
+  /**
+   * The cleartext credential of a connection, inside the caller's transaction: for leasing it
+   * to an allowed agent only. Empty when none is stored.
+   *
+   * @throws GeneralSecurityException when it does not open under its tenant's keyset
+   */
+  public Optional<Revealed> reveal(Handle h, String tenantId, String connectionId)
+      throws GeneralSecurityException {
+    Optional<ConnectionDao.Sealed> sealed = h.attach(ConnectionDao.class).sealed(tenantId, connectionId);
+    if (sealed.isEmpty()) return Optional.empty();
+    String secret = vault.open(keysets.load(h, tenantId), tenantId, connectionId,
+        CredentialVault.CONNECTION_SECRET, sealed.get().ciphertext());
+    return Optional.of(new Revealed(secret, Long.toString(sealed.get().keyId())));
+  }
+
+  /** A revealed secret and the id of the key it was sealed under. */
+  public record Revealed(String secret, String keyId) {
+    @Override
+    public String toString() {
+      return "Revealed[keyId=" + keyId + "]";
+    }
+  }
+
+  /**
+   * Moves every credential of the tenant to the primary key, then retires the other keys.
+   * A credential that does not open stops the pass before anything changes (409).
+   *
+   * @return how many credentials were re-encrypted
+   */
+  public int reencrypt(String tenantId, Actor actor) {
+    keysets.ensure(tenantId, actor);
+    return jdbi.inTransaction(h -> {
+      KeysetHandle keyset = keysets.lock(h, tenantId);
+      long primary = Integer.toUnsignedLong(keyset.getPrimary().getId());
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      List<ConnectionDao.Sealed> stale = dao.sealedNotUnder(tenantId, primary);
+      for (ConnectionDao.Sealed s : stale) {
+        String secret;
+        try {
+          secret = vault.open(keyset, tenantId, s.connectionId(), CredentialVault.CONNECTION_SECRET, s.ciphertext());
+        } catch (GeneralSecurityException e) {
+          throw Rejected.conflict("the credential of connection " + s.connectionId()
+              + " does not decrypt; store it again before re-encrypting");
+        }
+        CredentialVault.Sealed fresh = vault.seal(keyset, tenantId, s.connectionId(),
+            CredentialVault.CONNECTION_SECRET, secret);
+        dao.reseal(tenantId, s.connectionId(), fresh.keyId(), fresh.ciphertext());
+      }
+      List<Long> retired = keysets.retireAllButPrimaryIn(h, tenantId, keyset);
+      var data = AuditData.object().put("keyId", Long.toString(primary)).put("reencrypted", stale.size());
+      var retiredIds = data.putArray("retiredKeyIds");
+      retired.forEach(id -> retiredIds.add(Long.toString(id)));
+      audit.append(h, tenantId, actor, "credentials.reencrypted", tenantId, data);
+      return stale.size();
+    });
+  }
+
+  private static void checkEndpoint(String endpoint) {
+    try {
+      URI uri = new URI(endpoint.strip());
+      if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
+          || uri.getHost() == null) {
+        throw Rejected.invalid("endpoint: must be an absolute https, http, wss or ws URL with a host");
+      }
+    } catch (URISyntaxException e) {
+      throw Rejected.invalid("endpoint: not a URL (" + e.getReason() + ")");
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.vigil.collectors.grants;
+
+import dev.vigil.controls.model.AccessReview;
+import dev.vigil.controls.model.Grant;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Grants and access reviews. "Active" means not revoked and not yet expired at {@code :now}. */
+@RegisterRowMapper(GrantMapper.class)
+@RegisterConstructorMapper(AccessReview.class)
+public interface GrantDao {
+
+  String COLUMNS = "tenant_id, id, agent_id, connection_id, scopes, justification, requested_by, "
+      + "approved_by, granted_at, expires_at, revoked_at";
+  String ACTIVE = " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now) ";
+
+  @SqlUpdate("""
+      INSERT INTO grants (tenant_id, id, agent_id, connection_id, scopes, justification,
+        requested_by, approved_by, granted_at, expires_at)
+      VALUES (:g.tenantId, :g.id, :g.agentId, :g.connectionId, :scopes, :g.justification,
+        :g.requestedBy, :g.approvedBy, :g.grantedAt, :g.expiresAt)
+      """)
+  void insert(@BindMethods("g") Grant grant, @Bind("scopes") String scopesJson);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND id = :id")
+  Optional<Grant> find(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId"
+      + ACTIVE + "ORDER BY id")
+  List<Grant> active(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
+      @Bind("now") Instant now);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId "
+      + "ORDER BY id")
+  List<Grant> history(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId);
+
+  @SqlUpdate("""
+      UPDATE grants SET revoked_at = :at
+      WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL
+      """)
+  int revoke(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("at") Instant at);
+
+  @SqlQuery("SELECT id FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId"
+      + " AND revoked_at IS NULL ORDER BY id")
+  List<String> unrevokedIds(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId);
+
+  @SqlUpdate("UPDATE grants SET revoked_at = :at "
+      + "WHERE tenant_id = :tenantId AND agent_id = :agentId AND revoked_at IS NULL")
+  int revokeAllOfAgent(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
+      @Bind("at") Instant at);
+
+  @SqlUpdate("""
+      INSERT INTO access_reviews (tenant_id, id, agent_id, reviewer_id, decision, notes, reviewed_at)
+      VALUES (:tenantId, :id, :agentId, :reviewerId, :decision, :notes, :reviewedAt)
+      """)
+  void insertReview(@BindMethods AccessReview review);
+
+  @SqlQuery("""
+      SELECT tenant_id, id, agent_id, reviewer_id, decision, notes, reviewed_at FROM access_reviews
+      WHERE tenant_id = :tenantId AND id > :after
+      ORDER BY id
+      LIMIT :limit
+      """)
+  List<AccessReview> reviews(@Bind("tenantId") String tenantId, @Bind("after") String after,
+      @Bind("limit") int limit);
+}

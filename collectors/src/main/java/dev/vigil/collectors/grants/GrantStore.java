@@ -1,0 +1,156 @@
+package dev.vigil.collectors.grants;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.agents.AgentDao;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.connections.ConnectionDao;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.db.Page;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.tenancy.UserDao;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.model.AccessReview;
+import dev.vigil.controls.model.Agent;
+import dev.vigil.controls.model.AgentStatus;
+import dev.vigil.controls.model.Grant;
+import dev.vigil.controls.model.ReviewDecision;
+import dev.vigil.controls.model.Scopes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Grants scopes to agents, revokes them, and records access reviews. Thread-safe. */
+public final class GrantStore {
+
+  /** A grant to make; {@code expiresAt} may be null (no expiry). */
+  public record NewGrant(String connectionId, List<String> scopes, String justification,
+      String requestedBy, String approvedBy, Instant expiresAt) {}
+
+  static final int MAX_SCOPES = 100;
+
+  private final Jdbi jdbi;
+  private final AuditAppender audit;
+  private final Ids ids;
+  private final Clock clock;
+
+  public GrantStore(Jdbi jdbi, AuditAppender audit, Ids ids, Clock clock) {
+    this.jdbi = jdbi;
+    this.audit = audit;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public Grant create(String tenantId, Actor actor, String agentId, NewGrant g) {
+    List<String> scopes = validScopes(g.scopes());
+    Instant now = clock.instant();
+    if (g.expiresAt() != null && !g.expiresAt().isAfter(now)) {
+      throw Rejected.invalid("expiresAt: must be in the future");
+    }
+    return jdbi.inTransaction(h -> {
+      Agent agent = h.attach(AgentDao.class).lock(tenantId, agentId)
+          .orElseThrow(() -> Rejected.notFound("agent", agentId));
+      if (agent.status() == AgentStatus.RETIRED) {
+        throw Rejected.conflict("agent " + agentId + " is retired and cannot be granted scopes");
+      }
+      if (h.attach(ConnectionDao.class).find(tenantId, g.connectionId()).isEmpty()) {
+        throw Rejected.invalid("connectionId: no connection " + g.connectionId() + " in this tenant");
+      }
+      requireUser(h, tenantId, "requestedBy", g.requestedBy());
+      requireUser(h, tenantId, "approvedBy", g.approvedBy());
+      Grant grant = new Grant(tenantId, ids.next("gra"), agentId, g.connectionId(), scopes,
+          g.justification(), g.requestedBy(), g.approvedBy(), now, g.expiresAt(), null);
+      h.attach(GrantDao.class).insert(grant, GrantMapper.encode(scopes));
+      ObjectNode data = AuditData.object().put("agentId", agentId).put("connectionId", g.connectionId());
+      ArrayNode scopeArray = data.putArray("scopes");
+      scopes.forEach(scopeArray::add);
+      data.put("justification", g.justification()).put("requestedBy", g.requestedBy())
+          .put("approvedBy", g.approvedBy())
+          .put("expiresAt", g.expiresAt() == null ? null : g.expiresAt().toString());
+      audit.append(h, tenantId, actor, "grant.created", grant.id(), data);
+      return grant;
+    });
+  }
+
+  /** The agent's active grants, or its whole history with {@code all}; 404 for an unknown agent. */
+  public List<Grant> ofAgent(String tenantId, String agentId, boolean all) {
+    return jdbi.withHandle(h -> {
+      h.attach(AgentDao.class).find(tenantId, agentId).orElseThrow(() -> Rejected.notFound("agent", agentId));
+      GrantDao dao = h.attach(GrantDao.class);
+      return all ? dao.history(tenantId, agentId) : dao.active(tenantId, agentId, clock.instant());
+    });
+  }
+
+  /** Revokes one grant of the agent; revoking a revoked grant changes nothing. */
+  public void revoke(String tenantId, Actor actor, String agentId, String grantId) {
+    jdbi.useTransaction(h -> {
+      GrantDao dao = h.attach(GrantDao.class);
+      Grant grant = dao.find(tenantId, grantId)
+          .filter(g -> g.agentId().equals(agentId))
+          .orElseThrow(() -> Rejected.notFound("grant", grantId));
+      if (grant.revokedAt() != null) return;
+      dao.revoke(tenantId, grantId, clock.instant());
+      audit.append(h, tenantId, actor, "grant.revoked", grantId, AuditData.object()
+          .put("agentId", agentId).put("connectionId", grant.connectionId()));
+    });
+  }
+
+  /**
+   * Revokes every unrevoked grant of an agent within {@code h}'s transaction, for retirement
+   * and access reviews; returns their ids for the caller's audit entry.
+   */
+  public static List<String> revokeAll(Handle h, String tenantId, String agentId, Instant at) {
+    GrantDao dao = h.attach(GrantDao.class);
+    List<String> revoked = dao.unrevokedIds(tenantId, agentId);
+    dao.revokeAllOfAgent(tenantId, agentId, at);
+    return revoked;
+  }
+
+  /** Records an access review; {@code revoke} revokes all the agent's grants with it. */
+  public AccessReview review(String tenantId, Actor actor, String agentId, String reviewerId,
+      ReviewDecision decision, String notes) {
+    return jdbi.inTransaction(h -> {
+      if (h.attach(AgentDao.class).lock(tenantId, agentId).isEmpty()) {
+        throw Rejected.invalid("agentId: no agent " + agentId + " in this tenant");
+      }
+      requireUser(h, tenantId, "reviewerId", reviewerId);
+      Instant now = clock.instant();
+      AccessReview review = new AccessReview(tenantId, ids.next("arv"), agentId, reviewerId, decision,
+          notes, now);
+      h.attach(GrantDao.class).insertReview(review);
+      ObjectNode data = AuditData.object().put("agentId", agentId).put("reviewerId", reviewerId)
+          .put("decision", decision.wire()).put("notes", notes);
+      if (decision == ReviewDecision.REVOKE) {
+        ArrayNode revoked = data.putArray("revokedGrants");
+        revokeAll(h, tenantId, agentId, now).forEach(revoked::add);
+      }
+      audit.append(h, tenantId, actor, "access_review.recorded", review.id(), data);
+      return review;
+    });
+  }
+
+  public Page<AccessReview> reviews(String tenantId, String after, int limit) {
+    return Page.of(jdbi.withExtension(GrantDao.class, dao -> dao.reviews(tenantId, after, limit + 1)),
+        limit, AccessReview::id);
+  }
+
+  private static void requireUser(Handle h, String tenantId, String field, String userId) {
+    if (h.attach(UserDao.class).find(tenantId, userId).isEmpty()) {
+      throw Rejected.invalid(field + ": no user " + userId + " in this tenant");
+    }
+  }
+
+  private static List<String> validScopes(List<String> scopes) {
+    if (scopes == null || scopes.isEmpty()) throw Rejected.invalid("scopes: name at least one scope");
+    if (scopes.size() > MAX_SCOPES) throw Rejected.invalid("scopes: at most " + MAX_SCOPES);
+    List<String> problems = new ArrayList<>();
+    for (String s : scopes) Scopes.problem(s).ifPresent(problems::add);
+    if (!problems.isEmpty()) throw Rejected.invalid("scopes: " + String.join("; ", problems));
+    return List.copyOf(new LinkedHashSet<>(scopes));
+  }
+}

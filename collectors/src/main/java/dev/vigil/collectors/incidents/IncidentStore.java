@@ -1,0 +1,126 @@
+package dev.vigil.collectors.incidents;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.db.Page;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.model.Incident;
+import dev.vigil.controls.model.Severity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Records incidents and their timelines. No step precedes detection, resolution does not
+ * precede containment, the post-incident review does not precede resolution, and nothing is
+ * recorded in the future. Thread-safe.
+ */
+public final class IncidentStore {
+
+  /** Timeline steps to set; a null field is left as it is. */
+  public record Timeline(Instant containedAt, Instant customersNotifiedAt, Instant resolvedAt,
+      Instant postmortemAt) {}
+
+  private static final Duration SKEW = Duration.ofMinutes(5);
+
+  private final Jdbi jdbi;
+  private final AuditAppender audit;
+  private final Ids ids;
+  private final Clock clock;
+
+  public IncidentStore(Jdbi jdbi, AuditAppender audit, Ids ids, Clock clock) {
+    this.jdbi = jdbi;
+    this.audit = audit;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public Incident create(String tenantId, Actor actor, String title, Severity severity,
+      Instant detectedAt, boolean affectsCustomerData, String description) {
+    Instant now = clock.instant();
+    if (detectedAt.isAfter(now.plus(SKEW))) throw Rejected.invalid("detectedAt: cannot be in the future");
+    Incident incident = new Incident(tenantId, ids.next("inc"), title.strip(), severity, detectedAt,
+        affectsCustomerData, description, null, null, null, null, now);
+    return jdbi.inTransaction(h -> {
+      h.attach(IncidentDao.class).insert(incident);
+      audit.append(h, tenantId, actor, "incident.opened", incident.id(), AuditData.object()
+          .put("title", incident.title()).put("severity", severity.wire())
+          .put("detectedAt", detectedAt.toString()).put("affectsCustomerData", affectsCustomerData));
+      return incident;
+    });
+  }
+
+  public Incident updateTimeline(String tenantId, Actor actor, String id, Timeline t) {
+    return jdbi.inTransaction(h -> {
+      IncidentDao dao = h.attach(IncidentDao.class);
+      Incident before = dao.lock(tenantId, id).orElseThrow(() -> Rejected.notFound("incident", id));
+      Incident after = new Incident(tenantId, id, before.title(), before.severity(), before.detectedAt(),
+          before.affectsCustomerData(), before.description(),
+          orElse(t.containedAt(), before.containedAt()),
+          orElse(t.customersNotifiedAt(), before.customersNotifiedAt()),
+          orElse(t.resolvedAt(), before.resolvedAt()),
+          orElse(t.postmortemAt(), before.postmortemAt()),
+          before.createdAt());
+      check(after, clock.instant());
+      if (after.equals(before)) return before;
+      dao.updateTimeline(after);
+      ObjectNode data = AuditData.object();
+      put(data, "containedAt", before.containedAt(), after.containedAt());
+      put(data, "customersNotifiedAt", before.customersNotifiedAt(), after.customersNotifiedAt());
+      put(data, "resolvedAt", before.resolvedAt(), after.resolvedAt());
+      put(data, "postmortemAt", before.postmortemAt(), after.postmortemAt());
+      audit.append(h, tenantId, actor, "incident.updated", id, data);
+      return after;
+    });
+  }
+
+  public Optional<Incident> find(String tenantId, String id) {
+    return jdbi.withExtension(IncidentDao.class, dao -> dao.find(tenantId, id));
+  }
+
+  public Page<Incident> list(String tenantId, String after, int limit) {
+    return Page.of(jdbi.withExtension(IncidentDao.class, dao -> dao.list(tenantId, after, limit + 1)),
+        limit, Incident::id);
+  }
+
+  private static void check(Incident i, Instant now) {
+    List<String> problems = new ArrayList<>();
+    notBefore(problems, "containedAt", i.containedAt(), "detectedAt", i.detectedAt());
+    notBefore(problems, "customersNotifiedAt", i.customersNotifiedAt(), "detectedAt", i.detectedAt());
+    notBefore(problems, "resolvedAt", i.resolvedAt(), "detectedAt", i.detectedAt());
+    notBefore(problems, "resolvedAt", i.resolvedAt(), "containedAt", i.containedAt());
+    notBefore(problems, "postmortemAt", i.postmortemAt(), "resolvedAt", i.resolvedAt());
+    if (i.postmortemAt() != null && i.resolvedAt() == null) {
+      problems.add("postmortemAt: an incident has a post-incident review only once resolved");
+    }
+    for (Instant t : new Instant[] {i.containedAt(), i.customersNotifiedAt(), i.resolvedAt(), i.postmortemAt()}) {
+      if (t != null && t.isAfter(now.plus(SKEW))) {
+        problems.add("the timeline cannot hold a time in the future (" + t + ")");
+        break;
+      }
+    }
+    if (!problems.isEmpty()) throw Rejected.invalid(String.join("; ", problems));
+  }
+
+  private static void notBefore(List<String> problems, String field, Instant t, String otherField, Instant other) {
+    if (t != null && other != null && t.isBefore(other)) {
+      problems.add(field + ": cannot precede " + otherField + " (" + other + ")");
+    }
+  }
+
+  private static void put(ObjectNode data, String field, Instant before, Instant after) {
+    if (!Objects.equals(before, after)) data.put(field, after.toString());
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

@@ -1,0 +1,2 @@
+/** Security incidents and their timelines: the facts behind the incident-response controls. */
+package dev.vigil.collectors.incidents;

@@ -1,0 +1,58 @@
+package dev.vigil.collectors.vendors;
+
+import dev.vigil.controls.model.Vendor;
+import dev.vigil.controls.model.VendorReview;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Vendors and vendor reviews. */
+@RegisterConstructorMapper(Vendor.class)
+@RegisterConstructorMapper(VendorReview.class)
+public interface VendorDao {
+
+  String COLUMNS = "tenant_id, id, name, criticality, services, data_shared, status, created_at, updated_at";
+  String REVIEW_COLUMNS =
+      "tenant_id, id, vendor_id, reviewed_at, reviewer, outcome, soc2_period_end, notes, created_at";
+
+  @SqlUpdate("""
+      INSERT INTO vendors (tenant_id, id, name, criticality, services, data_shared, status, created_at, updated_at)
+      VALUES (:tenantId, :id, :name, :criticality, :services, :dataShared, :status, :createdAt, :updatedAt)
+      """)
+  void insert(@BindMethods Vendor vendor);
+
+  @SqlUpdate("""
+      UPDATE vendors SET name = :name, criticality = :criticality, services = :services,
+        data_shared = :dataShared, status = :status, updated_at = :updatedAt
+      WHERE tenant_id = :tenantId AND id = :id
+      """)
+  void update(@BindMethods Vendor vendor);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM vendors WHERE tenant_id = :tenantId AND id = :id")
+  Optional<Vendor> find(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  @SqlQuery("SELECT " + COLUMNS + " " + """
+      FROM vendors
+      WHERE tenant_id = :tenantId AND id > :after
+      ORDER BY id
+      LIMIT :limit
+      """)
+  List<Vendor> list(@Bind("tenantId") String tenantId, @Bind("after") String after, @Bind("limit") int limit);
+
+  @SqlUpdate("""
+      INSERT INTO vendor_reviews (tenant_id, id, vendor_id, reviewed_at, reviewer, outcome, soc2_period_end, notes, created_at)
+      VALUES (:tenantId, :id, :vendorId, :reviewedAt, :reviewer, :outcome, :soc2PeriodEnd, :notes, :createdAt)
+      """)
+  void insertReview(@BindMethods VendorReview review);
+
+  @SqlQuery("SELECT " + REVIEW_COLUMNS + " " + """
+      FROM vendor_reviews
+      WHERE tenant_id = :tenantId AND vendor_id = :vendorId
+      ORDER BY reviewed_at DESC, id DESC
+      """)
+  List<VendorReview> reviews(@Bind("tenantId") String tenantId, @Bind("vendorId") String vendorId);
+}

@@ -1,0 +1,331 @@
+package dev.vigil.collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import dev.vigil.collectors.agents.AgentStore;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.crypto.CredentialVault;
+import dev.vigil.collectors.crypto.MasterKey;
+import dev.vigil.collectors.crypto.TenantKeysets;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.exceptions.ExceptionStore;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.collectors.incidents.IncidentStore;
+import dev.vigil.collectors.tenancy.PasswordHasher;
+import dev.vigil.collectors.tenancy.TenantStore;
+import dev.vigil.collectors.tenancy.TokenSecrets;
+import dev.vigil.collectors.tenancy.TokenStore;
+import dev.vigil.collectors.tenancy.UserStore;
+import dev.vigil.collectors.testing.MutableClock;
+import dev.vigil.collectors.testing.TableDump;
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.vendors.VendorStore;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.model.AgentStatus;
+import dev.vigil.controls.model.Criticality;
+import dev.vigil.controls.model.Grant;
+import dev.vigil.controls.model.Incident;
+import dev.vigil.controls.model.ReviewDecision;
+import dev.vigil.controls.model.ReviewOutcome;
+import dev.vigil.controls.model.Role;
+import dev.vigil.controls.model.Severity;
+import dev.vigil.controls.model.TenantKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Vendors, connections, the credential vault, grants, reviews, exceptions and incidents
+ * against real databases. The clock is moved by hand to test expiry at its boundary.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ControlPlaneContract {
+
+  static final Actor ADMIN = new Actor("token", "tok_test");
+
+  TestDb db;
+  MutableClock clock;
+  TenantStore tenants;
+  UserStore users;
+  AgentStore agents;
+  VendorStore vendors;
+  ConnectionStore connections;
+  TenantKeysets keysets;
+  GrantStore grants;
+  ExceptionStore exceptions;
+  IncidentStore incidents;
+  AuditLog auditLog;
+
+  String tenant;
+  String user;
+  String approver;
+  String agent;
+  String vendor;
+  String connection;
+
+  abstract TestDb.Kind kind();
+
+  @BeforeAll
+  void open() throws Exception {
+    db = TestDb.of(kind());
+    clock = MutableClock.startingNow();
+    Ids ids = new Ids(clock);
+    AuditAppender audit = new AuditAppender(clock);
+    Path keyFile = Files.createTempDirectory("vigil-key").resolve("master.json");
+    MasterKey master = MasterKey.generate(keyFile);
+    TokenStore tokens = new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock);
+    tenants = new TenantStore(db.jdbi(), audit, tokens, ids, clock);
+    users = new UserStore(db.jdbi(), audit, ids, new PasswordHasher(), clock);
+    agents = new AgentStore(db.jdbi(), audit, tokens, ids, clock);
+    vendors = new VendorStore(db.jdbi(), audit, ids, clock);
+    keysets = new TenantKeysets(db.jdbi(), master, audit, clock);
+    connections = new ConnectionStore(db.jdbi(), audit, keysets, new CredentialVault(), ids, clock);
+    grants = new GrantStore(db.jdbi(), audit, ids, clock);
+    exceptions = new ExceptionStore(db.jdbi(), audit, ids, clock);
+    incidents = new IncidentStore(db.jdbi(), audit, ids, clock);
+    auditLog = new AuditLog(db.jdbi());
+  }
+
+  @AfterAll
+  void close() {
+    if (db != null) db.close();
+  }
+
+  @BeforeEach
+  void company() {
+    tenant = tenants.create("Acme", ADMIN).tenant().id();
+    user = users.create(tenant, ADMIN, "u@acme.example", "U", Role.ADMIN, "long enough password").id();
+    approver = users.create(tenant, ADMIN, "a@acme.example", "A", Role.ADMIN, "long enough password").id();
+    agent = agents.create(tenant, ADMIN, "mailer", user, null).id();
+    vendor = vendors.create(tenant, ADMIN, "Salesforce", Criticality.HIGH, "CRM", "contacts").id();
+    connection = connections.create(tenant, ADMIN, "CRM", "crm", vendor, "https://acme.my.salesforce.com").id();
+  }
+
+  String reveal(String tenantId, String connectionId) throws GeneralSecurityException {
+    try {
+      return db.jdbi().withHandle(h -> connections.reveal(h, tenantId, connectionId)).orElseThrow().secret();
+    } catch (GeneralSecurityException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  GrantStore.NewGrant grant(List<String> scopes, Instant expiresAt) {
+    return new GrantStore.NewGrant(connection, scopes, "answers support mail", user, approver, expiresAt);
+  }
+
+  // --- vault --------------------------------------------------------------------------------
+
+  @Test
+  void aCanarySecretIsNeverStoredOrAuditedInClear() throws Exception {
+    String canary = "canary-" + UUID.randomUUID();
+    var stored = connections.storeCredential(tenant, ADMIN, connection, canary);
+    assertThat(reveal(tenant, connection)).isEqualTo(canary);
+    String dump = TableDump.of(db);
+    assertThat(dump).contains(connection).doesNotContain(canary)
+        .doesNotContain(java.util.Base64.getEncoder().encodeToString(canary.getBytes()));
+    AuditEntry entry = auditLog.after(tenant, 0, 1000).stream()
+        .filter(e -> e.kind().equals("credential.stored")).findFirst().orElseThrow();
+    assertThat(entry.data().get("keyId").asText()).isEqualTo(stored.keyId());
+    assertThat(entry.data().toString()).doesNotContain(canary);
+  }
+
+  @Test
+  void keysetsAreStoredOnlyEncryptedAndBoundToTheirTenant() throws Exception {
+    connections.storeCredential(tenant, ADMIN, connection, "s3cret-value");
+    String row = db.jdbi().withHandle(h -> h.createQuery("SELECT keyset FROM tenant_keysets WHERE tenant_id = :t")
+        .bind("t", tenant).mapTo(String.class).one());
+    assertThat(row).contains("encryptedKeyset");
+    assertThatThrownBy(() -> TinkJsonProtoKeysetFormat.parseKeyset(row, InsecureSecretKeyAccess.get()))
+        .isInstanceOf(GeneralSecurityException.class);
+
+    String other = tenants.create("Globex", ADMIN).tenant().id();
+    keysets.ensure(other, ADMIN);
+    db.jdbi().useHandle(h -> h.createUpdate("UPDATE tenant_keysets SET keyset = :k WHERE tenant_id = :t")
+        .bind("k", row).bind("t", other).execute());
+    assertThatThrownBy(() -> db.jdbi().useHandle(h -> keysets.load(h, other)))
+        .hasMessageContaining("does not decrypt");
+  }
+
+  @Test
+  void aCiphertextMovedToAnotherConnectionOrTenantFailsToDecrypt() throws Exception {
+    String second = connections.create(tenant, ADMIN, "Mail", "email", vendor, "https://mail.example").id();
+    connections.storeCredential(tenant, ADMIN, connection, "crm-secret");
+    connections.storeCredential(tenant, ADMIN, second, "mail-secret");
+    String ciphertext = db.jdbi().withHandle(h -> h.createQuery(
+        "SELECT ciphertext FROM credentials WHERE tenant_id = :t AND connection_id = :c")
+        .bind("t", tenant).bind("c", connection).mapTo(String.class).one());
+    db.jdbi().useHandle(h -> h.createUpdate(
+        "UPDATE credentials SET ciphertext = :ct WHERE tenant_id = :t AND connection_id = :c")
+        .bind("ct", ciphertext).bind("t", tenant).bind("c", second).execute());
+    assertThatThrownBy(() -> reveal(tenant, second)).isInstanceOf(GeneralSecurityException.class);
+
+    // Same ciphertext into another tenant's connection: another keyset and other associated data.
+    String other = tenants.create("Globex", ADMIN).tenant().id();
+    String otherUser = users.create(other, ADMIN, "g@globex.example", "G", Role.ADMIN, "long enough password").id();
+    String otherVendor = vendors.create(other, ADMIN, "Salesforce", Criticality.HIGH, null, null).id();
+    String otherConnection = connections.create(other, ADMIN, "CRM", "crm", otherVendor, "https://g.example").id();
+    connections.storeCredential(other, ADMIN, otherConnection, "their-secret");
+    db.jdbi().useHandle(h -> h.createUpdate(
+        "UPDATE credentials SET ciphertext = :ct WHERE tenant_id = :t AND connection_id = :c")
+        .bind("ct", ciphertext).bind("t", other).bind("c", otherConnection).execute());
+    assertThatThrownBy(() -> reveal(other, otherConnection)).isInstanceOf(GeneralSecurityException.class);
+    assertThat(otherUser).isNotBlank();
+    assertThat(reveal(tenant, connection)).isEqualTo("crm-secret");
+  }
+
+  @Test
+  void rotationKeepsOldCredentialsReadableAndReencryptionRetiresTheOldKey() throws Exception {
+    connections.storeCredential(tenant, ADMIN, connection, "before-rotation");
+    String oldKey = keysets.keys(tenant).get(0).keyId();
+    TenantKey fresh = keysets.rotate(tenant, ADMIN);
+    assertThat(fresh.keyId()).isNotEqualTo(oldKey);
+    assertThat(keysets.keys(tenant)).extracting(TenantKey::keyId, TenantKey::primary)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(oldKey, false),
+            org.assertj.core.groups.Tuple.tuple(fresh.keyId(), true));
+    assertThat(reveal(tenant, connection)).isEqualTo("before-rotation");
+    String second = connections.create(tenant, ADMIN, "Slack", "slack", vendor, "wss://slack.example").id();
+    assertThat(connections.storeCredential(tenant, ADMIN, second, "after-rotation").keyId())
+        .isEqualTo(fresh.keyId());
+
+    assertThat(connections.reencrypt(tenant, ADMIN)).isEqualTo(1);
+    List<Long> keyIds = db.jdbi().withHandle(h -> h.createQuery(
+        "SELECT key_id FROM credentials WHERE tenant_id = :t").bind("t", tenant).mapTo(Long.class).list());
+    assertThat(keyIds).containsOnly(Long.parseLong(fresh.keyId()));
+    assertThat(reveal(tenant, connection)).isEqualTo("before-rotation");
+    assertThat(keysets.keys(tenant)).filteredOn(k -> k.keyId().equals(oldKey))
+        .singleElement().satisfies(k -> assertThat(k.retiredAt()).isNotNull());
+    assertThat(auditLog.verify(tenant).intact()).isTrue();
+  }
+
+  // --- grants -------------------------------------------------------------------------------
+
+  @Test
+  void grantsAreValidatedAgainstTheirTenant() {
+    String other = tenants.create("Globex", ADMIN).tenant().id();
+    String stranger = users.create(other, ADMIN, "s@globex.example", "S", Role.ADMIN, "long enough password").id();
+    long before = auditLog.verify(tenant).checked();
+    assertThatThrownBy(() -> grants.create(tenant, ADMIN, agent, grant(List.of("crm"), null)))
+        .isInstanceOf(Rejected.class).hasMessageContaining("not a scope");
+    assertThatThrownBy(() -> grants.create(tenant, ADMIN, agent, grant(List.of(), null)))
+        .hasMessageContaining("at least one");
+    assertThatThrownBy(() -> grants.create(tenant, ADMIN, agent, grant(List.of("crm:read"), clock.instant())))
+        .hasMessageContaining("future");
+    assertThatThrownBy(() -> grants.create(tenant, ADMIN, agent, new GrantStore.NewGrant(connection,
+        List.of("crm:read"), "x", stranger, approver, null))).hasMessageContaining("requestedBy");
+    assertThatThrownBy(() -> grants.create(tenant, ADMIN, agent, new GrantStore.NewGrant("con_nope",
+        List.of("crm:read"), "x", user, approver, null))).hasMessageContaining("connectionId");
+    assertThatThrownBy(() -> grants.create(other, ADMIN, agent, grant(List.of("crm:read"), null)))
+        .isInstanceOf(Rejected.class).extracting(e -> ((Rejected) e).reason()).isEqualTo(Rejected.Reason.NOT_FOUND);
+    assertThat(auditLog.verify(tenant).checked()).isEqualTo(before);
+  }
+
+  @Test
+  void aGrantExpiresExactlyAtItsExpiryAndRevocationKeepsHistory() {
+    Instant expiry = clock.instant().plus(Duration.ofHours(1));
+    Grant g = grants.create(tenant, ADMIN, agent, grant(List.of("crm:read", "crm:read", "mail:*"), expiry));
+    assertThat(g.scopes()).containsExactly("crm:read", "mail:*");
+    clock.advance(Duration.ofHours(1).minusMillis(1));
+    assertThat(grants.ofAgent(tenant, agent, false)).extracting(Grant::id).containsExactly(g.id());
+    clock.advance(Duration.ofMillis(1));
+    assertThat(grants.ofAgent(tenant, agent, false)).isEmpty();
+    assertThat(grants.ofAgent(tenant, agent, true)).extracting(Grant::id).containsExactly(g.id());
+
+    Grant open = grants.create(tenant, ADMIN, agent, grant(List.of("crm:write"), null));
+    grants.revoke(tenant, ADMIN, agent, open.id());
+    grants.revoke(tenant, ADMIN, agent, open.id());
+    assertThat(grants.ofAgent(tenant, agent, false)).isEmpty();
+    assertThat(grants.ofAgent(tenant, agent, true)).filteredOn(x -> x.id().equals(open.id()))
+        .singleElement().satisfies(x -> assertThat(x.revokedAt()).isNotNull());
+    assertThat(auditLog.after(tenant, 0, 1000)).filteredOn(e -> e.kind().equals("grant.revoked")).hasSize(1);
+  }
+
+  @Test
+  void retirementAndRevokingReviewsRevokeGrants() {
+    Grant g = grants.create(tenant, ADMIN, agent, grant(List.of("crm:read"), null));
+    var review = grants.review(tenant, ADMIN, agent, approver, ReviewDecision.REVOKE, "no longer needed");
+    assertThat(review.decision()).isEqualTo(ReviewDecision.REVOKE);
+    assertThat(grants.ofAgent(tenant, agent, false)).isEmpty();
+
+    String second = agents.create(tenant, ADMIN, "crm-bot", user, null).id();
+    grants.create(tenant, ADMIN, second, new GrantStore.NewGrant(connection, List.of("*"), "x", user, approver, null));
+    agents.changeStatus(tenant, ADMIN, second, AgentStatus.RETIRED);
+    assertThat(grants.ofAgent(tenant, second, false)).isEmpty();
+    assertThatThrownBy(() -> grants.create(tenant, ADMIN, second, grant(List.of("crm:read"), null)))
+        .hasMessageContaining("retired");
+    AuditEntry retired = auditLog.after(tenant, 0, 1000).stream()
+        .filter(e -> e.kind().equals("agent.status_changed")).reduce((a, b) -> b).orElseThrow();
+    assertThat(retired.data().get("revokedGrants")).hasSize(1);
+    assertThat(g.id()).isNotBlank();
+  }
+
+  // --- exceptions, vendors, incidents ------------------------------------------------------
+
+  @Test
+  void exceptionsNameARealControlAndAFutureExpiry() {
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "XX-9", "gra_1", "r", approver,
+        clock.instant().plusSeconds(60))).hasMessageContaining("not a control");
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", approver,
+        clock.instant())).hasMessageContaining("future");
+    var e = exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "break-glass account", approver,
+        clock.instant().plusSeconds(60));
+    assertThat(e.coversAt(clock.instant().plusSeconds(59))).isTrue();
+    assertThat(e.coversAt(clock.instant().plusSeconds(60))).isFalse();
+  }
+
+  @Test
+  void vendorReviewsCannotBeFromTheFuture() {
+    Instant now = clock.instant();
+    assertThatThrownBy(() -> vendors.review(tenant, ADMIN, vendor, new VendorStore.NewReview(
+        now.plus(Duration.ofDays(1)), "Rita", ReviewOutcome.APPROVED, null, null)))
+        .hasMessageContaining("before it happens");
+    assertThatThrownBy(() -> vendors.review(tenant, ADMIN, vendor, new VendorStore.NewReview(
+        now, "Rita", ReviewOutcome.APPROVED, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(30), null)))
+        .hasMessageContaining("soc2PeriodEnd");
+    vendors.review(tenant, ADMIN, vendor, new VendorStore.NewReview(now.minus(Duration.ofDays(10)), "Rita",
+        ReviewOutcome.APPROVED_WITH_CONDITIONS, LocalDate.of(2026, 6, 30), "MFA findings open"));
+    assertThat(vendors.reviews(tenant, vendor)).singleElement()
+        .satisfies(r -> assertThat(r.soc2PeriodEnd()).isEqualTo(LocalDate.of(2026, 6, 30)));
+  }
+
+  @Test
+  void anIncidentTimelineNeverPrecedesDetection() {
+    Instant detected = clock.instant().minus(Duration.ofHours(10));
+    Incident i = incidents.create(tenant, ADMIN, "Leaked token", Severity.SEV2, detected, true, "rotated");
+    long before = auditLog.verify(tenant).checked();
+    assertThatThrownBy(() -> incidents.updateTimeline(tenant, ADMIN, i.id(),
+        new IncidentStore.Timeline(detected.minusSeconds(1), null, null, null)))
+        .hasMessageContaining("containedAt: cannot precede detectedAt");
+    assertThatThrownBy(() -> incidents.updateTimeline(tenant, ADMIN, i.id(),
+        new IncidentStore.Timeline(null, null, null, detected.plusSeconds(60))))
+        .hasMessageContaining("only once resolved");
+    assertThatThrownBy(() -> incidents.updateTimeline(tenant, ADMIN, i.id(),
+        new IncidentStore.Timeline(null, null, clock.instant().plus(Duration.ofDays(1)), null)))
+        .hasMessageContaining("future");
+    assertThat(auditLog.verify(tenant).checked()).isEqualTo(before);
+    Incident contained = incidents.updateTimeline(tenant, ADMIN, i.id(),
+        new IncidentStore.Timeline(detected.plus(Duration.ofHours(2)), detected.plus(Duration.ofHours(5)), null, null));
+    assertThat(contained.containedAt()).isEqualTo(detected.plus(Duration.ofHours(2)));
+    assertThatThrownBy(() -> incidents.updateTimeline(tenant, ADMIN, i.id(),
+        new IncidentStore.Timeline(null, null, detected.plus(Duration.ofHours(1)), null)))
+        .hasMessageContaining("resolvedAt: cannot precede containedAt");
+  }
+}

@@ -1,0 +1,16 @@
+package dev.vigil.controls.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+
+/** A third party whose service a connection relies on. */
+public record Vendor(
+    @JsonIgnore String tenantId,
+    String id,
+    String name,
+    Criticality criticality,
+    String services,
+    String dataShared,
+    VendorStatus status,
+    Instant createdAt,
+    Instant updatedAt) {}
