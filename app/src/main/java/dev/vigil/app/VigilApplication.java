@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.vigil.app.auth.BearerTokenFilter;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.JsonUnauthorizedHandler;
 import dev.vigil.app.auth.RoleAuthorizer;
@@ -19,22 +20,35 @@ import dev.vigil.app.http.RejectedMapper;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
+import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
 import dev.vigil.app.resources.AuditResource;
+import dev.vigil.app.resources.ConnectionResource;
+import dev.vigil.app.resources.ExceptionResource;
+import dev.vigil.app.resources.GrantResource;
+import dev.vigil.app.resources.IncidentResource;
+import dev.vigil.app.resources.KeyResource;
 import dev.vigil.app.resources.TokenResource;
 import dev.vigil.app.resources.UserResource;
+import dev.vigil.app.resources.VendorResource;
 import dev.vigil.collectors.agents.AgentStore;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.crypto.CredentialVault;
+import dev.vigil.collectors.crypto.TenantKeysets;
 import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.exceptions.ExceptionStore;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.collectors.incidents.IncidentStore;
 import dev.vigil.collectors.tenancy.PasswordHasher;
 import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserStore;
+import dev.vigil.collectors.vendors.VendorStore;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -48,14 +62,15 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Vigil service. Everything is wired by hand in {@link #run}. */
 public final class VigilApplication extends Application<VigilConfiguration> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(VigilApplication.class);
+
   public static void main(String[] args) throws Exception {
-    // The shaded jar has no per-library manifests, so logback-access cannot read its own
-    // version and would print a spurious version-mismatch warning at every start.
-    System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
     new VigilApplication().run(args);
   }
 
@@ -106,9 +121,15 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     TenantStore tenants = new TenantStore(jdbi, audit, tokens, ids, clock);
     UserStore users = new UserStore(jdbi, audit, ids, new PasswordHasher(), clock);
     AgentStore agents = new AgentStore(jdbi, audit, tokens, ids, clock);
+    TenantKeysets keysets = new TenantKeysets(jdbi, config.crypto().build(config.dataDir()), audit, clock);
+    VendorStore vendors = new VendorStore(jdbi, audit, ids, clock);
+    ConnectionStore connections = new ConnectionStore(jdbi, audit, keysets, new CredentialVault(), ids, clock);
+    GrantStore grants = new GrantStore(jdbi, audit, ids, clock);
+    ExceptionStore exceptions = new ExceptionStore(jdbi, audit, ids, clock);
+    IncidentStore incidents = new IncidentStore(jdbi, audit, ids, clock);
 
     var jersey = environment.jersey();
-    jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<Caller>()
+    jersey.register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
         .setAuthenticator(new TokenAuthenticator(tokens))
         .setAuthorizer(new RoleAuthorizer())
         .setUnauthorizedHandler(new JsonUnauthorizedHandler())
@@ -128,9 +149,21 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     jersey.register(new UserResource(users));
     jersey.register(new AgentResource(agents));
     jersey.register(new AuditResource(new AuditLog(jdbi)));
+    jersey.register(new VendorResource(vendors));
+    jersey.register(new ConnectionResource(connections));
+    jersey.register(new KeyResource(keysets, connections));
+    jersey.register(new GrantResource(grants));
+    jersey.register(new AccessReviewResource(grants));
+    jersey.register(new ExceptionResource(exceptions));
+    jersey.register(new IncidentResource(incidents));
 
+    if (!config.demo() && tenants.count() == 0) {
+      LOG.warn("The database has no tenant yet. Create one, with its first admin token: "
+          + "java -jar app/target/vigil.jar tenant-create --name NAME config.yml");
+    }
     if (config.demo()) {
-      new DemoSeeder(tenants, users, agents, System.out).seedIfEmpty(httpPort(config));
+      new DemoSeeder(new DemoSeeder.Stores(tenants, users, agents, vendors, connections, grants, incidents),
+          clock, System.out).seedIfEmpty(httpPort(config));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vigil.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vigil.app.config.CryptoFactory;
 import dev.vigil.app.config.DatabaseFactory;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
@@ -29,6 +30,11 @@ public final class VigilConfiguration extends Configuration {
   @NotNull
   private DatabaseFactory database = new DatabaseFactory();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private CryptoFactory crypto = new CryptoFactory();
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -43,5 +49,9 @@ public final class VigilConfiguration extends Configuration {
 
   public DatabaseFactory database() {
     return database;
+  }
+
+  public CryptoFactory crypto() {
+    return crypto;
   }
 }

@@ -19,107 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/**
- * The public API through HTTP, as API.md promises it, on a real server and database. Two
- * tenants exist: ours (A) and a stranger (B) whose ids must look exactly like missing ones.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContract {
-
-  VigilServer server;
-  Http http;
-  String tenantA;
-  String adminA;
-  String adminB;
-  String ownerA;
-  String ownerB;
-  String agentB;
-  String tokenB;
-  String compliance;
-  String auditor;
-  String ingest;
-
-  abstract TestDb.Kind kind();
-
-  @BeforeAll
-  void start() throws Exception {
-    server = new VigilServer(kind());
-    http = server.http();
-    JsonNode a = server.createTenant("Acme");
-    tenantA = a.get("tenantId").asText();
-    adminA = a.get("adminToken").asText();
-    adminB = server.createTenant("Globex").get("adminToken").asText();
-    ownerA = created(http.post(adminA, "/api/v1/users",
-        user("olive@acme.example", "admin"))).get("id").asText();
-    ownerB = created(http.post(adminB, "/api/v1/users",
-        user("gina@globex.example", "admin"))).get("id").asText();
-    agentB = created(http.post(adminB, "/api/v1/agents", agent("their-bot", ownerB))).get("id").asText();
-    tokenB = created(http.post(adminB, "/api/v1/tokens", "{\"name\":\"theirs\",\"role\":\"auditor\"}"))
-        .get("id").asText();
-    compliance = token("compliance");
-    auditor = token("auditor");
-    ingest = token("ingest");
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) server.close();
-  }
-
-  static String user(String email, String role) {
-    return "{\"email\":\"" + email + "\",\"name\":\"Someone\",\"role\":\"" + role
-        + "\",\"password\":\"a long enough password\"}";
-  }
-
-  static String agent(String name, String owner) {
-    return "{\"name\":\"" + name + "\",\"ownerId\":\"" + owner + "\",\"description\":\"test\"}";
-  }
-
-  JsonNode created(Reply r) {
-    assertThat(r.status()).as(r.text()).isEqualTo(201);
-    return r.json();
-  }
-
-  String token(String role) {
-    return created(http.post(adminA, "/api/v1/tokens", "{\"name\":\"" + role + "\",\"role\":\"" + role + "\"}"))
-        .get("token").asText();
-  }
-
-  String newAgent(String name) {
-    return created(http.post(adminA, "/api/v1/agents", agent(name, ownerA))).get("id").asText();
-  }
-
-  long chainLength() {
-    Reply r = http.get(adminA, "/api/v1/audit/verify");
-    assertThat(r.get("intact").asBoolean()).as(r.text()).isTrue();
-    return r.get("checked").asLong();
-  }
-
-  /** Every entry of tenant A's chain, read page by page through the API. */
-  List<AuditEntry> readChain(String token) {
-    List<AuditEntry> entries = new ArrayList<>();
-    String cursor = "";
-    do {
-      Reply page = http.get(token, "/api/v1/audit/entries?limit=7&cursor=" + cursor);
-      assertThat(page.status()).as(page.text()).isEqualTo(200);
-      for (JsonNode e : page.get("items")) {
-        entries.add(new AuditEntry(e.get("seq").asLong(), e.get("tenantId").asText(),
-            Instant.parse(e.get("time").asText()),
-            new Actor(e.get("actor").get("type").asText(), e.get("actor").get("id").asText()),
-            e.get("kind").asText(), e.get("subject").asText(), (ObjectNode) e.get("data"),
-            e.get("hash").asText()));
-      }
-      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-    } while (cursor != null);
-    return entries;
-  }
-
-  static void assertError(Reply r, int status) {
-    assertThat(r.status()).as(r.text()).isEqualTo(status);
-    assertThat(r.contentType()).startsWith("application/json");
-    assertThat(r.get("code").asInt()).isEqualTo(status);
-    assertThat(r.get("message").asText()).isNotBlank();
-  }
+/** The public API for tenancy, users and agents through HTTP, as API.md promises it. */
+abstract class ApiContract extends ApiFixture {
 
   // --- end to end -------------------------------------------------------------------------
 
@@ -224,6 +125,8 @@ abstract class ApiContract {
     assertError(http.get(adminA, "/api/v1/agents?limit=0"), 400);
     assertError(http.get(adminA, "/api/v1/agents?limit=1001"), 400);
     assertError(http.get(adminA, "/api/v1/audit/entries?cursor=abc"), 400);
+    assertError(http.get(adminA, "/api/v1/agents?cursor=garbage"), 400);
+    assertError(http.get(adminA, "/api/v1/tokens?cursor=%27%20OR%201%3D1--"), 400);
   }
 
   // --- bad input changes nothing ----------------------------------------------------------
@@ -340,6 +243,38 @@ abstract class ApiContract {
     assertThat(http.get(compliance, "/api/v1/users").status()).isEqualTo(200);
     assertThat(http.get(auditor, "/api/v1/audit/verify").status()).isEqualTo(200);
     assertThat(chainLength()).isEqualTo(before);
+  }
+
+  @Test
+  void aTokenInTheQueryStringIsIgnored() {
+    assertError(http.get(null, "/api/v1/agents?access_token=" + adminA), 401);
+  }
+
+  @Test
+  void theLastAdminTokenCannotBeRevoked() {
+    Reply tokens = http.get(adminA, "/api/v1/tokens?limit=1000");
+    List<String> admins = new ArrayList<>();
+    tokens.get("items").forEach(t -> {
+      if (t.get("role").asText().equals("admin") && t.get("revokedAt").isNull()) admins.add(t.get("id").asText());
+    });
+    assertThat(admins).hasSize(1);
+    assertError(http.delete(adminA, "/api/v1/tokens/" + admins.get(0)), 409);
+    assertThat(http.get(adminA, "/api/v1/tokens").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTypeErrorNamesTheFieldWithoutEchoingTheValue() {
+    Reply r = http.post(adminA, "/api/v1/users",
+        "{\"email\":\"x@acme.example\",\"name\":\"X\",\"role\":\"admin\",\"password\":123456789012345}");
+    assertError(r, 422);
+    assertThat(r.get("message").asText()).startsWith("password:").doesNotContain("123456789012345");
+  }
+
+  @Test
+  void aDeactivatedUserCannotOwnANewAgent() {
+    String gone = created(http.post(adminA, "/api/v1/users", user("gone@acme.example", "admin"))).get("id").asText();
+    assertThat(http.patch(adminA, "/api/v1/users/" + gone, "{\"active\":false}").status()).isEqualTo(200);
+    assertError(http.post(adminA, "/api/v1/agents", agent("orphan", gone)), 422);
   }
 
   @Test

@@ -95,6 +95,19 @@ final class VigilServer implements AutoCloseable {
     return Http.JSON.readTree(lines[lines.length - 1]);
   }
 
+  /** Every row of every table of the server's database, as text. */
+  String dumpDatabase() throws Exception {
+    if (postgres != null) return dev.vigil.collectors.testing.TableDump.of(postgres);
+    // The server holds the H2 file open in AUTO_SERVER mode; this JVM shares that database.
+    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vigil") + ";AUTO_SERVER=TRUE";
+    StringBuilder out = new StringBuilder();
+    try (var c = java.sql.DriverManager.getConnection(url, "sa", "");
+        var rs = c.createStatement().executeQuery("SCRIPT")) {
+      while (rs.next()) out.append(rs.getString(1)).append('\n');
+    }
+    return out.toString();
+  }
+
   TestDb.Kind kind() {
     return kind;
   }

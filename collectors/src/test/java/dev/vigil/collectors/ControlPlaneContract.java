@@ -6,25 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import dev.vigil.collectors.agents.AgentStore;
-import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.connections.ConnectionStore;
-import dev.vigil.collectors.crypto.CredentialVault;
-import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.crypto.TenantKeysets;
-import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;
-import dev.vigil.collectors.tenancy.PasswordHasher;
 import dev.vigil.collectors.tenancy.TenantStore;
-import dev.vigil.collectors.tenancy.TokenSecrets;
-import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.testing.MutableClock;
 import dev.vigil.collectors.testing.TableDump;
 import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.collectors.vendors.VendorStore;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
@@ -37,8 +31,6 @@ import dev.vigil.controls.model.ReviewOutcome;
 import dev.vigil.controls.model.Role;
 import dev.vigil.controls.model.Severity;
 import dev.vigil.controls.model.TenantKey;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,24 +75,20 @@ abstract class ControlPlaneContract {
   abstract TestDb.Kind kind();
 
   @BeforeAll
-  void open() throws Exception {
+  void open() {
     db = TestDb.of(kind());
     clock = MutableClock.startingNow();
-    Ids ids = new Ids(clock);
-    AuditAppender audit = new AuditAppender(clock);
-    Path keyFile = Files.createTempDirectory("vigil-key").resolve("master.json");
-    MasterKey master = MasterKey.generate(keyFile);
-    TokenStore tokens = new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock);
-    tenants = new TenantStore(db.jdbi(), audit, tokens, ids, clock);
-    users = new UserStore(db.jdbi(), audit, ids, new PasswordHasher(), clock);
-    agents = new AgentStore(db.jdbi(), audit, tokens, ids, clock);
-    vendors = new VendorStore(db.jdbi(), audit, ids, clock);
-    keysets = new TenantKeysets(db.jdbi(), master, audit, clock);
-    connections = new ConnectionStore(db.jdbi(), audit, keysets, new CredentialVault(), ids, clock);
-    grants = new GrantStore(db.jdbi(), audit, ids, clock);
-    exceptions = new ExceptionStore(db.jdbi(), audit, ids, clock);
-    incidents = new IncidentStore(db.jdbi(), audit, ids, clock);
-    auditLog = new AuditLog(db.jdbi());
+    TestStores stores = TestStores.on(db, clock);
+    tenants = stores.tenants();
+    users = stores.users();
+    agents = stores.agents();
+    vendors = stores.vendors();
+    keysets = stores.keysets();
+    connections = stores.connections();
+    grants = stores.grants();
+    exceptions = stores.exceptions();
+    incidents = stores.incidents();
+    auditLog = stores.auditLog();
   }
 
   @AfterAll

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.collectors.agents.AgentStore;
-import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditLog;
-import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
-import dev.vigil.collectors.tenancy.PasswordHasher;
 import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.model.Agent;
@@ -58,14 +56,12 @@ abstract class StoresContract {
   @BeforeAll
   void open() {
     db = TestDb.of(kind());
-    Clock clock = Clock.systemUTC();
-    Ids ids = new Ids(clock);
-    AuditAppender audit = new AuditAppender(clock);
-    tokens = new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock);
-    tenants = new TenantStore(db.jdbi(), audit, tokens, ids, clock);
-    users = new UserStore(db.jdbi(), audit, ids, new PasswordHasher(), clock);
-    agents = new AgentStore(db.jdbi(), audit, tokens, ids, clock);
-    auditLog = new AuditLog(db.jdbi());
+    TestStores stores = TestStores.on(db, Clock.tickMillis(java.time.ZoneOffset.UTC));
+    tokens = stores.tokens();
+    tenants = stores.tenants();
+    users = stores.users();
+    agents = stores.agents();
+    auditLog = stores.auditLog();
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.controls.audit.Actor;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
@@ -37,10 +38,26 @@ public final class TenantCreateCommand extends ConfiguredCommand<VigilConfigurat
     subparser.addArgument("--name").required(true).help("the tenant's display name");
   }
 
+  /** A usage mistake prints one line, not a stack trace; anything else prints its trace. */
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    if (e instanceof IllegalArgumentException) {
+      cli.getStdErr().println("tenant-create: " + e.getMessage());
+    } else {
+      super.onError(cli, namespace, e);
+    }
+  }
+
   @Override
   protected void run(Bootstrap<VigilConfiguration> bootstrap, Namespace namespace,
       VigilConfiguration config) throws Exception {
+    if (namespace.getString("file") == null) {
+      throw new IllegalArgumentException("name the configuration file, e.g. tenant-create --name NAME config.yml");
+    }
     String name = namespace.getString("name");
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("--name must be 1 to 200 characters");
+    }
     ManagedDataSource dataSource = config.database().buildForCommand(config.dataDir());
     try {
       Jdbi jdbi = Jdbis.configure(Jdbi.create(dataSource));

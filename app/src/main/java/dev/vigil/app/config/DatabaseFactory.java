@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -64,7 +63,7 @@ public final class DatabaseFactory {
     boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
     if (h2) {
       try {
-        Files.createDirectories(dataDir);
+        DataDirs.create(dataDir);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the data dir " + dataDir, e);
       }
@@ -80,7 +79,9 @@ public final class DatabaseFactory {
     f.setValidationQuery("SELECT 1");
     // Every borrowed connection starts in auto-commit; JDBI opens transactions explicitly.
     f.setAutoCommitByDefault(true);
-    f.setProperties(Map.of("ApplicationName", "vigil"));
+    // PostgreSQL's error detail repeats the failing row, which can hold hashes and
+    // ciphertexts; keep it out of exception messages (and so out of logs).
+    f.setProperties(h2 ? Map.of() : Map.of("ApplicationName", "vigil", "logServerErrorDetail", "false"));
     return f;
   }
 

@@ -46,7 +46,8 @@ public final class JsonMapper implements ExceptionMapper<JsonProcessingException
       return Errors.of(422, field + ": '" + f.getValue() + "' is not one of " + allowed);
     }
     if (e instanceof InvalidFormatException f) {
-      return Errors.of(422, field + ": expected " + typeName(f.getTargetType()) + ", got '" + f.getValue() + "'");
+      // The value itself is not echoed: it may be a misplaced secret.
+      return Errors.of(422, field + ": expected " + typeName(f.getTargetType()));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return Errors.of(422, field + ": " + v.getCause().getMessage());

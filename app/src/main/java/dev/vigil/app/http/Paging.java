@@ -11,7 +11,13 @@ public record Paging(String after, int limit) {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
 
+  private static final java.util.regex.Pattern CURSOR =
+      java.util.regex.Pattern.compile("[a-z]{3}_[0-9a-z]{26}");
+
   public static Paging of(String cursor, String limit) {
+    if (cursor != null && !cursor.isEmpty() && !CURSOR.matcher(cursor).matches()) {
+      throw new WebApplicationException("cursor: pass the nextCursor of a previous page", 400);
+    }
     int n = DEFAULT_LIMIT;
     if (limit != null && !limit.isBlank()) {
       try {

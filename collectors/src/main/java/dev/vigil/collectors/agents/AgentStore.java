@@ -39,8 +39,10 @@ public final class AgentStore {
   /** Registers an active agent owned by {@code ownerId}, a user of the same tenant. */
   public Agent create(String tenantId, Actor actor, String name, String ownerId, String description) {
     return jdbi.inTransaction(h -> {
-      if (h.attach(UserDao.class).find(tenantId, ownerId).isEmpty()) {
-        throw Rejected.invalid("ownerId: no user " + ownerId + " in this tenant");
+      var owner = h.attach(UserDao.class).find(tenantId, ownerId)
+          .orElseThrow(() -> Rejected.invalid("ownerId: no user " + ownerId + " in this tenant"));
+      if (!owner.active()) {
+        throw Rejected.invalid("ownerId: user " + ownerId + " is deactivated and cannot own agents");
       }
       Instant now = clock.instant();
       Agent agent = new Agent(tenantId, ids.next("agt"), name.strip(), ownerId, description,

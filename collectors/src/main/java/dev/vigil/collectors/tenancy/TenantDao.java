@@ -18,6 +18,10 @@ public interface TenantDao {
   @SqlQuery("SELECT id, name, created_at FROM tenants WHERE id = :id")
   Optional<Tenant> find(@Bind("id") String id);
 
+  /** Locks the tenant row until the transaction ends, to serialise tenant-wide invariants. */
+  @SqlQuery("SELECT id FROM tenants WHERE id = :id FOR UPDATE")
+  Optional<String> lock(@Bind("id") String id);
+
   @SqlQuery("SELECT COUNT(*) FROM tenants")
   long count();
 }

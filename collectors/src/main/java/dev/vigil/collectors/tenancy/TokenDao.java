@@ -45,6 +45,12 @@ public interface TokenDao {
   int revoke(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("at") Instant at);
 
   @SqlQuery("""
+      SELECT COUNT(*) FROM api_tokens
+      WHERE tenant_id = :tenantId AND role = 'ADMIN' AND revoked_at IS NULL
+      """)
+  long activeAdminCount(@Bind("tenantId") String tenantId);
+
+  @SqlQuery("""
       SELECT id FROM api_tokens
       WHERE tenant_id = :tenantId AND agent_id = :agentId AND revoked_at IS NULL
       ORDER BY id

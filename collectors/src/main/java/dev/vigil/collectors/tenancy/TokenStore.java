@@ -62,12 +62,20 @@ public final class TokenStore {
         limit, ApiToken::id);
   }
 
-  /** Revokes a token; revoking a revoked token changes nothing and succeeds. */
+  /**
+   * Revokes a token; revoking a revoked token changes nothing and succeeds. The tenant's last
+   * admin token cannot be revoked (409): nothing could then administer the tenant.
+   */
   public void revoke(String tenantId, Actor actor, String id) {
     jdbi.useTransaction(h -> {
+      // Serialises revocations within the tenant, so two of them cannot each remove "the other" admin.
+      h.attach(TenantDao.class).lock(tenantId);
       TokenDao dao = h.attach(TokenDao.class);
       ApiToken token = dao.find(tenantId, id).orElseThrow(() -> Rejected.notFound("token", id));
       if (token.revoked()) return;
+      if (token.role() == Role.ADMIN && dao.activeAdminCount(tenantId) <= 1) {
+        throw Rejected.conflict("this is the tenant's last admin token; issue another admin token first");
+      }
       dao.revoke(tenantId, id, clock.instant());
       audit.append(h, tenantId, actor, "token.revoked", id, AuditData.object()
           .put("name", token.name()).put("role", token.role().wire()));

@@ -1,0 +1,21 @@
+package dev.vigil.app.api;
+
+import dev.vigil.controls.model.Criticality;
+import dev.vigil.controls.model.VendorStatus;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code PATCH /vendors/{id}}: any of the fields; {@code "status": "inactive"} retires a vendor. */
+public record UpdateVendor(
+    @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+    Criticality criticality,
+    @Size(max = 2000) String services,
+    @Size(max = 2000) String dataShared,
+    VendorStatus status) {
+
+  @AssertTrue(message = "must name at least one of name, criticality, services, dataShared, status")
+  public boolean isChange() {
+    return name != null || criticality != null || services != null || dataShared != null || status != null;
+  }
+}

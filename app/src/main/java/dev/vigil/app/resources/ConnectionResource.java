@@ -1,0 +1,77 @@
+package dev.vigil.app.resources;
+
+import dev.vigil.app.api.ConnectionBody;
+import dev.vigil.app.api.CreateConnection;
+import dev.vigil.app.api.ListBody;
+import dev.vigil.app.api.PutCredential;
+import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.Roles;
+import dev.vigil.app.http.Paging;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.controls.model.Connection;
+import jakarta.ws.rs.PUT;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Connections to apps. Credentials are write-only here: reads show only whether one is stored,
+ * under which key and since when.
+ */
+@Path("/api/v1/connections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ConnectionResource {
+
+  private final ConnectionStore connections;
+
+  public ConnectionResource(ConnectionStore connections) {
+    this.connections = connections;
+  }
+
+  @POST
+  @RolesAllowed(Roles.ADMIN)
+  public Response create(@Auth Caller caller, @NotNull @Valid CreateConnection body) {
+    Connection c = connections.create(caller.tenantId(), caller.actor(), body.name(), body.app(),
+        body.vendorId(), body.endpoint());
+    return Response.status(201).entity(ConnectionBody.of(new ConnectionStore.View(c, null))).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  public ListBody<ConnectionBody> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    Paging p = Paging.of(cursor, limit);
+    var page = connections.list(caller.tenantId(), p.after(), p.limit());
+    return new ListBody<>(page.items().stream().map(ConnectionBody::of).toList(), page.nextCursor());
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  public ConnectionBody get(@Auth Caller caller, @PathParam("id") String id) {
+    return connections.find(caller.tenantId(), id).map(ConnectionBody::of)
+        .orElseThrow(() -> Rejected.notFound("connection", id));
+  }
+
+  @PUT
+  @Path("/{id}/credential")
+  @RolesAllowed(Roles.ADMIN)
+  public Response storeCredential(@Auth Caller caller, @PathParam("id") String id,
+      @NotNull @Valid PutCredential body) {
+    connections.storeCredential(caller.tenantId(), caller.actor(), id, body.secret());
+    return Response.noContent().build();
+  }
+}

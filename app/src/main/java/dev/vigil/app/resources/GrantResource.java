@@ -1,0 +1,71 @@
+package dev.vigil.app.resources;
+
+import dev.vigil.app.api.CreateGrant;
+import dev.vigil.app.api.ListBody;
+import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.Roles;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.controls.model.Grant;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.WebApplicationException;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An agent's grants: active ones by default, the whole history with {@code ?all=true}. */
+@Path("/api/v1/agents/{agentId}/grants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class GrantResource {
+
+  private final GrantStore grants;
+
+  public GrantResource(GrantStore grants) {
+    this.grants = grants;
+  }
+
+  @POST
+  @RolesAllowed(Roles.ADMIN)
+  public Response create(@Auth Caller caller, @PathParam("agentId") String agentId,
+      @NotNull @Valid CreateGrant body) {
+    Grant g = grants.create(caller.tenantId(), caller.actor(), agentId, new GrantStore.NewGrant(
+        body.connectionId(), body.scopes(), body.justification(), body.requestedBy(),
+        body.approvedBy(), body.expiresAt()));
+    return Response.status(201).entity(g).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  public ListBody<Grant> list(@Auth Caller caller, @PathParam("agentId") String agentId,
+      @QueryParam("all") String all) {
+    boolean history;
+    if (all == null || all.equals("false")) {
+      history = false;
+    } else if (all.equals("true")) {
+      history = true;
+    } else {
+      throw new WebApplicationException("all: must be true or false", 400);
+    }
+    return new ListBody<>(grants.ofAgent(caller.tenantId(), agentId, history), null);
+  }
+
+  @DELETE
+  @Path("/{grantId}")
+  @RolesAllowed(Roles.ADMIN)
+  public Response revoke(@Auth Caller caller, @PathParam("agentId") String agentId,
+      @PathParam("grantId") String grantId) {
+    grants.revoke(caller.tenantId(), caller.actor(), agentId, grantId);
+    return Response.noContent().build();
+  }
+}

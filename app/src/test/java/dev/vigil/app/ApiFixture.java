@@ -1,0 +1,123 @@
+package dev.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.app.Http.Reply;
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditChain;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.ChainVerification;
+import dev.vigil.controls.audit.ChainVerifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A real server and database with two tenants: ours (A) and a stranger (B) whose ids must
+ * look exactly like missing ones, plus tokens of every role in A and helpers to call the API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiFixture {
+
+  VigilServer server;
+  Http http;
+  String tenantA;
+  String adminA;
+  String adminB;
+  String ownerA;
+  String ownerB;
+  String agentB;
+  String tokenB;
+  String compliance;
+  String auditor;
+  String ingest;
+
+  abstract TestDb.Kind kind();
+
+  @BeforeAll
+  void start() throws Exception {
+    server = new VigilServer(kind());
+    http = server.http();
+    JsonNode a = server.createTenant("Acme");
+    tenantA = a.get("tenantId").asText();
+    adminA = a.get("adminToken").asText();
+    adminB = server.createTenant("Globex").get("adminToken").asText();
+    ownerA = created(http.post(adminA, "/api/v1/users",
+        user("olive@acme.example", "admin"))).get("id").asText();
+    ownerB = created(http.post(adminB, "/api/v1/users",
+        user("gina@globex.example", "admin"))).get("id").asText();
+    agentB = created(http.post(adminB, "/api/v1/agents", agent("their-bot", ownerB))).get("id").asText();
+    tokenB = created(http.post(adminB, "/api/v1/tokens", "{\"name\":\"theirs\",\"role\":\"auditor\"}"))
+        .get("id").asText();
+    compliance = token("compliance");
+    auditor = token("auditor");
+    ingest = token("ingest");
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) server.close();
+  }
+
+  static String user(String email, String role) {
+    return "{\"email\":\"" + email + "\",\"name\":\"Someone\",\"role\":\"" + role
+        + "\",\"password\":\"a long enough password\"}";
+  }
+
+  static String agent(String name, String owner) {
+    return "{\"name\":\"" + name + "\",\"ownerId\":\"" + owner + "\",\"description\":\"test\"}";
+  }
+
+  JsonNode created(Reply r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    return r.json();
+  }
+
+  String token(String role) {
+    return created(http.post(adminA, "/api/v1/tokens", "{\"name\":\"" + role + "\",\"role\":\"" + role + "\"}"))
+        .get("token").asText();
+  }
+
+  String newAgent(String name) {
+    return created(http.post(adminA, "/api/v1/agents", agent(name, ownerA))).get("id").asText();
+  }
+
+  long chainLength() {
+    Reply r = http.get(adminA, "/api/v1/audit/verify");
+    assertThat(r.get("intact").asBoolean()).as(r.text()).isTrue();
+    return r.get("checked").asLong();
+  }
+
+  /** Every entry of tenant A's chain, read page by page through the API. */
+  List<AuditEntry> readChain(String token) {
+    List<AuditEntry> entries = new ArrayList<>();
+    String cursor = "";
+    do {
+      Reply page = http.get(token, "/api/v1/audit/entries?limit=7&cursor=" + cursor);
+      assertThat(page.status()).as(page.text()).isEqualTo(200);
+      for (JsonNode e : page.get("items")) {
+        entries.add(new AuditEntry(e.get("seq").asLong(), e.get("tenantId").asText(),
+            Instant.parse(e.get("time").asText()),
+            new Actor(e.get("actor").get("type").asText(), e.get("actor").get("id").asText()),
+            e.get("kind").asText(), e.get("subject").asText(), (ObjectNode) e.get("data"),
+            e.get("hash").asText()));
+      }
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    return entries;
+  }
+
+  static void assertError(Reply r, int status) {
+    assertThat(r.status()).as(r.text()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/json");
+    assertThat(r.get("code").asInt()).isEqualTo(status);
+    assertThat(r.get("message").asText()).isNotBlank();
+  }
+}

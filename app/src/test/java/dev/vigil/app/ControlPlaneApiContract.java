@@ -1,0 +1,302 @@
+package dev.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.app.Http.Reply;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Vendors, connections, credentials, keys, grants, reviews, exceptions and incidents over HTTP. */
+abstract class ControlPlaneApiContract extends ApiFixture {
+
+  String vendorA;
+  String connectionA;
+  String vendorB;
+  String connectionB;
+  String incidentB;
+  String approverA;
+
+  @BeforeAll
+  void controlPlane() {
+    approverA = created(http.post(adminA, "/api/v1/users", user("ann@acme.example", "admin"))).get("id").asText();
+    vendorA = created(http.post(adminA, "/api/v1/vendors", vendor("Salesforce", "high"))).get("id").asText();
+    connectionA = created(http.post(adminA, "/api/v1/connections",
+        connection("CRM", vendorA, "https://acme.my.salesforce.com"))).get("id").asText();
+    vendorB = created(http.post(adminB, "/api/v1/vendors", vendor("Slack", "medium"))).get("id").asText();
+    connectionB = created(http.post(adminB, "/api/v1/connections",
+        connection("Chat", vendorB, "wss://slack.example"))).get("id").asText();
+    incidentB = created(http.post(adminB, "/api/v1/incidents", incident("theirs", ago(2)))).get("id").asText();
+  }
+
+  static String vendor(String name, String criticality) {
+    return "{\"name\":\"" + name + "\",\"criticality\":\"" + criticality
+        + "\",\"services\":\"CRM\",\"dataShared\":\"contacts\"}";
+  }
+
+  static String connection(String name, String vendor, String endpoint) {
+    return "{\"name\":\"" + name + "\",\"app\":\"crm\",\"vendorId\":\"" + vendor + "\",\"endpoint\":\"" + endpoint + "\"}";
+  }
+
+  static String incident(String title, Instant detected) {
+    return "{\"title\":\"" + title + "\",\"severity\":\"sev2\",\"detectedAt\":\"" + detected
+        + "\",\"affectsCustomerData\":true,\"description\":\"d\"}";
+  }
+
+  static Instant ago(long hours) {
+    return Instant.now().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  String grantBody(String connection, String scopes, String expiresAt) {
+    return "{\"connectionId\":\"" + connection + "\",\"scopes\":" + scopes
+        + ",\"justification\":\"triage\",\"requestedBy\":\"" + ownerA + "\",\"approvedBy\":\"" + approverA + "\""
+        + (expiresAt == null ? "" : ",\"expiresAt\":\"" + expiresAt + "\"") + "}";
+  }
+
+  // --- the canary -------------------------------------------------------------------------
+
+  @Test
+  void aCanarySecretAppearsNowhereButInTheVault() throws Exception {
+    String canary = "canary-" + UUID.randomUUID();
+    String connection = created(http.post(adminA, "/api/v1/connections",
+        connection("Canary CRM", vendorA, "https://canary.example"))).get("id").asText();
+    List<String> responses = new ArrayList<>();
+    try (LogCapture logs = LogCapture.begin()) {
+      Reply put = http.send(adminA, "PUT", "/api/v1/connections/" + connection + "/credential",
+          "{\"secret\":\"" + canary + "\"}", "application/json");
+      assertThat(put.status()).as(put.text()).isEqualTo(204);
+      Reply one = http.get(adminA, "/api/v1/connections/" + connection);
+      assertThat(one.get("credential").get("present").asBoolean()).isTrue();
+      assertThat(one.get("credential").get("keyId").asText()).isNotBlank();
+      responses.add(put.text());
+      responses.add(one.text());
+      responses.add(http.get(adminA, "/api/v1/connections?limit=1000").text());
+      responses.add(http.get(compliance, "/api/v1/connections/" + connection).text());
+      responses.add(http.get(adminA, "/api/v1/keys").text());
+      responses.add(http.get(auditor, "/api/v1/audit/entries?limit=1000").text());
+      // A failing write with the canary in it must not log it either.
+      responses.add(http.send(adminA, "PUT", "/api/v1/connections/con_00000000000000000000000000/credential",
+          "{\"secret\":\"" + canary + "\"}", "application/json").text());
+      responses.add(http.send(adminA, "PUT", "/api/v1/connections/" + connection + "/credential",
+          "{\"secret\":\"" + canary + "\",\"extra\":1}", "application/json").text());
+      assertThat(logs.size()).isPositive();
+      assertThat(logs.text()).doesNotContain(canary);
+    }
+    assertThat(responses).allSatisfy(r -> assertThat(r).doesNotContain(canary));
+    assertThat(server.dumpDatabase()).contains(connection).doesNotContain(canary);
+  }
+
+  // --- keys -------------------------------------------------------------------------------
+
+  @Test
+  void rotationKeepsCredentialsUsableAndReencryptionMovesThemToThePrimary() {
+    assertThat(http.send(adminA, "PUT", "/api/v1/connections/" + connectionA + "/credential",
+        "{\"secret\":\"old-key-secret\"}", "application/json").status()).isEqualTo(204);
+    String before = http.get(adminA, "/api/v1/connections/" + connectionA).get("credential").get("keyId").asText();
+    Reply rotated = http.post(adminA, "/api/v1/keys/rotate", null);
+    assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+    String fresh = rotated.get("keyId").asText();
+    assertThat(fresh).isNotEqualTo(before);
+    JsonNode keys = http.get(compliance, "/api/v1/keys").get("items");
+    assertThat(keys.findValuesAsText("keyId")).contains(before, fresh);
+    assertThat(keys.toString()).doesNotContain("keyValue").doesNotContain("encryptedKeyset");
+    Reply re = http.post(adminA, "/api/v1/keys/reencrypt", null);
+    assertThat(re.status()).as(re.text()).isEqualTo(200);
+    assertThat(re.get("keyId").asText()).isEqualTo(fresh);
+    assertThat(http.get(adminA, "/api/v1/connections/" + connectionA).get("credential").get("keyId").asText())
+        .isEqualTo(fresh);
+    assertError(http.post(compliance, "/api/v1/keys/rotate", null), 403);
+  }
+
+  // --- grants, reviews, exceptions --------------------------------------------------------
+
+  @Test
+  void grantsAreMadeListedAndRevokedWithHistory() {
+    String agent = newAgent("grantee");
+    JsonNode g = created(http.post(adminA, "/api/v1/agents/" + agent + "/grants",
+        grantBody(connectionA, "[\"crm:read\",\"crm:*\"]", Instant.now().plus(1, ChronoUnit.DAYS).toString())));
+    assertThat(g.get("revokedAt").isNull()).isTrue();
+    assertThat(g.get("scopes").toString()).isEqualTo("[\"crm:read\",\"crm:*\"]");
+    String id = g.get("id").asText();
+    assertThat(http.get(compliance, "/api/v1/agents/" + agent + "/grants").get("items").findValuesAsText("id"))
+        .containsExactly(id);
+    assertThat(http.delete(adminA, "/api/v1/agents/" + agent + "/grants/" + id).status()).isEqualTo(204);
+    assertThat(http.get(adminA, "/api/v1/agents/" + agent + "/grants").get("items")).isEmpty();
+    JsonNode history = http.get(adminA, "/api/v1/agents/" + agent + "/grants?all=true").get("items");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("revokedAt").isNull()).isFalse();
+    assertError(http.get(adminA, "/api/v1/agents/" + agent + "/grants?all=maybe"), 400);
+  }
+
+  @Test
+  void aRevokingAccessReviewRevokesEveryGrant() {
+    String agent = newAgent("reviewed");
+    created(http.post(adminA, "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"crm:read\"]", null)));
+    created(http.post(adminA, "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"crm:write\"]", null)));
+    JsonNode review = created(http.post(adminA, "/api/v1/access-reviews", "{\"agentId\":\"" + agent
+        + "\",\"reviewerId\":\"" + approverA + "\",\"decision\":\"revoke\",\"notes\":\"left the team\"}"));
+    assertThat(review.get("decision").asText()).isEqualTo("revoke");
+    assertThat(http.get(adminA, "/api/v1/agents/" + agent + "/grants").get("items")).isEmpty();
+    assertThat(http.get(compliance, "/api/v1/access-reviews?limit=1000").get("items").findValuesAsText("id"))
+        .contains(review.get("id").asText());
+  }
+
+  @Test
+  void exceptionsAreApprovedAndReadableByAuditors() {
+    JsonNode e = created(http.post(adminA, "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"gra_x\","
+        + "\"reason\":\"break-glass\",\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\""
+        + Instant.now().plus(7, ChronoUnit.DAYS) + "\"}"));
+    assertThat(http.get(auditor, "/api/v1/exceptions?limit=1000").get("items").findValuesAsText("id"))
+        .contains(e.get("id").asText());
+  }
+
+  @Test
+  void anIncidentTimelineIsValidatedAndAudited() {
+    Instant detected = ago(10);
+    String id = created(http.post(adminA, "/api/v1/incidents", incident("Leaked key", detected))).get("id").asText();
+    assertError(http.patch(adminA, "/api/v1/incidents/" + id,
+        "{\"containedAt\":\"" + detected.minusSeconds(60) + "\"}"), 422);
+    Reply ok = http.patch(adminA, "/api/v1/incidents/" + id, "{\"containedAt\":\"" + detected.plusSeconds(3600)
+        + "\",\"customersNotifiedAt\":\"" + detected.plusSeconds(7200) + "\"}");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    assertThat(Instant.parse(ok.get("containedAt").asText())).isEqualTo(detected.plusSeconds(3600));
+    assertThat(http.get(compliance, "/api/v1/incidents/" + id).get("severity").asText()).isEqualTo("sev2");
+  }
+
+  @Test
+  void vendorsAndTheirReviews() {
+    String v = created(http.post(adminA, "/api/v1/vendors", vendor("Anthropic", "critical"))).get("id").asText();
+    JsonNode r = created(http.post(adminA, "/api/v1/vendors/" + v + "/reviews", "{\"reviewedAt\":\"" + ago(24)
+        + "\",\"reviewer\":\"Carla\",\"outcome\":\"approved_with_conditions\",\"soc2PeriodEnd\":\"2026-06-30\"}"));
+    assertThat(r.get("soc2PeriodEnd").asText()).isEqualTo("2026-06-30");
+    assertThat(http.get(compliance, "/api/v1/vendors/" + v + "/reviews").get("items")).hasSize(1);
+    Reply inactive = http.patch(adminA, "/api/v1/vendors/" + v, "{\"status\":\"inactive\"}");
+    assertThat(inactive.get("status").asText()).isEqualTo("inactive");
+  }
+
+  // --- bad input changes nothing ----------------------------------------------------------
+
+  @Test
+  void badInputGetsAClearJsonErrorAndChangesNothing() throws Exception {
+    String agent = newAgent("bad-input-target");
+    String incident = created(http.post(adminA, "/api/v1/incidents", incident("x", ago(3)))).get("id").asText();
+    String future = Instant.now().plus(1, ChronoUnit.DAYS).toString();
+    String past = ago(1).toString();
+    String json = "application/json";
+    List<String[]> bad = new ArrayList<>();
+    for (String path : List.of("/api/v1/vendors", "/api/v1/connections", "/api/v1/agents/" + agent + "/grants",
+        "/api/v1/access-reviews", "/api/v1/exceptions", "/api/v1/incidents", "/api/v1/vendors/" + vendorA + "/reviews")) {
+      bad.add(new String[] {"POST", path, "{}", json, "422"});
+      bad.add(new String[] {"POST", path, "{\"x\":", json, "400"});
+      bad.add(new String[] {"POST", path, "x", "text/plain", "415"});
+      bad.add(new String[] {"POST", path, "{\"tenantId\":\"t\"}", json, "422"});
+    }
+    bad.add(new String[] {"POST", "/api/v1/vendors", vendor("X", "extreme"), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/vendors", "{\"name\":[],\"criticality\":\"low\"}", json, "422"});
+    bad.add(new String[] {"PATCH", "/api/v1/vendors/" + vendorA, "{}", json, "422"});
+    bad.add(new String[] {"PATCH", "/api/v1/vendors/" + vendorA, "{\"status\":\"gone\"}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"yesterday\","
+        + "\"reviewer\":\"R\",\"outcome\":\"approved\"}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"" + future
+        + "\",\"reviewer\":\"R\",\"outcome\":\"approved\"}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"" + past
+        + "\",\"reviewer\":\"R\",\"outcome\":\"fine\"}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "not a url"), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "ftp://files.example"), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", "ven_nope", "https://x.example"), json, "422"});
+    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{}", json, "422"});
+    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":\"\"}", json, "422"});
+    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":7}", json, "422"});
+    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "s", "text/plain", "415"});
+    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"CRM:READ\"]", null), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[]", null), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "\"crm:read\"", null), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"crm:read\"]", past), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionB, "[\"crm:read\"]", null), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/access-reviews", "{\"agentId\":\"" + agent + "\",\"reviewerId\":\""
+        + approverA + "\",\"decision\":\"maybe\"}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/exceptions", "{\"controlId\":\"ZZ-1\",\"subjectId\":\"s\",\"reason\":\"r\","
+        + "\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\"" + future + "\"}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"s\",\"reason\":\"r\","
+        + "\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\"" + past + "\"}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev9\",\"detectedAt\":\""
+        + past + "\",\"affectsCustomerData\":false}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev1\",\"detectedAt\":\""
+        + future + "\",\"affectsCustomerData\":false}", json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev1\",\"detectedAt\":\""
+        + past + "\",\"affectsCustomerData\":\"yes\"}", json, "422"});
+    bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{}", json, "422"});
+    bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + future + "\"}", json, "422"});
+
+    long before = chainLength();
+    for (String[] b : bad) {
+      Reply r = http.send(adminA, b[0], b[1], b[2], b[3]);
+      assertThat(r.status()).as(String.join(" ", b) + " -> " + r.text()).isEqualTo(Integer.parseInt(b[4]));
+      assertError(r, Integer.parseInt(b[4]));
+    }
+    for (String path : List.of("/api/v1/vendors", "/api/v1/connections", "/api/v1/incidents")) {
+      assertThat(http.declareOversize(adminA, path, 3L * 1024 * 1024)).startsWith("HTTP/1.1 413");
+    }
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  // --- tenancy and roles ------------------------------------------------------------------
+
+  @Test
+  void anotherTenantsObjectsAre404() {
+    long before = chainLength();
+    assertError(http.get(adminA, "/api/v1/vendors/" + vendorB), 404);
+    assertError(http.patch(adminA, "/api/v1/vendors/" + vendorB, "{\"status\":\"inactive\"}"), 404);
+    assertError(http.post(adminA, "/api/v1/vendors/" + vendorB + "/reviews", "{\"reviewedAt\":\"" + ago(1)
+        + "\",\"reviewer\":\"R\",\"outcome\":\"approved\"}"), 404);
+    assertError(http.get(adminA, "/api/v1/vendors/" + vendorB + "/reviews"), 404);
+    assertError(http.get(adminA, "/api/v1/connections/" + connectionB), 404);
+    assertError(http.send(adminA, "PUT", "/api/v1/connections/" + connectionB + "/credential",
+        "{\"secret\":\"x\"}", "application/json"), 404);
+    assertError(http.get(adminA, "/api/v1/agents/" + agentB + "/grants"), 404);
+    assertError(http.post(adminA, "/api/v1/agents/" + agentB + "/grants", grantBody(connectionA, "[\"crm:read\"]", null)), 404);
+    assertError(http.delete(adminA, "/api/v1/agents/" + agentB + "/grants/gra_00000000000000000000000000"), 404);
+    assertError(http.get(adminA, "/api/v1/incidents/" + incidentB), 404);
+    assertError(http.patch(adminA, "/api/v1/incidents/" + incidentB, "{\"containedAt\":\"" + ago(1) + "\"}"), 404);
+    assertError(http.post(adminA, "/api/v1/access-reviews", "{\"agentId\":\"" + agentB + "\",\"reviewerId\":\""
+        + approverA + "\",\"decision\":\"revoke\"}"), 422);
+    assertThat(http.get(adminA, "/api/v1/vendors?limit=1000").text()).doesNotContain(vendorB);
+    assertThat(http.get(adminA, "/api/v1/connections?limit=1000").text()).doesNotContain(connectionB);
+    assertThat(http.get(adminA, "/api/v1/incidents?limit=1000").text()).doesNotContain(incidentB);
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  @Test
+  void rolesThatMayNotActGet403() {
+    String agent = newAgent("roles");
+    long before = chainLength();
+    for (String token : List.of(compliance, auditor, ingest)) {
+      assertError(http.post(token, "/api/v1/vendors", vendor("V", "low")), 403);
+      assertError(http.patch(token, "/api/v1/vendors/" + vendorA, "{\"status\":\"inactive\"}"), 403);
+      assertError(http.post(token, "/api/v1/vendors/" + vendorA + "/reviews", "{}"), 403);
+      assertError(http.post(token, "/api/v1/connections", connection("C", vendorA, "https://c.example")), 403);
+      assertError(http.send(token, "PUT", "/api/v1/connections/" + connectionA + "/credential",
+          "{\"secret\":\"x\"}", "application/json"), 403);
+      assertError(http.post(token, "/api/v1/keys/rotate", null), 403);
+      assertError(http.post(token, "/api/v1/keys/reencrypt", null), 403);
+      assertError(http.post(token, "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"crm:read\"]", null)), 403);
+      assertError(http.post(token, "/api/v1/access-reviews", "{}"), 403);
+      assertError(http.post(token, "/api/v1/exceptions", "{}"), 403);
+      assertError(http.post(token, "/api/v1/incidents", incident("x", ago(1))), 403);
+    }
+    for (String token : List.of(auditor, ingest)) {
+      for (String path : List.of("/api/v1/vendors", "/api/v1/connections", "/api/v1/keys", "/api/v1/incidents",
+          "/api/v1/access-reviews", "/api/v1/agents/" + agent + "/grants")) {
+        assertError(http.get(token, path), 403);
+      }
+    }
+    assertError(http.get(ingest, "/api/v1/exceptions"), 403);
+    assertThat(http.get(compliance, "/api/v1/connections").status()).isEqualTo(200);
+    assertThat(chainLength()).isEqualTo(before);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.vigil.collectors.testing;
+
+import dev.vigil.collectors.agents.AgentStore;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.crypto.CredentialVault;
+import dev.vigil.collectors.crypto.MasterKey;
+import dev.vigil.collectors.crypto.TenantKeysets;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.exceptions.ExceptionStore;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.collectors.incidents.IncidentStore;
+import dev.vigil.collectors.tenancy.PasswordHasher;
+import dev.vigil.collectors.tenancy.TenantStore;
+import dev.vigil.collectors.tenancy.TokenSecrets;
+import dev.vigil.collectors.tenancy.TokenStore;
+import dev.vigil.collectors.tenancy.UserStore;
+import dev.vigil.collectors.vendors.VendorStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/** Every store over one test database, wired as the service wires them, with a fresh master key. */
+public record TestStores(
+    TokenStore tokens,
+    TenantStore tenants,
+    UserStore users,
+    AgentStore agents,
+    VendorStore vendors,
+    TenantKeysets keysets,
+    ConnectionStore connections,
+    GrantStore grants,
+    ExceptionStore exceptions,
+    IncidentStore incidents,
+    AuditLog auditLog) {
+
+  public static TestStores on(TestDb db, Clock clock) {
+    Ids ids = new Ids(clock);
+    AuditAppender audit = new AuditAppender(clock);
+    MasterKey master;
+    try {
+      master = MasterKey.generate(Files.createTempDirectory("vigil-key").resolve("master.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    TokenStore tokens = new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock);
+    TenantKeysets keysets = new TenantKeysets(db.jdbi(), master, audit, clock);
+    return new TestStores(
+        tokens,
+        new TenantStore(db.jdbi(), audit, tokens, ids, clock),
+        new UserStore(db.jdbi(), audit, ids, new PasswordHasher(), clock),
+        new AgentStore(db.jdbi(), audit, tokens, ids, clock),
+        new VendorStore(db.jdbi(), audit, ids, clock),
+        keysets,
+        new ConnectionStore(db.jdbi(), audit, keysets, new CredentialVault(), ids, clock),
+        new GrantStore(db.jdbi(), audit, ids, clock),
+        new ExceptionStore(db.jdbi(), audit, ids, clock),
+        new IncidentStore(db.jdbi(), audit, ids, clock),
+        new AuditLog(db.jdbi()));
+  }
+}
