@@ -13,17 +13,22 @@ import dev.vigil.app.auth.JsonUnauthorizedHandler;
 import dev.vigil.app.auth.RoleAuthorizer;
 import dev.vigil.app.auth.TokenAuthenticator;
 import dev.vigil.app.cli.TenantCreateCommand;
+import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.demo.DemoSeeder;
 import dev.vigil.app.http.BodyLimitFilter;
 import dev.vigil.app.http.JsonMapper;
 import dev.vigil.app.http.RejectedMapper;
+import dev.vigil.app.http.RequestLogFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
 import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
 import dev.vigil.app.resources.AuditResource;
+import dev.vigil.app.jobs.CheckpointScheduler;
 import dev.vigil.app.resources.ConnectionResource;
+import dev.vigil.app.resources.DecisionResource;
+import dev.vigil.app.resources.EventResource;
 import dev.vigil.app.resources.ExceptionResource;
 import dev.vigil.app.resources.GrantResource;
 import dev.vigil.app.resources.IncidentResource;
@@ -33,11 +38,18 @@ import dev.vigil.app.resources.UserResource;
 import dev.vigil.app.resources.VendorResource;
 import dev.vigil.collectors.agents.AgentStore;
 import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.audit.CheckpointStore;
+import dev.vigil.collectors.audit.Exporter;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.CredentialVault;
+import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.crypto.TenantKeysets;
 import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.decisions.DecisionStore;
+import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;
@@ -90,6 +102,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
       }
     });
     bootstrap.addCommand(new TenantCreateCommand());
+    bootstrap.addCommand(new VerifyCommand());
   }
 
   /**
@@ -121,12 +134,19 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     TenantStore tenants = new TenantStore(jdbi, audit, tokens, ids, clock);
     UserStore users = new UserStore(jdbi, audit, ids, new PasswordHasher(), clock);
     AgentStore agents = new AgentStore(jdbi, audit, tokens, ids, clock);
-    TenantKeysets keysets = new TenantKeysets(jdbi, config.crypto().build(config.dataDir()), audit, clock);
+    MasterKey masterKey = config.crypto().build(config.dataDir());
+    TenantKeysets keysets = new TenantKeysets(jdbi, masterKey, audit, clock);
     VendorStore vendors = new VendorStore(jdbi, audit, ids, clock);
     ConnectionStore connections = new ConnectionStore(jdbi, audit, keysets, new CredentialVault(), ids, clock);
     GrantStore grants = new GrantStore(jdbi, audit, ids, clock);
     ExceptionStore exceptions = new ExceptionStore(jdbi, audit, ids, clock);
     IncidentStore incidents = new IncidentStore(jdbi, audit, ids, clock);
+    AuditLog auditLog = new AuditLog(jdbi);
+    AppendPipeline pipeline = config.audit().buildPipeline(environment, jdbi, audit);
+    CheckpointStore checkpoints = new CheckpointStore(jdbi, CheckpointSigner.loadOrCreate(jdbi, masterKey, clock), clock);
+    environment.lifecycle().manage(new CheckpointScheduler(checkpoints, config.audit().checkpointInterval()));
+    DecisionStore decisions = new DecisionStore(jdbi, pipeline, connections, ids, clock, config.audit().leaseTtl());
+    EventStore events = new EventStore(jdbi, pipeline);
 
     var jersey = environment.jersey();
     jersey.register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
@@ -139,6 +159,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     jersey.register(RolesAllowedDynamicFeature.class);
     jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
     jersey.register(new BodyLimitFilter(config.maxBodyBytes()));
+    jersey.register(new RequestLogFilter());
     jersey.register(new RejectedMapper());
     jersey.register(new ValidationMapper());
     jersey.register(new JsonMapper());
@@ -148,9 +169,11 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     jersey.register(new TokenResource(tokens));
     jersey.register(new UserResource(users));
     jersey.register(new AgentResource(agents));
-    jersey.register(new AuditResource(new AuditLog(jdbi)));
+    jersey.register(new AuditResource(auditLog, checkpoints, new Exporter(jdbi, auditLog, checkpoints, clock)));
+    jersey.register(new DecisionResource(decisions));
+    jersey.register(new EventResource(events));
     jersey.register(new VendorResource(vendors));
-    jersey.register(new ConnectionResource(connections));
+    jersey.register(new ConnectionResource(connections, decisions));
     jersey.register(new KeyResource(keysets, connections));
     jersey.register(new GrantResource(grants));
     jersey.register(new AccessReviewResource(grants));

@@ -1,6 +1,7 @@
 package dev.vigil.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vigil.app.config.AuditFactory;
 import dev.vigil.app.config.CryptoFactory;
 import dev.vigil.app.config.DatabaseFactory;
 import io.dropwizard.core.Configuration;
@@ -35,6 +36,11 @@ public final class VigilConfiguration extends Configuration {
   @NotNull
   private CryptoFactory crypto = new CryptoFactory();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private AuditFactory audit = new AuditFactory();
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -53,5 +59,9 @@ public final class VigilConfiguration extends Configuration {
 
   public CryptoFactory crypto() {
     return crypto;
+  }
+
+  public AuditFactory audit() {
+    return audit;
   }
 }

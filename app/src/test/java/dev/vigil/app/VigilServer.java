@@ -35,7 +35,8 @@ final class VigilServer implements AutoCloseable {
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("dataDir", dataDir.toString()),
-        ConfigOverride.config("demo", "false")));
+        ConfigOverride.config("demo", "false"),
+        ConfigOverride.config("audit.checkpointIntervalSeconds", "1")));
     if (postgres != null) {
       overrides.add(ConfigOverride.config("database.url", postgres.url()));
       overrides.add(ConfigOverride.config("database.user", postgres.user()));
@@ -70,7 +71,8 @@ final class VigilServer implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), VigilApplication.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    Path stderr = Files.createTempFile("vigil-cli", ".err");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
     Map<String, String> env = pb.environment();
     env.put("VIGIL_DATA_DIR", dataDir.toString());
     env.put("VIGIL_DEMO", "false");
@@ -84,7 +86,12 @@ final class VigilServer implements AutoCloseable {
       p.destroyForcibly();
       throw new IllegalStateException("CLI did not finish: " + args[0]);
     }
-    if (p.exitValue() != 0) throw new IllegalStateException("CLI exited " + p.exitValue() + ": " + out);
+    String err = Files.readString(stderr);
+    Files.deleteIfExists(stderr);
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException("CLI exited " + p.exitValue() + ": " + out + "\nstderr:\n"
+          + err.substring(Math.max(0, err.length() - 4000)));
+    }
     return out;
   }
 
@@ -93,6 +100,20 @@ final class VigilServer implements AutoCloseable {
     String out = cli("tenant-create", "--name", name, CONFIG.toString()).strip();
     String[] lines = out.split("\n");
     return Http.JSON.readTree(lines[lines.length - 1]);
+  }
+
+  /** Runs one SQL update against the server's database (to break things on purpose). */
+  void sql(String update) throws Exception {
+    String url = postgres != null ? postgres.url()
+        : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vigil") + ";AUTO_SERVER=TRUE";
+    try (var c = java.sql.DriverManager.getConnection(url, postgres != null ? postgres.user() : "sa", "");
+        var st = c.createStatement()) {
+      st.executeUpdate(update);
+    }
+  }
+
+  Path dataDir() {
+    return dataDir;
   }
 
   /** Every row of every table of the server's database, as text. */

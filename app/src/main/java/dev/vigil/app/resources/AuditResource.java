@@ -1,49 +1,64 @@
 package dev.vigil.app.resources;
 
-import dev.vigil.app.api.AuditEntryBody;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.app.api.CheckpointBody;
 import dev.vigil.app.api.ListBody;
+import dev.vigil.app.api.PublicKeyBody;
 import dev.vigil.app.api.VerificationBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
+import dev.vigil.app.http.Times;
 import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.audit.CheckpointStore;
+import dev.vigil.collectors.audit.Exporter;
 import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.AuditJson;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 /**
- * The caller's audit chain, for people who check it: the entries with their hashes, page by
- * page ({@code cursor} is the last seq seen), and a server-side verification of the whole chain.
+ * The caller's audit chain, for people who check it: entries with their hashes, a server-side
+ * verification, the signing key, the signed checkpoints, and the offline-verifiable export.
  */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
 public final class AuditResource {
 
-  private final AuditLog log;
+  private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
-  public AuditResource(AuditLog log) {
+  private final AuditLog log;
+  private final CheckpointStore checkpoints;
+  private final Exporter exporter;
+
+  public AuditResource(AuditLog log, CheckpointStore checkpoints, Exporter exporter) {
     this.log = log;
+    this.checkpoints = checkpoints;
+    this.exporter = exporter;
   }
 
   @GET
   @Path("/entries")
-  public ListBody<AuditEntryBody> entries(@Auth Caller caller, @QueryParam("cursor") String cursor,
+  public ListBody<ObjectNode> entries(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
-    long after = parseSeq(cursor);
-    List<AuditEntry> page = log.after(caller.tenantId(), after, p.limit() + 1);
+    List<AuditEntry> page = log.after(caller.tenantId(), EventResource.seqCursor(cursor), p.limit() + 1);
     boolean more = page.size() > p.limit();
     List<AuditEntry> items = more ? page.subList(0, p.limit()) : page;
-    String next = more ? Long.toString(items.get(items.size() - 1).seq()) : null;
-    return new ListBody<>(items.stream().map(AuditEntryBody::of).toList(), next);
+    return new ListBody<>(items.stream().map(AuditJson::toJson).toList(),
+        more ? Long.toString(items.get(items.size() - 1).seq()) : null);
   }
 
   @GET
@@ -52,14 +67,36 @@ public final class AuditResource {
     return VerificationBody.of(log.verify(caller.tenantId()));
   }
 
-  private static long parseSeq(String cursor) {
-    if (cursor == null || cursor.isBlank()) return 0;
-    try {
-      long seq = Long.parseLong(cursor.strip());
-      if (seq >= 0) return seq;
-    } catch (NumberFormatException e) {
-      // fall through to the 400
-    }
-    throw new WebApplicationException("cursor: must be the seq of the last entry seen", 400);
+  @GET
+  @Path("/public-key")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR, Roles.INGEST, Roles.AGENT})
+  public PublicKeyBody publicKey() {
+    CheckpointSigner signer = checkpoints.signer();
+    return new PublicKeyBody("Ed25519", Base64.getEncoder().encodeToString(signer.publicKey()),
+        signer.keyId(), CheckpointSigner.KEY_NAME);
+  }
+
+  @GET
+  @Path("/checkpoints")
+  public ListBody<CheckpointBody> checkpoints(@Auth Caller caller, @QueryParam("from") String from,
+      @QueryParam("to") String to, @QueryParam("limit") String limit) {
+    Paging p = Paging.of(null, limit);
+    Instant[] w = Times.window(from, to);
+    return new ListBody<>(checkpoints.byTime(caller.tenantId(), w[0] == null ? Instant.EPOCH : w[0],
+        w[1] == null ? FAR_FUTURE : w[1], p.limit()).stream().map(CheckpointBody::of).toList(), null);
+  }
+
+  /** The bundle that {@code verify} checks; it ends with a checkpoint covering its last entry. */
+  @GET
+  @Path("/export")
+  @Produces("application/zip")
+  public Response export(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to) {
+    Instant[] w = Times.window(from, to);
+    Instant f = w[0] == null ? Instant.EPOCH : w[0];
+    Instant t = w[1] == null ? FAR_FUTURE : w[1];
+    StreamingOutput body = out -> exporter.export(caller.tenantId(), f, t, out);
+    return Response.ok(body, "application/zip")
+        .header("Content-Disposition", "attachment; filename=\"vigil-audit-" + caller.tenantId() + ".zip\"")
+        .build();
   }
 }

@@ -2,6 +2,8 @@ package dev.vigil.app.resources;
 
 import dev.vigil.app.api.ConnectionBody;
 import dev.vigil.app.api.CreateConnection;
+import dev.vigil.app.api.LeaseRequest;
+import dev.vigil.app.api.LeaseResponse;
 import dev.vigil.app.api.ListBody;
 import dev.vigil.app.api.PutCredential;
 import dev.vigil.app.auth.Caller;
@@ -9,6 +11,7 @@ import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.decisions.DecisionStore;
 import dev.vigil.controls.model.Connection;
 import jakarta.ws.rs.PUT;
 import io.dropwizard.auth.Auth;
@@ -17,7 +20,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,9 +38,11 @@ import jakarta.ws.rs.core.Response;
 public final class ConnectionResource {
 
   private final ConnectionStore connections;
+  private final DecisionStore decisions;
 
-  public ConnectionResource(ConnectionStore connections) {
+  public ConnectionResource(ConnectionStore connections, DecisionStore decisions) {
     this.connections = connections;
+    this.decisions = decisions;
   }
 
   @POST
@@ -73,5 +77,24 @@ public final class ConnectionResource {
       @NotNull @Valid PutCredential body) {
     connections.storeCredential(caller.tenantId(), caller.actor(), id, body.secret());
     return Response.noContent().build();
+  }
+
+  /**
+   * Hands the credential to the calling agent when one of its grants allows {@code action} on
+   * this connection (403 otherwise). Both outcomes are audited; the secret never is.
+   */
+  @POST
+  @Path("/{id}/credential/lease")
+  @RolesAllowed(Roles.AGENT)
+  public Response lease(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid LeaseRequest body) {
+    DecisionStore.Lease lease = decisions.lease(caller.tenantId(), caller.actor(), caller.agentId(), id,
+        body.action());
+    if (!lease.recorded().decision().allowed()) {
+      throw Rejected.forbidden("lease denied: " + lease.recorded().decision().reason()
+          + " (decision " + lease.recorded().decisionId() + ")");
+    }
+    return Response.ok(new LeaseResponse(lease.secret(), lease.expiresAt(),
+        lease.recorded().decision().grantId(), lease.recorded().decisionId()))
+        .header("Cache-Control", "no-store").build();
   }
 }

@@ -55,6 +55,10 @@ public final class AuditAppender {
     List<String> subjects = new ArrayList<>(n);
     List<String> datas = new ArrayList<>(n);
     List<String> hashes = new ArrayList<>(n);
+    List<String> agentIds = new ArrayList<>(n);
+    List<String> connectionIds = new ArrayList<>(n);
+    List<String> actions = new ArrayList<>(n);
+    List<Instant> eventTimes = new ArrayList<>(n);
     String previous = head.hash();
     long seq = head.seq();
     for (PendingEntry p : pending) {
@@ -71,8 +75,14 @@ public final class AuditAppender {
       subjects.add(p.subject());
       datas.add(CanonicalJson.string(p.data()));
       hashes.add(previous);
+      PendingEntry.EventIndex index = p.index();
+      agentIds.add(index == null ? null : index.agentId());
+      connectionIds.add(index == null ? null : index.connectionId());
+      actions.add(index == null ? null : index.action());
+      eventTimes.add(index == null ? null : index.eventTime());
     }
-    dao.insert(tenantId, seqs, times, actorTypes, actorIds, kinds, subjects, datas, hashes);
+    dao.insert(tenantId, seqs, times, actorTypes, actorIds, kinds, subjects, datas, hashes,
+        agentIds, connectionIds, actions, eventTimes);
     dao.moveHead(tenantId, seq, previous);
     return stored;
   }

@@ -31,14 +31,18 @@ public interface AuditDao {
 
   @SqlBatch("""
       INSERT INTO audit_entries
-        (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash)
-      VALUES (:tenantId, :seq, :time, :actorType, :actorId, :kind, :subject, :data, :hash)
+        (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
+         agent_id, connection_id, action, event_time)
+      VALUES (:tenantId, :seq, :time, :actorType, :actorId, :kind, :subject, :data, :hash,
+         :agentId, :connectionId, :action, :eventTime)
       """)
   void insert(@Bind("tenantId") String tenantId, @Bind("seq") List<Long> seq,
       @Bind("time") List<Instant> time, @Bind("actorType") List<String> actorType,
       @Bind("actorId") List<String> actorId, @Bind("kind") List<String> kind,
       @Bind("subject") List<String> subject, @Bind("data") List<String> data,
-      @Bind("hash") List<String> hash);
+      @Bind("hash") List<String> hash, @Bind("agentId") List<String> agentId,
+      @Bind("connectionId") List<String> connectionId, @Bind("action") List<String> action,
+      @Bind("eventTime") List<Instant> eventTime);
 
   @SqlQuery("""
       SELECT tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash

@@ -2,6 +2,18 @@ package dev.vigil.collectors.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.controls.audit.Actor;
+import java.time.Instant;
 
-/** An entry about to be appended: the chain assigns its seq, time and hash. */
-public record PendingEntry(Actor actor, String kind, String subject, ObjectNode data) {}
+/**
+ * An entry about to be appended: the chain assigns its seq, time and hash. {@code index} is
+ * set for reported agent actions: copies of fields of {@code data} that queries filter on.
+ */
+public record PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index) {
+
+  public PendingEntry(Actor actor, String kind, String subject, ObjectNode data) {
+    this(actor, kind, subject, data, null);
+  }
+
+  /** The indexed fields of a reported action. */
+  public record EventIndex(String agentId, String connectionId, String action, Instant eventTime) {}
+}

@@ -78,6 +78,18 @@ public final class MasterKey {
     }
   }
 
+  /** Encrypts a keyset for storage; {@code purpose} is bound as associated data. */
+  public String encryptKeyset(KeysetHandle keyset, String purpose) throws GeneralSecurityException {
+    return TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keyset, aead,
+        purpose.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Decrypts a keyset stored with {@link #encryptKeyset} for the same purpose. */
+  public KeysetHandle decryptKeyset(String encrypted, String purpose) throws GeneralSecurityException {
+    return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(encrypted, aead,
+        purpose.getBytes(StandardCharsets.UTF_8));
+  }
+
   Aead aead() {
     return aead;
   }

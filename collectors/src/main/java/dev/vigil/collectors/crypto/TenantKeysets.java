@@ -2,14 +2,12 @@ package dev.vigil.collectors.crypto;
 
 import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.db.Constraints;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.TenantKey;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
@@ -137,7 +135,7 @@ public final class TenantKeysets {
 
   private String encrypt(String tenantId, KeysetHandle keyset) {
     try {
-      return TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(), associatedData(tenantId));
+      return master.encryptKeyset(keyset, purpose(tenantId));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encrypt the keyset of tenant " + tenantId, e);
     }
@@ -145,14 +143,14 @@ public final class TenantKeysets {
 
   private KeysetHandle decrypt(String tenantId, String encrypted) {
     try {
-      return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(encrypted, master.aead(), associatedData(tenantId));
+      return master.decryptKeyset(encrypted, purpose(tenantId));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the keyset of tenant " + tenantId
           + " does not decrypt under the master key (wrong master key, or a copied row)", e);
     }
   }
 
-  private static byte[] associatedData(String tenantId) {
-    return ("vigil/tenant-keyset/v1\0" + tenantId).getBytes(StandardCharsets.UTF_8);
+  private static String purpose(String tenantId) {
+    return "vigil/tenant-keyset/v1\0" + tenantId;
   }
 }

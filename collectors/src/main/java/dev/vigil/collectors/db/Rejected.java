@@ -8,6 +8,7 @@ public final class Rejected extends RuntimeException {
 
   /** Why, and the HTTP status it answers with. */
   public enum Reason {
+    FORBIDDEN(403),
     NOT_FOUND(404),
     CONFLICT(409),
     INVALID(422);
@@ -36,6 +37,10 @@ public final class Rejected extends RuntimeException {
 
   public static Rejected conflict(String message) {
     return new Rejected(Reason.CONFLICT, message);
+  }
+
+  public static Rejected forbidden(String message) {
+    return new Rejected(Reason.FORBIDDEN, message);
   }
 
   public static Rejected invalid(String message) {

@@ -41,6 +41,12 @@ public interface GrantDao {
       + "ORDER BY id")
   List<Grant> history(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId);
 
+  /** Every grant of the agent on the connection, revoked and expired ones included. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId "
+      + "AND connection_id = :connectionId ORDER BY id")
+  List<Grant> ofAgentOnConnection(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
+      @Bind("connectionId") String connectionId);
+
   @SqlUpdate("""
       UPDATE grants SET revoked_at = :at
       WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL

@@ -1,0 +1,85 @@
+package dev.vigil.app.resources;
+
+import dev.vigil.app.api.IngestRequest;
+import dev.vigil.app.api.IngestResponse;
+import dev.vigil.app.api.ListBody;
+import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.Roles;
+import dev.vigil.app.http.Paging;
+import dev.vigil.app.http.Times;
+import dev.vigil.collectors.events.EventStore;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.AuditJson;
+import dev.vigil.controls.model.Role;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/** Reported agent actions: ingest in batches, and query by agent, connection, action and time. */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class EventResource {
+
+  private final EventStore events;
+
+  public EventResource(EventStore events) {
+    this.events = events;
+  }
+
+  @POST
+  @RolesAllowed({Roles.INGEST, Roles.AGENT, Roles.ADMIN})
+  public Response ingest(@Auth Caller caller, @NotNull @Valid IngestRequest body) {
+    List<EventStore.NewEvent> batch = body.events().stream()
+        .map(e -> new EventStore.NewEvent(e.agentId(), e.connectionId(), e.action(), e.resource(),
+            e.outcome(), e.occurredAt(), e.onBehalfOf(), e.attributes()))
+        .toList();
+    EventStore.Accepted a = events.ingest(caller.tenantId(), caller.actor(),
+        caller.role() == Role.AGENT ? caller.agentId() : null, batch);
+    return Response.accepted(new IngestResponse(a.accepted(), a.firstSeq(), a.lastSeq())).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public ListBody<ObjectNode> query(@Auth Caller caller, @QueryParam("agentId") String agentId,
+      @QueryParam("connectionId") String connectionId, @QueryParam("action") String action,
+      @QueryParam("from") String from, @QueryParam("to") String to,
+      @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    Paging p = Paging.of(null, limit);
+    Instant[] window = Times.window(from, to);
+    List<AuditEntry> page = events.query(caller.tenantId(), new EventStore.Query(blank(agentId),
+        blank(connectionId), blank(action), window[0], window[1]), seqCursor(cursor), p.limit() + 1);
+    boolean more = page.size() > p.limit();
+    List<AuditEntry> items = more ? page.subList(0, p.limit()) : page;
+    return new ListBody<>(items.stream().map(AuditJson::toJson).toList(),
+        more ? Long.toString(items.get(items.size() - 1).seq()) : null);
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static long seqCursor(String cursor) {
+    if (cursor == null || cursor.isBlank()) return 0;
+    try {
+      long seq = Long.parseLong(cursor.strip());
+      if (seq >= 0) return seq;
+    } catch (NumberFormatException e) {
+      // fall through to the 400
+    }
+    throw new WebApplicationException("cursor: pass the nextCursor of a previous page", 400);
+  }
+}

@@ -1,0 +1,354 @@
+package dev.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.app.Http.Reply;
+import dev.vigil.app.cli.VerifyCommand;
+import dev.vigil.controls.audit.BundleVerifier;
+import dev.vigil.controls.audit.SignedNote;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Authorize, lease, ingest, query, checkpoints and export over HTTP, on a real server and database. */
+abstract class DataPlaneApiContract extends ApiFixture {
+
+  String approver;
+  String vendor;
+  String crm;
+  String mail;
+  String agent;
+  String agentToken;
+
+  @BeforeAll
+  void dataPlane() {
+    approver = created(http.post(adminA, "/api/v1/users", user("dora@acme.example", "admin"))).get("id").asText();
+    vendor = created(http.post(adminA, "/api/v1/vendors", "{\"name\":\"Salesforce\",\"criticality\":\"high\"}"))
+        .get("id").asText();
+    crm = connection("CRM");
+    mail = connection("Mail");
+    agent = newAgent("sales-assistant");
+    agentToken = tokenOf(agent);
+    grant(agent, crm, "[\"crm:read\",\"crm:write\"]", null);
+    grant(agent, mail, "[\"mail:*\"]", null);
+    assertThat(http.send(adminA, "PUT", "/api/v1/connections/" + crm + "/credential",
+        "{\"secret\":\"crm-api-key-123\"}", "application/json").status()).isEqualTo(204);
+  }
+
+  String connection(String name) {
+    return created(http.post(adminA, "/api/v1/connections", "{\"name\":\"" + name + "\",\"app\":\"crm\","
+        + "\"vendorId\":\"" + vendor + "\",\"endpoint\":\"https://x.example\"}")).get("id").asText();
+  }
+
+  String tokenOf(String agentId) {
+    return created(http.post(adminA, "/api/v1/agents/" + agentId + "/tokens", null)).get("token").asText();
+  }
+
+  String grant(String agentId, String connection, String scopes, Instant expiresAt) {
+    return created(http.post(adminA, "/api/v1/agents/" + agentId + "/grants", "{\"connectionId\":\"" + connection
+        + "\",\"scopes\":" + scopes + ",\"justification\":\"j\",\"requestedBy\":\"" + ownerA
+        + "\",\"approvedBy\":\"" + approver + "\"" + (expiresAt == null ? "" : ",\"expiresAt\":\"" + expiresAt + "\"")
+        + "}")).get("id").asText();
+  }
+
+  Reply authorize(String token, String agentId, String connection, String action) {
+    return http.post(token, "/api/v1/authorize", "{" + (agentId == null ? "" : "\"agentId\":\"" + agentId + "\",")
+        + "\"connectionId\":\"" + connection + "\",\"action\":\"" + action + "\"}");
+  }
+
+  String reason(Reply r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    return r.get("decision").asText() + ": " + r.get("reason").asText();
+  }
+
+  JsonNode lastEntry() {
+    JsonNode items = http.get(auditor, "/api/v1/audit/entries?limit=1000&cursor=" + Math.max(0, chainLength() - 1))
+        .get("items");
+    return items.get(items.size() - 1);
+  }
+
+  String event(String agentId, String connection, String action, Instant at, String id) {
+    return "{\"agentId\":\"" + agentId + "\",\"connectionId\":\"" + connection + "\",\"action\":\"" + action
+        + "\",\"resource\":\"r/" + id + "\",\"outcome\":\"success\",\"occurredAt\":\"" + at
+        + "\",\"attributes\":{\"eventId\":\"" + id + "\"}}";
+  }
+
+  // --- decisions ----------------------------------------------------------------------------
+
+  @Test
+  void decisionsAllowByScopeAndDenyWithAPlainReasonEachAudited() throws Exception {
+    Reply allow = authorize(agentToken, null, crm, "crm:read");
+    assertThat(reason(allow)).startsWith("allow: allowed by grant");
+    JsonNode recorded = lastEntry();
+    assertThat(recorded.get("kind").asText()).isEqualTo("decision");
+    assertThat(recorded.get("data").get("decisionId").asText()).isEqualTo(allow.get("decisionId").asText());
+    assertThat(recorded.get("data").get("grantId").asText()).isEqualTo(allow.get("grantId").asText());
+
+    assertThat(reason(authorize(agentToken, null, mail, "mail:send"))).startsWith("allow");
+    assertThat(reason(authorize(agentToken, null, crm, "crm:delete")))
+        .isEqualTo("deny: no scope of an active grant allows crm:delete");
+    assertThat(reason(authorize(agentToken, null, "con_00000000000000000000000000", "crm:read")))
+        .isEqualTo("deny: unknown connection");
+    assertThat(reason(authorize(ingest, "agt_00000000000000000000000000", crm, "crm:read")))
+        .isEqualTo("deny: unknown agent");
+    assertThat(reason(authorize(ingest, agentB, crm, "crm:read"))).isEqualTo("deny: unknown agent");
+
+    String other = newAgent("other");
+    String g = grant(other, crm, "[\"*\"]", null);
+    assertThat(reason(authorize(ingest, other, crm, "crm:anything"))).startsWith("allow");
+    assertThat(http.delete(adminA, "/api/v1/agents/" + other + "/grants/" + g).status()).isEqualTo(204);
+    assertThat(reason(authorize(ingest, other, crm, "crm:read"))).isEqualTo("deny: grant revoked");
+    grant(other, mail, "[\"mail:read\"]", Instant.now().plusMillis(1500));
+    assertThat(reason(authorize(ingest, other, mail, "mail:read"))).startsWith("allow");
+    Thread.sleep(1600);
+    assertThat(reason(authorize(ingest, other, mail, "mail:read"))).isEqualTo("deny: grant expired");
+    assertThat(http.patch(adminA, "/api/v1/agents/" + other, "{\"status\":\"suspended\"}").status()).isEqualTo(200);
+    assertThat(reason(authorize(ingest, other, crm, "crm:read"))).isEqualTo("deny: agent is suspended");
+    assertThat(http.patch(adminA, "/api/v1/agents/" + other, "{\"status\":\"retired\"}").status()).isEqualTo(200);
+    assertThat(reason(authorize(ingest, other, crm, "crm:read"))).isEqualTo("deny: agent is retired");
+  }
+
+  @Test
+  void decisionInputIsValidatedAndRolesChecked() {
+    long before = chainLength();
+    assertError(authorize(agentToken, null, crm, "not an action"), 422);
+    assertError(authorize(ingest, null, crm, "crm:read"), 422);
+    assertError(authorize(agentToken, agentB, crm, "crm:read"), 403);
+    assertError(authorize(auditor, agent, crm, "crm:read"), 403);
+    assertError(authorize(compliance, agent, crm, "crm:read"), 403);
+    assertError(http.post(agentToken, "/api/v1/authorize", "{\"connectionId\":5,\"action\":\"crm:read\"}"), 422);
+    assertError(http.send(agentToken, "POST", "/api/v1/authorize", "x", "text/plain"), 415);
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  @Test
+  void anAuthorizeWhoseAuditAppendFailsIsAnErrorNeverAnUnloggedAllow() throws Exception {
+    var tenant = server.createTenant("Failing Co");
+    String admin = tenant.get("adminToken").asText();
+    String owner = created(http.post(admin, "/api/v1/users", user("o@fail.example", "admin"))).get("id").asText();
+    String v = created(http.post(admin, "/api/v1/vendors", "{\"name\":\"V\",\"criticality\":\"low\"}")).get("id").asText();
+    String c = created(http.post(admin, "/api/v1/connections", "{\"name\":\"C\",\"app\":\"crm\",\"vendorId\":\"" + v
+        + "\",\"endpoint\":\"https://c.example\"}")).get("id").asText();
+    String a = created(http.post(admin, "/api/v1/agents", agent("bot", owner))).get("id").asText();
+    created(http.post(admin, "/api/v1/agents/" + a + "/grants", "{\"connectionId\":\"" + c + "\",\"scopes\":[\"*\"],"
+        + "\"requestedBy\":\"" + owner + "\",\"approvedBy\":\"" + owner + "\"}"));
+    String token = created(http.post(admin, "/api/v1/agents/" + a + "/tokens", null)).get("token").asText();
+    assertThat(authorize(token, null, c, "crm:read").get("decision").asText()).isEqualTo("allow");
+
+    server.sql("DELETE FROM audit_heads WHERE tenant_id = '" + tenant.get("tenantId").asText() + "'");
+    Reply r = authorize(token, null, c, "crm:read");
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.text()).doesNotContain("allow");
+  }
+
+  // --- leases -------------------------------------------------------------------------------
+
+  @Test
+  void aLeaseHandsTheSecretOnlyUnderAnAllowingGrantAndAuditsWithoutIt() {
+    Reply lease = http.post(agentToken, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:write\"}");
+    assertThat(lease.status()).as(lease.text()).isEqualTo(200);
+    assertThat(lease.get("secret").asText()).isEqualTo("crm-api-key-123");
+    assertThat(Instant.parse(lease.get("expiresAt").asText())).isAfter(Instant.now());
+    String grantId = lease.get("grantId").asText();
+    JsonNode leased = lastEntry();
+    assertThat(leased.get("kind").asText()).isEqualTo("credential.leased");
+    assertThat(leased.get("data").get("grantId").asText()).isEqualTo(grantId);
+    assertThat(leased.get("data").get("keyId").asText()).isNotBlank();
+    assertThat(leased.toString()).doesNotContain("crm-api-key-123");
+
+    assertError(http.post(agentToken, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:delete\"}"), 403);
+    assertThat(lastEntry().get("kind").asText()).isEqualTo("credential.lease_denied");
+    assertError(http.post(agentToken, "/api/v1/connections/" + mail + "/credential/lease", "{\"action\":\"mail:send\"}"), 409);
+    assertError(http.post(ingest, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:read\"}"), 403);
+    assertError(http.post(adminA, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:read\"}"), 403);
+    assertError(http.post(agentToken, "/api/v1/connections/" + crm + "/credential/lease", "{}"), 422);
+    assertThat(http.get(auditor, "/api/v1/audit/entries?limit=1000").text()).doesNotContain("crm-api-key-123");
+  }
+
+  // --- ingest -------------------------------------------------------------------------------
+
+  @Test
+  void aBatchIsValidatedWholeAndStoredWholeOrNotAtAll() {
+    String someoneElse = newAgent("someone-else");
+    long before = chainLength();
+    Instant t = Instant.parse("2026-11-24T15:00:00Z");
+    String good = event(agent, crm, "crm:read", t, "ok");
+    String json = "application/json";
+    List<String> bad = List.of(
+        "{\"events\":[]}",
+        "{\"events\":[" + good + "," + event("agt_00000000000000000000000000", crm, "crm:read", t, "x") + "]}",
+        "{\"events\":[" + good + "," + event(agent, "con_00000000000000000000000000", "crm:read", t, "x") + "]}",
+        "{\"events\":[" + good + "," + event(agent, crm, "CRM READ", t, "x") + "]}",
+        "{\"events\":[" + good.replace("\"success\"", "\"maybe\"") + "]}",
+        "{\"events\":[" + good.replace("{\"eventId\":\"ok\"}", "{\"score\":0.5}") + "]}",
+        "{\"events\":[" + good.replace("\"2026-11-24T15:00:00Z\"", "\"yesterday\"") + "]}",
+        "{\"events\":[" + good.replace("\"agentId\":\"" + agent + "\",", "") + "]}",
+        "{\"events\":[" + good + "]");
+    for (String body : bad) {
+      Reply r = http.send(ingest, "POST", "/api/v1/events", body, json);
+      assertThat(r.status()).as(body + " -> " + r.text()).isBetween(400, 422);
+      assertError(r, r.status());
+    }
+    StringBuilder tooMany = new StringBuilder("{\"events\":[");
+    for (int i = 0; i < 1001; i++) tooMany.append(i == 0 ? "" : ",").append(good);
+    assertError(http.post(ingest, "/api/v1/events", tooMany + "]}"), 422);
+    assertError(http.post(agentToken, "/api/v1/events", "{\"events\":[" + event(someoneElse, crm, "crm:read", t, "x") + "]}"), 403);
+    assertError(http.post(auditor, "/api/v1/events", "{\"events\":[" + good + "]}"), 403);
+    assertThat(chainLength()).isEqualTo(before);
+
+    Reply ok = http.post(agentToken, "/api/v1/events", "{\"events\":[" + good + "," + good + "]}");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(202);
+    assertThat(ok.get("accepted").asInt()).isEqualTo(2);
+    assertThat(ok.get("lastSeq").asLong() - ok.get("firstSeq").asLong()).isEqualTo(1);
+    assertThat(chainLength()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void eventsAreFoundByAgentConnectionActionAndTimeWindowInSeqOrder() {
+    String a = newAgent("query-target");
+    Instant tuesday = Instant.parse("2026-11-24T00:00:00Z");
+    StringBuilder batch = new StringBuilder("{\"events\":[");
+    for (int h = 0; h < 24; h++) {
+      batch.append(h == 0 ? "" : ",").append(event(a, h % 2 == 0 ? crm : mail, h % 3 == 0 ? "crm:write" : "crm:read",
+          tuesday.plus(h, ChronoUnit.HOURS), "h" + h));
+    }
+    assertThat(http.post(ingest, "/api/v1/events", batch + "]}").status()).isEqualTo(202);
+    String window = "&from=2026-11-24T14:00:00Z&to=2026-11-24T17:00:00Z";
+    JsonNode afternoon = http.get(auditor, "/api/v1/events?agentId=" + a + window).get("items");
+    assertThat(afternoon.findValuesAsText("eventId")).containsExactly("h14", "h15", "h16");
+    assertThat(http.get(auditor, "/api/v1/events?agentId=" + a + "&connectionId=" + crm + window).get("items")
+        .findValuesAsText("eventId")).containsExactly("h14", "h16");
+    assertThat(http.get(auditor, "/api/v1/events?agentId=" + a + "&action=crm:write" + window).get("items")
+        .findValuesAsText("eventId")).containsExactly("h15");
+    assertThat(http.get(compliance, "/api/v1/events?connectionId=" + mail + "&action=crm:write" + window).get("items")
+        .findValuesAsText("eventId")).contains("h15").doesNotContain("h14", "h16");
+
+    List<String> paged = new ArrayList<>();
+    String cursor = "";
+    do {
+      Reply page = http.get(adminA, "/api/v1/events?agentId=" + a + "&limit=5&cursor=" + cursor);
+      page.get("items").forEach(e -> paged.add(e.get("data").get("attributes").get("eventId").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    assertThat(paged).hasSize(24).startsWith("h0", "h1");
+    assertError(http.get(auditor, "/api/v1/events?from=tuesday"), 400);
+    assertError(http.get(auditor, "/api/v1/events?from=2026-11-24T17:00:00Z&to=2026-11-24T14:00:00Z"), 400);
+    assertError(http.get(ingest, "/api/v1/events"), 403);
+    assertThat(http.get(adminB, "/api/v1/events?agentId=" + a).get("items")).isEmpty();
+  }
+
+  @Test
+  void concurrentBatchesAreGroupCommittedIntoOneUnbrokenChain() throws Exception {
+    long before = chainLength();
+    int threads = 8;
+    int requests = 10;
+    int perRequest = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<long[]>> acks = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int n = t;
+      for (int r = 0; r < requests; r++) {
+        int m = r;
+        acks.add(pool.submit(() -> {
+          StringBuilder batch = new StringBuilder("{\"events\":[");
+          for (int i = 0; i < perRequest; i++) {
+            batch.append(i == 0 ? "" : ",").append(event(agent, crm, "crm:read", Instant.now(), n + "-" + m + "-" + i));
+          }
+          Reply ok = new Http(server.port()).post(ingest, "/api/v1/events", batch + "]}");
+          assertThat(ok.status()).as(ok.text()).isEqualTo(202);
+          return new long[] {ok.get("firstSeq").asLong(), ok.get("lastSeq").asLong()};
+        }));
+      }
+    }
+    List<long[]> ranges = new ArrayList<>();
+    for (Future<long[]> f : acks) ranges.add(f.get(120, TimeUnit.SECONDS));
+    pool.shutdown();
+    ranges.sort((x, y) -> Long.compare(x[0], y[0]));
+    for (int i = 1; i < ranges.size(); i++) assertThat(ranges.get(i)[0]).isGreaterThan(ranges.get(i - 1)[1]);
+    ranges.forEach(r -> assertThat(r[1] - r[0] + 1).isEqualTo(perRequest));
+    assertThat(chainLength()).isGreaterThanOrEqualTo(before + (long) threads * requests * perRequest);
+  }
+
+  // --- checkpoints, export, verify ---------------------------------------------------------
+
+  @Test
+  void checkpointsAreSignedOnScheduleWithTheServedKey() throws Exception {
+    assertThat(http.post(ingest, "/api/v1/events", "{\"events\":[" + event(agent, crm, "crm:read", Instant.now(), "cp")
+        + "]}").status()).isEqualTo(202);
+    long head = chainLength();
+    JsonNode key = http.get(agentToken, "/api/v1/audit/public-key").json();
+    assertThat(key.get("algorithm").asText()).isEqualTo("Ed25519");
+    byte[] publicKey = Base64.getDecoder().decode(key.get("publicKey").asText());
+    assertThat(publicKey).hasSize(32);
+    JsonNode latest = null;
+    for (int i = 0; i < 50 && (latest == null || latest.get("size").asLong() < head); i++) {
+      Thread.sleep(200);
+      JsonNode items = http.get(auditor, "/api/v1/audit/checkpoints?limit=1000").get("items");
+      latest = items.size() == 0 ? null : items.get(items.size() - 1);
+    }
+    assertThat(latest).isNotNull();
+    assertThat(latest.get("size").asLong()).isGreaterThanOrEqualTo(head);
+    String note = latest.get("note").asText();
+    assertThat(SignedNote.verify(note, key.get("keyName").asText(), publicKey)).isTrue();
+    assertThat(note).startsWith("vigil/audit/" + tenantA + "\n" + latest.get("size").asLong() + "\n");
+    byte[] sig = SignedNote.parse(note).signatures().get(0).keyIdAndSignature();
+    assertThat(sig).hasSize(68);
+  }
+
+  byte[] export(String token) throws Exception {
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/api/v1/audit/export"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
+    return r.body();
+  }
+
+  @Test
+  void anExportVerifiesOfflineAndEveryTamperingIsNamed() throws Exception {
+    // A tenant of its own keeps the bundle small, so 1000 trials stay quick.
+    var tenant = server.createTenant("Export Co");
+    String admin = tenant.get("adminToken").asText();
+    String owner = created(http.post(admin, "/api/v1/users", user("o@export.example", "admin"))).get("id").asText();
+    for (int i = 0; i < 10; i++) created(http.post(admin, "/api/v1/agents", agent("bot-" + i, owner)));
+    Path zip = Files.createTempFile("bundle", ".zip");
+    Files.write(zip, export(admin));
+    byte[] key = Base64.getDecoder().decode(http.get(admin, "/api/v1/audit/public-key").get("publicKey").asText());
+    BundleVerifier.Report report = VerifyCommand.verify(zip, key);
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.tenantId()).isEqualTo(tenant.get("tenantId").asText());
+    assertThat(report.entries()).isEqualTo(13);
+    assertThat(VerifyCommand.verify(zip, new byte[32]).problems()).extracting(BundleVerifier.Problem::where)
+        .contains("public-key.json");
+
+    BundleContents original = BundleContents.read(zip);
+    TamperTrials.requireEveryTamperingCaught(original, key, 1000, 42L);
+
+    // The command itself, in its own process, as an auditor runs it.
+    Path tampered = Files.createTempFile("tampered", ".zip");
+    original.withEntryAltered(3).write(tampered);
+    String out = "";
+    try {
+      server.cli("verify", tampered.toString());
+    } catch (IllegalStateException expected) {
+      out = expected.getMessage();
+    }
+    assertThat(out).contains("CLI exited 1").contains("entry 3");
+    assertThat(server.cli("verify", zip.toString())).contains("OK: every entry chains");
+  }
+}

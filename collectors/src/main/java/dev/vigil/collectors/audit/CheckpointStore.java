@@ -1,0 +1,84 @@
+package dev.vigil.collectors.audit;
+
+import dev.vigil.collectors.db.Constraints;
+import dev.vigil.controls.audit.Checkpoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Signs and stores checkpoints. A checkpoint at size n signs the hash of entry n; signing is
+ * idempotent per size, so several nodes may race to sign the same one. Checkpoints are not
+ * themselves audit entries (that would never settle). Thread-safe.
+ */
+public final class CheckpointStore {
+
+  private final Jdbi jdbi;
+  private final CheckpointSigner signer;
+  private final Clock clock;
+
+  public CheckpointStore(Jdbi jdbi, CheckpointSigner signer, Clock clock) {
+    this.jdbi = jdbi;
+    this.signer = signer;
+    this.clock = clock;
+  }
+
+  /** Signs a checkpoint at the tenant's current head unless one exists; empty for an empty chain. */
+  public Optional<Checkpoint> signHead(String tenantId) {
+    Head head = jdbi.withExtension(AuditDao.class, dao -> dao.head(tenantId))
+        .orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
+    if (head.seq() == 0) return Optional.empty();
+    return Optional.of(signAt(tenantId, head.seq(), head.hash()));
+  }
+
+  /** The checkpoint at exactly {@code size}, signed now if there is none yet. */
+  public Checkpoint ensureAt(String tenantId, long size) {
+    Optional<Checkpoint> existing = jdbi.withExtension(CheckpointDao.class, dao -> dao.at(tenantId, size));
+    if (existing.isPresent()) return existing.get();
+    String hash = jdbi.withExtension(AuditDao.class, dao -> dao.hashAt(tenantId, size))
+        .orElseThrow(() -> new IllegalArgumentException("entry " + size + " does not exist"));
+    return signAt(tenantId, size, hash);
+  }
+
+  private Checkpoint signAt(String tenantId, long size, String hash) {
+    Optional<Checkpoint> existing = jdbi.withExtension(CheckpointDao.class, dao -> dao.at(tenantId, size));
+    if (existing.isPresent()) return existing.get();
+    Instant now = clock.instant();
+    String note = signer.signNote(Checkpoint.body(tenantId, size, hash, now));
+    Checkpoint cp = new Checkpoint(tenantId, size, hash, now, note);
+    try {
+      jdbi.useExtension(CheckpointDao.class, dao -> dao.insert(cp));
+      return cp;
+    } catch (RuntimeException e) {
+      if (!Constraints.isUniqueViolation(e)) throw e;
+      return jdbi.withExtension(CheckpointDao.class, dao -> dao.at(tenantId, size)).orElseThrow();
+    }
+  }
+
+  /** Signs a checkpoint for every tenant with entries no checkpoint covers; returns how many. */
+  public int signDue() {
+    int n = 0;
+    for (String tenantId : jdbi.withExtension(CheckpointDao.class, CheckpointDao::tenantsBehind)) {
+      if (signHead(tenantId).isPresent()) n++;
+    }
+    return n;
+  }
+
+  public Optional<Checkpoint> latest(String tenantId) {
+    return jdbi.withExtension(CheckpointDao.class, dao -> dao.latest(tenantId));
+  }
+
+  public List<Checkpoint> bySize(String tenantId, long fromSize, long toSize) {
+    return jdbi.withExtension(CheckpointDao.class, dao -> dao.bySize(tenantId, fromSize, toSize));
+  }
+
+  public List<Checkpoint> byTime(String tenantId, Instant from, Instant to, int limit) {
+    return jdbi.withExtension(CheckpointDao.class, dao -> dao.byTime(tenantId, from, to, limit));
+  }
+
+  public CheckpointSigner signer() {
+    return signer;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.vigil.collectors.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.controls.audit.AuditChain;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.AuditJson;
+import dev.vigil.controls.audit.Checkpoint;
+import dev.vigil.controls.audit.ExportNote;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes an audit export bundle (docs/audit-format.md): the entries committed in a time window
+ * (a contiguous seq range), the checkpoints inside that range including one at its last entry
+ * (signed on demand), the public key, and a manifest whose signed note fixes the range, the
+ * hash it chains from and the SHA-256 of both data files. Streams page by page. Thread-safe.
+ */
+public final class Exporter {
+
+  public static final String FORMAT = "vigil-audit-bundle/1";
+  private static final int PAGE = 5_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Jdbi jdbi;
+  private final AuditLog log;
+  private final CheckpointStore checkpoints;
+  private final Clock clock;
+
+  public Exporter(Jdbi jdbi, AuditLog log, CheckpointStore checkpoints, Clock clock) {
+    this.jdbi = jdbi;
+    this.log = log;
+    this.checkpoints = checkpoints;
+    this.clock = clock;
+  }
+
+  /** The seq range of entries committed in {@code [from, to)}: {@code [first, last]}, empty when last < first. */
+  public long[] range(String tenantId, Instant from, Instant to) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            SELECT MIN(seq), MAX(seq) FROM audit_entries
+            WHERE tenant_id = :tenantId AND occurred_at >= :from AND occurred_at < :to
+            """)
+        .bind("tenantId", tenantId).bind("from", from).bind("to", to)
+        .map((rs, ctx) -> {
+          long first = rs.getLong(1);
+          return rs.wasNull() ? new long[] {1, 0} : new long[] {first, rs.getLong(2)};
+        }).one());
+  }
+
+  /** Writes the bundle for entries committed in {@code [from, to)} to {@code out} as a zip. */
+  public void export(String tenantId, Instant from, Instant to, OutputStream out) throws IOException {
+    long[] range = range(tenantId, from, to);
+    long first = range[0];
+    long last = range[1];
+    if (last >= first) checkpoints.ensureAt(tenantId, last);
+    String previous = last >= first ? log.hashBefore(tenantId, first) : AuditChain.GENESIS_HEX;
+    CheckpointSigner signer = checkpoints.signer();
+    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      zip.putNextEntry(new ZipEntry("entries.jsonl"));
+      MessageDigest entriesSha = sha256();
+      DigestOutputStream entriesOut = new DigestOutputStream(nonClosing(zip), entriesSha);
+      for (long next = first; next <= last; ) {
+        List<AuditEntry> page = log.after(tenantId, next - 1, (int) Math.min(PAGE, last - next + 1));
+        if (page.isEmpty()) break;
+        for (AuditEntry e : page) {
+          entriesOut.write(JSON.writeValueAsBytes(AuditJson.toJson(e)));
+          entriesOut.write('\n');
+        }
+        next = page.get(page.size() - 1).seq() + 1;
+      }
+      zip.closeEntry();
+
+      zip.putNextEntry(new ZipEntry("checkpoints.jsonl"));
+      MessageDigest checkpointsSha = sha256();
+      DigestOutputStream checkpointsOut = new DigestOutputStream(nonClosing(zip), checkpointsSha);
+      if (last >= first) {
+        for (Checkpoint cp : checkpoints.bySize(tenantId, first, last)) {
+          ObjectNode line = JSON.createObjectNode().put("size", cp.size()).put("headHash", cp.headHash())
+              .put("issuedAt", AuditChain.formatTime(cp.issuedAt())).put("note", cp.note());
+          checkpointsOut.write(JSON.writeValueAsBytes(line));
+          checkpointsOut.write('\n');
+        }
+      }
+      zip.closeEntry();
+
+      Instant now = clock.instant();
+      ExportNote note = new ExportNote(tenantId, first, last, previous,
+          HexFormat.of().formatHex(entriesSha.digest()), HexFormat.of().formatHex(checkpointsSha.digest()), now);
+      ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("tenantId", tenantId)
+          .put("fromSeq", first).put("toSeq", last).put("previousHash", previous)
+          .put("exportedAt", AuditChain.formatTime(now)).put("note", signer.signNote(note.body()));
+      write(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+      ObjectNode key = JSON.createObjectNode().put("algorithm", "Ed25519")
+          .put("publicKey", Base64.getEncoder().encodeToString(signer.publicKey()))
+          .put("keyName", CheckpointSigner.KEY_NAME).put("keyId", signer.keyId());
+      write(zip, "public-key.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(key));
+    }
+  }
+
+  private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+
+  private static OutputStream nonClosing(OutputStream out) {
+    return new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() {
+        // the zip stream is closed by its owner
+      }
+    };
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

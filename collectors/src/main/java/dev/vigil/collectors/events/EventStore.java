@@ -1,0 +1,122 @@
+package dev.vigil.collectors.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.audit.AppendPipeline;
+import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.audit.PendingEntry;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.CanonicalJson;
+import dev.vigil.controls.model.Scopes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** Ingests batches of reported agent actions and answers queries over them. Thread-safe. */
+public final class EventStore {
+
+  /** The most events one request may carry. */
+  public static final int MAX_BATCH = 1000;
+  private static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
+  private static final Instant BEGINNING = Instant.EPOCH;
+  private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
+
+  /** One reported action, as the API takes it. */
+  public record NewEvent(String agentId, String connectionId, String action, String resource,
+      String outcome, Instant occurredAt, String onBehalfOf, ObjectNode attributes) {}
+
+  /** What was stored: how many, and the seq range they occupy in the tenant's chain. */
+  public record Accepted(int accepted, long firstSeq, long lastSeq) {}
+
+  /** A query; null fields do not filter. */
+  public record Query(String agentId, String connectionId, String action, Instant from, Instant to) {}
+
+  private final Jdbi jdbi;
+  private final AppendPipeline pipeline;
+
+  public EventStore(Jdbi jdbi, AppendPipeline pipeline) {
+    this.jdbi = jdbi;
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * Validates the whole batch, then appends it whole. {@code boundAgentId} is the agent of an
+   * agent token (null for ingest tokens): such a caller may report only its own agent's events.
+   */
+  public Accepted ingest(String tenantId, Actor actor, String boundAgentId, List<NewEvent> events) {
+    if (events.isEmpty()) throw Rejected.invalid("events: send at least one event");
+    if (events.size() > MAX_BATCH) throw Rejected.invalid("events: at most " + MAX_BATCH + " a request");
+    List<String> problems = new ArrayList<>();
+    Set<String> agents = new LinkedHashSet<>();
+    Set<String> connections = new LinkedHashSet<>();
+    for (int i = 0; i < events.size(); i++) {
+      NewEvent e = events.get(i);
+      String at = "events[" + i + "].";
+      if (boundAgentId != null && !boundAgentId.equals(e.agentId())) {
+        throw Rejected.forbidden(at + "agentId: an agent token reports only its own agent's events");
+      }
+      if (!Scopes.isAction(e.action())) problems.add(at + "action: '" + e.action() + "' is not resource:verb");
+      if (!OUTCOMES.contains(e.outcome())) problems.add(at + "outcome: must be success, failure or denied");
+      if (e.attributes() != null) {
+        try {
+          CanonicalJson.string(e.attributes());
+        } catch (IllegalArgumentException bad) {
+          problems.add(at + "attributes: " + bad.getMessage());
+        }
+      }
+      agents.add(e.agentId());
+      connections.add(e.connectionId());
+    }
+    jdbi.useExtension(EventDao.class, dao -> {
+      Set<String> knownAgents = new HashSet<>(dao.existingAgents(tenantId, agents));
+      Set<String> knownConnections = new HashSet<>(dao.existingConnections(tenantId, connections));
+      for (int i = 0; i < events.size(); i++) {
+        if (!knownAgents.contains(events.get(i).agentId())) {
+          problems.add("events[" + i + "].agentId: no agent " + events.get(i).agentId() + " in this tenant");
+        }
+        if (!knownConnections.contains(events.get(i).connectionId())) {
+          problems.add("events[" + i + "].connectionId: no connection " + events.get(i).connectionId()
+              + " in this tenant");
+        }
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw Rejected.invalid(problems.size() > 5
+          ? String.join("; ", problems.subList(0, 5)) + "; and " + (problems.size() - 5) + " more"
+          : String.join("; ", problems));
+    }
+    List<PendingEntry> pending = new ArrayList<>(events.size());
+    for (NewEvent e : events) {
+      ObjectNode data = AuditData.object().put("agentId", e.agentId()).put("connectionId", e.connectionId())
+          .put("action", e.action()).put("resource", e.resource())
+          .put("outcome", e.outcome().toLowerCase(Locale.ROOT))
+          .put("occurredAt", e.occurredAt().toString()).put("onBehalfOf", e.onBehalfOf());
+      if (e.attributes() != null) data.set("attributes", e.attributes());
+      pending.add(new PendingEntry(actor, "event", e.agentId(), data,
+          new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt())));
+    }
+    List<AuditEntry> stored = pipeline.append(tenantId, pending);
+    return new Accepted(stored.size(), stored.get(0).seq(), stored.get(stored.size() - 1).seq());
+  }
+
+  /** Up to {@code limit} matching events with seq above {@code afterSeq}, in seq order. */
+  public List<AuditEntry> query(String tenantId, Query q, long afterSeq, int limit) {
+    Instant from = q.from() == null ? BEGINNING : q.from();
+    Instant to = q.to() == null ? END : q.to();
+    return jdbi.withExtension(EventDao.class, dao -> {
+      if (q.agentId() != null) {
+        return dao.byAgent(tenantId, q.agentId(), q.connectionId(), q.action(), from, to, afterSeq, limit);
+      }
+      if (q.connectionId() != null) {
+        return dao.byConnection(tenantId, q.connectionId(), q.action(), from, to, afterSeq, limit);
+      }
+      return dao.byTime(tenantId, q.action(), from, to, afterSeq, limit);
+    });
+  }
+}

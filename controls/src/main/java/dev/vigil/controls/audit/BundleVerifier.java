@@ -1,0 +1,190 @@
+package dev.vigil.controls.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies an audit export bundle with no server and no database (docs/audit-format.md).
+ *
+ * <p>Only signed statements are trusted: the export note (tenant, range, the hash the range
+ * chains from, the SHA-256 of both data files) and each checkpoint note. Every entry is
+ * re-hashed and chained; every checkpoint must be signed by the bundle's key and match the
+ * entry at its size; the last entry must carry a checkpoint. Every problem is named. Stateless.
+ */
+public final class BundleVerifier {
+
+  /** The four files of a bundle, as bytes; a missing file is null. */
+  public record Contents(byte[] manifest, byte[] publicKey, byte[] entries, byte[] checkpoints) {}
+
+  /** One thing that failed: where (manifest, entry N, checkpoint N, ...) and why. */
+  public record Problem(String where, String reason) {
+    @Override
+    public String toString() {
+      return where + ": " + reason;
+    }
+  }
+
+  /** What was checked and what failed; {@code ok()} when nothing did. */
+  public record Report(String tenantId, long fromSeq, long toSeq, int entries, int checkpoints,
+      String keyId, List<Problem> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private BundleVerifier() {}
+
+  /**
+   * @param pinnedKey the public key the auditor expects (from GET /audit/public-key, obtained
+   *     independently), or null to trust the key in the bundle
+   */
+  public static Report verify(Contents c, byte[] pinnedKey) {
+    List<Problem> problems = new ArrayList<>();
+    String[] names = {"manifest.json", "public-key.json", "entries.jsonl", "checkpoints.jsonl"};
+    byte[][] files = {c.manifest(), c.publicKey(), c.entries(), c.checkpoints()};
+    for (int i = 0; i < names.length; i++) {
+      if (files[i] == null) problems.add(new Problem(names[i], "missing from the bundle"));
+    }
+    if (!problems.isEmpty()) return new Report(null, 0, 0, 0, 0, null, problems);
+    String exportNote;
+    String keyName;
+    byte[] publicKey;
+    try {
+      exportNote = text(JSON.readTree(c.manifest()), "note");
+      JsonNode key = JSON.readTree(c.publicKey());
+      keyName = text(key, "keyName");
+      publicKey = java.util.Base64.getDecoder().decode(text(key, "publicKey"));
+    } catch (IOException | RuntimeException e) {
+      problems.add(new Problem("manifest", "manifest.json or public-key.json is not readable: " + e.getMessage()));
+      return new Report(null, 0, 0, 0, 0, null, problems);
+    }
+    String keyId = HexFormat.of().formatHex(SignedNote.keyId(keyName, publicKey));
+    if (pinnedKey != null && !java.util.Arrays.equals(pinnedKey, publicKey)) {
+      problems.add(new Problem("public-key.json", "the bundle's key is not the pinned key"));
+    }
+    if (!SignedNote.verify(exportNote, keyName, publicKey)) {
+      problems.add(new Problem("manifest", "the export note's signature does not verify"));
+      return new Report(null, 0, 0, 0, 0, keyId, problems);
+    }
+    ExportNote note;
+    try {
+      note = ExportNote.fromBody(SignedNote.parse(exportNote).body());
+    } catch (RuntimeException e) {
+      problems.add(new Problem("manifest", "the signed export note is malformed: " + e.getMessage()));
+      return new Report(null, 0, 0, 0, 0, keyId, problems);
+    }
+    if (!sha256(c.entries()).equals(note.entriesSha256())) {
+      problems.add(new Problem("entries.jsonl", "differs from the file that was exported and signed"));
+    }
+    if (!sha256(c.checkpoints()).equals(note.checkpointsSha256())) {
+      problems.add(new Problem("checkpoints.jsonl", "differs from the file that was exported and signed"));
+    }
+
+    List<AuditEntry> entries = new ArrayList<>();
+    List<String> entryLines = lines(c.entries());
+    for (int i = 0; i < entryLines.size(); i++) {
+      try {
+        entries.add(entry(JSON.readTree(entryLines.get(i))));
+      } catch (IOException | RuntimeException e) {
+        problems.add(new Problem("entries.jsonl line " + (i + 1), "not an audit entry"));
+      }
+    }
+    ChainVerification chain = ChainVerifier.verify(note.tenantId(), note.previousHash(), note.fromSeq(), entries);
+    for (ChainBreak b : chain.breaks()) problems.add(new Problem("entry " + b.seq(), b.reason()));
+    long lastSeq = entries.isEmpty() ? note.fromSeq() - 1 : entries.get(entries.size() - 1).seq();
+    if (entries.size() != note.toSeq() - note.fromSeq() + 1 || lastSeq != note.toSeq()) {
+      problems.add(new Problem("entries.jsonl", "holds " + entries.size() + " entries ending at seq "
+          + lastSeq + ", but the export covered seq " + note.fromSeq() + " to " + note.toSeq()));
+    }
+
+    Map<Long, String> hashBySeq = new HashMap<>();
+    for (AuditEntry e : entries) hashBySeq.putIfAbsent(e.seq(), e.hash());
+    boolean lastCovered = note.toSeq() < note.fromSeq();
+    List<String> checkpointLines = lines(c.checkpoints());
+    for (int i = 0; i < checkpointLines.size(); i++) {
+      String where = "checkpoints.jsonl line " + (i + 1);
+      try {
+        JsonNode cp = JSON.readTree(checkpointLines.get(i));
+        String text = cp.path("note").asText();
+        if (!SignedNote.verify(text, keyName, publicKey)) {
+          problems.add(new Problem(where, "the checkpoint's signature does not verify"));
+          continue;
+        }
+        Checkpoint signed = Checkpoint.fromBody(note.tenantId(), SignedNote.parse(text).body(), text);
+        where = "checkpoint " + signed.size();
+        if (cp.path("size").asLong() != signed.size() || !cp.path("headHash").asText().equals(signed.headHash())) {
+          problems.add(new Problem(where, "its size or headHash fields differ from what it signs"));
+        }
+        String entryHash = hashBySeq.get(signed.size());
+        if (signed.size() < note.fromSeq() || signed.size() > note.toSeq()) {
+          problems.add(new Problem(where, "lies outside the exported range"));
+        } else if (entryHash == null) {
+          problems.add(new Problem(where, "entry " + signed.size() + " is missing from the bundle"));
+        } else if (!entryHash.equals(signed.headHash())) {
+          problems.add(new Problem(where, "signs head hash " + signed.headHash() + " but entry "
+              + signed.size() + " has " + entryHash));
+        } else if (signed.size() == note.toSeq()) {
+          lastCovered = true;
+        }
+      } catch (IOException | RuntimeException e) {
+        problems.add(new Problem(where, "not a checkpoint: " + e.getMessage()));
+      }
+    }
+    if (!lastCovered) {
+      problems.add(new Problem("checkpoints.jsonl", "no valid checkpoint covers the last entry, seq " + note.toSeq()));
+    }
+    return new Report(note.tenantId(), note.fromSeq(), note.toSeq(), entries.size(),
+        checkpointLines.size(), keyId, problems);
+  }
+
+  /** Lowercase hex SHA-256. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An entry from its served JSON form (AuditEntryBody); throws on anything else. */
+  public static AuditEntry entry(JsonNode e) {
+    JsonNode actor = e.get("actor");
+    JsonNode data = e.get("data");
+    if (actor == null || !(data instanceof ObjectNode)) throw new IllegalArgumentException("not an entry");
+    String time = text(e, "time");
+    AuditEntry entry = new AuditEntry(e.get("seq").asLong(), text(e, "tenantId"), Instant.parse(time),
+        new Actor(text(actor, "type"), text(actor, "id")), text(e, "kind"), text(e, "subject"),
+        (ObjectNode) data, text(e, "hash"));
+    if (!AuditChain.formatTime(entry.time()).equals(time)) {
+      // A time written another way would hash differently from what the chain recorded.
+      throw new IllegalArgumentException("time is not in the chain's canonical form");
+    }
+    return entry;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual()) throw new IllegalArgumentException(field + " is not a string");
+    return v.textValue();
+  }
+
+  private static List<String> lines(byte[] file) {
+    String text = new String(file, StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) if (!line.isEmpty()) out.add(line);
+    return out;
+  }
+}
