@@ -12,6 +12,7 @@ import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.JsonUnauthorizedHandler;
 import dev.vigil.app.auth.RoleAuthorizer;
 import dev.vigil.app.auth.TokenAuthenticator;
+import dev.vigil.app.cli.BenchCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
 import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.demo.DemoSeeder;
@@ -103,6 +104,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     });
     bootstrap.addCommand(new TenantCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
+    bootstrap.addCommand(new BenchCommand());
   }
 
   /**

@@ -3,21 +3,15 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.app.Http.Reply;
-import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.ChainVerification;
 import dev.vigil.controls.audit.ChainVerifier;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The public API for tenancy, users and agents through HTTP, as API.md promises it. */
 abstract class ApiContract extends ApiFixture {

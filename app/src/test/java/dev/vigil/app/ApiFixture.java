@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.app.Http.Reply;
 import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.controls.audit.Actor;
-import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
-import dev.vigil.controls.audit.ChainVerification;
-import dev.vigil.controls.audit.ChainVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**

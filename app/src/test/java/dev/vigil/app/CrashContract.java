@@ -107,6 +107,7 @@ abstract class CrashContract {
       assertThat(verify.get("intact").asBoolean()).as(verify.text()).isTrue();
     } finally {
       if (postgres != null) postgres.close();
+      dev.vigil.collectors.testing.TempDirs.delete(java.nio.file.Path.of(env.get("VIGIL_DATA_DIR")));
     }
   }
 }

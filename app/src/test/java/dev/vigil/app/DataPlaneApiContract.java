@@ -350,5 +350,7 @@ abstract class DataPlaneApiContract extends ApiFixture {
     }
     assertThat(out).contains("CLI exited 1").contains("entry 3");
     assertThat(server.cli("verify", zip.toString())).contains("OK: every entry chains");
+    Files.delete(zip);
+    Files.delete(tampered);
   }
 }

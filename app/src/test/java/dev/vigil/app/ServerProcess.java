@@ -82,5 +82,6 @@ final class ServerProcess implements AutoCloseable {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
     }
+    Files.deleteIfExists(log);
   }
 }

@@ -137,5 +137,6 @@ final class VigilServer implements AutoCloseable {
   public void close() {
     support.after();
     if (postgres != null) postgres.close();
+    dev.vigil.collectors.testing.TempDirs.delete(dataDir);
   }
 }

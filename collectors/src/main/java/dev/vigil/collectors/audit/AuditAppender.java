@@ -5,6 +5,9 @@ import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.CanonicalJson;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,45 +48,47 @@ public final class AuditAppender {
     Head head = dao.lockHead(tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     Instant now = clock.instant();
-    int n = pending.size();
-    List<AuditEntry> stored = new ArrayList<>(n);
-    List<Long> seqs = new ArrayList<>(n);
-    List<Instant> times = new ArrayList<>(n);
-    List<String> actorTypes = new ArrayList<>(n);
-    List<String> actorIds = new ArrayList<>(n);
-    List<String> kinds = new ArrayList<>(n);
-    List<String> subjects = new ArrayList<>(n);
-    List<String> datas = new ArrayList<>(n);
-    List<String> hashes = new ArrayList<>(n);
-    List<String> agentIds = new ArrayList<>(n);
-    List<String> connectionIds = new ArrayList<>(n);
-    List<String> actions = new ArrayList<>(n);
-    List<Instant> eventTimes = new ArrayList<>(n);
+    Timestamp time = Timestamp.from(now);
+    List<AuditEntry> stored = new ArrayList<>(pending.size());
     String previous = head.hash();
     long seq = head.seq();
-    for (PendingEntry p : pending) {
-      seq++;
-      AuditEntry entry = new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), null);
-      previous = AuditChain.nextHash(previous, entry);
-      entry = entry.withHash(previous);
-      stored.add(entry);
-      seqs.add(seq);
-      times.add(entry.time());
-      actorTypes.add(p.actor().type());
-      actorIds.add(p.actor().id());
-      kinds.add(p.kind());
-      subjects.add(p.subject());
-      datas.add(CanonicalJson.string(p.data()));
-      hashes.add(previous);
-      PendingEntry.EventIndex index = p.index();
-      agentIds.add(index == null ? null : index.agentId());
-      connectionIds.add(index == null ? null : index.connectionId());
-      actions.add(index == null ? null : index.action());
-      eventTimes.add(index == null ? null : index.eventTime());
+    // A plain JDBC batch: this is the ingest hot path, where binding 13 columns by name per row
+    // through JDBI costs more than hashing the entry.
+    try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT)) {
+      for (PendingEntry p : pending) {
+        seq++;
+        AuditEntry entry = new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), null);
+        String data = CanonicalJson.string(p.data());
+        previous = AuditChain.hash(previous, AuditChain.canonicalBytes(entry, data));
+        stored.add(entry.withHash(previous));
+        PendingEntry.EventIndex index = p.index();
+        insert.setString(1, tenantId);
+        insert.setLong(2, seq);
+        insert.setTimestamp(3, time);
+        insert.setString(4, p.actor().type());
+        insert.setString(5, p.actor().id());
+        insert.setString(6, p.kind());
+        insert.setString(7, p.subject());
+        insert.setString(8, data);
+        insert.setString(9, previous);
+        insert.setString(10, index == null ? null : index.agentId());
+        insert.setString(11, index == null ? null : index.connectionId());
+        insert.setString(12, index == null ? null : index.action());
+        insert.setTimestamp(13, index == null ? null : Timestamp.from(index.eventTime()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot append to the audit chain of tenant " + tenantId, e);
     }
-    dao.insert(tenantId, seqs, times, actorTypes, actorIds, kinds, subjects, datas, hashes,
-        agentIds, connectionIds, actions, eventTimes);
     dao.moveHead(tenantId, seq, previous);
     return stored;
   }
+
+  private static final String INSERT = """
+      INSERT INTO audit_entries
+        (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
+         agent_id, connection_id, action, event_time)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
 }

@@ -14,13 +14,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Maps an {@code audit_entries} row back to the entry that was hashed. Thread-safe. */
 public final class AuditEntryMapper implements RowMapper<AuditEntry> {
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Thread-safe once configured; shared because JDBI makes a mapper per statement. */
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public AuditEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
     ObjectNode data;
     try {
-      data = (ObjectNode) json.readTree(rs.getString("data"));
+      data = (ObjectNode) JSON.readTree(rs.getString("data"));
     } catch (JsonProcessingException | ClassCastException e) {
       throw new SQLException("audit entry " + rs.getLong("seq") + " holds data that is not a JSON object", e);
     }

@@ -17,13 +17,14 @@ public final class GrantMapper implements RowMapper<Grant> {
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Thread-safe once configured; shared because JDBI makes a mapper per statement. */
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public Grant map(ResultSet rs, StatementContext ctx) throws SQLException {
     List<String> scopes;
     try {
-      scopes = json.readValue(rs.getString("scopes"), STRINGS);
+      scopes = JSON.readValue(rs.getString("scopes"), STRINGS);
     } catch (JsonProcessingException e) {
       throw new SQLException("grant " + rs.getString("id") + " has unreadable scopes", e);
     }
@@ -35,7 +36,7 @@ public final class GrantMapper implements RowMapper<Grant> {
 
   static String encode(List<String> scopes) {
     try {
-      return new ObjectMapper().writeValueAsString(scopes);
+      return JSON.writeValueAsString(scopes);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -17,9 +17,6 @@ import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.vendors.VendorStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 
 /** Every store over one test database, wired as the service wires them, with a fresh master key. */
@@ -39,12 +36,10 @@ public record TestStores(
   public static TestStores on(TestDb db, Clock clock) {
     Ids ids = new Ids(clock);
     AuditAppender audit = new AuditAppender(clock);
-    MasterKey master;
-    try {
-      master = MasterKey.generate(Files.createTempDirectory("vigil-key").resolve("master.json"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    java.nio.file.Path keyDir = TempDirs.create("vigil-key");
+    MasterKey master = MasterKey.generate(keyDir.resolve("master.json"));
+    // The key is read once, here; nothing needs the file afterwards.
+    TempDirs.delete(keyDir);
     TokenStore tokens = new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock);
     TenantKeysets keysets = new TenantKeysets(db.jdbi(), master, audit, clock);
     return new TestStores(

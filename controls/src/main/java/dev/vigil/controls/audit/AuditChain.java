@@ -56,11 +56,38 @@ public final class AuditChain {
     return CanonicalJson.bytes(canonicalObject(entry));
   }
 
+  /**
+   * The same bytes as {@link #canonicalBytes}, assembled around data already in canonical form:
+   * the members of the entry object are fixed, so their sorted order is too. For appenders that
+   * store {@code dataCanonical} anyway and would otherwise canonicalize data twice.
+   */
+  public static byte[] canonicalBytes(AuditEntry entry, String dataCanonical) {
+    StringBuilder out = new StringBuilder(dataCanonical.length() + 256);
+    out.append("{\"actor\":{\"id\":");
+    CanonicalJson.appendString(entry.actor().id(), out);
+    out.append(",\"type\":");
+    CanonicalJson.appendString(entry.actor().type(), out);
+    out.append("},\"data\":").append(dataCanonical).append(",\"kind\":");
+    CanonicalJson.appendString(entry.kind(), out);
+    out.append(",\"seq\":").append(entry.seq()).append(",\"subject\":");
+    CanonicalJson.appendString(entry.subject(), out);
+    out.append(",\"tenantId\":");
+    CanonicalJson.appendString(entry.tenantId(), out);
+    out.append(",\"time\":");
+    CanonicalJson.appendString(formatTime(entry.time()), out);
+    return out.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The hex hash of {@code entry} given the hex hash of its predecessor. */
   public static String nextHash(String previousHashHex, AuditEntry entry) {
+    return hash(previousHashHex, canonicalBytes(entry));
+  }
+
+  /** {@code SHA-256(previous || canonical)} in hex. */
+  public static String hash(String previousHashHex, byte[] canonical) {
     MessageDigest sha = sha256();
     sha.update(HEX.parseHex(previousHashHex));
-    sha.update(canonicalBytes(entry));
+    sha.update(canonical);
     return HEX.formatHex(sha.digest());
   }
 

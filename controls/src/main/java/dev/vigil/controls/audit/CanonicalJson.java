@@ -96,6 +96,11 @@ public final class CanonicalJson {
     out.append(value);
   }
 
+  /** Appends {@code s} as a canonical JSON string. */
+  public static void appendString(String s, StringBuilder out) {
+    writeString(s, out);
+  }
+
   private static void writeString(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {

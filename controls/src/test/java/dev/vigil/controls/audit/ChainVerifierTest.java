@@ -55,6 +55,15 @@ class ChainVerifierTest {
   }
 
   @Test
+  void theAssembledCanonicalFormEqualsTheGenericOne() {
+    ObjectNode data = JsonNodeFactory.instance.objectNode().put("q", "\"quoted\"\n\u00e9").put("n", -3);
+    data.putObject("nested").put("z", true).putNull("a");
+    AuditEntry e = new AuditEntry(42, "ten_\u20ac", T0, new Actor("to\"ken", "id\\1"), "k\u0001ind",
+        "sub\ud83d\ude00ject", data, null);
+    assertThat(AuditChain.canonicalBytes(e, CanonicalJson.string(data))).isEqualTo(AuditChain.canonicalBytes(e));
+  }
+
+  @Test
   void anAlteredEntryIsNamed() {
     List<AuditEntry> entries = new ArrayList<>(chain(5));
     AuditEntry e = entries.get(2);

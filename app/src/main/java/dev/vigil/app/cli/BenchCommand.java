@@ -1,0 +1,342 @@
+package dev.vigil.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.app.VigilApplication;
+import dev.vigil.controls.audit.AuditChain;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code bench [--db h2|postgres] [--events N] [--clients C] [--seconds S] [config.yml]}: starts a
+ * real server in its own process on a fresh database, then measures
+ *
+ * <ol>
+ *   <li>HTTP ingest of hash-chained events (1000-event batches from C clients), events/s;
+ *   <li>{@code POST /authorize} with its audit append, decisions/s with p50 and p99 latency;
+ *   <li>after stopping the server, a raw single-threaded JDBC batch insert of the same number
+ *       of rows into the same table of the same database: the baseline the ingest rate is
+ *       reported against.
+ * </ol>
+ *
+ * Each phase runs after a warm-up (200,000 events, 5 s of decisions) so the JIT has compiled
+ * the request paths. Every figure comes from the same run on the same machine; the ratio is
+ * what to compare.
+ */
+public final class BenchCommand extends Command {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public BenchCommand() {
+    super("bench", "Benchmarks ingest and authorization against a raw JDBC baseline");
+  }
+
+  @Override
+  public void configure(Subparser p) {
+    p.addArgument("config").nargs("?").setDefault("config.yml").help("the configuration the server runs with");
+    p.addArgument("--db").choices("h2", "postgres").setDefault("h2").help("database kind (default h2)");
+    p.addArgument("--pg-url").setDefault("jdbc:postgresql://127.0.0.1:5432/test").help("PostgreSQL for --db postgres");
+    p.addArgument("--pg-user").setDefault("postgres");
+    p.addArgument("--pg-password").setDefault("");
+    p.addArgument("--events").type(Integer.class).setDefault(200_000).help("events to ingest (default 200000)");
+    p.addArgument("--clients").type(Integer.class).setDefault(4).help("concurrent HTTP clients (default 4)");
+    p.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of /authorize load (default 10)");
+    p.addArgument("--server-jvm").setDefault("").help("extra JVM options for the server process, e.g. to profile it");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+    boolean pg = ns.getString("db").equals("postgres");
+    int events = ns.getInt("events");
+    int clients = ns.getInt("clients");
+    Map<String, String> env = new HashMap<>();
+    Path dataDir = Files.createTempDirectory("vigil-bench");
+    env.put("VIGIL_DATA_DIR", dataDir.toString());
+    env.put("VIGIL_DEMO", "false");
+    String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String url;
+    String user;
+    String password;
+    if (pg) {
+      user = ns.getString("pg_user");
+      password = ns.getString("pg_password");
+      try (Connection c = DriverManager.getConnection(ns.getString("pg_url"), user, password);
+          Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA " + schema);
+      }
+      url = ns.getString("pg_url") + (ns.getString("pg_url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
+      env.put("VIGIL_DB_URL", url);
+      env.put("VIGIL_DB_USER", user);
+      env.put("VIGIL_DB_PASSWORD", password);
+    } else {
+      url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vigil") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+      user = "sa";
+      password = "";
+    }
+    int port = freePort();
+    env.put("VIGIL_HTTP_PORT", Integer.toString(port));
+    env.put("VIGIL_ADMIN_PORT", Integer.toString(freePort()));
+    String config = ns.getString("config");
+    System.out.printf("Vigil bench: %s, %d events in 1000-event batches from %d clients, %d s of /authorize%n",
+        pg ? "PostgreSQL" : "H2", events, clients, ns.getInt("seconds"));
+
+    Process server = start(env, config, port, dataDir, ns.getString("server_jvm"));
+    double ingestRate;
+    double[] decisions;
+    try {
+      JsonNode tenant = JSON.readTree(run(env, "tenant-create", "--name", "Bench", config).strip());
+      Client admin = new Client(port, tenant.get("adminToken").asText());
+      Fixture f = Fixture.create(admin);
+      // Warm-up: let the JIT compile the request paths before anything is timed.
+      ingest(f, port, 200_000, clients);
+      authorize(f, port, clients, 5);
+      ingestRate = ingest(f, port, events, clients);
+      decisions = authorize(f, port, clients, ns.getInt("seconds"));
+    } finally {
+      server.destroy();
+      server.waitFor(60, TimeUnit.SECONDS);
+    }
+    double rawRate = rawInsert(url, user, password, events);
+    deleteTree(dataDir);
+    if (pg) {
+      try (Connection c = DriverManager.getConnection(ns.getString("pg_url"), user, password);
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+    System.out.println();
+    System.out.printf("  ingest over HTTP (hash-chained, group commit): %,10.0f events/s%n", ingestRate);
+    System.out.printf("  raw JDBC batch insert, same rows and table:     %,10.0f rows/s%n", rawRate);
+    System.out.printf("  ingest / raw:                                   %10.2f%n", ingestRate / rawRate);
+    System.out.printf("  authorize with audit append:                    %,10.0f decisions/s%n", decisions[0]);
+    System.out.printf("  authorize latency:                              p50 %.2f ms, p99 %.2f ms%n",
+        decisions[1], decisions[2]);
+    System.out.println(JSON.writeValueAsString(Map.of("db", pg ? "postgres" : "h2", "events", events,
+        "clients", clients, "ingestEventsPerSecond", Math.round(ingestRate),
+        "rawRowsPerSecond", Math.round(rawRate), "ratio", Math.round(ingestRate / rawRate * 100) / 100.0,
+        "decisionsPerSecond", Math.round(decisions[0]), "p50Ms", decisions[1], "p99Ms", decisions[2])));
+  }
+
+  /** The ids the load needs: one agent with a grant on one connection, and its tokens. */
+  private record Fixture(String agent, String connection, String ingestToken, String agentToken) {
+    static Fixture create(Client admin) throws Exception {
+      String owner = admin.post("/api/v1/users", "{\"email\":\"bench@bench.example\",\"name\":\"Bench\","
+          + "\"role\":\"admin\",\"password\":\"bench password 123\"}").get("id").asText();
+      String vendor = admin.post("/api/v1/vendors", "{\"name\":\"V\",\"criticality\":\"low\"}").get("id").asText();
+      String connection = admin.post("/api/v1/connections", "{\"name\":\"CRM\",\"app\":\"crm\",\"vendorId\":\""
+          + vendor + "\",\"endpoint\":\"https://crm.example\"}").get("id").asText();
+      String agent = admin.post("/api/v1/agents", "{\"name\":\"bench-agent\",\"ownerId\":\"" + owner + "\"}")
+          .get("id").asText();
+      admin.post("/api/v1/agents/" + agent + "/grants", "{\"connectionId\":\"" + connection
+          + "\",\"scopes\":[\"crm:read\"],\"requestedBy\":\"" + owner + "\",\"approvedBy\":\"" + owner + "\"}");
+      String ingest = admin.post("/api/v1/tokens", "{\"name\":\"bench\",\"role\":\"ingest\"}").get("token").asText();
+      String agentToken = admin.post("/api/v1/agents/" + agent + "/tokens", null).get("token").asText();
+      return new Fixture(agent, connection, ingest, agentToken);
+    }
+  }
+
+  private static String batch(Fixture f, int n, int salt) {
+    StringBuilder b = new StringBuilder(n * 260).append("{\"events\":[");
+    Instant t = Instant.parse("2026-11-24T14:00:00Z");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"agentId\":\"").append(f.agent()).append("\",\"connectionId\":\"")
+          .append(f.connection()).append("\",\"action\":\"crm:read\",\"resource\":\"opportunity/").append(salt)
+          .append('-').append(i).append("\",\"outcome\":\"success\",\"occurredAt\":\"").append(t.plusSeconds(i))
+          .append("\",\"attributes\":{\"rows\":").append(i % 50).append("}}");
+    }
+    return b.append("]}").toString();
+  }
+
+  private static double ingest(Fixture f, int port, int events, int clients) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 16; i++) bodies.add(batch(f, 1000, i));
+    int requests = events / 1000;
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      done.add(pool.submit(() -> {
+        Client client = new Client(port, f.ingestToken());
+        for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+          client.send("/api/v1/events", bodies.get(r % bodies.size()), 202);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> d : done) d.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return requests * 1000 / seconds;
+  }
+
+  private static double[] authorize(Fixture f, int port, int clients, int seconds) throws Exception {
+    String body = "{\"connectionId\":\"" + f.connection() + "\",\"action\":\"crm:read\"}";
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Future<long[]>> results = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      results.add(pool.submit(() -> {
+        Client client = new Client(port, f.agentToken());
+        long[] latencies = new long[1 << 20];
+        int n = 0;
+        while (System.nanoTime() < end && n < latencies.length) {
+          long t0 = System.nanoTime();
+          client.send("/api/v1/authorize", body, 200);
+          latencies[n++] = System.nanoTime() - t0;
+        }
+        return Arrays.copyOf(latencies, n);
+      }));
+    }
+    long[] all = new long[0];
+    for (Future<long[]> r : results) {
+      long[] l = r.get();
+      long[] merged = Arrays.copyOf(all, all.length + l.length);
+      System.arraycopy(l, 0, merged, all.length, l.length);
+      all = merged;
+    }
+    pool.shutdown();
+    Arrays.sort(all);
+    return new double[] {all.length / (double) seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6};
+  }
+
+  /** The same rows, precomputed, inserted with plain JDBC batches: no HTTP, JSON, hashing or locking. */
+  private static double rawInsert(String url, String user, String password, int rows) throws Exception {
+    String data = "{\"action\":\"crm:read\",\"agentId\":\"agt_bench\",\"attributes\":{\"rows\":7},"
+        + "\"connectionId\":\"con_bench\",\"occurredAt\":\"2026-11-24T14:00:00Z\",\"onBehalfOf\":null,"
+        + "\"outcome\":\"success\",\"resource\":\"opportunity/0-0\"}";
+    String hash = AuditChain.GENESIS_HEX;
+    Timestamp now = Timestamp.from(Instant.now());
+    try (Connection c = DriverManager.getConnection(url.startsWith("jdbc:postgresql")
+        ? url + "&reWriteBatchedInserts=true" : url, user, password)) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement("""
+          INSERT INTO audit_entries (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
+            agent_id, connection_id, action, event_time)
+          VALUES ('bench-raw', ?, ?, 'token', 'tok_bench', 'event', 'agt_bench', ?, ?, 'agt_bench', 'con_bench', 'crm:read', ?)
+          """)) {
+        long start = System.nanoTime();
+        for (int i = 1; i <= rows; i++) {
+          ps.setLong(1, i);
+          ps.setTimestamp(2, now);
+          ps.setString(3, data);
+          ps.setString(4, hash);
+          ps.setTimestamp(5, now);
+          ps.addBatch();
+          if (i % 1000 == 0) {
+            ps.executeBatch();
+            c.commit();
+          }
+        }
+        ps.executeBatch();
+        c.commit();
+        return rows / ((System.nanoTime() - start) / 1e9);
+      }
+    }
+  }
+
+  private static Process start(Map<String, String> env, String config, int port, Path dataDir, String jvm)
+      throws Exception {
+    List<String> command = java("server", config);
+    if (!jvm.isBlank()) command.addAll(1, List.of(jvm.strip().split("\\s+")));
+    ProcessBuilder pb = new ProcessBuilder(command)
+        .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 1200; i++) {
+      if (!p.isAlive()) throw new IllegalStateException("the server exited; see " + dataDir.resolve("server.log"));
+      try {
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agents")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        return p;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("the server did not start; see " + dataDir.resolve("server.log"));
+  }
+
+  private static String run(Map<String, String> env, String... args) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(java(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(args[0] + " failed");
+    return out;
+  }
+
+  private static List<String> java(String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx2g", "-cp", System.getProperty("java.class.path"), VigilApplication.class.getName()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** A minimal JSON client for one token. */
+  private static final class Client {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+    private final String token;
+
+    Client(int port, String token) {
+      this.port = port;
+      this.token = token;
+    }
+
+    JsonNode post(String path, String body) throws Exception {
+      return JSON.readTree(send(path, body, -1));
+    }
+
+    String send(String path, String body, int expected) throws Exception {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      if (expected > 0 && r.statusCode() != expected) {
+        throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+      }
+      return r.body();
+    }
+  }
+}
