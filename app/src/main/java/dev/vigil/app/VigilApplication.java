@@ -26,6 +26,8 @@ import dev.vigil.app.http.WebApplicationMapper;
 import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
 import dev.vigil.app.resources.AuditResource;
+import dev.vigil.app.health.KeysHealthCheck;
+import dev.vigil.app.health.SchedulerHealthCheck;
 import dev.vigil.app.jobs.CheckpointScheduler;
 import dev.vigil.app.resources.ConnectionResource;
 import dev.vigil.app.resources.DecisionResource;
@@ -113,6 +115,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
    */
   static void configureJson(ObjectMapper json) {
     json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    json.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     json.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -145,10 +148,14 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     IncidentStore incidents = new IncidentStore(jdbi, audit, ids, clock);
     AuditLog auditLog = new AuditLog(jdbi);
     AppendPipeline pipeline = config.audit().buildPipeline(environment, jdbi, audit);
-    CheckpointStore checkpoints = new CheckpointStore(jdbi, CheckpointSigner.loadOrCreate(jdbi, masterKey, clock), clock);
-    environment.lifecycle().manage(new CheckpointScheduler(checkpoints, config.audit().checkpointInterval()));
+    CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, masterKey, clock);
+    CheckpointStore checkpoints = new CheckpointStore(jdbi, signer, clock);
+    CheckpointScheduler scheduler = new CheckpointScheduler(checkpoints, config.audit().checkpointInterval(), clock);
+    environment.lifecycle().manage(scheduler);
+    environment.healthChecks().register("keys", new KeysHealthCheck(masterKey, signer));
+    environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler));
     DecisionStore decisions = new DecisionStore(jdbi, pipeline, connections, ids, clock, config.audit().leaseTtl());
-    EventStore events = new EventStore(jdbi, pipeline);
+    EventStore events = new EventStore(jdbi, pipeline, clock);
 
     var jersey = environment.jersey();
     jersey.register(new AuthDynamicFeature(new BearerTokenFilter.Builder()

@@ -283,6 +283,9 @@ abstract class ApiContract extends ApiFixture {
     Reply health = new Http(server.adminPort()).get(null, "/healthcheck");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.get("database").get("healthy").asBoolean()).isTrue();
+    assertThat(health.get("keys").get("healthy").asBoolean()).isTrue();
+    assertThat(health.get("scheduler").get("healthy").asBoolean()).isTrue();
+    assertThat(health.text()).doesNotContain("keyValue").doesNotContain("encryptedKeyset");
     assertThat(new Http(server.adminPort()).get(null, "/metrics").status()).isEqualTo(200);
   }
 }

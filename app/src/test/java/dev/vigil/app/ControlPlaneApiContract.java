@@ -91,6 +91,14 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     assertThat(server.dumpDatabase()).contains(connection).doesNotContain(canary);
   }
 
+  @Test
+  void malformedJsonIsReportedByPositionNeverByEchoingTheText() {
+    Reply r = http.send(adminA, "PUT", "/api/v1/connections/" + connectionA + "/credential",
+        "{\"secret\": SkUnquotedCanary123}", "application/json");
+    assertError(r, 400);
+    assertThat(r.text()).doesNotContain("SkUnquotedCanary123").contains("line 1");
+  }
+
   // --- keys -------------------------------------------------------------------------------
 
   @Test
@@ -209,6 +217,8 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "not a url"), json, "422"});
     bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "ftp://files.example"), json, "422"});
     bad.add(new String[] {"POST", "/api/v1/connections", connection("C", "ven_nope", "https://x.example"), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "https://bob:hunter2@x.example/api"), json, "422"});
+    bad.add(new String[] {"POST", "/api/v1/vendors", "{\"name\":\"A\",\"name\":\"B\",\"criticality\":\"low\"}", json, "400"});
     bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{}", json, "422"});
     bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":\"\"}", json, "422"});
     bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":7}", json, "422"});
@@ -232,6 +242,7 @@ abstract class ControlPlaneApiContract extends ApiFixture {
         + past + "\",\"affectsCustomerData\":\"yes\"}", json, "422"});
     bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{}", json, "422"});
     bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + future + "\"}", json, "422"});
+    bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + past + "\"}", json, "422"});
 
     long before = chainLength();
     for (String[] b : bad) {

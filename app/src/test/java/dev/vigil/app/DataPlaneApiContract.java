@@ -174,6 +174,7 @@ abstract class DataPlaneApiContract extends ApiFixture {
     assertError(http.post(agentToken, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:delete\"}"), 403);
     assertThat(lastEntry().get("kind").asText()).isEqualTo("credential.lease_denied");
     assertError(http.post(agentToken, "/api/v1/connections/" + mail + "/credential/lease", "{\"action\":\"mail:send\"}"), 409);
+    assertThat(lastEntry().get("data").get("grantId").isNull()).as("the allowing grant is named").isFalse();
     assertError(http.post(ingest, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:read\"}"), 403);
     assertError(http.post(adminA, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:read\"}"), 403);
     assertError(http.post(agentToken, "/api/v1/connections/" + crm + "/credential/lease", "{}"), 422);
@@ -197,6 +198,7 @@ abstract class DataPlaneApiContract extends ApiFixture {
         "{\"events\":[" + good.replace("\"success\"", "\"maybe\"") + "]}",
         "{\"events\":[" + good.replace("{\"eventId\":\"ok\"}", "{\"score\":0.5}") + "]}",
         "{\"events\":[" + good.replace("\"2026-11-24T15:00:00Z\"", "\"yesterday\"") + "]}",
+        "{\"events\":[" + good.replace("\"2026-11-24T15:00:00Z\"", "\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"") + "]}",
         "{\"events\":[" + good.replace("\"agentId\":\"" + agent + "\",", "") + "]}",
         "{\"events\":[" + good + "]");
     for (String body : bad) {
@@ -308,6 +310,13 @@ abstract class DataPlaneApiContract extends ApiFixture {
     assertThat(note).startsWith("vigil/audit/" + tenantA + "\n" + latest.get("size").asLong() + "\n");
     byte[] sig = SignedNote.parse(note).signatures().get(0).keyIdAndSignature();
     assertThat(sig).hasSize(68);
+    int all = http.get(auditor, "/api/v1/audit/checkpoints?limit=1000").get("items").size();
+    Reply first = http.get(auditor, "/api/v1/audit/checkpoints?limit=1");
+    assertThat(first.get("items")).hasSize(1);
+    if (all > 1) {
+      Reply second = http.get(auditor, "/api/v1/audit/checkpoints?limit=1000&cursor=" + first.get("nextCursor").asText());
+      assertThat(second.get("items")).hasSize(all - 1);
+    }
   }
 
   byte[] export(String token) throws Exception {
@@ -335,6 +344,17 @@ abstract class DataPlaneApiContract extends ApiFixture {
     assertThat(report.entries()).isEqualTo(13);
     assertThat(VerifyCommand.verify(zip, new byte[32]).problems()).extracting(BundleVerifier.Problem::where)
         .contains("public-key.json");
+
+    // An empty window still states where it sits in the chain, and that verifies.
+    Path empty = Files.createTempFile("empty", ".zip");
+    HttpResponse<byte[]> later = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:" + server.port() + "/api/v1/audit/export?from=2099-01-01T00:00:00Z"))
+        .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofByteArray());
+    Files.write(empty, later.body());
+    BundleVerifier.Report emptyReport = VerifyCommand.verify(empty, key);
+    assertThat(emptyReport.problems()).isEmpty();
+    assertThat(emptyReport.fromSeq()).isEqualTo(emptyReport.toSeq() + 1).isGreaterThan(13);
+    Files.delete(empty);
 
     BundleContents original = BundleContents.read(zip);
     TamperTrials.requireEveryTamperingCaught(original, key, 1000, 42L);

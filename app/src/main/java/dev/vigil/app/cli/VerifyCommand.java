@@ -37,8 +37,17 @@ public final class VerifyCommand extends Command {
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
     Path bundle = Path.of(namespace.getString("bundle"));
+    if (!Files.isRegularFile(bundle)) throw new VerificationFailed("no such file: " + bundle);
     String key = namespace.getString("key");
-    BundleVerifier.Report report = verify(bundle, key == null ? null : Base64.getDecoder().decode(key));
+    byte[] pinned = null;
+    if (key != null) {
+      try {
+        pinned = Base64.getDecoder().decode(key.strip());
+      } catch (IllegalArgumentException e) {
+        throw new VerificationFailed("--key is not base64 (pass the publicKey of GET /api/v1/audit/public-key)");
+      }
+    }
+    BundleVerifier.Report report = verify(bundle, pinned);
     print(report, System.out);
     if (!report.ok()) throw new VerificationFailed(report.problems().size() + " problem(s) found");
   }
@@ -46,6 +55,10 @@ public final class VerifyCommand extends Command {
   /** Reads the zip and verifies it. */
   public static BundleVerifier.Report verify(Path bundle, byte[] pinnedKey) throws IOException {
     Map<String, byte[]> files = new HashMap<>();
+    if (Files.size(bundle) < 4 || !java.util.Arrays.equals(readMagic(bundle), new byte[] {'P', 'K', 3, 4})) {
+      return new BundleVerifier.Report(null, 0, 0, 0, 0, null,
+          java.util.List.of(new BundleVerifier.Problem(bundle.toString(), "is not a zip file")));
+    }
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         files.put(e.getName(), zip.readAllBytes());
@@ -53,6 +66,12 @@ public final class VerifyCommand extends Command {
     }
     return BundleVerifier.verify(new BundleVerifier.Contents(files.get("manifest.json"),
         files.get("public-key.json"), files.get("entries.jsonl"), files.get("checkpoints.jsonl")), pinnedKey);
+  }
+
+  private static byte[] readMagic(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      return in.readNBytes(4);
+    }
   }
 
   static void print(BundleVerifier.Report r, PrintStream out) {

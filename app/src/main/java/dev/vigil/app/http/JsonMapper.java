@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,10 @@ public final class JsonMapper implements ExceptionMapper<JsonProcessingException
       if (t instanceof WebApplicationException w) return web.toResponse(w);
     }
     if (e instanceof JsonParseException) {
-      return Errors.of(400, "the body is not valid JSON: " + e.getOriginalMessage());
+      // Position only: the parser's own message quotes the offending text, which may be a secret.
+      var at = e.getLocation();
+      return Errors.of(400, at == null ? "the body is not valid JSON"
+          : "the body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
     if (!(e instanceof JsonMappingException mapping)) {
       return Errors.of(400, "the body could not be read as JSON");
@@ -78,7 +82,7 @@ public final class JsonMapper implements ExceptionMapper<JsonProcessingException
     if (type == Boolean.class || type == boolean.class) return "true or false";
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
     if (type.getName().startsWith("java.time")) return "an ISO 8601 time";
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "an array";
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) return "an array";
     return "an object";
   }
 }

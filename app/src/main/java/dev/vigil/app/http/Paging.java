@@ -31,4 +31,16 @@ public record Paging(String after, int limit) {
     }
     return new Paging(cursor == null ? "" : cursor, n);
   }
+
+  /** A cursor that is the last {@code seq} seen (audit entries, events); 0 when absent. */
+  public static long afterSeq(String cursor) {
+    if (cursor == null || cursor.isBlank()) return 0;
+    try {
+      long seq = Long.parseLong(cursor.strip());
+      if (seq >= 0) return seq;
+    } catch (NumberFormatException e) {
+      // fall through to the 400
+    }
+    throw new WebApplicationException("cursor: pass the nextCursor of a previous page", 400);
+  }
 }

@@ -2,7 +2,9 @@ package dev.vigil.app.jobs;
 
 import dev.vigil.collectors.audit.CheckpointStore;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +27,24 @@ public final class CheckpointScheduler implements Managed {
     return t;
   });
 
-  public CheckpointScheduler(CheckpointStore checkpoints, Duration interval) {
+  private final Clock clock;
+  private volatile Instant lastSuccess;
+  private volatile String lastError = "none";
+
+  public CheckpointScheduler(CheckpointStore checkpoints, Duration interval, Clock clock) {
     this.checkpoints = checkpoints;
     this.interval = interval;
+    this.clock = clock;
+    this.lastSuccess = clock.instant();
+  }
+
+  /** Whether a sweep succeeded within the last three intervals (counting from start). */
+  public boolean healthy() {
+    return lastSuccess.plus(interval.multipliedBy(3)).isAfter(clock.instant());
+  }
+
+  public String lastError() {
+    return lastError;
   }
 
   @Override
@@ -39,7 +56,9 @@ public final class CheckpointScheduler implements Managed {
     try {
       int signed = checkpoints.signDue();
       if (signed > 0) LOG.debug("signed {} checkpoints", signed);
+      lastSuccess = clock.instant();
     } catch (RuntimeException e) {
+      lastError = e.getMessage();
       LOG.error("checkpoint sweep failed; retrying in {}", interval, e);
     }
   }

@@ -15,6 +15,7 @@ import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.audit.Exporter;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
+import dev.vigil.controls.audit.Checkpoint;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -54,7 +55,7 @@ public final class AuditResource {
   public ListBody<ObjectNode> entries(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
-    List<AuditEntry> page = log.after(caller.tenantId(), EventResource.seqCursor(cursor), p.limit() + 1);
+    List<AuditEntry> page = log.after(caller.tenantId(), Paging.afterSeq(cursor), p.limit() + 1);
     boolean more = page.size() > p.limit();
     List<AuditEntry> items = more ? page.subList(0, p.limit()) : page;
     return new ListBody<>(items.stream().map(AuditJson::toJson).toList(),
@@ -79,11 +80,15 @@ public final class AuditResource {
   @GET
   @Path("/checkpoints")
   public ListBody<CheckpointBody> checkpoints(@Auth Caller caller, @QueryParam("from") String from,
-      @QueryParam("to") String to, @QueryParam("limit") String limit) {
+      @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
     Instant[] w = Times.window(from, to);
-    return new ListBody<>(checkpoints.byTime(caller.tenantId(), w[0] == null ? Instant.EPOCH : w[0],
-        w[1] == null ? FAR_FUTURE : w[1], p.limit()).stream().map(CheckpointBody::of).toList(), null);
+    List<Checkpoint> page = checkpoints.byTime(caller.tenantId(), w[0] == null ? Instant.EPOCH : w[0],
+        w[1] == null ? FAR_FUTURE : w[1], Paging.afterSeq(cursor), p.limit() + 1);
+    boolean more = page.size() > p.limit();
+    List<Checkpoint> items = more ? page.subList(0, p.limit()) : page;
+    return new ListBody<>(items.stream().map(CheckpointBody::of).toList(),
+        more ? Long.toString(items.get(items.size() - 1).size()) : null);
   }
 
   /** The bundle that {@code verify} checks; it ends with a checkpoint covering its last entry. */

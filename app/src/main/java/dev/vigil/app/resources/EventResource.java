@@ -1,5 +1,6 @@
 package dev.vigil.app.resources;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.app.api.IngestRequest;
 import dev.vigil.app.api.IngestResponse;
 import dev.vigil.app.api.ListBody;
@@ -11,7 +12,6 @@ import dev.vigil.collectors.events.EventStore;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
 import dev.vigil.controls.model.Role;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -61,7 +60,7 @@ public final class EventResource {
     Paging p = Paging.of(null, limit);
     Instant[] window = Times.window(from, to);
     List<AuditEntry> page = events.query(caller.tenantId(), new EventStore.Query(blank(agentId),
-        blank(connectionId), blank(action), window[0], window[1]), seqCursor(cursor), p.limit() + 1);
+        blank(connectionId), blank(action), window[0], window[1]), Paging.afterSeq(cursor), p.limit() + 1);
     boolean more = page.size() > p.limit();
     List<AuditEntry> items = more ? page.subList(0, p.limit()) : page;
     return new ListBody<>(items.stream().map(AuditJson::toJson).toList(),
@@ -70,16 +69,5 @@ public final class EventResource {
 
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  static long seqCursor(String cursor) {
-    if (cursor == null || cursor.isBlank()) return 0;
-    try {
-      long seq = Long.parseLong(cursor.strip());
-      if (seq >= 0) return seq;
-    } catch (NumberFormatException e) {
-      // fall through to the 400
-    }
-    throw new WebApplicationException("cursor: pass the nextCursor of a previous page", 400);
   }
 }

@@ -35,9 +35,9 @@ public interface CheckpointDao {
       @Bind("toSize") long toSize);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM checkpoints WHERE tenant_id = :tenantId "
-      + "AND issued_at >= :from AND issued_at < :to ORDER BY size LIMIT :limit")
+      + "AND issued_at >= :from AND issued_at < :to AND size > :afterSize ORDER BY size LIMIT :limit")
   List<Checkpoint> byTime(@Bind("tenantId") String tenantId, @Bind("from") Instant from,
-      @Bind("to") Instant to, @Bind("limit") int limit);
+      @Bind("to") Instant to, @Bind("afterSize") long afterSize, @Bind("limit") int limit);
 
   /** Tenants whose chain has entries that no checkpoint covers yet. */
   @SqlQuery("""

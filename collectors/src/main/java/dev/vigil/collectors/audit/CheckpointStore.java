@@ -74,8 +74,9 @@ public final class CheckpointStore {
     return jdbi.withExtension(CheckpointDao.class, dao -> dao.bySize(tenantId, fromSize, toSize));
   }
 
-  public List<Checkpoint> byTime(String tenantId, Instant from, Instant to, int limit) {
-    return jdbi.withExtension(CheckpointDao.class, dao -> dao.byTime(tenantId, from, to, limit));
+  /** Checkpoints issued in {@code [from, to)} with size above {@code afterSize}, by size. */
+  public List<Checkpoint> byTime(String tenantId, Instant from, Instant to, long afterSize, int limit) {
+    return jdbi.withExtension(CheckpointDao.class, dao -> dao.byTime(tenantId, from, to, afterSize, limit));
   }
 
   public CheckpointSigner signer() {

@@ -46,17 +46,30 @@ public final class Exporter {
     this.clock = clock;
   }
 
-  /** The seq range of entries committed in {@code [from, to)}: {@code [first, last]}, empty when last < first. */
+  /**
+   * The seq range of entries committed in {@code [from, to)}: {@code [first, last]}. An empty
+   * window still sits at a place in the chain: right after the last entry committed before
+   * {@code from}, so the range is {@code [p + 1, p]}.
+   */
   public long[] range(String tenantId, Instant from, Instant to) {
-    return jdbi.withHandle(h -> h.createQuery("""
-            SELECT MIN(seq), MAX(seq) FROM audit_entries
-            WHERE tenant_id = :tenantId AND occurred_at >= :from AND occurred_at < :to
-            """)
-        .bind("tenantId", tenantId).bind("from", from).bind("to", to)
-        .map((rs, ctx) -> {
-          long first = rs.getLong(1);
-          return rs.wasNull() ? new long[] {1, 0} : new long[] {first, rs.getLong(2)};
-        }).one());
+    return jdbi.withHandle(h -> {
+      long[] r = h.createQuery("""
+              SELECT MIN(seq), MAX(seq) FROM audit_entries
+              WHERE tenant_id = :tenantId AND occurred_at >= :from AND occurred_at < :to
+              """)
+          .bind("tenantId", tenantId).bind("from", from).bind("to", to)
+          .map((rs, ctx) -> {
+            long first = rs.getLong(1);
+            return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
+          }).one();
+      if (r != null) return r;
+      long before = h.createQuery("""
+              SELECT COALESCE(MAX(seq), 0) FROM audit_entries
+              WHERE tenant_id = :tenantId AND occurred_at < :from
+              """)
+          .bind("tenantId", tenantId).bind("from", from).mapTo(Long.class).one();
+      return new long[] {before + 1, before};
+    });
   }
 
   /** Writes the bundle for entries committed in {@code [from, to)} to {@code out} as a zip. */
@@ -64,8 +77,9 @@ public final class Exporter {
     long[] range = range(tenantId, from, to);
     long first = range[0];
     long last = range[1];
-    if (last >= first) checkpoints.ensureAt(tenantId, last);
-    String previous = last >= first ? log.hashBefore(tenantId, first) : AuditChain.GENESIS_HEX;
+    // The last entry (or, for an empty window, the entry the window follows) gets a checkpoint.
+    if (last >= 1) checkpoints.ensureAt(tenantId, last);
+    String previous = log.hashBefore(tenantId, first);
     CheckpointSigner signer = checkpoints.signer();
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       zip.putNextEntry(new ZipEntry("entries.jsonl"));
@@ -85,8 +99,8 @@ public final class Exporter {
       zip.putNextEntry(new ZipEntry("checkpoints.jsonl"));
       MessageDigest checkpointsSha = sha256();
       DigestOutputStream checkpointsOut = new DigestOutputStream(nonClosing(zip), checkpointsSha);
-      if (last >= first) {
-        for (Checkpoint cp : checkpoints.bySize(tenantId, first, last)) {
+      if (last >= 1) {
+        for (Checkpoint cp : checkpoints.bySize(tenantId, Math.min(first, last), last)) {
           ObjectNode line = JSON.createObjectNode().put("size", cp.size()).put("headHash", cp.headHash())
               .put("issuedAt", AuditChain.formatTime(cp.issuedAt())).put("note", cp.note());
           checkpointsOut.write(JSON.writeValueAsBytes(line));

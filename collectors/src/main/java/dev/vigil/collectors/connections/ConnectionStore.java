@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -179,9 +180,13 @@ public final class ConnectionStore {
   private static void checkEndpoint(String endpoint) {
     try {
       URI uri = new URI(endpoint.strip());
-      if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
+      if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
           || uri.getHost() == null) {
         throw Rejected.invalid("endpoint: must be an absolute https, http, wss or ws URL with a host");
+      }
+      if (uri.getRawUserInfo() != null) {
+        // It would be stored, listed and audited in clear: credentials go to PUT /credential.
+        throw Rejected.invalid("endpoint: must not carry credentials; store them with PUT /connections/{id}/credential");
       }
     } catch (URISyntaxException e) {
       throw Rejected.invalid("endpoint: not a URL (" + e.getReason() + ")");

@@ -90,6 +90,18 @@ public final class MasterKey {
         purpose.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Whether the key encrypts and decrypts a random probe: for the health check. */
+  public boolean selfTest() {
+    try {
+      byte[] probe = new byte[16];
+      new java.security.SecureRandom().nextBytes(probe);
+      byte[] ad = "vigil/health".getBytes(StandardCharsets.UTF_8);
+      return java.util.Arrays.equals(probe, aead.decrypt(aead.encrypt(probe, ad), ad));
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
   Aead aead() {
     return aead;
   }

@@ -13,11 +13,13 @@ import dev.vigil.collectors.grants.GrantDao;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.decision.Authorizer;
 import dev.vigil.controls.decision.Decision;
+import dev.vigil.controls.model.Grant;
 import dev.vigil.controls.model.Scopes;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -61,7 +63,7 @@ public final class DecisionStore {
     Decision decision = jdbi.withHandle(h -> decide(h, tenantId, agentId, connectionId, action, now));
     String decisionId = ids.next("dec");
     ObjectNode data = record(decisionId, agentId, connectionId, action, decision).put("resource", resource);
-    long seq = pipeline.append(tenantId, java.util.List.of(new PendingEntry(actor, "decision", agentId, data,
+    long seq = pipeline.append(tenantId, List.of(new PendingEntry(actor, "decision", agentId, data,
         new PendingEntry.EventIndex(agentId, connectionId, action, now)))).get(0).seq();
     return new Recorded(decision, decisionId, seq);
   }
@@ -82,12 +84,12 @@ public final class DecisionStore {
       try {
         return new Facts(d, connections.reveal(h, tenantId, connectionId));
       } catch (GeneralSecurityException e) {
-        return new Facts(Decision.deny("the stored credential does not decrypt"), Optional.empty());
+        return new Facts(new Decision(false, "the stored credential does not decrypt", d.grantId()), Optional.empty());
       }
     });
     Decision decision = facts.decision();
     if (decision.allowed() && facts.credential().isEmpty()) {
-      decision = Decision.deny("no credential is stored for this connection");
+      decision = new Decision(false, "no credential is stored for this connection", decision.grantId());
     }
     String decisionId = ids.next("dec");
     Instant expiresAt = now.plus(leaseTtl);
@@ -95,7 +97,7 @@ public final class DecisionStore {
     if (decision.allowed()) {
       data.put("keyId", facts.credential().get().keyId()).put("expiresAt", expiresAt.toString());
     }
-    long seq = pipeline.append(tenantId, java.util.List.of(new PendingEntry(actor,
+    long seq = pipeline.append(tenantId, List.of(new PendingEntry(actor,
         decision.allowed() ? "credential.leased" : "credential.lease_denied", agentId, data,
         new PendingEntry.EventIndex(agentId, connectionId, action, now)))).get(0).seq();
     Recorded recorded = new Recorded(decision, decisionId, seq);
@@ -113,7 +115,7 @@ public final class DecisionStore {
     boolean connectionExists = h.attach(ConnectionDao.class).find(tenantId, connectionId).isPresent();
     var grants = agent.isPresent() && connectionExists
         ? h.attach(GrantDao.class).ofAgentOnConnection(tenantId, agentId, connectionId)
-        : java.util.List.<dev.vigil.controls.model.Grant>of();
+        : List.<Grant>of();
     return Authorizer.decide(agent, connectionExists, grants, action, now);
   }
 

@@ -9,6 +9,8 @@ import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.CanonicalJson;
 import dev.vigil.controls.model.Scopes;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,12 +39,17 @@ public final class EventStore {
   /** A query; null fields do not filter. */
   public record Query(String agentId, String connectionId, String action, Instant from, Instant to) {}
 
+  /** How far ahead of the server's clock a reported time may be, for clocks that disagree a little. */
+  private static final Duration SKEW = Duration.ofMinutes(5);
+
   private final Jdbi jdbi;
   private final AppendPipeline pipeline;
+  private final Clock clock;
 
-  public EventStore(Jdbi jdbi, AppendPipeline pipeline) {
+  public EventStore(Jdbi jdbi, AppendPipeline pipeline, Clock clock) {
     this.jdbi = jdbi;
     this.pipeline = pipeline;
+    this.clock = clock;
   }
 
   /**
@@ -53,6 +60,7 @@ public final class EventStore {
     if (events.isEmpty()) throw Rejected.invalid("events: send at least one event");
     if (events.size() > MAX_BATCH) throw Rejected.invalid("events: at most " + MAX_BATCH + " a request");
     List<String> problems = new ArrayList<>();
+    Instant latest = clock.instant().plus(SKEW);
     Set<String> agents = new LinkedHashSet<>();
     Set<String> connections = new LinkedHashSet<>();
     for (int i = 0; i < events.size(); i++) {
@@ -63,6 +71,7 @@ public final class EventStore {
       }
       if (!Scopes.isAction(e.action())) problems.add(at + "action: '" + e.action() + "' is not resource:verb");
       if (!OUTCOMES.contains(e.outcome())) problems.add(at + "outcome: must be success, failure or denied");
+      if (e.occurredAt().isAfter(latest)) problems.add(at + "occurredAt: cannot be in the future");
       if (e.attributes() != null) {
         try {
           CanonicalJson.string(e.attributes());

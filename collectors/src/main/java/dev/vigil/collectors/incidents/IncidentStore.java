@@ -98,15 +98,20 @@ public final class IncidentStore {
     notBefore(problems, "resolvedAt", i.resolvedAt(), "detectedAt", i.detectedAt());
     notBefore(problems, "resolvedAt", i.resolvedAt(), "containedAt", i.containedAt());
     notBefore(problems, "postmortemAt", i.postmortemAt(), "resolvedAt", i.resolvedAt());
+    if (i.resolvedAt() != null && i.containedAt() == null) {
+      problems.add("resolvedAt: an incident is resolved only once contained; set containedAt too");
+    }
     if (i.postmortemAt() != null && i.resolvedAt() == null) {
       problems.add("postmortemAt: an incident has a post-incident review only once resolved");
     }
-    for (Instant t : new Instant[] {i.containedAt(), i.customersNotifiedAt(), i.resolvedAt(), i.postmortemAt()}) {
-      if (t != null && t.isAfter(now.plus(SKEW))) {
-        problems.add("the timeline cannot hold a time in the future (" + t + ")");
-        break;
-      }
+    String[] names = {"containedAt", "customersNotifiedAt", "resolvedAt", "postmortemAt"};
+    Instant[] times = {i.containedAt(), i.customersNotifiedAt(), i.resolvedAt(), i.postmortemAt()};
+    List<String> future = new ArrayList<>();
+    for (int k = 0; k < names.length; k++) {
+      if (times[k] != null && times[k].isAfter(now.plus(SKEW))) future.add(names[k] + ": cannot be in the future");
     }
+    // A time in the future explains itself; the ordering complaints it causes would only confuse.
+    if (!future.isEmpty()) throw Rejected.invalid(String.join("; ", future));
     if (!problems.isEmpty()) throw Rejected.invalid(String.join("; ", problems));
   }
 

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,13 +68,13 @@ public final class BundleVerifier {
       exportNote = text(JSON.readTree(c.manifest()), "note");
       JsonNode key = JSON.readTree(c.publicKey());
       keyName = text(key, "keyName");
-      publicKey = java.util.Base64.getDecoder().decode(text(key, "publicKey"));
+      publicKey = Base64.getDecoder().decode(text(key, "publicKey"));
     } catch (IOException | RuntimeException e) {
       problems.add(new Problem("manifest", "manifest.json or public-key.json is not readable: " + e.getMessage()));
       return new Report(null, 0, 0, 0, 0, null, problems);
     }
     String keyId = HexFormat.of().formatHex(SignedNote.keyId(keyName, publicKey));
-    if (pinnedKey != null && !java.util.Arrays.equals(pinnedKey, publicKey)) {
+    if (pinnedKey != null && !Arrays.equals(pinnedKey, publicKey)) {
       problems.add(new Problem("public-key.json", "the bundle's key is not the pinned key"));
     }
     if (!SignedNote.verify(exportNote, keyName, publicKey)) {
@@ -111,8 +113,10 @@ public final class BundleVerifier {
     }
 
     Map<Long, String> hashBySeq = new HashMap<>();
+    // The signed previous hash is the hash of entry fromSeq-1: a checkpoint there ties an empty range to the chain.
+    if (note.fromSeq() > 1) hashBySeq.put(note.fromSeq() - 1, note.previousHash());
     for (AuditEntry e : entries) hashBySeq.putIfAbsent(e.seq(), e.hash());
-    boolean lastCovered = note.toSeq() < note.fromSeq();
+    boolean lastCovered = note.toSeq() == 0;
     List<String> checkpointLines = lines(c.checkpoints());
     for (int i = 0; i < checkpointLines.size(); i++) {
       String where = "checkpoints.jsonl line " + (i + 1);
@@ -129,7 +133,7 @@ public final class BundleVerifier {
           problems.add(new Problem(where, "its size or headHash fields differ from what it signs"));
         }
         String entryHash = hashBySeq.get(signed.size());
-        if (signed.size() < note.fromSeq() || signed.size() > note.toSeq()) {
+        if (signed.size() < note.fromSeq() - 1 || signed.size() > note.toSeq()) {
           problems.add(new Problem(where, "lies outside the exported range"));
         } else if (entryHash == null) {
           problems.add(new Problem(where, "entry " + signed.size() + " is missing from the bundle"));
@@ -144,7 +148,8 @@ public final class BundleVerifier {
       }
     }
     if (!lastCovered) {
-      problems.add(new Problem("checkpoints.jsonl", "no valid checkpoint covers the last entry, seq " + note.toSeq()));
+      problems.add(new Problem("checkpoints.jsonl", "no valid checkpoint covers seq " + note.toSeq()
+          + (note.toSeq() < note.fromSeq() ? ", the entry this empty range follows" : ", the last entry")));
     }
     return new Report(note.tenantId(), note.fromSeq(), note.toSeq(), entries.size(),
         checkpointLines.size(), keyId, problems);
