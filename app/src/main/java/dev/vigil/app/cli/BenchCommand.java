@@ -116,9 +116,10 @@ public final class BenchCommand extends Command {
       Client admin = new Client(port, tenant.get("adminToken").asText());
       Fixture f = Fixture.create(admin);
       // Warm-up: let the JIT compile the request paths before anything is timed.
-      ingest(f, port, 200_000, clients);
+      Instant start = Instant.now().minus(java.time.Duration.ofDays(30));
+      ingest(f, port, 200_000, clients, start);
       authorize(f, port, clients, 5);
-      ingestRate = ingest(f, port, events, clients);
+      ingestRate = ingest(f, port, events, clients, start.plus(java.time.Duration.ofDays(10)));
       decisions = authorize(f, port, clients, ns.getInt("seconds"));
     } finally {
       server.destroy();
@@ -163,9 +164,10 @@ public final class BenchCommand extends Command {
     }
   }
 
-  private static String batch(Fixture f, int n, int salt) {
+  /** A batch of {@code n} events whose times follow on from earlier batches, as real actions do. */
+  private static String batch(Fixture f, int n, int salt, Instant start) {
     StringBuilder b = new StringBuilder(n * 260).append("{\"events\":[");
-    Instant t = Instant.parse("2026-11-24T14:00:00Z");
+    Instant t = start.plusSeconds((long) salt * n);
     for (int i = 0; i < n; i++) {
       b.append(i == 0 ? "" : ",").append("{\"agentId\":\"").append(f.agent()).append("\",\"connectionId\":\"")
           .append(f.connection()).append("\",\"action\":\"crm:read\",\"resource\":\"opportunity/").append(salt)
@@ -175,10 +177,10 @@ public final class BenchCommand extends Command {
     return b.append("]}").toString();
   }
 
-  private static double ingest(Fixture f, int port, int events, int clients) throws Exception {
-    List<String> bodies = new ArrayList<>();
-    for (int i = 0; i < 16; i++) bodies.add(batch(f, 1000, i));
+  private static double ingest(Fixture f, int port, int events, int clients, Instant from) throws Exception {
     int requests = events / 1000;
+    List<String> bodies = new ArrayList<>(requests);
+    for (int i = 0; i < requests; i++) bodies.add(batch(f, 1000, i, from));
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
@@ -187,7 +189,7 @@ public final class BenchCommand extends Command {
       done.add(pool.submit(() -> {
         Client client = new Client(port, f.ingestToken());
         for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
-          client.send("/api/v1/events", bodies.get(r % bodies.size()), 202);
+          client.send("/api/v1/events", bodies.get(r), 202);
         }
         return null;
       }));
