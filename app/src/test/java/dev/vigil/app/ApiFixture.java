@@ -3,12 +3,10 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.app.Http.Reply;
 import dev.vigil.collectors.testing.TestDb;
-import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
-import java.time.Instant;
+import dev.vigil.controls.audit.BundleVerifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -99,11 +97,7 @@ abstract class ApiFixture {
       Reply page = http.get(token, "/api/v1/audit/entries?limit=7&cursor=" + cursor);
       assertThat(page.status()).as(page.text()).isEqualTo(200);
       for (JsonNode e : page.get("items")) {
-        entries.add(new AuditEntry(e.get("seq").asLong(), e.get("tenantId").asText(),
-            Instant.parse(e.get("time").asText()),
-            new Actor(e.get("actor").get("type").asText(), e.get("actor").get("id").asText()),
-            e.get("kind").asText(), e.get("subject").asText(), (ObjectNode) e.get("data"),
-            e.get("hash").asText()));
+        entries.add(BundleVerifier.entry(e));
       }
       cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
     } while (cursor != null);

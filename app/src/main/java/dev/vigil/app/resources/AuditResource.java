@@ -13,6 +13,7 @@ import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.audit.Exporter;
+import dev.vigil.collectors.db.Page;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
 import dev.vigil.controls.audit.Checkpoint;
@@ -55,11 +56,8 @@ public final class AuditResource {
   public ListBody<ObjectNode> entries(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
-    List<AuditEntry> page = log.after(caller.tenantId(), Paging.afterSeq(cursor), p.limit() + 1);
-    boolean more = page.size() > p.limit();
-    List<AuditEntry> items = more ? page.subList(0, p.limit()) : page;
-    return new ListBody<>(items.stream().map(AuditJson::toJson).toList(),
-        more ? Long.toString(items.get(items.size() - 1).seq()) : null);
+    List<AuditEntry> fetched = log.after(caller.tenantId(), Paging.afterSeq(cursor), p.limit() + 1);
+    return ListBody.of(Page.of(fetched, p.limit(), e -> Long.toString(e.seq())), AuditJson::toJson);
   }
 
   @GET
@@ -83,12 +81,9 @@ public final class AuditResource {
       @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
     Instant[] w = Times.window(from, to);
-    List<Checkpoint> page = checkpoints.byTime(caller.tenantId(), w[0] == null ? Instant.EPOCH : w[0],
+    List<Checkpoint> fetched = checkpoints.byTime(caller.tenantId(), w[0] == null ? Instant.EPOCH : w[0],
         w[1] == null ? FAR_FUTURE : w[1], Paging.afterSeq(cursor), p.limit() + 1);
-    boolean more = page.size() > p.limit();
-    List<Checkpoint> items = more ? page.subList(0, p.limit()) : page;
-    return new ListBody<>(items.stream().map(CheckpointBody::of).toList(),
-        more ? Long.toString(items.get(items.size() - 1).size()) : null);
+    return ListBody.of(Page.of(fetched, p.limit(), c -> Long.toString(c.size())), CheckpointBody::of);
   }
 
   /** The bundle that {@code verify} checks; it ends with a checkpoint covering its last entry. */

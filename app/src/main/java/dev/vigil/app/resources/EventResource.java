@@ -8,6 +8,7 @@ import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
 import dev.vigil.app.http.Times;
+import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.events.EventStore;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
@@ -59,12 +60,9 @@ public final class EventResource {
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
     Instant[] window = Times.window(from, to);
-    List<AuditEntry> page = events.query(caller.tenantId(), new EventStore.Query(blank(agentId),
+    List<AuditEntry> fetched = events.query(caller.tenantId(), new EventStore.Query(blank(agentId),
         blank(connectionId), blank(action), window[0], window[1]), Paging.afterSeq(cursor), p.limit() + 1);
-    boolean more = page.size() > p.limit();
-    List<AuditEntry> items = more ? page.subList(0, p.limit()) : page;
-    return new ListBody<>(items.stream().map(AuditJson::toJson).toList(),
-        more ? Long.toString(items.get(items.size() - 1).seq()) : null);
+    return ListBody.of(Page.of(fetched, p.limit(), e -> Long.toString(e.seq())), AuditJson::toJson);
   }
 
   private static String blank(String s) {
