@@ -26,4 +26,13 @@ public record Grant(
   public boolean activeAt(Instant now) {
     return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
   }
+
+  /**
+   * Whether the grant was in force at {@code t}, judged with today's knowledge: already
+   * granted, not yet revoked, not yet expired. Reported actions are judged at their moment.
+   */
+  public boolean inForceAt(Instant t) {
+    return !t.isBefore(grantedAt) && (revokedAt == null || t.isBefore(revokedAt))
+        && (expiresAt == null || t.isBefore(expiresAt));
+  }
 }

@@ -1,0 +1,102 @@
+package dev.vigil.controls.catalog;
+
+import static dev.vigil.controls.catalog.Durations.between;
+import static dev.vigil.controls.catalog.Durations.days;
+
+import dev.vigil.controls.model.Connection;
+import dev.vigil.controls.model.TenantKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The encryption controls EN-1 to EN-3: stored credentials open only under their own tenant's
+ * keyset, keys are rotated, and connections use TLS. Stateless.
+ */
+public final class EncryptionControls {
+
+  private EncryptionControls() {}
+
+  /** EN-1 to EN-3, in catalog order, with the thresholds of {@code p}. */
+  public static List<Control> all(ControlParameters p) {
+    return List.of(credentialsDecrypt(), keyAge(p), tlsEndpoints());
+  }
+
+  static Control credentialsDecrypt() {
+    return RuleControl.of("EN-1", "Credentials encrypted per tenant", Family.ENCRYPTION, List.of("CC6.1", "C1.1"),
+        "Opened every stored credential with its own tenant's keyset and its bound associated data, without"
+            + " disclosing it, and checked that each decrypts and none is stored in clear.",
+        EnumSet.of(Fact.CREDENTIALS),
+        (s, now) -> {
+          List<Facts.CredentialCheck> checks = s.credentials();
+          List<Deviation> out = new ArrayList<>();
+          for (Facts.CredentialCheck c : checks) {
+            if (c.decrypts()) continue;
+            String key = c.keyId() == null ? "no key" : "key " + c.keyId();
+            String problem = c.problem() == null || c.problem().isBlank() ? "no reason recorded" : c.problem();
+            out.add(new Deviation(c.connectionId(), "the credential of connection " + c.connectionId() + " ("
+                + key + ") does not decrypt: " + problem));
+          }
+          return RuleControl.found(checks.size(), out);
+        });
+  }
+
+  static Control keyAge(ControlParameters p) {
+    int n = p.keyMaxAgeDays();
+    return RuleControl.of("EN-2", "Key rotation", Family.ENCRYPTION, List.of("CC6.1"),
+        "Inspected the primary key of the tenant's keyset and checked that it was created no more than " + days(n)
+            + " before the run.",
+        EnumSet.of(Fact.KEYS),
+        (s, now) -> {
+          Instant limit = now.minus(Duration.ofDays(n));
+          List<TenantKey> primary = s.keys().stream().filter(k -> k.primary() && k.retiredAt() == null).toList();
+          List<Deviation> out = new ArrayList<>();
+          for (TenantKey k : primary) {
+            if (!k.createdAt().isBefore(limit)) continue;
+            out.add(new Deviation(k.keyId(), "primary key " + k.keyId() + " was created " + k.createdAt() + ", "
+                + between(k.createdAt(), now) + " before the run; limit " + days(n)));
+          }
+          return RuleControl.found(primary.size(), out);
+        });
+  }
+
+  static Control tlsEndpoints() {
+    return RuleControl.of("EN-3", "TLS to every connection", Family.ENCRYPTION, List.of("CC6.7"),
+        "Inspected the endpoint of every connection and checked that it uses TLS (https or wss).",
+        EnumSet.of(Fact.CONNECTIONS),
+        (s, now) -> {
+          List<Connection> connections = s.connections();
+          List<Deviation> out = new ArrayList<>();
+          for (Connection c : connections) {
+            String problem = tlsProblem(c.endpoint());
+            if (problem != null) {
+              out.add(new Deviation(c.id(), "connection " + c.id() + " " + problem));
+            }
+          }
+          return RuleControl.found(connections.size(), out);
+        });
+  }
+
+  /**
+   * Why {@code endpoint} is not TLS, or null when it is. Names only the scheme: an endpoint may
+   * carry user info or a token in its query, which a detail must never repeat.
+   */
+  private static String tlsProblem(String endpoint) {
+    if (endpoint == null || endpoint.isBlank()) return "has no endpoint";
+    String scheme;
+    try {
+      scheme = new URI(endpoint.strip()).getScheme();
+    } catch (URISyntaxException e) {
+      return "has an endpoint that is not a valid URI";
+    }
+    if (scheme == null) return "has an endpoint without a scheme; expected https or wss";
+    String lower = scheme.toLowerCase(Locale.ROOT);
+    if (lower.equals("https") || lower.equals("wss")) return null;
+    return "has an endpoint using " + lower + ", not https or wss";
+  }
+}

@@ -1,0 +1,116 @@
+package dev.vigil.controls.catalog;
+
+import static dev.vigil.controls.catalog.Durations.between;
+import static dev.vigil.controls.catalog.Durations.days;
+import static dev.vigil.controls.catalog.Durations.format;
+
+import dev.vigil.controls.audit.ChainBreak;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The logging controls LG-1 to LG-3: the audit chain verifies, is retained, and is covered by
+ * signed checkpoints while scheduled control runs keep happening. Stateless.
+ */
+public final class LoggingControls {
+
+  private LoggingControls() {}
+
+  /** LG-1 to LG-3, in catalog order, with the thresholds of {@code p}. */
+  public static List<Control> all(ControlParameters p) {
+    return List.of(chainIntegrity(), retention(p), monitoring(p));
+  }
+
+  static Control chainIntegrity() {
+    return RuleControl.of("LG-1", "Audit chain integrity", Family.LOGGING, List.of("CC7.2"),
+        "Recomputed the tenant's audit chain from its first entry, checking each entry's sequence number and hash"
+            + " link, and verified the signature and head hash of every signed checkpoint.",
+        EnumSet.of(Fact.CHAIN),
+        (s, now) -> {
+          Facts.Chain chain = s.chain();
+          List<Deviation> out = new ArrayList<>();
+          for (ChainBreak b : chain.breaks()) out.add(new Deviation("entry " + b.seq(), b.reason()));
+          for (ChainBreak b : chain.badCheckpoints()) out.add(new Deviation("checkpoint " + b.seq(), b.reason()));
+          return RuleControl.found(chain.entries() + chain.checkpoints(), out);
+        });
+  }
+
+  static Control retention(ControlParameters p) {
+    int n = p.retentionDays();
+    return RuleControl.of("LG-2", "Audit log retention", Family.LOGGING, List.of("CC7.2"),
+        "Compared the sequence range of the tenant's audit entries with the number of entries held, and checked"
+            + " that no entry was deleted before it was " + days(n) + " old.",
+        EnumSet.of(Fact.RETENTION),
+        (s, now) -> {
+          Facts.Retention r = s.retention();
+          if (r.count() == 0) return RuleControl.found(0, List.of());
+          List<Deviation> out = new ArrayList<>();
+          long expected = r.lastSeq() - r.firstSeq() + 1;
+          if (expected != r.count()) {
+            long missing = expected - r.count();
+            String range = " between seq " + r.firstSeq() + " and " + r.lastSeq();
+            out.add(new Deviation("chain", missing > 0
+                ? missing + (missing == 1 ? " entry is" : " entries are") + " missing" + range + ": " + r.count()
+                    + " held of " + expected
+                : r.count() + " entries are held" + range + ", " + (-missing) + " more than the range allows"));
+          }
+          if (r.firstSeq() > 1 && r.firstEntryAt().isAfter(now.minus(Duration.ofDays(n)))) {
+            long last = r.firstSeq() - 1;
+            out.add(new Deviation("entries 1-" + last, (last == 1 ? "entry 1 was" : "entries 1 to " + last + " were")
+                + " deleted though the oldest remaining entry (seq " + r.firstSeq() + ") was appended "
+                + r.firstEntryAt() + ", only " + between(r.firstEntryAt(), now) + " before the run; retention "
+                + days(n)));
+          }
+          return RuleControl.found(r.count(), out);
+        });
+  }
+
+  static Control monitoring(ControlParameters p) {
+    Duration maxGap = Duration.ofMinutes(p.checkpointMaxGapMinutes());
+    Duration lookback = Duration.ofHours(p.monitoringLookbackHours());
+    return RuleControl.of("LG-3", "Continuous monitoring", Family.LOGGING, List.of("CC7.2", "CC4.1"),
+        "For the " + p.monitoringLookbackHours() + " hours before the run, checked that every audit entry was"
+            + " covered by a signed checkpoint within " + p.checkpointMaxGapMinutes() + " minutes of being appended,"
+            + " and compared each family's scheduled control runs with the runs recorded (tolerance "
+            + p.missedRunTolerance() + " per family).",
+        EnumSet.of(Fact.MONITORING),
+        (s, now) -> {
+          Facts.Monitoring m = s.monitoring();
+          Instant from = now.minus(lookback);
+          long population = 0;
+          List<Deviation> out = new ArrayList<>();
+          for (Facts.CheckpointCoverage c : m.coverage()) {
+            if (c.firstAt().isBefore(from)) continue;
+            population++;
+            Instant end = c.coveredAt() == null ? now : c.coveredAt();
+            Duration delay = Duration.between(c.firstAt(), end);
+            if (delay.compareTo(maxGap) <= 0) continue;
+            out.add(new Deviation("entries from " + c.firstSeq(), "entries from seq " + c.firstSeq()
+                + ", the first appended " + c.firstAt() + ", "
+                + (c.coveredAt() == null
+                    ? "are still not covered by a signed checkpoint after " + format(delay)
+                    : "were covered by a signed checkpoint only after " + format(delay))
+                + "; limit " + format(maxGap)));
+          }
+          for (Facts.Schedule sc : m.schedules()) {
+            long expected = expectedRuns(sc, now);
+            population += expected;
+            long missed = expected - sc.recorded();
+            if (missed <= p.missedRunTolerance()) continue;
+            out.add(new Deviation("schedule " + sc.family().wire(), missed + " of " + expected + " scheduled "
+                + sc.family().wire() + " runs missing since " + sc.windowStart() + " (every "
+                + format(sc.interval()) + "); tolerance " + p.missedRunTolerance()));
+          }
+          return RuleControl.found(population, out);
+        });
+  }
+
+  /** Runs a schedule should have made from its window start to {@code now}: whole intervals only. */
+  static long expectedRuns(Facts.Schedule sc, Instant now) {
+    if (sc.windowStart().isAfter(now) || sc.interval().isZero() || sc.interval().isNegative()) return 0;
+    return Duration.between(sc.windowStart(), now).dividedBy(sc.interval());
+  }
+}
