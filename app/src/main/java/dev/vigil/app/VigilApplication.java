@@ -15,7 +15,11 @@ import dev.vigil.app.auth.TokenAuthenticator;
 import dev.vigil.app.cli.BenchCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
 import dev.vigil.app.cli.VerifyCommand;
+import dev.vigil.app.config.ControlsFactory;
+import dev.vigil.app.config.DatabaseFactory;
 import dev.vigil.app.demo.DemoSeeder;
+import dev.vigil.app.health.KeysHealthCheck;
+import dev.vigil.app.health.SchedulerHealthCheck;
 import dev.vigil.app.http.BodyLimitFilter;
 import dev.vigil.app.http.JsonMapper;
 import dev.vigil.app.http.RejectedMapper;
@@ -23,16 +27,16 @@ import dev.vigil.app.http.RequestLogFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
+import dev.vigil.app.jobs.CheckpointScheduler;
 import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
 import dev.vigil.app.resources.AuditResource;
-import dev.vigil.app.health.KeysHealthCheck;
-import dev.vigil.app.health.SchedulerHealthCheck;
-import dev.vigil.app.jobs.CheckpointScheduler;
 import dev.vigil.app.resources.ConnectionResource;
+import dev.vigil.app.resources.ControlResource;
 import dev.vigil.app.resources.DecisionResource;
 import dev.vigil.app.resources.EventResource;
 import dev.vigil.app.resources.ExceptionResource;
+import dev.vigil.app.resources.FindingResource;
 import dev.vigil.app.resources.GrantResource;
 import dev.vigil.app.resources.IncidentResource;
 import dev.vigil.app.resources.KeyResource;
@@ -40,8 +44,11 @@ import dev.vigil.app.resources.TokenResource;
 import dev.vigil.app.resources.UserResource;
 import dev.vigil.app.resources.VendorResource;
 import dev.vigil.collectors.agents.AgentStore;
-import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.alerts.Alert;
+import dev.vigil.collectors.alerts.AlertDispatcher;
 import dev.vigil.collectors.audit.AppendPipeline;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditListeners;
 import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
@@ -56,12 +63,21 @@ import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;
+import dev.vigil.collectors.monitoring.ChangeTriggers;
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.ControlScheduler;
+import dev.vigil.collectors.monitoring.RunRecorder;
+import dev.vigil.collectors.monitoring.SnapshotLoader;
+import dev.vigil.collectors.monitoring.Sweeper;
 import dev.vigil.collectors.tenancy.PasswordHasher;
 import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.vendors.VendorStore;
+import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.Family;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -72,9 +88,14 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -131,10 +152,12 @@ public final class VigilApplication extends Application<VigilConfiguration> {
   public void run(VigilConfiguration config, Environment environment) {
     configureJson(environment.getObjectMapper());
     Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-    Jdbi jdbi = config.database().build(environment, config.dataDir());
+    DatabaseFactory.Database database = config.database().build(environment, config.dataDir());
+    Jdbi jdbi = database.jdbi();
 
     Ids ids = new Ids(clock);
-    AuditAppender audit = new AuditAppender(clock);
+    AuditListeners auditListeners = new AuditListeners();
+    AuditAppender audit = new AuditAppender(clock, auditListeners);
     TokenStore tokens = new TokenStore(jdbi, audit, ids, new TokenSecrets(), clock);
     TenantStore tenants = new TenantStore(jdbi, audit, tokens, ids, clock);
     UserStore users = new UserStore(jdbi, audit, ids, new PasswordHasher(), clock);
@@ -153,9 +176,43 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     CheckpointScheduler scheduler = new CheckpointScheduler(checkpoints, config.audit().checkpointInterval(), clock);
     environment.lifecycle().manage(scheduler);
     environment.healthChecks().register("keys", new KeysHealthCheck(masterKey, signer));
-    environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler));
     DecisionStore decisions = new DecisionStore(jdbi, pipeline, connections, ids, clock, config.audit().leaseTtl());
     EventStore events = new EventStore(jdbi, pipeline, clock);
+
+    ControlsFactory controlsConfig = config.controls();
+    Catalog catalog = new Catalog(controlsConfig.parameters());
+    Map<Family, Duration> schedules = controlsConfig.schedules();
+    SnapshotLoader loader = new SnapshotLoader(jdbi, connections, auditLog, signer.publicKey(),
+        catalog.parameters(), schedules);
+    AlertDispatcher alerts = new AlertDispatcher(jdbi, controlsConfig.webhooks(), controlsConfig.retryPolicy(),
+        ids, clock);
+    ControlRunner runner = new ControlRunner(loader, new RunRecorder(jdbi, audit, ids),
+        (control, outcome) -> alerts.send(new Alert(outcome.run().tenantId(), control.id(), control.info().title(),
+            outcome.previous().wire(), outcome.status().wire(), outcome.run().id(), outcome.run().finishedAt(),
+            outcome.openFindings(), outcome.run().exceptionCount())),
+        clock);
+    ChangeTriggers triggers = new ChangeTriggers(runner, catalog, controlsConfig.changeDebounce(), 2, clock);
+    auditListeners.add(triggers);
+    String node = ManagementFactory.getRuntimeMXBean().getName();
+    ControlScheduler controlScheduler = new ControlScheduler(
+        new Sweeper(jdbi, catalog, loader, runner, node, clock), schedules,
+        database.embedded() ? Optional.empty() : Optional.of(database.dataSource()), node,
+        controlsConfig.clusterCheckin());
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void start() throws Exception {
+        alerts.start();
+        controlScheduler.start();
+      }
+
+      @Override
+      public void stop() throws Exception {
+        controlScheduler.close();
+        triggers.close();
+        alerts.close();
+      }
+    });
+    environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler, controlScheduler));
 
     var jersey = environment.jersey();
     jersey.register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
@@ -188,6 +245,9 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     jersey.register(new AccessReviewResource(grants));
     jersey.register(new ExceptionResource(exceptions));
     jersey.register(new IncidentResource(incidents));
+    ControlQueries controlQueries = new ControlQueries(jdbi);
+    jersey.register(new ControlResource(catalog, controlQueries, runner));
+    jersey.register(new FindingResource(catalog, controlQueries));
 
     if (!config.demo() && tenants.count() == 0) {
       LOG.warn("The database has no tenant yet. Create one, with its first admin token: "

@@ -2,6 +2,7 @@ package dev.vigil.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.app.config.AuditFactory;
+import dev.vigil.app.config.ControlsFactory;
 import dev.vigil.app.config.CryptoFactory;
 import dev.vigil.app.config.DatabaseFactory;
 import io.dropwizard.core.Configuration;
@@ -41,6 +42,11 @@ public final class VigilConfiguration extends Configuration {
   @NotNull
   private AuditFactory audit = new AuditFactory();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private ControlsFactory controls = new ControlsFactory();
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -63,5 +69,9 @@ public final class VigilConfiguration extends Configuration {
 
   public AuditFactory audit() {
     return audit;
+  }
+
+  public ControlsFactory controls() {
+    return controls;
   }
 }

@@ -7,6 +7,7 @@ import dev.vigil.collectors.db.Migrations;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
+import javax.sql.DataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -87,12 +88,16 @@ public final class DatabaseFactory {
     return f;
   }
 
+  /** The service's database: its pool and JDBI over it, and whether it is the embedded H2. */
+  public record Database(Jdbi jdbi, DataSource dataSource, boolean embedded) {}
+
   /** The service's database: migrated, pooled, with a {@code database} health check. */
-  public Jdbi build(Environment environment, Path dataDir) {
+  public Database build(Environment environment, Path dataDir) {
     DataSourceFactory f = dataSourceFactory(dataDir);
     ManagedDataSource dataSource = f.build(environment.metrics(), "database");
     Migrations.apply(dataSource);
-    return Jdbis.configure(new JdbiFactory().build(environment, f, dataSource, "database"));
+    Jdbi jdbi = Jdbis.configure(new JdbiFactory().build(environment, f, dataSource, "database"));
+    return new Database(jdbi, dataSource, embedded(dataDir));
   }
 
   /** A migrated database for a CLI command; close the returned source when done. */

@@ -21,9 +21,17 @@ import org.jdbi.v3.core.Handle;
 public final class AuditAppender {
 
   private final Clock clock;
+  private final AuditListeners listeners;
 
+  /** An appender nobody listens to (CLI commands, tools). */
   public AuditAppender(Clock clock) {
+    this(clock, new AuditListeners());
+  }
+
+  /** An appender that tells {@code listeners} of every entry once its transaction commits. */
+  public AuditAppender(Clock clock, AuditListeners listeners) {
     this.clock = clock;
+    this.listeners = listeners;
   }
 
   /** Starts an empty chain for a new tenant. */
@@ -75,6 +83,7 @@ public final class AuditAppender {
         insert.setString(11, index == null ? null : index.connectionId());
         insert.setString(12, index == null ? null : index.action());
         insert.setTimestamp(13, index == null ? null : Timestamp.from(index.eventTime()));
+        insert.setString(14, index == null ? null : index.grantId());
         insert.addBatch();
       }
       insert.executeBatch();
@@ -82,13 +91,15 @@ public final class AuditAppender {
       throw new IllegalStateException("cannot append to the audit chain of tenant " + tenantId, e);
     }
     dao.moveHead(tenantId, seq, previous);
+    List<PendingEntry> committed = List.copyOf(pending);
+    handle.afterCommit(() -> listeners.committed(tenantId, committed));
     return stored;
   }
 
   private static final String INSERT = """
       INSERT INTO audit_entries
         (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
-         agent_id, connection_id, action, event_time)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         agent_id, connection_id, action, event_time, grant_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 }

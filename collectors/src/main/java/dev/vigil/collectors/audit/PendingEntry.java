@@ -14,6 +14,10 @@ public record PendingEntry(Actor actor, String kind, String subject, ObjectNode 
     this(actor, kind, subject, data, null);
   }
 
-  /** The indexed fields of a reported action. */
-  public record EventIndex(String agentId, String connectionId, String action, Instant eventTime) {}
+  /**
+   * The indexed fields of a reported action, a decision or a lease. {@code grantId} is the
+   * grant that allowed it (for a reported action: that covered it at its moment), or null.
+   */
+  public record EventIndex(String agentId, String connectionId, String action, Instant eventTime,
+      String grantId) {}
 }

@@ -56,6 +56,13 @@ public interface ConnectionDao {
 
   @SqlQuery("""
       SELECT connection_id, key_id, ciphertext FROM credentials
+      WHERE tenant_id = :tenantId ORDER BY connection_id
+      """)
+  @RegisterConstructorMapper(Sealed.class)
+  List<Sealed> allSealed(@Bind("tenantId") String tenantId);
+
+  @SqlQuery("""
+      SELECT connection_id, key_id, ciphertext FROM credentials
       WHERE tenant_id = :tenantId AND key_id <> :keyId
       ORDER BY connection_id
       FOR UPDATE

@@ -10,6 +10,7 @@ import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.vendors.VendorDao;
 import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.catalog.Facts;
 import dev.vigil.controls.model.Connection;
 import dev.vigil.controls.model.StoredCredential;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +135,41 @@ public final class ConnectionStore {
     String secret = vault.open(keysets.load(h, tenantId), tenantId, connectionId,
         CredentialVault.CONNECTION_SECRET, sealed.get().ciphertext());
     return Optional.of(new Revealed(secret, Long.toString(sealed.get().keyId())));
+  }
+
+  /**
+   * Opens every stored credential of the tenant with its own keyset and bound associated data
+   * (control EN-1), and checks that each is a Tink ciphertext under the key its row names. The
+   * secrets are dropped at once; the checks say only whether and why not.
+   */
+  public List<Facts.CredentialCheck> checkCredentials(Handle h, String tenantId) {
+    List<ConnectionDao.Sealed> sealed = h.attach(ConnectionDao.class).allSealed(tenantId);
+    if (sealed.isEmpty()) return List.of();
+    KeysetHandle keyset;
+    try {
+      keyset = keysets.load(h, tenantId);
+    } catch (RuntimeException e) {
+      return sealed.stream().map(s -> new Facts.CredentialCheck(s.connectionId(), Long.toString(s.keyId()), false,
+          "the tenant's keyset cannot be loaded")).toList();
+    }
+    List<Facts.CredentialCheck> checks = new ArrayList<>(sealed.size());
+    for (ConnectionDao.Sealed s : sealed) {
+      String keyId = Long.toString(s.keyId());
+      String problem = null;
+      try {
+        if (CredentialVault.keyIdOf(s.ciphertext()) != s.keyId()) {
+          problem = "the ciphertext names key " + CredentialVault.keyIdOf(s.ciphertext()) + ", the row key " + keyId;
+        } else {
+          vault.open(keyset, tenantId, s.connectionId(), CredentialVault.CONNECTION_SECRET, s.ciphertext());
+        }
+      } catch (IllegalArgumentException e) {
+        problem = "the stored value is not a Tink ciphertext (stored in clear or corrupted)";
+      } catch (GeneralSecurityException e) {
+        problem = "it does not decrypt under the tenant's keyset with its bound associated data";
+      }
+      checks.add(new Facts.CredentialCheck(s.connectionId(), keyId, problem == null, problem));
+    }
+    return checks;
   }
 
   /** A revealed secret and the id of the key it was sealed under. */

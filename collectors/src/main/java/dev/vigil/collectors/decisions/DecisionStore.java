@@ -64,7 +64,8 @@ public final class DecisionStore {
     String decisionId = ids.next("dec");
     ObjectNode data = record(decisionId, agentId, connectionId, action, decision).put("resource", resource);
     long seq = pipeline.append(tenantId, List.of(new PendingEntry(actor, "decision", agentId, data,
-        new PendingEntry.EventIndex(agentId, connectionId, action, now)))).get(0).seq();
+        new PendingEntry.EventIndex(agentId, connectionId, action, now,
+            decision.allowed() ? decision.grantId() : null)))).get(0).seq();
     return new Recorded(decision, decisionId, seq);
   }
 
@@ -99,7 +100,8 @@ public final class DecisionStore {
     }
     long seq = pipeline.append(tenantId, List.of(new PendingEntry(actor,
         decision.allowed() ? "credential.leased" : "credential.lease_denied", agentId, data,
-        new PendingEntry.EventIndex(agentId, connectionId, action, now)))).get(0).seq();
+        new PendingEntry.EventIndex(agentId, connectionId, action, now,
+            decision.allowed() ? decision.grantId() : null)))).get(0).seq();
     Recorded recorded = new Recorded(decision, decisionId, seq);
     if (!decision.allowed()) {
       boolean stateProblem = decision.reason().contains("credential");

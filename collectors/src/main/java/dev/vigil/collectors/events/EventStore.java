@@ -5,18 +5,23 @@ import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.audit.PendingEntry;
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.grants.GrantDao;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.CanonicalJson;
+import dev.vigil.controls.decision.GrantCoverage;
+import dev.vigil.controls.model.Grant;
 import dev.vigil.controls.model.Scopes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
@@ -82,7 +87,12 @@ public final class EventStore {
       agents.add(e.agentId());
       connections.add(e.connectionId());
     }
-    jdbi.useExtension(EventDao.class, dao -> {
+    Map<String, List<Grant>> grants = new HashMap<>();
+    jdbi.useHandle(h -> {
+      EventDao dao = h.attach(EventDao.class);
+      for (Grant g : h.attach(GrantDao.class).ofAgents(tenantId, agents)) {
+        grants.computeIfAbsent(g.agentId() + "\0" + g.connectionId(), k -> new ArrayList<>()).add(g);
+      }
       Set<String> knownAgents = new HashSet<>(dao.existingAgents(tenantId, agents));
       Set<String> knownConnections = new HashSet<>(dao.existingConnections(tenantId, connections));
       for (int i = 0; i < events.size(); i++) {
@@ -100,15 +110,22 @@ public final class EventStore {
           ? String.join("; ", problems.subList(0, 5)) + "; and " + (problems.size() - 5) + " more"
           : String.join("; ", problems));
     }
-    List<PendingEntry> pending = new ArrayList<>(events.size());
+    List<String> covering = new ArrayList<>(events.size());
     for (NewEvent e : events) {
+      List<Grant> candidates = grants.getOrDefault(e.agentId() + "\0" + e.connectionId(), List.of());
+      covering.add(GrantCoverage.covering(candidates, e.action(), e.occurredAt()).map(Grant::id).orElse(null));
+    }
+    List<PendingEntry> pending = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      NewEvent e = events.get(i);
       ObjectNode data = AuditData.object().put("agentId", e.agentId()).put("connectionId", e.connectionId())
           .put("action", e.action()).put("resource", e.resource())
           .put("outcome", e.outcome().toLowerCase(Locale.ROOT))
           .put("occurredAt", e.occurredAt().toString()).put("onBehalfOf", e.onBehalfOf());
       if (e.attributes() != null) data.set("attributes", e.attributes());
       pending.add(new PendingEntry(actor, "event", e.agentId(), data,
-          new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt())));
+          new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt(),
+              covering.get(i))));
     }
     List<AuditEntry> stored = pipeline.append(tenantId, pending);
     return new Accepted(stored.size(), stored.get(0).seq(), stored.get(stored.size() - 1).seq());

@@ -3,11 +3,13 @@ package dev.vigil.collectors.grants;
 import dev.vigil.controls.model.AccessReview;
 import dev.vigil.controls.model.Grant;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -40,6 +42,11 @@ public interface GrantDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId "
       + "ORDER BY id")
   List<Grant> history(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId);
+
+  /** Every grant of the given agents, revoked and expired ones included: one query for a batch. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id IN (<agentIds>)")
+  List<Grant> ofAgents(@Bind("tenantId") String tenantId,
+      @BindList("agentIds") Collection<String> agentIds);
 
   /** Every grant of the agent on the connection, revoked and expired ones included. */
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId "

@@ -2,6 +2,7 @@ package dev.vigil.collectors.testing;
 
 import dev.vigil.collectors.agents.AgentStore;
 import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditListeners;
 import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.CredentialVault;
@@ -31,11 +32,16 @@ public record TestStores(
     GrantStore grants,
     ExceptionStore exceptions,
     IncidentStore incidents,
-    AuditLog auditLog) {
+    AuditLog auditLog,
+    AuditAppender audit,
+    AuditListeners listeners,
+    MasterKey master,
+    Ids ids) {
 
   public static TestStores on(TestDb db, Clock clock) {
     Ids ids = new Ids(clock);
-    AuditAppender audit = new AuditAppender(clock);
+    AuditListeners listeners = new AuditListeners();
+    AuditAppender audit = new AuditAppender(clock, listeners);
     java.nio.file.Path keyDir = TempDirs.create("vigil-key");
     MasterKey master = MasterKey.generate(keyDir.resolve("master.json"));
     // The key is read once, here; nothing needs the file afterwards.
@@ -53,6 +59,10 @@ public record TestStores(
         new GrantStore(db.jdbi(), audit, ids, clock),
         new ExceptionStore(db.jdbi(), audit, ids, clock),
         new IncidentStore(db.jdbi(), audit, ids, clock),
-        new AuditLog(db.jdbi()));
+        new AuditLog(db.jdbi()),
+        audit,
+        listeners,
+        master,
+        ids);
   }
 }

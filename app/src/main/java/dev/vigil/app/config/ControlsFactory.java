@@ -1,0 +1,135 @@
+package dev.vigil.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vigil.collectors.alerts.RetryPolicy;
+import dev.vigil.collectors.alerts.Webhook;
+import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.model.Severity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Continuous controls: each family's schedule, the catalog's parameters, how quickly a change
+ * re-runs what it affects, and the webhooks that hear of status changes.
+ */
+public final class ControlsFactory {
+
+  /** Seconds between scheduled sweeps, per family (least-privilege, encryption, logging, vendors, incidents). */
+  @JsonProperty
+  @NotNull
+  private Map<String, Integer> scheduleSeconds = new LinkedHashMap<>(Map.of(
+      "least-privilege", 300, "encryption", 300, "logging", 300, "vendors", 300, "incidents", 300));
+
+  /** How long a change waits for others to join it before the affected controls run. */
+  @JsonProperty
+  @Min(0)
+  @Max(60_000)
+  private int changeDebounceMillis = 250;
+
+  /** Seconds between a clustered node's check-ins (PostgreSQL only). */
+  @JsonProperty
+  @Min(1)
+  @Max(600)
+  private int clusterCheckinSeconds = 5;
+
+  @JsonProperty
+  @Valid
+  @NotNull
+  private Parameters parameters = new Parameters();
+
+  @JsonProperty
+  @Valid
+  @NotNull
+  private List<WebhookFactory> webhooks = new ArrayList<>();
+
+  @JsonProperty
+  @Min(1)
+  @Max(20)
+  private int alertAttempts = 6;
+
+  /** The catalog's thresholds; each defaults to ../shared/DESIGN.md's value. */
+  public static final class Parameters {
+    private static final ControlParameters D = ControlParameters.defaults();
+    @JsonProperty @Min(1) private int unusedGrantDays = D.unusedGrantDays();
+    @JsonProperty @Min(1) private int accessReviewDays = D.accessReviewDays();
+    @JsonProperty @Min(1) private int actionLookbackHours = D.actionLookbackHours();
+    @JsonProperty @Min(1) private int keyMaxAgeDays = D.keyMaxAgeDays();
+    @JsonProperty @Min(1) private int retentionDays = D.retentionDays();
+    @JsonProperty @Min(1) private int checkpointMaxGapMinutes = D.checkpointMaxGapMinutes();
+    @JsonProperty @Min(1) private int monitoringLookbackHours = D.monitoringLookbackHours();
+    @JsonProperty @Min(0) private int missedRunTolerance = D.missedRunTolerance();
+    @JsonProperty @Min(1) private int vendorReviewMonths = D.vendorReviewMonths();
+    @JsonProperty @Min(1) private int soc2ReportMaxAgeMonths = D.soc2ReportMaxAgeMonths();
+    /** Containment SLA in minutes per severity (sev1..sev4). */
+    @JsonProperty @NotNull private Map<String, Integer> containmentSlaMinutes = new LinkedHashMap<>(Map.of(
+        "sev1", 240, "sev2", 1440, "sev3", 4320, "sev4", 10080));
+    @JsonProperty @Min(1) private int notificationHours = D.notificationHours();
+    @JsonProperty @Min(1) private int postmortemDays = D.postmortemDays();
+    @JsonProperty @Min(1) private int incidentLookbackDays = D.incidentLookbackDays();
+
+    ControlParameters build() {
+      Map<Severity, Duration> sla = new EnumMap<>(Severity.class);
+      containmentSlaMinutes.forEach((k, v) -> sla.put(Severity.valueOf(k.toUpperCase(Locale.ROOT)),
+          Duration.ofMinutes(v)));
+      return new ControlParameters(unusedGrantDays, accessReviewDays, actionLookbackHours, keyMaxAgeDays,
+          retentionDays, checkpointMaxGapMinutes, monitoringLookbackHours, missedRunTolerance, vendorReviewMonths,
+          soc2ReportMaxAgeMonths, sla, notificationHours, postmortemDays, incidentLookbackDays);
+    }
+  }
+
+  /** A webhook: where status changes go, and the secret that signs them (HMAC-SHA256). */
+  public static final class WebhookFactory {
+    @JsonProperty @NotNull private String url;
+    @JsonProperty @NotNull private String secret;
+
+    Webhook build() {
+      return new Webhook(url, secret);
+    }
+  }
+
+  public ControlParameters parameters() {
+    return parameters.build();
+  }
+
+  /** Each family's interval; every family must be named once. */
+  public Map<Family, Duration> schedules() {
+    Map<Family, Duration> map = new EnumMap<>(Family.class);
+    scheduleSeconds.forEach((family, seconds) -> {
+      if (seconds == null || seconds < 1) {
+        throw new IllegalArgumentException("controls.scheduleSeconds." + family + " must be at least 1");
+      }
+      map.put(Family.of(family), Duration.ofSeconds(seconds));
+    });
+    for (Family f : Family.values()) {
+      if (!map.containsKey(f)) throw new IllegalArgumentException("controls.scheduleSeconds lacks " + f.wire());
+    }
+    return map;
+  }
+
+  public Duration changeDebounce() {
+    return Duration.ofMillis(changeDebounceMillis);
+  }
+
+  public Duration clusterCheckin() {
+    return Duration.ofSeconds(clusterCheckinSeconds);
+  }
+
+  public List<Webhook> webhooks() {
+    return webhooks.stream().map(WebhookFactory::build).toList();
+  }
+
+  public RetryPolicy retryPolicy() {
+    RetryPolicy d = RetryPolicy.defaults();
+    return new RetryPolicy(alertAttempts, d.firstDelay(), d.maxDelay(), d.timeout());
+  }
+}

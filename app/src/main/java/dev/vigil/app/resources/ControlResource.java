@@ -1,0 +1,102 @@
+package dev.vigil.app.resources;
+
+import dev.vigil.app.api.ControlBody;
+import dev.vigil.app.api.ListBody;
+import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.Roles;
+import dev.vigil.app.http.Paging;
+import dev.vigil.app.http.Times;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.monitoring.ControlRun;
+import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.RunTrigger;
+import dev.vigil.collectors.monitoring.StatusRow;
+import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.Control;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The control catalog with each control's status for the caller's tenant, its runs, and
+ * running a control now. Everyone but agents and ingest tokens reads; admins and compliance run.
+ */
+@Path("/api/v1/controls")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ControlResource {
+
+  private final Catalog catalog;
+  private final ControlQueries queries;
+  private final ControlRunner runner;
+
+  public ControlResource(Catalog catalog, ControlQueries queries, ControlRunner runner) {
+    this.catalog = catalog;
+    this.queries = queries;
+    this.runner = runner;
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public ListBody<ControlBody> list(@Auth Caller caller) {
+    Map<String, StatusRow> status = queries.statuses(caller.tenantId()).stream()
+        .collect(Collectors.toMap(StatusRow::controlId, Function.identity()));
+    List<ControlBody> items = catalog.all().stream().map(c -> ControlBody.of(c.info(), status.get(c.id()))).toList();
+    return new ListBody<>(items, null);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public ControlBody get(@Auth Caller caller, @PathParam("id") String id) {
+    Control control = control(id);
+    StatusRow status = queries.statuses(caller.tenantId()).stream()
+        .filter(s -> s.controlId().equals(id)).findFirst().orElse(null);
+    return ControlBody.of(control.info(), status);
+  }
+
+  /** Runs newest first, started in [from, to). */
+  @GET
+  @Path("/{id}/runs")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public ListBody<ControlRun> runs(@Auth Caller caller, @PathParam("id") String id, @QueryParam("from") String from,
+      @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    control(id);
+    Instant[] window = Times.window(from, to);
+    Paging p = Paging.of(cursor, limit);
+    return ListBody.of(queries.runs(caller.tenantId(), id, window[0], window[1], p.after(), p.limit()));
+  }
+
+  @GET
+  @Path("/{id}/runs/{runId}")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public ControlRun run(@Auth Caller caller, @PathParam("id") String id, @PathParam("runId") String runId) {
+    control(id);
+    return queries.run(caller.tenantId(), runId).filter(r -> r.controlId().equals(id))
+        .orElseThrow(() -> Rejected.notFound("run", runId));
+  }
+
+  /** Runs the control now and answers with the recorded run. */
+  @POST
+  @Path("/{id}/run")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  public ControlRun runNow(@Auth Caller caller, @PathParam("id") String id) {
+    Control control = control(id);
+    return runner.run(caller.tenantId(), List.of(control), RunTrigger.MANUAL, null).get(0).run();
+  }
+
+  private Control control(String id) {
+    return catalog.find(id).orElseThrow(() -> Rejected.notFound("control", id));
+  }
+}

@@ -1,0 +1,223 @@
+package dev.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.app.Http.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Continuous controls end to end through the HTTP API, each scenario in a tenant of its own:
+ * a change turns a control failing or passing within seconds with nobody calling /run, each
+ * failing member opens a finding that the fix resolves, and approved exceptions hold until
+ * they expire.
+ */
+abstract class ControlsApiContract extends ApiFixture {
+
+  /** How long a change may take to show in a control's status before the test fails. */
+  static final Duration WITHIN = Duration.ofSeconds(15);
+
+  /** A fresh tenant with an admin, an owner, an approver, a reviewed vendor, a connection and an agent. */
+  record Org(String admin, String owner, String approver, String vendor, String connection, String agent) {}
+
+  Org org(String name) throws Exception {
+    String admin = server.createTenant(name).get("adminToken").asText();
+    String owner = created(http.post(admin, "/api/v1/users", user("o@" + name + ".example", "admin"))).get("id").asText();
+    String approver = created(http.post(admin, "/api/v1/users", user("a@" + name + ".example", "admin")))
+        .get("id").asText();
+    String vendor = created(http.post(admin, "/api/v1/vendors", "{\"name\":\"Salesforce\",\"criticality\":\"medium\","
+        + "\"services\":\"CRM\",\"dataShared\":\"contacts\"}")).get("id").asText();
+    created(http.post(admin, "/api/v1/vendors/" + vendor + "/reviews", "{\"reviewedAt\":\"" + Instant.now().minusSeconds(60)
+        + "\",\"reviewer\":\"Ann\",\"outcome\":\"approved\",\"soc2PeriodEnd\":\"2026-06-30\",\"notes\":\"ok\"}"));
+    String connection = created(http.post(admin, "/api/v1/connections", "{\"name\":\"CRM\",\"app\":\"crm\",\"vendorId\":\""
+        + vendor + "\",\"endpoint\":\"https://acme.my.salesforce.com\"}")).get("id").asText();
+    String agent = created(http.post(admin, "/api/v1/agents", agent("bot", owner))).get("id").asText();
+    return new Org(admin, owner, approver, vendor, connection, agent);
+  }
+
+  String grant(Org o, String scopes) {
+    return created(http.post(o.admin(), "/api/v1/agents/" + o.agent() + "/grants", "{\"connectionId\":\""
+        + o.connection() + "\",\"scopes\":" + scopes + ",\"justification\":\"triage\",\"requestedBy\":\"" + o.owner()
+        + "\",\"approvedBy\":\"" + o.approver() + "\"}")).get("id").asText();
+  }
+
+  /** Polls the control until {@code expected} holds, and returns it; fails after {@link #WITHIN}. */
+  JsonNode awaitControl(String token, String controlId, Predicate<JsonNode> expected) throws InterruptedException {
+    Instant deadline = Instant.now().plus(WITHIN);
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      Reply r = http.get(token, "/api/v1/controls/" + controlId);
+      assertThat(r.status()).as(r.text()).isEqualTo(200);
+      last = r.json();
+      if (expected.test(last)) return last;
+      Thread.sleep(100);
+    }
+    throw new AssertionError(controlId + " did not reach the expected state within " + WITHIN + "; last: " + last);
+  }
+
+  static Predicate<JsonNode> status(String status) {
+    return c -> c.get("status").asText().equals(status);
+  }
+
+  List<JsonNode> findings(String token, String query) {
+    Reply r = http.get(token, "/api/v1/findings?" + query);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    List<JsonNode> items = new ArrayList<>();
+    r.get("items").forEach(items::add);
+    return items;
+  }
+
+  @Test
+  void aWildcardGrantFailsAc1UntilItIsRevokedWithNobodyCallingRun() throws Exception {
+    Org o = org("wild");
+    grant(o, "[\"crm:read\"]");
+    awaitControl(o.admin(), "AC-1", status("passing"));
+    String wildcard = grant(o, "[\"crm:read\", \"*\"]");
+
+    JsonNode failing = awaitControl(o.admin(), "AC-1", status("failing"));
+    assertThat(failing.get("openFindings").asLong()).isEqualTo(1);
+    List<JsonNode> open = findings(o.admin(), "status=open&controlId=AC-1");
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).get("subjectId").asText()).isEqualTo(wildcard);
+    assertThat(open.get(0).get("detail").asText()).contains(wildcard).contains("*");
+    assertThat(open.get(0).get("resolvedAt").isNull()).isTrue();
+
+    JsonNode run = http.get(o.admin(), "/api/v1/controls/AC-1/runs?limit=1").get("items").get(0);
+    assertThat(run.get("result").asText()).isEqualTo("fail");
+    assertThat(run.get("trigger").asText()).isEqualTo("change");
+    assertThat(run.get("exceptions").get(0).get("subjectId").asText()).isEqualTo(wildcard);
+
+    assertThat(http.delete(o.admin(), "/api/v1/agents/" + o.agent() + "/grants/" + wildcard).status()).isEqualTo(204);
+    awaitControl(o.admin(), "AC-1", status("passing").and(c -> c.get("openFindings").asLong() == 0));
+    List<JsonNode> resolved = findings(o.admin(), "status=resolved&controlId=AC-1");
+    assertThat(resolved).hasSize(1);
+    assertThat(resolved.get(0).get("subjectId").asText()).isEqualTo(wildcard);
+    assertThat(Instant.parse(resolved.get(0).get("resolvedAt").asText()))
+        .isAfterOrEqualTo(Instant.parse(resolved.get(0).get("openedAt").asText()));
+    assertThat(findings(o.admin(), "status=open")).noneMatch(f -> f.get("controlId").asText().equals("AC-1"));
+
+    // No run was asked for: every AC-1 run came from a change.
+    for (JsonNode r : http.get(o.admin(), "/api/v1/controls/AC-1/runs").get("items")) {
+      assertThat(r.get("trigger").asText()).isEqualTo("change");
+    }
+    // Each run's evidence hash is in the tenant's audit chain.
+    Reply chain = http.get(o.admin(), "/api/v1/audit/entries?limit=1000");
+    List<String> hashes = chain.get("items").findValuesAsText("evidenceSha256");
+    assertThat(hashes).contains(run.get("evidenceSha256").asText());
+  }
+
+  @Test
+  void aVendorNeverReviewedFailsVm1() throws Exception {
+    Org o = org("vendors");
+    awaitControl(o.admin(), "VM-1", status("passing"));
+    String unreviewed = created(http.post(o.admin(), "/api/v1/vendors", "{\"name\":\"Shady\",\"criticality\":\"low\","
+        + "\"services\":\"x\",\"dataShared\":\"none\"}")).get("id").asText();
+    awaitControl(o.admin(), "VM-1", status("failing"));
+    List<JsonNode> open = findings(o.admin(), "status=open&controlId=VM-1");
+    assertThat(open).extracting(f -> f.get("subjectId").asText()).containsExactly(unreviewed);
+  }
+
+  @Test
+  void anIncidentPastItsContainmentSlaFailsIr1() throws Exception {
+    Org o = org("incidents");
+    Instant detected = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incident = created(http.post(o.admin(), "/api/v1/incidents", "{\"title\":\"Leaked token\",\"severity\":\"sev1\","
+        + "\"detectedAt\":\"" + detected + "\",\"affectsCustomerData\":false,\"description\":\"d\"}")).get("id").asText();
+    awaitControl(o.admin(), "IR-1", status("failing"));
+    List<JsonNode> open = findings(o.admin(), "status=open&controlId=IR-1");
+    assertThat(open).extracting(f -> f.get("subjectId").asText()).containsExactly(incident);
+    assertThat(open.get(0).get("detail").asText()).contains("sev1");
+  }
+
+  @Test
+  void anActionReportedOutsideEveryGrantFailsAc6() throws Exception {
+    Org o = org("actions");
+    grant(o, "[\"crm:read\"]");
+    String within = "{\"events\":[{\"agentId\":\"" + o.agent() + "\",\"connectionId\":\"" + o.connection()
+        + "\",\"action\":\"crm:read\",\"resource\":\"acct/1\",\"outcome\":\"success\",\"occurredAt\":\""
+        + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\"}]}";
+    assertThat(http.post(o.admin(), "/api/v1/events", within).status()).isEqualTo(202);
+    assertThat(http.post(o.admin(), "/api/v1/controls/AC-6/run", "").get("result").asText()).isEqualTo("pass");
+    String outside = within.replace("crm:read", "crm:delete");
+    assertThat(http.post(o.admin(), "/api/v1/events", outside).status()).isEqualTo(202);
+    JsonNode failing = awaitControl(o.admin(), "AC-6", status("failing"));
+    assertThat(failing.get("openFindings").asLong()).isEqualTo(1);
+    JsonNode f = findings(o.admin(), "status=open&controlId=AC-6").get(0);
+    assertThat(f.get("subjectId").asText()).isEqualTo(o.agent() + "/" + o.connection() + "/crm:delete");
+  }
+
+  @Test
+  void anApprovedExceptionKeepsAc1PassingUntilItExpires() throws Exception {
+    Org o = org("excused");
+    String wildcard = grant(o, "[\"crm:*\"]");
+    awaitControl(o.admin(), "AC-1", status("failing"));
+    Instant expires = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
+    created(http.post(o.admin(), "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"" + wildcard
+        + "\",\"reason\":\"migration week\",\"approvedBy\":\"" + o.approver() + "\",\"expiresAt\":\"" + expires + "\"}"));
+    awaitControl(o.admin(), "AC-1", status("passing"));
+    assertThat(Instant.now()).isBefore(expires);
+    JsonNode run = http.get(o.admin(), "/api/v1/controls/AC-1/runs?limit=1").get("items").get(0);
+    assertThat(run.get("result").asText()).isEqualTo("pass");
+    assertThat(run.get("excused").get(0).get("subjectId").asText()).isEqualTo(wildcard);
+    assertThat(run.get("excused").get(0).get("expiresAt").asText()).isEqualTo(expires.toString());
+    assertThat(findings(o.admin(), "status=open&controlId=AC-1")).isEmpty();
+
+    // Nobody calls /run: the expiry itself re-runs AC-1.
+    JsonNode again = awaitControl(o.admin(), "AC-1", status("failing"));
+    assertThat(Instant.parse(again.get("lastRunAt").asText())).isAfterOrEqualTo(expires);
+    assertThat(findings(o.admin(), "status=open&controlId=AC-1")).extracting(f -> f.get("subjectId").asText())
+        .containsExactly(wildcard);
+  }
+
+  @Test
+  void theCatalogListsEighteenControlsWithTheirCriteria() {
+    Reply r = http.get(auditor, "/api/v1/controls");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.get("items")).hasSize(18);
+    assertThat(r.get("items").findValuesAsText("id")).startsWith("AC-1", "AC-2").endsWith("IR-3");
+    JsonNode ac1 = r.get("items").get(0);
+    assertThat(ac1.get("family").asText()).isEqualTo("least-privilege");
+    assertThat(ac1.get("criteria").toString()).isEqualTo("[\"CC6.1\",\"CC6.3\"]");
+    assertThat(ac1.get("procedure").asText()).isNotBlank();
+  }
+
+  @Test
+  void aManualRunIsRecordedWithItsEvidence() {
+    Reply run = http.post(compliance, "/api/v1/controls/EN-3/run", "");
+    assertThat(run.status()).as(run.text()).isEqualTo(200);
+    assertThat(run.get("controlId").asText()).isEqualTo("EN-3");
+    assertThat(run.get("trigger").asText()).isEqualTo("manual");
+    assertThat(run.get("evidenceSha256").asText()).matches("[0-9a-f]{64}");
+    String id = run.get("id").asText();
+    assertThat(http.get(auditor, "/api/v1/controls/EN-3/runs/" + id).get("id").asText()).isEqualTo(id);
+    assertThat(http.get(auditor, "/api/v1/controls/EN-3").get("lastRunId").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void rolesUnknownIdsOtherTenantsAndBadQueriesAreRefused() {
+    long before = chainLength();
+    assertError(http.post(auditor, "/api/v1/controls/AC-1/run", ""), 403);
+    assertError(http.post(ingest, "/api/v1/controls/AC-1/run", ""), 403);
+    assertError(http.get(ingest, "/api/v1/controls"), 403);
+    assertError(http.get(ingest, "/api/v1/findings"), 403);
+    assertError(http.get(auditor, "/api/v1/controls/XX-9"), 404);
+    assertError(http.post(adminA, "/api/v1/controls/XX-9/run", ""), 404);
+    assertError(http.get(auditor, "/api/v1/findings?status=maybe"), 400);
+    assertError(http.get(auditor, "/api/v1/findings?controlId=XX-9"), 400);
+    assertError(http.get(auditor, "/api/v1/controls/AC-1/runs?from=yesterday"), 400);
+    assertError(http.get(auditor, "/api/v1/controls/AC-1/runs?cursor=nope"), 400);
+    assertThat(chainLength()).isEqualTo(before);
+
+    // Tenant B's run and findings are invisible to A.
+    String theirRun = http.post(adminB, "/api/v1/controls/AC-1/run", "").get("id").asText();
+    assertError(http.get(adminA, "/api/v1/controls/AC-1/runs/" + theirRun), 404);
+    assertThat(http.get(adminA, "/api/v1/controls/AC-1/runs").get("items").findValuesAsText("id"))
+        .doesNotContain(theirRun);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.vigil.collectors.monitoring;
+
+import dev.vigil.collectors.db.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads of control statuses, runs and findings for the API, scoped by tenant. Thread-safe. */
+public final class ControlQueries {
+
+  private static final Instant BEGINNING = Instant.EPOCH;
+  private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
+
+  private final Jdbi jdbi;
+
+  public ControlQueries(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The stored status of every control that has run for the tenant. */
+  public List<StatusRow> statuses(String tenantId) {
+    return jdbi.withExtension(RunDao.class, dao -> dao.statuses(tenantId));
+  }
+
+  /** Runs of a control started in [from, to), newest first; {@code before} is the previous page's cursor. */
+  public Page<ControlRun> runs(String tenantId, String controlId, Instant from, Instant to, String before, int limit) {
+    List<ControlRun> fetched = jdbi.withExtension(RunDao.class, dao -> dao.runs(tenantId, controlId,
+        from == null ? BEGINNING : from, to == null ? END : to, before == null || before.isEmpty() ? null : before,
+        limit + 1));
+    return Page.of(fetched, limit, ControlRun::id);
+  }
+
+  public Optional<ControlRun> run(String tenantId, String runId) {
+    return jdbi.withExtension(RunDao.class, dao -> dao.run(tenantId, runId));
+  }
+
+  /**
+   * Findings in id order (the order they opened).
+   *
+   * @param status "open", "resolved" or null for both
+   */
+  public Page<Finding> findings(String tenantId, String status, String controlId, String after, int limit) {
+    List<Finding> fetched = jdbi.withExtension(RunDao.class,
+        dao -> dao.findings(tenantId, controlId, status, after == null ? "" : after, limit + 1));
+    return Page.of(fetched, limit, Finding::id);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.vigil.collectors.monitoring;
+
+import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.Control;
+import dev.vigil.controls.catalog.Evaluation;
+import dev.vigil.controls.catalog.Snapshot;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs controls for one tenant: loads one snapshot with the facts they need between them,
+ * evaluates each (approved exceptions applied), records each run, and tells the status
+ * listener of every status change. A control that cannot load or evaluate is recorded as an
+ * error run, never as a pass. Thread-safe.
+ */
+public final class ControlRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ControlRunner.class);
+
+  /** Hears of runs that changed a control's status (alerts). Must not block or throw. */
+  public interface StatusListener {
+    void changed(Control control, RunRecorder.Outcome outcome);
+  }
+
+  private final SnapshotLoader loader;
+  private final RunRecorder recorder;
+  private final StatusListener listener;
+  private final Clock clock;
+
+  public ControlRunner(SnapshotLoader loader, RunRecorder recorder, StatusListener listener, Clock clock) {
+    this.loader = loader;
+    this.recorder = recorder;
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  /** Runs {@code controls} for {@code tenantId} now; {@code scheduledFor} is set for scheduled runs. */
+  public List<RunRecorder.Outcome> run(String tenantId, List<Control> controls, RunTrigger trigger,
+      Instant scheduledFor) {
+    Instant started = clock.instant();
+    Snapshot snapshot = null;
+    String loadError = null;
+    try {
+      snapshot = loader.load(tenantId, Catalog.needs(controls), started);
+    } catch (RuntimeException e) {
+      LOG.error("cannot load the facts of {} for tenant {}", ids(controls), tenantId, e);
+      loadError = "the facts could not be loaded from the database (see the server log)";
+    }
+    List<RunRecorder.Outcome> outcomes = new ArrayList<>(controls.size());
+    for (Control control : controls) {
+      Evaluation evaluation = null;
+      String error = loadError;
+      if (snapshot != null) {
+        try {
+          evaluation = Catalog.evaluate(control, snapshot, started);
+        } catch (RuntimeException e) {
+          LOG.error("control {} failed to evaluate for tenant {}", control.id(), tenantId, e);
+          error = "the control failed to evaluate (see the server log)";
+        }
+      }
+      RunRecorder.Outcome outcome = recorder.record(tenantId, control.info(), trigger, scheduledFor, started,
+          clock.instant(), evaluation, error);
+      outcomes.add(outcome);
+      boolean firstPass = outcome.previous() == ControlStatus.NOT_RUN && outcome.status() == ControlStatus.PASSING;
+      if (outcome.statusChanged() && !firstPass) listener.changed(control, outcome);
+    }
+    return outcomes;
+  }
+
+  private static List<String> ids(List<Control> controls) {
+    return controls.stream().map(Control::id).toList();
+  }
+}

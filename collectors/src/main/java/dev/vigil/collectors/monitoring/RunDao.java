@@ -1,0 +1,120 @@
+package dev.vigil.collectors.monitoring;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Control runs, statuses, findings and scheduled sweeps. Every query is scoped by tenant but the sweeps'. */
+@RegisterRowMapper(ControlRunMapper.class)
+@RegisterConstructorMapper(Finding.class)
+@RegisterConstructorMapper(StatusRow.class)
+public interface RunDao {
+
+  String RUN_COLUMNS = "tenant_id, id, control_id, family, run_trigger, scheduled_for, started_at, finished_at, "
+      + "result, population, exception_count, excused_count, evidence, evidence_sha256, audit_seq";
+  String FINDING_COLUMNS =
+      "tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id, resolved_at, resolved_run_id";
+
+  /** The columns of a run row as written: the evidence is its canonical JSON. */
+  record RunRow(String tenantId, String id, String controlId, String family, String trigger, Instant scheduledFor,
+      Instant startedAt, Instant finishedAt, String result, long population, long exceptionCount,
+      long excusedCount, String evidence, String evidenceSha256) {}
+
+  /** A status row as locked for update. */
+  record Locked(String status, Instant lastRunAt) {}
+
+  @SqlUpdate("""
+      INSERT INTO control_runs (tenant_id, id, control_id, family, run_trigger, scheduled_for, started_at,
+        finished_at, result, population, exception_count, excused_count, evidence, evidence_sha256)
+      VALUES (:r.tenantId, :r.id, :r.controlId, :r.family, :r.trigger, :r.scheduledFor, :r.startedAt,
+        :r.finishedAt, :r.result, :r.population, :r.exceptionCount, :r.excusedCount, :r.evidence,
+        :r.evidenceSha256)
+      """)
+  void insertRun(@BindMethods("r") RunRow run);
+
+  @SqlUpdate("UPDATE control_runs SET audit_seq = :seq WHERE tenant_id = :tenantId AND id = :id")
+  void setAuditSeq(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("seq") long seq);
+
+  @SqlQuery("""
+      SELECT status, last_run_at FROM control_status
+      WHERE tenant_id = :tenantId AND control_id = :controlId FOR UPDATE
+      """)
+  @RegisterConstructorMapper(Locked.class)
+  Optional<Locked> lockStatus(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
+
+  @SqlUpdate("""
+      INSERT INTO control_status (tenant_id, control_id, status) VALUES (:tenantId, :controlId, 'NOT_RUN')
+      """)
+  void insertStatus(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
+
+  @SqlUpdate("""
+      UPDATE control_status SET status = :status, last_run_id = :runId, last_run_at = :runAt,
+        changed_at = CASE WHEN status = :status THEN changed_at ELSE :runAt END
+      WHERE tenant_id = :tenantId AND control_id = :controlId
+      """)
+  void updateStatus(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("status") String status, @Bind("runId") String runId, @Bind("runAt") Instant runAt);
+
+  @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings "
+      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND resolved_at IS NULL")
+  List<Finding> openFindings(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
+
+  @SqlBatch("""
+      INSERT INTO findings (tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id)
+      VALUES (:f.tenantId, :f.id, :f.controlId, :f.subjectId, :f.detail, :f.openedAt, :f.openedRunId)
+      """)
+  void insertFindings(@BindMethods("f") List<Finding> findings);
+
+  @SqlBatch("""
+      UPDATE findings SET resolved_at = :at, resolved_run_id = :runId
+      WHERE tenant_id = :tenantId AND id = :id AND resolved_at IS NULL
+      """)
+  void resolveFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids, @Bind("at") Instant at,
+      @Bind("runId") String runId);
+
+  @SqlQuery("""
+      SELECT s.control_id, s.status, s.last_run_id, s.last_run_at, s.changed_at,
+        (SELECT COUNT(*) FROM findings f WHERE f.tenant_id = s.tenant_id AND f.control_id = s.control_id
+           AND f.resolved_at IS NULL) AS open_findings
+      FROM control_status s WHERE s.tenant_id = :tenantId
+      """)
+  List<StatusRow> statuses(@Bind("tenantId") String tenantId);
+
+  @SqlQuery("SELECT " + RUN_COLUMNS + " FROM control_runs WHERE tenant_id = :tenantId AND id = :id")
+  Optional<ControlRun> run(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  @SqlQuery("SELECT " + RUN_COLUMNS + " FROM control_runs "
+      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND started_at >= :from AND started_at < :to "
+      + "AND (CAST(:before AS VARCHAR(40)) IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")
+  List<ControlRun> runs(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") String before, @Bind("limit") int limit);
+
+  @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "
+      + "AND (CAST(:controlId AS VARCHAR(10)) IS NULL OR control_id = :controlId) "
+      + "AND (CAST(:status AS VARCHAR(10)) IS NULL "
+      + "  OR (:status = 'open' AND resolved_at IS NULL) OR (:status = 'resolved' AND resolved_at IS NOT NULL)) "
+      + "AND id > :after ORDER BY id LIMIT :limit")
+  List<Finding> findings(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("status") String status, @Bind("after") String after, @Bind("limit") int limit);
+
+  @SqlUpdate("""
+      INSERT INTO control_sweeps (family, scheduled_for, node, started_at)
+      VALUES (:family, :scheduledFor, :node, :startedAt)
+      """)
+  void startSweep(@Bind("family") String family, @Bind("scheduledFor") Instant scheduledFor,
+      @Bind("node") String node, @Bind("startedAt") Instant startedAt);
+
+  @SqlUpdate("""
+      UPDATE control_sweeps SET finished_at = :finishedAt, tenants = :tenants
+      WHERE family = :family AND scheduled_for = :scheduledFor
+      """)
+  void finishSweep(@Bind("family") String family, @Bind("scheduledFor") Instant scheduledFor,
+      @Bind("finishedAt") Instant finishedAt, @Bind("tenants") int tenants);
+}

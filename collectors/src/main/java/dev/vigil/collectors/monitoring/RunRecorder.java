@@ -1,0 +1,180 @@
+package dev.vigil.collectors.monitoring;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.db.Constraints;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditChain;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.CanonicalJson;
+import dev.vigil.controls.catalog.ControlInfo;
+import dev.vigil.controls.catalog.Deviation;
+import dev.vigil.controls.catalog.Evaluation;
+import dev.vigil.controls.catalog.Excused;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Records a control run in one transaction: the run with its immutable evidence record, the
+ * findings it opens and resolves, the control's status, and an audit entry carrying the
+ * evidence's SHA-256. Runs of one control for one tenant serialize on its status row; a run
+ * that started before the last recorded one is kept as evidence but does not move status or
+ * findings back in time. Thread-safe.
+ */
+public final class RunRecorder {
+
+  /** The most failing (and excused) members a run's evidence lists by name; the count is always whole. */
+  public static final int LISTED = 1_000;
+
+  static final Actor ACTOR = Actor.system("controls");
+  private static final int DETAIL_MAX = 2_000;
+
+  /** What recording a run did: the run, the status before and after, and the findings it moved. */
+  public record Outcome(ControlRun run, ControlStatus previous, ControlStatus status, long openFindings,
+      int opened, int resolved) {
+    public boolean statusChanged() {
+      return previous != status;
+    }
+  }
+
+  private final Jdbi jdbi;
+  private final AuditAppender audit;
+  private final Ids ids;
+
+  public RunRecorder(Jdbi jdbi, AuditAppender audit, Ids ids) {
+    this.jdbi = jdbi;
+    this.audit = audit;
+    this.ids = ids;
+  }
+
+  /**
+   * Records a run. {@code evaluation} is null when the run could not evaluate; {@code error}
+   * then says why (never a secret: it is shown to users and kept as evidence).
+   */
+  public Outcome record(String tenantId, ControlInfo info, RunTrigger trigger, Instant scheduledFor,
+      Instant startedAt, Instant finishedAt, Evaluation evaluation, String error) {
+    String runId = ids.next("run");
+    RunResult result = evaluation == null ? RunResult.ERROR : evaluation.passed() ? RunResult.PASS : RunResult.FAIL;
+    String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, startedAt,
+        finishedAt, result, evaluation, error));
+    String sha = sha256(evidence);
+    long population = evaluation == null ? 0 : evaluation.population();
+    long exceptionCount = evaluation == null ? 0 : evaluation.exceptions().size();
+    long excusedCount = evaluation == null ? 0 : evaluation.excused().size();
+    return jdbi.inTransaction(h -> {
+      RunDao dao = h.attach(RunDao.class);
+      RunDao.Locked locked = lock(h, dao, tenantId, info.id());
+      ControlStatus previous = ControlStatus.valueOf(locked.status());
+      dao.insertRun(new RunDao.RunRow(tenantId, runId, info.id(), info.family().wire(), trigger.name(), scheduledFor,
+          startedAt, finishedAt, result.name(), population, exceptionCount, excusedCount, evidence, sha));
+      boolean current = locked.lastRunAt() == null || !startedAt.isBefore(locked.lastRunAt());
+      int opened = 0;
+      int resolved = 0;
+      ControlStatus status = previous;
+      if (current) {
+        status = result.status();
+        if (evaluation != null) {
+          int[] moved = moveFindings(dao, tenantId, info.id(), runId, finishedAt, evaluation.exceptions());
+          opened = moved[0];
+          resolved = moved[1];
+        }
+        dao.updateStatus(tenantId, info.id(), status.name(), runId, startedAt);
+      }
+      ObjectNode data = AuditData.object().put("runId", runId).put("controlId", info.id())
+          .put("trigger", trigger.wire()).put("result", result.wire()).put("population", population)
+          .put("exceptions", exceptionCount).put("excused", excusedCount)
+          .put("findingsOpened", opened).put("findingsResolved", resolved).put("evidenceSha256", sha);
+      AuditEntry entry = audit.append(h, tenantId, ACTOR, "control.run", info.id(), data);
+      dao.setAuditSeq(tenantId, runId, entry.seq());
+      long open = dao.openFindings(tenantId, info.id()).size();
+      return new Outcome(dao.run(tenantId, runId).orElseThrow(), previous, status, open, opened, resolved);
+    });
+  }
+
+  private static RunDao.Locked lock(Handle h, RunDao dao, String tenantId, String controlId) {
+    var locked = dao.lockStatus(tenantId, controlId);
+    if (locked.isPresent()) return locked.get();
+    try {
+      h.execute("SAVEPOINT status_insert");
+      dao.insertStatus(tenantId, controlId);
+      h.execute("RELEASE SAVEPOINT status_insert");
+    } catch (RuntimeException e) {
+      if (!Constraints.isUniqueViolation(e)) throw e;
+      // Another run created the row first; wait for it like any other.
+      h.execute("ROLLBACK TO SAVEPOINT status_insert");
+    }
+    return dao.lockStatus(tenantId, controlId).orElseThrow();
+  }
+
+  /** Opens a finding per new failing subject and resolves those no longer failing; returns {opened, resolved}. */
+  private int[] moveFindings(RunDao dao, String tenantId, String controlId, String runId, Instant at,
+      List<Deviation> failing) {
+    Map<String, Finding> open = new HashMap<>();
+    for (Finding f : dao.openFindings(tenantId, controlId)) open.put(f.subjectId(), f);
+    Map<String, Deviation> now = new LinkedHashMap<>();
+    for (Deviation d : failing) now.putIfAbsent(d.subjectId(), d);
+    List<Finding> fresh = new ArrayList<>();
+    for (Deviation d : now.values()) {
+      if (!open.containsKey(d.subjectId())) {
+        fresh.add(new Finding(tenantId, ids.next("fnd"), controlId, d.subjectId(), clip(d.detail()), at, runId,
+            null, null));
+      }
+    }
+    List<String> gone = open.values().stream().filter(f -> !now.containsKey(f.subjectId())).map(Finding::id).toList();
+    if (!fresh.isEmpty()) dao.insertFindings(fresh);
+    if (!gone.isEmpty()) dao.resolveFindings(tenantId, gone, at, runId);
+    return new int[] {fresh.size(), gone.size()};
+  }
+
+  private static ObjectNode evidence(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
+      Instant scheduledFor, Instant startedAt, Instant finishedAt, RunResult result, Evaluation evaluation,
+      String error) {
+    ObjectNode e = AuditData.object().put("type", "vigil.control-run.v1").put("runId", runId)
+        .put("tenantId", tenantId).put("controlId", info.id()).put("title", info.title())
+        .put("family", info.family().wire()).put("procedure", info.procedure()).put("trigger", trigger.wire())
+        .put("scheduledFor", scheduledFor == null ? null : AuditChain.formatTime(scheduledFor))
+        .put("startedAt", AuditChain.formatTime(startedAt)).put("finishedAt", AuditChain.formatTime(finishedAt))
+        .put("result", result.wire()).put("error", error);
+    ArrayNode criteria = e.putArray("criteria");
+    info.criteria().forEach(criteria::add);
+    e.put("population", evaluation == null ? 0 : evaluation.population());
+    e.put("exceptionCount", evaluation == null ? 0 : evaluation.exceptions().size());
+    ArrayNode exceptions = e.putArray("exceptions");
+    ArrayNode excused = e.putArray("excused");
+    if (evaluation != null) {
+      evaluation.exceptions().stream().limit(LISTED).forEach(d ->
+          exceptions.addObject().put("subjectId", d.subjectId()).put("detail", d.detail()));
+      for (Excused x : evaluation.excused().stream().limit(LISTED).toList()) {
+        excused.addObject().put("subjectId", x.subjectId()).put("detail", x.detail())
+            .put("exceptionId", x.exceptionId()).put("expiresAt", AuditChain.formatTime(x.expiresAt()));
+      }
+      e.put("excusedCount", evaluation.excused().size());
+    }
+    return e;
+  }
+
+  private static String clip(String detail) {
+    return detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 1) + "…";
+  }
+
+  static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

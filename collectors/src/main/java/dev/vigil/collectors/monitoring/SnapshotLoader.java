@@ -1,0 +1,173 @@
+package dev.vigil.collectors.monitoring;
+
+import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.crypto.KeysetDao;
+import dev.vigil.controls.audit.ChainBreak;
+import dev.vigil.controls.audit.ChainVerification;
+import dev.vigil.controls.audit.SignedNote;
+import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.Fact;
+import dev.vigil.controls.catalog.Facts;
+import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Builds a tenant's snapshot from the live tables: only the facts asked for, each with one
+ * set-based query (a few for the chain and monitoring facts), all in one read transaction so
+ * the facts agree with each other. Thread-safe.
+ */
+public final class SnapshotLoader {
+
+  private final Jdbi jdbi;
+  private final ConnectionStore connections;
+  private final AuditLog auditLog;
+  private final byte[] publicKey;
+  private final ControlParameters parameters;
+  private final Map<Family, Duration> schedules;
+
+  /**
+   * @param publicKey the checkpoint signing key (raw Ed25519), against which LG-1 checks signatures
+   * @param schedules each family's schedule interval, against which LG-3 counts missed runs
+   */
+  public SnapshotLoader(Jdbi jdbi, ConnectionStore connections, AuditLog auditLog, byte[] publicKey,
+      ControlParameters parameters, Map<Family, Duration> schedules) {
+    this.jdbi = jdbi;
+    this.connections = connections;
+    this.auditLog = auditLog;
+    this.publicKey = publicKey.clone();
+    this.parameters = parameters;
+    this.schedules = Map.copyOf(schedules);
+  }
+
+  /** Every tenant's id, in order. */
+  public List<String> tenantIds() {
+    return jdbi.withExtension(SnapshotDao.class, SnapshotDao::tenantIds);
+  }
+
+  /**
+   * The snapshot of {@code tenantId} at {@code now} with {@code needs} loaded.
+   *
+   * @throws IllegalArgumentException when the tenant does not exist
+   */
+  public Snapshot load(String tenantId, Set<Fact> needs, Instant now) {
+    Snapshot.Builder b = jdbi.inTransaction(h -> {
+      SnapshotDao dao = h.attach(SnapshotDao.class);
+      Instant created = dao.tenantCreatedAt(tenantId)
+          .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+      Snapshot.Builder facts = Snapshot.builder(tenantId, created).exceptions(dao.unexpiredExceptions(tenantId, now));
+      for (Fact fact : needs) {
+        if (fact != Fact.CHAIN) load(h, dao, facts, fact, tenantId, created, now);
+      }
+      return facts;
+    });
+    if (needs.contains(Fact.CHAIN)) {
+      // Outside the transaction above: verification pages through every entry of the chain.
+      b.chain(jdbi.withExtension(SnapshotDao.class, dao -> chain(dao, tenantId)));
+    }
+    return b.build();
+  }
+
+  private void load(Handle h, SnapshotDao dao, Snapshot.Builder b, Fact fact, String tenantId, Instant created,
+      Instant now) {
+    switch (fact) {
+      case AGENTS -> b.agents(dao.agents(tenantId));
+      case USERS -> b.users(dao.users(tenantId));
+      case ACTIVE_GRANTS -> b.activeGrants(dao.activeGrants(tenantId, now));
+      case GRANT_LAST_USE -> b.grantLastUse(toMap(dao.grantLastUse(tenantId,
+          now.minus(Duration.ofDays(parameters.unusedGrantDays())))));
+      case LAST_ACCESS_REVIEWS -> b.lastAccessReviews(toMap(dao.lastAccessReviews(tenantId)));
+      case ACTIONS -> {
+        Instant since = now.minus(Duration.ofHours(parameters.actionLookbackHours()));
+        List<Facts.OutsideAction> outside = dao.actionsOutsideGrants(tenantId, since).stream()
+            .map(r -> new Facts.OutsideAction(r.agentId(), r.connectionId(), r.action(), r.count(), r.firstAt(),
+                r.lastAt()))
+            .toList();
+        b.actions(new Facts.Actions(since, dao.actionsSince(tenantId, since), outside));
+      }
+      case CREDENTIALS -> b.credentials(connections.checkCredentials(h, tenantId));
+      case KEYS -> b.keys(h.attach(KeysetDao.class).keys(tenantId));
+      case CONNECTIONS -> b.connections(dao.connections(tenantId));
+      case CHAIN -> throw new IllegalArgumentException("the chain is verified outside the snapshot transaction");
+      case RETENTION -> {
+        SnapshotDao.ExtentRow e = dao.extent(tenantId);
+        b.retention(e.count() == 0
+            ? new Facts.Retention(0, 0, 0, null)
+            : new Facts.Retention(e.firstSeq(), e.lastSeq(), e.count(), e.firstAt()));
+      }
+      case MONITORING -> b.monitoring(monitoring(dao, tenantId, created, now));
+      case VENDORS -> b.vendors(dao.vendors(tenantId));
+      case VENDOR_REVIEWS -> b.vendorReviews(dao.vendorReviews(tenantId));
+      case INCIDENTS -> b.incidents(dao.incidentsSince(tenantId,
+          now.minus(Duration.ofDays(parameters.incidentLookbackDays()))));
+    }
+  }
+
+  private Facts.Chain chain(SnapshotDao dao, String tenantId) {
+    ChainVerification v = auditLog.verify(tenantId);
+    List<ChainBreak> bad = new ArrayList<>();
+    List<SnapshotDao.CheckpointRow> rows = dao.checkpointsWithEntries(tenantId);
+    for (SnapshotDao.CheckpointRow c : rows) {
+      if (!SignedNote.verify(c.note(), CheckpointSigner.KEY_NAME, publicKey)) {
+        bad.add(new ChainBreak(c.size(), "its signature does not verify with the audit signing key"));
+      } else if (c.entryHash() == null) {
+        bad.add(new ChainBreak(c.size(), "it covers " + c.size() + " entries but entry " + c.size() + " is missing"));
+      } else if (!c.entryHash().equals(c.headHash())) {
+        bad.add(new ChainBreak(c.size(), "its head hash differs from the stored hash of entry " + c.size()));
+      }
+    }
+    return new Facts.Chain(v.checked(), v.breaks(), rows.size(), bad);
+  }
+
+  private Facts.Monitoring monitoring(SnapshotDao dao, String tenantId, Instant created, Instant now) {
+    Instant since = now.minus(Duration.ofHours(parameters.monitoringLookbackHours()));
+    Optional<SnapshotDao.CoverageRow> before = dao.checkpointBefore(tenantId, since);
+    List<SnapshotDao.CoverageRow> rows = new ArrayList<>();
+    before.ifPresent(rows::add);
+    rows.addAll(dao.checkpointsSince(tenantId, since));
+    List<Facts.CheckpointCoverage> coverage = new ArrayList<>();
+    if (before.isEmpty()) {
+      // No checkpoint precedes the window: the first run of entries starts at seq 1.
+      dao.entryTime(tenantId, 1).ifPresent(first -> coverage.add(
+          new Facts.CheckpointCoverage(1, first, rows.isEmpty() ? null : rows.get(0).issuedAt())));
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      SnapshotDao.CoverageRow r = rows.get(i);
+      if (r.nextEntryAt() == null) continue;
+      Instant coveredAt = i + 1 < rows.size() ? rows.get(i + 1).issuedAt() : null;
+      coverage.add(new Facts.CheckpointCoverage(r.size() + 1, r.nextEntryAt(), coveredAt));
+    }
+    Map<String, Long> recorded = new HashMap<>();
+    for (SnapshotDao.ScheduleCount c : dao.scheduledRuns(tenantId, since)) recorded.put(c.family(), c.recorded());
+    List<Facts.Schedule> counted = new ArrayList<>();
+    for (Map.Entry<Family, Duration> s : schedules.entrySet()) {
+      // Runs are due from when both the tenant and the schedule existed, within the window.
+      Instant start = latest(latest(since, created), dao.firstSweep(s.getKey().wire()).orElse(now));
+      counted.add(new Facts.Schedule(s.getKey(), s.getValue(), start, recorded.getOrDefault(s.getKey().wire(), 0L)));
+    }
+    counted.sort(Comparator.comparing(Facts.Schedule::family));
+    return new Facts.Monitoring(coverage, counted);
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Map<String, Instant> toMap(List<SnapshotDao.KeyedTime> rows) {
+    Map<String, Instant> map = new HashMap<>();
+    for (SnapshotDao.KeyedTime r : rows) map.put(r.key(), r.at());
+    return map;
+  }
+}

@@ -1,0 +1,379 @@
+package dev.vigil.collectors.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.collectors.audit.AppendPipeline;
+import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.audit.CheckpointStore;
+import dev.vigil.collectors.decisions.DecisionStore;
+import dev.vigil.collectors.events.EventStore;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.collectors.testing.MutableClock;
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.testing.TestStores;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.Control;
+import dev.vigil.controls.catalog.ControlInfo;
+import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.Evaluation;
+import dev.vigil.controls.catalog.Fact;
+import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.Snapshot;
+import dev.vigil.controls.model.AgentStatus;
+import dev.vigil.controls.model.Criticality;
+import dev.vigil.controls.model.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Loading snapshots, running controls and recording runs against real databases (H2 and
+ * PostgreSQL), with a clock the tests move. Each test works in a tenant of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MonitoringContract {
+
+  static final Actor ADMIN = new Actor("token", "tok_test");
+  static final Map<Family, Duration> SCHEDULES = Map.of(Family.LEAST_PRIVILEGE, Duration.ofMinutes(5),
+      Family.ENCRYPTION, Duration.ofMinutes(5), Family.LOGGING, Duration.ofMinutes(5),
+      Family.VENDORS, Duration.ofMinutes(5), Family.INCIDENTS, Duration.ofMinutes(5));
+
+  private TestDb db;
+  MutableClock clock;
+  TestStores stores;
+  Jdbi jdbi;
+  AppendPipeline pipeline;
+  EventStore events;
+  DecisionStore decisions;
+  CheckpointStore checkpoints;
+  Catalog catalog;
+  SnapshotLoader loader;
+  ControlRunner runner;
+  ControlQueries queries;
+  final List<RunRecorder.Outcome> alerts = new CopyOnWriteArrayList<>();
+
+  // The tenant of the current test and its furniture.
+  String tenant;
+  String owner;
+  String approver;
+  String agent;
+  String connection;
+
+  abstract TestDb.Kind kind();
+
+  @BeforeAll
+  void open() {
+    db = TestDb.of(kind());
+    jdbi = db.jdbi();
+    clock = new MutableClock(BASE);
+    stores = TestStores.on(db, clock);
+    pipeline = new AppendPipeline(jdbi, stores.audit(), 2, 20_000, Duration.ofSeconds(30));
+    events = new EventStore(jdbi, pipeline, clock);
+    decisions = new DecisionStore(jdbi, pipeline, stores.connections(), stores.ids(), clock, Duration.ofMinutes(15));
+    CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, stores.master(), clock);
+    checkpoints = new CheckpointStore(jdbi, signer, clock);
+    catalog = new Catalog(ControlParameters.defaults());
+    loader = new SnapshotLoader(jdbi, stores.connections(), stores.auditLog(), signer.publicKey(),
+        catalog.parameters(), SCHEDULES);
+    runner = new ControlRunner(loader, new RunRecorder(jdbi, stores.audit(), stores.ids()),
+        (control, outcome) -> alerts.add(outcome), clock);
+    queries = new ControlQueries(jdbi);
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    if (pipeline != null) pipeline.close();
+    if (db != null) db.close();
+  }
+
+  static final Instant BASE = Instant.parse("2026-11-26T12:00:00Z");
+
+  @BeforeEach
+  void company() {
+    clock.set(BASE);
+    tenant = stores.tenants().create("Acme " + System.nanoTime(), ADMIN).tenant().id();
+    owner = stores.users().create(tenant, ADMIN, "o@acme.example", "Olive", Role.ADMIN, "a long enough password").id();
+    approver = stores.users().create(tenant, ADMIN, "a@acme.example", "Ann", Role.ADMIN, "a long enough password").id();
+    agent = stores.agents().create(tenant, ADMIN, "mailer", owner, "sends mail").id();
+    String vendor = stores.vendors().create(tenant, ADMIN, "Salesforce", Criticality.MEDIUM, "CRM", "contacts").id();
+    connection = stores.connections().create(tenant, ADMIN, "CRM", "crm", vendor, "https://acme.my.salesforce.com").id();
+    alerts.clear();
+  }
+
+  String grant(String... scopes) {
+    return stores.grants().create(tenant, ADMIN, agent, new GrantStore.NewGrant(connection, List.of(scopes),
+        "triage", owner, approver, null)).id();
+  }
+
+  RunRecorder.Outcome run(String controlId) {
+    return runner.run(tenant, List.of(catalog.find(controlId).orElseThrow()), RunTrigger.MANUAL, null).get(0);
+  }
+
+  List<Finding> findings(String status, String controlId) {
+    return queries.findings(tenant, status, controlId, "", 1000).items();
+  }
+
+  @Test
+  void aFailingRunOpensAFindingAndTheFixResolvesIt() {
+    grant("crm:read");
+    String wildcard = grant("crm:*");
+    RunRecorder.Outcome failed = run("AC-1");
+    assertThat(failed.run().result()).isEqualTo(RunResult.FAIL);
+    assertThat(failed.run().population()).isEqualTo(2);
+    assertThat(failed.run().exceptions()).extracting(d -> d.subjectId()).containsExactly(wildcard);
+    assertThat(failed.opened()).isEqualTo(1);
+    Finding open = findings("open", "AC-1").get(0);
+    assertThat(open.subjectId()).isEqualTo(wildcard);
+    assertThat(open.openedAt()).isEqualTo(failed.run().finishedAt());
+
+    clock.advance(Duration.ofMinutes(42));
+    stores.grants().revoke(tenant, ADMIN, agent, wildcard);
+    RunRecorder.Outcome passed = run("AC-1");
+    assertThat(passed.run().result()).isEqualTo(RunResult.PASS);
+    assertThat(passed.resolved()).isEqualTo(1);
+    assertThat(findings("open", "AC-1")).isEmpty();
+    Finding resolved = findings("resolved", "AC-1").get(0);
+    assertThat(resolved.id()).isEqualTo(open.id());
+    assertThat(Duration.between(resolved.openedAt(), resolved.resolvedAt())).isEqualTo(Duration.ofMinutes(42));
+    assertThat(resolved.resolvedRunId()).isEqualTo(passed.run().id());
+  }
+
+  @Test
+  void eachRunsEvidenceIsHashedIntoTheAuditChain() throws Exception {
+    grant("*");
+    RunRecorder.Outcome outcome = run("AC-1");
+    String evidence = jdbi.withHandle(h -> h.createQuery(
+        "SELECT evidence FROM control_runs WHERE tenant_id = :t AND id = :id")
+        .bind("t", tenant).bind("id", outcome.run().id()).mapTo(String.class).one());
+    assertThat(RunRecorder.sha256(evidence)).isEqualTo(outcome.run().evidenceSha256());
+    var json = new ObjectMapper().readTree(evidence);
+    assertThat(json.get("controlId").asText()).isEqualTo("AC-1");
+    assertThat(json.get("criteria").toString()).isEqualTo("[\"CC6.1\",\"CC6.3\"]");
+    assertThat(json.get("procedure").asText()).isNotBlank();
+    AuditEntry entry = stores.auditLog().after(tenant, outcome.run().auditSeq() - 1, 1).get(0);
+    assertThat(entry.kind()).isEqualTo("control.run");
+    assertThat(entry.data().get("evidenceSha256").asText()).isEqualTo(outcome.run().evidenceSha256());
+    assertThat(entry.data().get("runId").asText()).isEqualTo(outcome.run().id());
+    assertThat(stores.auditLog().verify(tenant).intact()).isTrue();
+  }
+
+  @Test
+  void anApprovedExceptionExcusesItsSubjectUntilTheMomentItExpires() {
+    String wildcard = grant("*");
+    Instant expires = clock.instant().plus(Duration.ofDays(7));
+    stores.exceptions().create(tenant, ADMIN, "AC-1", wildcard, "migration week", approver, expires);
+    RunRecorder.Outcome excused = run("AC-1");
+    assertThat(excused.run().result()).isEqualTo(RunResult.PASS);
+    assertThat(excused.run().excused()).extracting(x -> x.subjectId()).containsExactly(wildcard);
+    assertThat(excused.run().excused().get(0).expiresAt()).isEqualTo(expires);
+
+    clock.set(expires.minusMillis(1));
+    assertThat(run("AC-1").run().result()).isEqualTo(RunResult.PASS);
+    clock.set(expires);
+    RunRecorder.Outcome lapsed = run("AC-1");
+    assertThat(lapsed.run().result()).isEqualTo(RunResult.FAIL);
+    assertThat(lapsed.run().excused()).isEmpty();
+    assertThat(findings("open", "AC-1")).extracting(Finding::subjectId).containsExactly(wildcard);
+  }
+
+  @Test
+  void reportedActionsAreJudgedByTheGrantsInForceAtTheirMoment() {
+    String read = grant("crm:read");
+    clock.advance(Duration.ofMinutes(5));
+    Instant t = clock.instant();
+    events.ingest(tenant, ADMIN, null, List.of(
+        event("crm:read", t.minusSeconds(60)),
+        event("crm:write", t.minusSeconds(30)),
+        event("crm:write", t.minusSeconds(20)),
+        event("crm:read", t.minus(Duration.ofDays(2)))));
+    Snapshot s = loader.load(tenant, Set.of(Fact.ACTIONS, Fact.GRANT_LAST_USE), clock.instant());
+    // The 2-day-old read predates the grant; it is outside the 24-hour window, so not examined.
+    assertThat(s.actions().examined()).isEqualTo(3);
+    assertThat(s.actions().outside()).singleElement().satisfies(o -> {
+      assertThat(o.action()).isEqualTo("crm:write");
+      assertThat(o.count()).isEqualTo(2);
+      assertThat(o.firstAt()).isEqualTo(t.minusSeconds(30));
+    });
+    assertThat(s.grantLastUse()).containsEntry(read, t.minusSeconds(60));
+
+    clock.advance(Duration.ofSeconds(5));
+    decisions.authorize(tenant, ADMIN, agent, connection, "crm:read", null);
+    Snapshot after = loader.load(tenant, Set.of(Fact.GRANT_LAST_USE), clock.instant());
+    assertThat(after.grantLastUse()).containsEntry(read, clock.instant());
+
+    RunRecorder.Outcome ac6 = run("AC-6");
+    assertThat(ac6.run().result()).isEqualTo(RunResult.FAIL);
+    assertThat(ac6.run().exceptions()).extracting(d -> d.subjectId())
+        .containsExactly(agent + "/" + connection + "/crm:write");
+  }
+
+  EventStore.NewEvent event(String action, Instant at) {
+    return new EventStore.NewEvent(agent, connection, action, "acct/1", "success", at, null, null);
+  }
+
+  @Test
+  void aTamperedEntryOrCheckpointFailsLg1ByName() throws Exception {
+    grant("crm:read");
+    checkpoints.signHead(tenant);
+    assertThat(run("LG-1").run().result()).isEqualTo(RunResult.PASS);
+    long seq = jdbi.withHandle(h -> h.createQuery(
+        "SELECT seq FROM audit_entries WHERE tenant_id = :t AND kind = 'agent.created'")
+        .bind("t", tenant).mapTo(Long.class).one());
+    jdbi.useHandle(h -> h.createUpdate(
+        "UPDATE audit_entries SET data = REPLACE(data, 'mailer', 'mallory') WHERE tenant_id = :t AND seq = :seq")
+        .bind("t", tenant).bind("seq", seq).execute());
+    jdbi.useHandle(h -> h.createUpdate("UPDATE checkpoints SET note = REPLACE(note, 'vigil-audit', 'vigil-audi7') "
+        + "WHERE tenant_id = :t").bind("t", tenant).execute());
+    RunRecorder.Outcome broken = run("LG-1");
+    assertThat(broken.run().result()).isEqualTo(RunResult.FAIL);
+    assertThat(broken.run().exceptions()).extracting(d -> d.subjectId()).contains("entry " + seq)
+        .anyMatch(s -> s.startsWith("checkpoint "));
+  }
+
+  @Test
+  void aCredentialStoredInClearFailsEn1WithoutShowingIt() {
+    String canary = "canary-" + System.nanoTime();
+    stores.connections().storeCredential(tenant, ADMIN, connection, "sk_live_" + canary);
+    assertThat(run("EN-1").run().result()).isEqualTo(RunResult.PASS);
+    jdbi.useHandle(h -> h.createUpdate("UPDATE credentials SET ciphertext = :clear WHERE tenant_id = :t")
+        .bind("clear", "sk_live_" + canary).bind("t", tenant).execute());
+    RunRecorder.Outcome outcome = run("EN-1");
+    assertThat(outcome.run().result()).isEqualTo(RunResult.FAIL);
+    assertThat(outcome.run().exceptions()).extracting(d -> d.subjectId()).containsExactly(connection);
+    String evidence = jdbi.withHandle(h -> h.createQuery("SELECT evidence FROM control_runs WHERE id = :id")
+        .bind("id", outcome.run().id()).mapTo(String.class).one());
+    assertThat(evidence).doesNotContain(canary);
+    assertThat(findings("open", "EN-1").get(0).detail()).doesNotContain(canary);
+  }
+
+  @Test
+  void aRunThatStartedBeforeTheLatestDoesNotMoveStatusOrFindingsBack() {
+    String wildcard = grant("*");
+    RunRecorder recorder = new RunRecorder(jdbi, stores.audit(), stores.ids());
+    ControlInfo info = catalog.find("AC-1").orElseThrow().info();
+    Instant later = clock.instant();
+    recorder.record(tenant, info, RunTrigger.CHANGE, null, later, later,
+        Evaluation.of(1, List.of(new dev.vigil.controls.catalog.Deviation(wildcard, "wildcard"))), null);
+    RunRecorder.Outcome stale = recorder.record(tenant, info, RunTrigger.CHANGE, null, later.minusSeconds(1), later,
+        Evaluation.of(1, List.of()), null);
+    assertThat(stale.status()).isEqualTo(ControlStatus.FAILING);
+    assertThat(findings("open", "AC-1")).hasSize(1);
+    assertThat(queries.run(tenant, stale.run().id())).isPresent();
+  }
+
+  @Test
+  void aControlThatCannotEvaluateIsRecordedAsAnErrorNeverAPass() {
+    String wildcard = grant("*");
+    run("AC-1");
+    Control broken = new Control() {
+      @Override
+      public ControlInfo info() {
+        return catalog.find("AC-1").orElseThrow().info();
+      }
+
+      @Override
+      public Evaluation evaluate(Snapshot snapshot, Instant now) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    RunRecorder.Outcome outcome = runner.run(tenant, List.of(broken), RunTrigger.MANUAL, null).get(0);
+    assertThat(outcome.run().result()).isEqualTo(RunResult.ERROR);
+    assertThat(outcome.status()).isEqualTo(ControlStatus.ERROR);
+    assertThat(outcome.run().error()).contains("failed to evaluate").doesNotContain("boom");
+    assertThat(findings("open", "AC-1")).extracting(Finding::subjectId).containsExactly(wildcard);
+  }
+
+  @Test
+  void statusChangesReachTheAlertListenerButAFirstPassDoesNot() {
+    run("AC-1");
+    assertThat(alerts).isEmpty();
+    grant("*");
+    run("AC-1");
+    assertThat(alerts).singleElement().satisfies(o -> {
+      assertThat(o.previous()).isEqualTo(ControlStatus.PASSING);
+      assertThat(o.status()).isEqualTo(ControlStatus.FAILING);
+    });
+    run("AC-1");
+    assertThat(alerts).hasSize(1);
+  }
+
+  @Test
+  void aScheduledMomentIsSweptOnceAndCountsForLg3() {
+    Sweeper sweeper = new Sweeper(jdbi, catalog, loader, runner, "node-a", clock);
+    Instant moment = BASE.minusSeconds(30);
+    assertThat(sweeper.sweep(Family.VENDORS, moment)).isGreaterThanOrEqualTo(1);
+    assertThat(new Sweeper(jdbi, catalog, loader, runner, "node-b", clock).sweep(Family.VENDORS, moment))
+        .isEqualTo(-1);
+    List<ControlRun> runs = queries.runs(tenant, "VM-1", null, null, null, 100).items();
+    assertThat(runs).singleElement().satisfies(r -> {
+      assertThat(r.trigger()).isEqualTo(RunTrigger.SCHEDULE);
+      assertThat(r.scheduledFor()).isEqualTo(moment);
+    });
+  }
+
+  @Test
+  void missedScheduledRunsShowAsAMonitoringGapInLg3() {
+    // Two families every 20 minutes; vendors stop after the first two sweeps (the service "went down").
+    Map<Family, Duration> schedules = Map.of(Family.VENDORS, Duration.ofMinutes(20),
+        Family.INCIDENTS, Duration.ofMinutes(20));
+    SnapshotLoader twoFamilies = new SnapshotLoader(jdbi, stores.connections(), stores.auditLog(),
+        CheckpointSigner.loadOrCreate(jdbi, stores.master(), clock).publicKey(), catalog.parameters(), schedules);
+    ControlRunner twoRunner = new ControlRunner(twoFamilies, new RunRecorder(jdbi, stores.audit(), stores.ids()),
+        (control, outcome) -> { }, clock);
+    Sweeper sweeper = new Sweeper(jdbi, catalog, twoFamilies, twoRunner, "node-a", clock);
+    for (int i = 0; i <= 6; i++) {
+      Instant moment = BASE.plus(Duration.ofMinutes(20L * i)); // BASE: the tenant's creation
+      clock.set(moment);
+      sweeper.sweep(Family.INCIDENTS, moment);
+      if (i <= 1) sweeper.sweep(Family.VENDORS, moment);
+      checkpoints.signHead(tenant);
+    }
+    clock.set(BASE.plus(Duration.ofMinutes(121)));
+    RunRecorder.Outcome lg3 = twoRunner.run(tenant, List.of(catalog.find("LG-3").orElseThrow()),
+        RunTrigger.MANUAL, null).get(0);
+    assertThat(lg3.run().result()).isEqualTo(RunResult.FAIL);
+    assertThat(lg3.run().exceptions()).extracting(d -> d.subjectId()).containsExactly("schedule vendors");
+    assertThat(lg3.run().exceptions().get(0).detail()).contains("4 of 6");
+  }
+
+  @Test
+  void changesTriggerCoalescedRunsOfTheControlsTheyAffect() throws Exception {
+    ChangeTriggers triggers = new ChangeTriggers(runner, catalog, Duration.ofMillis(300), 2, clock);
+    stores.listeners().add(triggers);
+    try {
+      List<String> grants = new ArrayList<>();
+      for (int i = 0; i < 20; i++) grants.add(grant("crm:read" + i));
+      String wildcard = grant("*");
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (findings("open", "AC-1").isEmpty() && Instant.now().isBefore(deadline)) Thread.sleep(50);
+      assertThat(findings("open", "AC-1")).extracting(Finding::subjectId).containsExactly(wildcard);
+      Thread.sleep(800);
+      List<ControlRun> runs = queries.runs(tenant, "AC-1", null, null, null, 100).items();
+      assertThat(runs).allMatch(r -> r.trigger() == RunTrigger.CHANGE);
+      assertThat(runs.size()).as("21 grants, coalesced").isBetween(1, 4);
+    } finally {
+      triggers.close();
+    }
+  }
+
+  @Test
+  void suspendedAgentsGrantsFailAc4() {
+    String g = grant("crm:read");
+    stores.agents().changeStatus(tenant, ADMIN, agent, AgentStatus.SUSPENDED);
+    RunRecorder.Outcome outcome = run("AC-4");
+    assertThat(outcome.run().exceptions()).extracting(d -> d.subjectId()).containsExactly(g);
+  }
+}
