@@ -5,9 +5,7 @@ import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.CanonicalJson;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,37 +54,20 @@ public final class AuditAppender {
     Head head = dao.lockHead(tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     Instant now = clock.instant();
-    Timestamp time = Timestamp.from(now);
     List<AuditEntry> stored = new ArrayList<>(pending.size());
+    List<AuditRows.Row> rows = new ArrayList<>(pending.size());
     String previous = head.hash();
     long seq = head.seq();
-    // A plain JDBC batch: this is the ingest hot path, where binding 13 columns by name per row
-    // through JDBI costs more than hashing the entry.
-    try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT)) {
-      for (PendingEntry p : pending) {
-        seq++;
-        AuditEntry entry = new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), null);
-        String data = CanonicalJson.string(p.data());
-        previous = AuditChain.hash(previous, AuditChain.canonicalBytes(entry, data));
-        stored.add(entry.withHash(previous));
-        PendingEntry.EventIndex index = p.index();
-        insert.setString(1, tenantId);
-        insert.setLong(2, seq);
-        insert.setTimestamp(3, time);
-        insert.setString(4, p.actor().type());
-        insert.setString(5, p.actor().id());
-        insert.setString(6, p.kind());
-        insert.setString(7, p.subject());
-        insert.setString(8, data);
-        insert.setString(9, previous);
-        insert.setString(10, index == null ? null : index.agentId());
-        insert.setString(11, index == null ? null : index.connectionId());
-        insert.setString(12, index == null ? null : index.action());
-        insert.setTimestamp(13, index == null ? null : Timestamp.from(index.eventTime()));
-        insert.setString(14, index == null ? null : index.grantId());
-        insert.addBatch();
-      }
-      insert.executeBatch();
+    for (PendingEntry p : pending) {
+      seq++;
+      AuditEntry entry = new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), null);
+      String data = CanonicalJson.string(p.data());
+      previous = AuditChain.hash(previous, AuditChain.canonicalBytes(entry, data));
+      stored.add(entry.withHash(previous));
+      rows.add(new AuditRows.Row(tenantId, seq, now, p.actor(), p.kind(), p.subject(), data, previous, p.index()));
+    }
+    try {
+      AuditRows.insert(handle.getConnection(), rows);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot append to the audit chain of tenant " + tenantId, e);
     }
@@ -95,11 +76,4 @@ public final class AuditAppender {
     handle.afterCommit(() -> listeners.committed(tenantId, committed));
     return stored;
   }
-
-  private static final String INSERT = """
-      INSERT INTO audit_entries
-        (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
-         agent_id, connection_id, action, event_time, grant_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """;
 }

@@ -1,0 +1,71 @@
+package dev.vigil.collectors.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.testing.TestStores;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Large groups take PostgreSQL's COPY path, small ones a JDBC batch: both must store every
+ * byte of awkward data exactly, so the chain verifies and reads back what was appended.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AppendContract {
+
+  static final Actor ACTOR = new Actor("token", "tok_test");
+  static final String AWKWARD = "tab\there, newline\nthere, back\\slash, quote\" \\N, é 🚀, \r\u0001";
+
+  private TestDb db;
+  private TestStores stores;
+
+  abstract TestDb.Kind kind();
+
+  @BeforeAll
+  void open() {
+    db = TestDb.of(kind());
+    stores = TestStores.on(db, Clock.tickMillis(ZoneOffset.UTC));
+  }
+
+  @AfterAll
+  void close() {
+    if (db != null) db.close();
+  }
+
+  @Test
+  void largeAndSmallGroupsStoreAwkwardDataExactly() {
+    String tenant = stores.tenants().create("Copy Co", ACTOR).tenant().id();
+    for (int size : List.of(AuditRows.COPY_FROM * 3, 3)) {
+      List<PendingEntry> pending = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("note", AWKWARD + i).put("n", i);
+        pending.add(new PendingEntry(ACTOR, "event", "agt_" + i, data, i % 2 == 0 ? null
+            : new PendingEntry.EventIndex("agt_" + i, "con\t" + i, "crm:read", Instant.now(), i % 3 == 0 ? null : "gra_1")));
+      }
+      List<AuditEntry> appended = db.jdbi().inTransaction(h -> stores.audit().appendAll(h, tenant, pending));
+      List<AuditEntry> read = stores.auditLog().after(tenant, appended.get(0).seq() - 1, size);
+      assertThat(read).hasSize(size);
+      for (int i = 0; i < size; i++) {
+        assertThat(read.get(i).data().get("note").asText()).isEqualTo(AWKWARD + i);
+        assertThat(read.get(i).hash()).isEqualTo(appended.get(i).hash());
+      }
+      String connection = db.jdbi().withHandle(h -> h.createQuery(
+          "SELECT connection_id FROM audit_entries WHERE tenant_id = :t AND seq = :s")
+          .bind("t", tenant).bind("s", appended.get(1).seq()).mapTo(String.class).one());
+      assertThat(connection).isEqualTo("con\t1");
+    }
+    assertThat(stores.auditLog().verify(tenant).intact()).isTrue();
+  }
+}
