@@ -188,7 +188,7 @@ abstract class ControlsApiContract extends ApiFixture {
   }
 
   @Test
-  void aManualRunIsRecordedWithItsEvidence() {
+  void aManualRunIsRecordedWithItsEvidence() throws Exception {
     Reply run = http.post(compliance, "/api/v1/controls/EN-3/run", "");
     assertThat(run.status()).as(run.text()).isEqualTo(200);
     assertThat(run.get("controlId").asText()).isEqualTo("EN-3");
@@ -197,6 +197,15 @@ abstract class ControlsApiContract extends ApiFixture {
     String id = run.get("id").asText();
     assertThat(http.get(auditor, "/api/v1/controls/EN-3/runs/" + id).get("id").asText()).isEqualTo(id);
     assertThat(http.get(auditor, "/api/v1/controls/EN-3").get("lastRunId").asText()).isEqualTo(id);
+    Reply evidence = http.get(auditor, "/api/v1/controls/EN-3/runs/" + id + "/evidence");
+    assertThat(evidence.status()).isEqualTo(200);
+    assertThat(sha256(evidence.text())).isEqualTo(run.get("evidenceSha256").asText());
+    assertThat(evidence.get("procedure").asText()).isNotBlank();
+  }
+
+  static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -217,6 +226,7 @@ abstract class ControlsApiContract extends ApiFixture {
     // Tenant B's run and findings are invisible to A.
     String theirRun = http.post(adminB, "/api/v1/controls/AC-1/run", "").get("id").asText();
     assertError(http.get(adminA, "/api/v1/controls/AC-1/runs/" + theirRun), 404);
+    assertError(http.get(adminA, "/api/v1/controls/AC-1/runs/" + theirRun + "/evidence"), 404);
     assertThat(http.get(adminA, "/api/v1/controls/AC-1/runs").get("items").findValuesAsText("id"))
         .doesNotContain(theirRun);
   }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,9 +43,14 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * <ol>
  *   <li>HTTP ingest of hash-chained events (1000-event batches from C clients), events/s;
  *   <li>{@code POST /authorize} with its audit append, decisions/s with p50 and p99 latency;
+ *   <li>the time from granting a wildcard scope through the API to AC-1 reading failing, with
+ *       nobody calling /run (p50, p95, max over {@code --latency-rounds});
  *   <li>after stopping the server, a raw single-threaded JDBC batch insert of the same number
  *       of rows into the same table of the same database: the baseline the ingest rate is
- *       reported against.
+ *       reported against;
+ *   <li>a full sweep of all 18 controls over a tenant filled through JDBC with
+ *       {@code --sweep-agents}, {@code --sweep-grants} and {@code --sweep-events} (20,000,
+ *       2,000,000 and 20,000,000 by default; 0 events skips it), family by family.
  * </ol>
  *
  * Each phase runs after a warm-up (200,000 events, 5 s of decisions) so the JIT has compiled
@@ -69,6 +75,12 @@ public final class BenchCommand extends Command {
     p.addArgument("--events").type(Integer.class).setDefault(200_000).help("events to ingest (default 200000)");
     p.addArgument("--clients").type(Integer.class).setDefault(4).help("concurrent HTTP clients (default 4)");
     p.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of /authorize load (default 10)");
+    p.addArgument("--latency-rounds").type(Integer.class).setDefault(20)
+        .help("wildcard grants whose time to AC-1 failing is measured (default 20)");
+    p.addArgument("--sweep-agents").type(Integer.class).setDefault(20_000).help("agents of the sweep estate");
+    p.addArgument("--sweep-grants").type(Integer.class).setDefault(2_000_000).help("grants of the sweep estate");
+    p.addArgument("--sweep-events").type(Long.class).setDefault(20_000_000L)
+        .help("reported actions of the sweep estate (0 skips the full-sweep benchmark)");
     p.addArgument("--server-jvm").setDefault("").help("extra JVM options for the server process, e.g. to profile it");
   }
 
@@ -111,6 +123,7 @@ public final class BenchCommand extends Command {
     Process server = start(env, config, port, dataDir, ns.getString("server_jvm"));
     double ingestRate;
     double[] decisions;
+    double[] latency;
     try {
       JsonNode tenant = JSON.readTree(run(env, "tenant-create", "--name", "Bench", config).strip());
       Client admin = new Client(port, tenant.get("adminToken").asText());
@@ -121,11 +134,26 @@ public final class BenchCommand extends Command {
       authorize(f, port, clients, 5);
       ingestRate = ingest(f, port, events, clients, start.plus(java.time.Duration.ofDays(10)));
       decisions = authorize(f, port, clients, ns.getInt("seconds"));
+      latency = grantToFailing(admin, f, ns.getInt("latency_rounds"));
     } finally {
       server.destroy();
       server.waitFor(60, TimeUnit.SECONDS);
     }
     double rawRate = rawInsert(url, user, password, events);
+    SweepBench.Size size = new SweepBench.Size(ns.getInt("sweep_agents"), ns.getInt("sweep_grants"),
+        ns.getLong("sweep_events"));
+    double fillSeconds = 0;
+    List<SweepBench.FamilyTime> sweep = List.of();
+    if (size.events() > 0) {
+      String sweepTenant = JSON.readTree(run(env, "tenant-create", "--name", "Sweep", config).strip())
+          .get("tenantId").asText();
+      SweepBench bench = new SweepBench(url, user, password, dataDir.resolve("master-key.json"), sweepTenant);
+      System.out.printf("Filling the sweep estate: %,d agents, %,d grants, %,d reported actions ...%n",
+          size.agents(), size.grants(), size.events());
+      fillSeconds = bench.fill(size);
+      System.out.printf("  filled in %.0f s; sweeping every control ...%n", fillSeconds);
+      sweep = bench.sweep();
+    }
     deleteTree(dataDir);
     if (pg) {
       try (Connection c = DriverManager.getConnection(ns.getString("pg_url"), user, password);
@@ -140,14 +168,70 @@ public final class BenchCommand extends Command {
     System.out.printf("  authorize with audit append:                    %,10.0f decisions/s%n", decisions[0]);
     System.out.printf("  authorize latency:                              p50 %.2f ms, p99 %.2f ms%n",
         decisions[1], decisions[2]);
-    System.out.println(JSON.writeValueAsString(Map.of("db", pg ? "postgres" : "h2", "events", events,
-        "clients", clients, "ingestEventsPerSecond", Math.round(ingestRate),
-        "rawRowsPerSecond", Math.round(rawRate), "ratio", Math.round(ingestRate / rawRate * 100) / 100.0,
-        "decisionsPerSecond", Math.round(decisions[0]), "p50Ms", decisions[1], "p99Ms", decisions[2])));
+    System.out.printf("  wildcard grant to AC-1 failing (%d rounds):     p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+        ns.getInt("latency_rounds"), latency[0], latency[1], latency[2]);
+    double sweepTotal = 0;
+    for (SweepBench.FamilyTime t : sweep) {
+      sweepTotal += t.seconds();
+      System.out.printf("  sweep %-16s %8.1f s   %s%n", t.family().wire(), t.seconds(), t.results());
+    }
+    if (!sweep.isEmpty()) {
+      System.out.printf("  full sweep, all 18 controls (%,d agents, %,d grants, %,d actions): %.1f s%n",
+          size.agents(), size.grants(), size.events(), sweepTotal);
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("db", pg ? "postgres" : "h2");
+    summary.put("events", events);
+    summary.put("clients", clients);
+    summary.put("ingestEventsPerSecond", Math.round(ingestRate));
+    summary.put("rawRowsPerSecond", Math.round(rawRate));
+    summary.put("ratio", Math.round(ingestRate / rawRate * 100) / 100.0);
+    summary.put("decisionsPerSecond", Math.round(decisions[0]));
+    summary.put("p50Ms", decisions[1]);
+    summary.put("p99Ms", decisions[2]);
+    summary.put("grantToFailingP95Ms", Math.round(latency[1]));
+    summary.put("sweepFillSeconds", Math.round(fillSeconds));
+    summary.put("sweepSeconds", Math.round(sweepTotal * 10) / 10.0);
+    System.out.println(JSON.writeValueAsString(summary));
+  }
+
+  /**
+   * Grants a wildcard scope through the API and polls AC-1 until it reads failing, nobody
+   * calling /run; revokes it and waits for passing again. Returns p50, p95 and max in ms.
+   */
+  private static double[] grantToFailing(Client admin, Fixture f, int rounds) throws Exception {
+    awaitStatus(admin, "passing");
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) {
+      long start = System.nanoTime();
+      String grant = admin.post("/api/v1/agents/" + f.agent() + "/grants", "{\"connectionId\":\"" + f.connection()
+          + "\",\"scopes\":[\"*\"],\"requestedBy\":\"" + f.owner() + "\",\"approvedBy\":\"" + f.owner() + "\"}")
+          .get("id").asText();
+      awaitStatus(admin, "failing");
+      millis.add((System.nanoTime() - start) / 1e6);
+      admin.send("/api/v1/agents/" + f.agent() + "/grants/" + grant, null, 204, "DELETE");
+      awaitStatus(admin, "passing");
+    }
+    millis.sort(null);
+    return new double[] {percentile(millis, 0.50), percentile(millis, 0.95), millis.get(millis.size() - 1)};
+  }
+
+  private static void awaitStatus(Client admin, String status) throws Exception {
+    for (int i = 0; i < 6000; i++) {
+      if (JSON.readTree(admin.send("/api/v1/controls/AC-1", null, 200, "GET")).get("status").asText().equals(status)) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("AC-1 did not turn " + status + " within 60 s");
+  }
+
+  private static double percentile(List<Double> sorted, double p) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
   }
 
   /** The ids the load needs: one agent with a grant on one connection, and its tokens. */
-  private record Fixture(String agent, String connection, String ingestToken, String agentToken) {
+  private record Fixture(String owner, String agent, String connection, String ingestToken, String agentToken) {
     static Fixture create(Client admin) throws Exception {
       String owner = admin.post("/api/v1/users", "{\"email\":\"bench@bench.example\",\"name\":\"Bench\","
           + "\"role\":\"admin\",\"password\":\"bench password 123\"}").get("id").asText();
@@ -160,7 +244,7 @@ public final class BenchCommand extends Command {
           + "\",\"scopes\":[\"crm:read\"],\"requestedBy\":\"" + owner + "\",\"approvedBy\":\"" + owner + "\"}");
       String ingest = admin.post("/api/v1/tokens", "{\"name\":\"bench\",\"role\":\"ingest\"}").get("token").asText();
       String agentToken = admin.post("/api/v1/agents/" + agent + "/tokens", null).get("token").asText();
-      return new Fixture(agent, connection, ingest, agentToken);
+      return new Fixture(owner, agent, connection, ingest, agentToken);
     }
   }
 
@@ -242,8 +326,9 @@ public final class BenchCommand extends Command {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement("""
           INSERT INTO audit_entries (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
-            agent_id, connection_id, action, event_time)
-          VALUES ('bench-raw', ?, ?, 'token', 'tok_bench', 'event', 'agt_bench', ?, ?, 'agt_bench', 'con_bench', 'crm:read', ?)
+            agent_id, connection_id, action, event_time, grant_id)
+          VALUES ('bench-raw', ?, ?, 'token', 'tok_bench', 'event', 'agt_bench', ?, ?, 'agt_bench', 'con_bench', 'crm:read', ?,
+            'gra_bench')
           """)) {
         long start = System.nanoTime();
         for (int i = 1; i <= rows; i++) {
@@ -332,9 +417,13 @@ public final class BenchCommand extends Command {
     }
 
     String send(String path, String body, int expected) throws Exception {
+      return send(path, body, expected, "POST");
+    }
+
+    String send(String path, String body, int expected, String method) throws Exception {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       if (expected > 0 && r.statusCode() != expected) {
         throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());

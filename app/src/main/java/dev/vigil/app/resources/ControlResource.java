@@ -87,6 +87,15 @@ public final class ControlResource {
         .orElseThrow(() -> Rejected.notFound("run", runId));
   }
 
+  /** The run's evidence record byte for byte as hashed into the audit chain (canonical JSON). */
+  @GET
+  @Path("/{id}/runs/{runId}/evidence")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public String evidence(@Auth Caller caller, @PathParam("id") String id, @PathParam("runId") String runId) {
+    control(id);
+    return queries.evidence(caller.tenantId(), id, runId).orElseThrow(() -> Rejected.notFound("run", runId));
+  }
+
   /** Runs the control now and answers with the recorded run. */
   @POST
   @Path("/{id}/run")

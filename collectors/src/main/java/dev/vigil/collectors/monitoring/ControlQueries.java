@@ -35,6 +35,11 @@ public final class ControlQueries {
     return jdbi.withExtension(RunDao.class, dao -> dao.run(tenantId, runId));
   }
 
+  /** A run's evidence record exactly as stored and hashed: canonical JSON text. */
+  public Optional<String> evidence(String tenantId, String controlId, String runId) {
+    return jdbi.withExtension(RunDao.class, dao -> dao.evidence(tenantId, controlId, runId));
+  }
+
   /**
    * Findings in id order (the order they opened).
    *

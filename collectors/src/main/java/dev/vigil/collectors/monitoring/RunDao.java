@@ -90,6 +90,10 @@ public interface RunDao {
   @SqlQuery("SELECT " + RUN_COLUMNS + " FROM control_runs WHERE tenant_id = :tenantId AND id = :id")
   Optional<ControlRun> run(@Bind("tenantId") String tenantId, @Bind("id") String id);
 
+  @SqlQuery("SELECT evidence FROM control_runs WHERE tenant_id = :tenantId AND id = :id AND control_id = :controlId")
+  Optional<String> evidence(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("id") String id);
+
   @SqlQuery("SELECT " + RUN_COLUMNS + " FROM control_runs "
       + "WHERE tenant_id = :tenantId AND control_id = :controlId AND started_at >= :from AND started_at < :to "
       + "AND (CAST(:before AS VARCHAR(40)) IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")

@@ -24,10 +24,35 @@ public final class ChainVerifier {
    */
   public static ChainVerification verify(
       String tenantId, String previousHashHex, long firstSeq, List<AuditEntry> entries) {
-    List<ChainBreak> breaks = new ArrayList<>();
-    String previous = previousHashHex;
-    long expectedSeq = firstSeq;
-    for (AuditEntry entry : entries) {
+    Running run = new Running(tenantId, previousHashHex, firstSeq);
+    for (AuditEntry entry : entries) run.check(entry, AuditChain.canonicalBytes(entry));
+    return run.result();
+  }
+
+  /**
+   * The same checks one entry at a time, for streaming through a chain too long to hold.
+   * Not thread-safe.
+   */
+  public static final class Running {
+    private final String tenantId;
+    private final List<ChainBreak> breaks = new ArrayList<>();
+    private String previous;
+    private long expectedSeq;
+    private long checked;
+
+    public Running(String tenantId, String previousHashHex, long firstSeq) {
+      this.tenantId = tenantId;
+      this.previous = previousHashHex;
+      this.expectedSeq = firstSeq;
+    }
+
+    /**
+     * Checks the next entry.
+     *
+     * @param canonical the entry's canonical bytes ({@link AuditChain#canonicalBytes}); a
+     *     streaming reader may assemble them around the data text as stored
+     */
+    public void check(AuditEntry entry, byte[] canonical) {
       if (entry.seq() != expectedSeq) {
         breaks.add(new ChainBreak(entry.seq(),
             "expected seq " + expectedSeq + " but found " + entry.seq()
@@ -37,7 +62,7 @@ public final class ChainVerifier {
         breaks.add(new ChainBreak(entry.seq(),
             "belongs to tenant " + entry.tenantId() + ", not " + tenantId));
       }
-      String computed = AuditChain.nextHash(previous, entry);
+      String computed = AuditChain.hash(previous, canonical);
       if (entry.hash() == null || !computed.equals(entry.hash())) {
         breaks.add(new ChainBreak(entry.seq(),
             "recorded hash " + entry.hash() + " does not match computed " + computed
@@ -45,7 +70,11 @@ public final class ChainVerifier {
       }
       previous = entry.hash() == null ? computed : entry.hash();
       expectedSeq = entry.seq() + 1;
+      checked++;
     }
-    return new ChainVerification(entries.size(), previous, breaks);
+
+    public ChainVerification result() {
+      return new ChainVerification(checked, previous, breaks);
+    }
   }
 }
