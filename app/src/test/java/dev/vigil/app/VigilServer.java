@@ -28,6 +28,11 @@ final class VigilServer implements AutoCloseable {
   private final DropwizardTestSupport<VigilConfiguration> support;
 
   VigilServer(TestDb.Kind kind) throws IOException {
+    this(kind, CONFIG);
+  }
+
+  /** A server on {@code config} (a variant of the shipped config.yml) with the test overrides. */
+  VigilServer(TestDb.Kind kind, Path config) throws IOException {
     this.kind = kind;
     this.dataDir = Files.createTempDirectory("vigil-test-");
     this.postgres = kind == TestDb.Kind.POSTGRES ? TestDb.postgres() : null;
@@ -41,7 +46,7 @@ final class VigilServer implements AutoCloseable {
       overrides.add(ConfigOverride.config("database.url", postgres.url()));
       overrides.add(ConfigOverride.config("database.user", postgres.user()));
     }
-    support = new DropwizardTestSupport<>(VigilApplication.class, CONFIG.toString(),
+    support = new DropwizardTestSupport<>(VigilApplication.class, config.toString(),
         overrides.toArray(new ConfigOverride[0]));
     try {
       support.before();
@@ -104,12 +109,24 @@ final class VigilServer implements AutoCloseable {
 
   /** Runs one SQL update against the server's database (to break things on purpose). */
   void sql(String update) throws Exception {
-    String url = postgres != null ? postgres.url()
-        : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vigil") + ";AUTO_SERVER=TRUE";
-    try (var c = java.sql.DriverManager.getConnection(url, postgres != null ? postgres.user() : "sa", "");
-        var st = c.createStatement()) {
+    try (var c = connect(); var st = c.createStatement()) {
       st.executeUpdate(update);
     }
+  }
+
+  /** The first column of every row {@code query} returns, as text. */
+  List<String> query(String query) throws Exception {
+    List<String> values = new ArrayList<>();
+    try (var c = connect(); var st = c.createStatement(); var rs = st.executeQuery(query)) {
+      while (rs.next()) values.add(rs.getString(1));
+    }
+    return values;
+  }
+
+  private java.sql.Connection connect() throws java.sql.SQLException {
+    String url = postgres != null ? postgres.url()
+        : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vigil") + ";AUTO_SERVER=TRUE";
+    return java.sql.DriverManager.getConnection(url, postgres != null ? postgres.user() : "sa", "");
   }
 
   Path dataDir() {

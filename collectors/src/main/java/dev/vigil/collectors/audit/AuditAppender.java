@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
-import dev.vigil.controls.audit.CanonicalJson;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +60,7 @@ public final class AuditAppender {
     for (PendingEntry p : pending) {
       seq++;
       AuditEntry entry = new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), null);
-      String data = CanonicalJson.string(p.data());
+      String data = p.canonicalData();
       previous = AuditChain.hash(previous, AuditChain.canonicalBytes(entry, data));
       stored.add(entry.withHash(previous));
       rows.add(new AuditRows.Row(tenantId, seq, now, p.actor(), p.kind(), p.subject(), data, previous, p.index()));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,18 +23,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the controls a committed change can affect, within moments and without anyone asking.
  * It listens to the audit trail (every change is audited), maps each entry's kind to the
- * controls it touches, and coalesces: all requests for a tenant that arrive while a run is
- * waiting or under way are served by one later run. Known deadlines (an exception's or a
+ * controls it touches, and coalesces per control and tenant: requests that arrive while a
+ * run waits join it, and those that arrive while it runs get one more run after it. Known deadlines (an exception's or a
  * grant's expiry) schedule a run at that moment. Thread-safe.
  */
 public final class ChangeTriggers implements BiConsumer<String, List<PendingEntry>>, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChangeTriggers.class);
 
-  private static final List<String> GRANT_CONTROLS = List.of("AC-1", "AC-2", "AC-3", "AC-4");
+  // A new grant cannot fail AC-3 (it is younger than the limit); a revoked one can resolve it.
+  private static final List<String> GRANT_CONTROLS = List.of("AC-1", "AC-2", "AC-4");
   private static final Map<String, List<String>> BY_KIND = Map.ofEntries(
       Map.entry("grant.created", GRANT_CONTROLS),
-      Map.entry("grant.revoked", GRANT_CONTROLS),
+      Map.entry("grant.revoked", List.of("AC-1", "AC-2", "AC-3", "AC-4")),
       Map.entry("access_review.recorded", List.of("AC-1", "AC-2", "AC-3", "AC-4", "AC-5")),
       Map.entry("agent.created", List.of("AC-4", "AC-5")),
       Map.entry("agent.status_changed", List.of("AC-4", "AC-5")),
@@ -50,11 +52,18 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
       Map.entry("incident.opened", List.of("IR-1", "IR-2", "IR-3")),
       Map.entry("incident.updated", List.of("IR-1", "IR-2", "IR-3")));
 
-  /** One tenant's queue: what is pending, and whether a run is scheduled or under way. */
+  /** One control of one tenant: whether a run is waiting, under way, or wanted again after it. */
   private static final class Lane {
-    final Set<String> pending = new LinkedHashSet<>();
+    final String tenantId;
+    final Control control;
     boolean scheduled;
     boolean running;
+    boolean again;
+
+    Lane(String tenantId, Control control) {
+      this.tenantId = tenantId;
+      this.control = control;
+    }
   }
 
   private final ControlRunner runner;
@@ -66,7 +75,7 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
 
   /**
    * @param debounce how long a request waits for others to join it before the run starts
-   * @param threads how many tenants may run at once
+   * @param threads how many runs may go at once
    */
   public ChangeTriggers(ControlRunner runner, Catalog catalog, Duration debounce, int threads, Clock clock) {
     this.runner = runner;
@@ -107,14 +116,22 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
     if (!controls.isEmpty()) request(tenantId, controls);
   }
 
-  /** Requests a run of {@code controlIds} for the tenant, coalesced with any other waiting. */
+  /**
+   * Requests a run of each of {@code controlIds} for the tenant. Requests for a control that
+   * is already waiting join that run; one that arrives while it runs gets one more run after.
+   */
   public void request(String tenantId, Set<String> controlIds) {
-    Lane lane = lanes.computeIfAbsent(tenantId, t -> new Lane());
-    synchronized (lane) {
-      lane.pending.addAll(controlIds);
-      if (!lane.scheduled && !lane.running) {
-        lane.scheduled = true;
-        schedule(tenantId, debounce);
+    for (String controlId : controlIds) {
+      Control control = catalog.find(controlId).orElse(null);
+      if (control == null) continue;
+      Lane lane = lanes.computeIfAbsent(tenantId + "\0" + controlId, k -> new Lane(tenantId, control));
+      synchronized (lane) {
+        if (lane.running) {
+          lane.again = true;
+        } else if (!lane.scheduled) {
+          lane.scheduled = true;
+          schedule(lane);
+        }
       }
     }
   }
@@ -126,40 +143,39 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
     if (delay.compareTo(Duration.ofDays(1)) > 0) return; // the scheduled sweeps will see it
     try {
       executor.schedule(() -> request(tenantId, controlIds), delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
+    } catch (RejectedExecutionException closed) {
       // shutting down
     }
   }
 
-  private void schedule(String tenantId, Duration delay) {
+  private void schedule(Lane lane) {
     try {
-      executor.schedule(() -> drain(tenantId), delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
-      // shutting down: the next start's sweeps will run these controls
+      executor.schedule(() -> drain(lane), debounce.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      // shutting down: the next start's sweeps will run this control
     }
   }
 
-  private void drain(String tenantId) {
-    Lane lane = lanes.get(tenantId);
-    Set<String> ids;
+  /**
+   * Runs the lane's control, loading only its own facts: a cheap control (AC-1 reads grants)
+   * never waits for a costly one of the same tenant (AC-3 aggregates usage).
+   */
+  private void drain(Lane lane) {
     synchronized (lane) {
       lane.scheduled = false;
-      if (lane.pending.isEmpty()) return;
-      ids = Set.copyOf(lane.pending);
-      lane.pending.clear();
       lane.running = true;
+      lane.again = false;
     }
     try {
-      List<Control> controls = catalog.all().stream().filter(c -> ids.contains(c.id())).toList();
-      runner.run(tenantId, controls, RunTrigger.CHANGE, null);
+      runner.run(lane.tenantId, List.of(lane.control), RunTrigger.CHANGE, null);
     } catch (RuntimeException e) {
-      LOG.error("change-triggered run of {} failed for tenant {}", ids, tenantId, e);
+      LOG.error("change-triggered run of {} failed for tenant {}", lane.control.id(), lane.tenantId, e);
     } finally {
       synchronized (lane) {
         lane.running = false;
-        if (!lane.pending.isEmpty() && !lane.scheduled) {
+        if (lane.again && !lane.scheduled) {
           lane.scheduled = true;
-          schedule(tenantId, debounce);
+          schedule(lane);
         }
       }
     }

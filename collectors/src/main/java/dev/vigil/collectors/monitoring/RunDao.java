@@ -66,6 +66,10 @@ public interface RunDao {
       + "WHERE tenant_id = :tenantId AND control_id = :controlId AND resolved_at IS NULL")
   List<Finding> openFindings(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
 
+  @SqlQuery("SELECT COUNT(*) FROM findings "
+      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND resolved_at IS NULL")
+  long countOpen(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
+
   @SqlBatch("""
       INSERT INTO findings (tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id)
       VALUES (:f.tenantId, :f.id, :f.controlId, :f.subjectId, :f.detail, :f.openedAt, :f.openedRunId)

@@ -98,7 +98,7 @@ public final class RunRecorder {
           .put("findingsOpened", opened).put("findingsResolved", resolved).put("evidenceSha256", sha);
       AuditEntry entry = audit.append(h, tenantId, ACTOR, "control.run", info.id(), data);
       dao.setAuditSeq(tenantId, runId, entry.seq());
-      long open = dao.openFindings(tenantId, info.id()).size();
+      long open = dao.countOpen(tenantId, info.id());
       return new Outcome(dao.run(tenantId, runId).orElseThrow(), previous, status, open, opened, resolved);
     });
   }
