@@ -58,7 +58,8 @@ final class SweepBench {
   private static final int VENDORS = 50;
   private static final int CONNECTIONS = 500;
   private static final int BATCH = 5_000;
-  private static final long CHECKPOINT_EVERY = 20_000;
+  /** Simulated time between signed checkpoints: within LG-3's 60-minute limit. */
+  private static final Duration CHECKPOINT_EVERY = Duration.ofMinutes(50);
 
   private final Jdbi jdbi;
   private final MasterKey master;
@@ -241,7 +242,7 @@ final class SweepBench {
 
   /**
    * Reported actions over the last 30 days, appended to the tenant's chain with real hashes
-   * and a signed checkpoint every 20,000 entries (under an hour apart). Action i falls under grant i mod grants, so
+   * and a signed checkpoint every 50 minutes of their time. Action i falls under grant i mod grants, so
    * every grant is used; one in 100,000 is outside every grant.
    */
   private void events(Connection c, Size size, Instant now) throws Exception {
@@ -259,6 +260,7 @@ final class SweepBench {
     Instant first = now.minus(Duration.ofDays(30));
     long spanMillis = Duration.ofDays(30).minusMinutes(5).toMillis();
     Actor actor = new Actor("token", "tok_bench");
+    Instant nextCheckpoint = first.plus(CHECKPOINT_EVERY);
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO audit_entries (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
           agent_id, connection_id, action, event_time, grant_id)
@@ -294,7 +296,8 @@ final class SweepBench {
         ps.setTimestamp(10, Timestamp.from(at));
         ps.setString(11, outside ? null : grant(g));
         ps.addBatch();
-        if (i % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1 || i == size.events() - 1) {
+        if (!at.isBefore(nextCheckpoint) || i == size.events() - 1) {
+          nextCheckpoint = nextCheckpoint.plus(CHECKPOINT_EVERY);
           Instant issued = entry.time().plusSeconds(30);
           cp.setString(1, tenantId);
           cp.setLong(2, seq);
