@@ -81,6 +81,11 @@ public final class SignedNote {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("a signature is not base64");
       }
+      // Only the canonical encoding: otherwise the spare bits of the last character could be
+      // changed without changing the signature, and a note would have several spellings.
+      if (!Base64.getEncoder().encodeToString(sig).equals(parts[1])) {
+        throw new IllegalArgumentException("a signature is not in canonical base64");
+      }
       if (sig.length < 5) throw new IllegalArgumentException("a signature is too short");
       lines.add(new Line(parts[0], sig));
     }
