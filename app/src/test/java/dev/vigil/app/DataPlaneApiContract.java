@@ -205,6 +205,9 @@ abstract class DataPlaneApiContract extends ApiFixture {
         "{\"events\":[" + good.replace("\"2026-11-24T15:00:00Z\"", "\"yesterday\"") + "]}",
         "{\"events\":[" + good.replace("\"2026-11-24T15:00:00Z\"", "\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"") + "]}",
         "{\"events\":[" + good.replace("\"agentId\":\"" + agent + "\",", "") + "]}",
+        "{\"events\":[" + good + ",null]}",
+        "{\"events\":[" + good.replace("\"outcome\":\"success\",", "") + "]}",
+        "{\"events\":[" + good.replace("\"r/ok\"", "\"" + "r".repeat(2001) + "\"") + "]}",
         "{\"events\":[" + good + "]");
     for (String body : bad) {
       Reply r = http.send(ingest, "POST", "/api/v1/events", body, json);

@@ -44,9 +44,9 @@ public final class EventResource {
   @RolesAllowed({Roles.INGEST, Roles.AGENT, Roles.ADMIN})
   public Response ingest(@Auth Caller caller, @NotNull @Valid IngestRequest body) {
     List<EventStore.NewEvent> batch = body.events().stream()
-        .map(e -> new EventStore.NewEvent(e.agentId(), e.connectionId(), e.action(), e.resource(),
-            e.outcome(), e.occurredAt(), e.onBehalfOf(), e.attributes()))
-        .toList();
+        .map(e -> e == null ? null : new EventStore.NewEvent(e.agentId(), e.connectionId(), e.action(),
+            e.resource(), e.outcome(), e.occurredAt(), e.onBehalfOf(), e.attributes()))
+        .toList(); // may hold nulls, which the store reports by index
     EventStore.Accepted a = events.ingest(caller.tenantId(), caller.actor(),
         caller.role() == Role.AGENT ? caller.agentId() : null, batch);
     return Response.accepted(new IngestResponse(a.accepted(), a.firstSeq(), a.lastSeq())).build();

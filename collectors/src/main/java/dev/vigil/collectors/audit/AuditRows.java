@@ -92,7 +92,11 @@ final class AuditRows {
 
   private static StringBuilder field(StringBuilder out, String value) {
     if (value == null) return out.append("\\N");
-    for (int i = 0; i < value.length(); i++) {
+    int first = 0;
+    while (first < value.length() && !special(value.charAt(first))) first++;
+    if (first == value.length()) return out.append(value); // the common case: one bulk copy
+    out.append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
       char ch = value.charAt(i);
       switch (ch) {
         case '\\' -> out.append("\\\\");
@@ -103,5 +107,9 @@ final class AuditRows {
       }
     }
     return out;
+  }
+
+  private static boolean special(char ch) {
+    return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
   }
 }
