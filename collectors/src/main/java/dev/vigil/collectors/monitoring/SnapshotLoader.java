@@ -74,7 +74,7 @@ public final class SnapshotLoader {
       return facts;
     });
     if (needs.contains(Fact.CHAIN)) {
-      // Outside the transaction above: verification pages through every entry of the chain.
+      // Outside the transaction above: verification streams every entry of the chain.
       b.chain(jdbi.withExtension(SnapshotDao.class, dao -> chain(dao, tenantId)));
     }
     return b.build();
