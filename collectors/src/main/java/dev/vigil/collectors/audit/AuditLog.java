@@ -36,6 +36,8 @@ public final class AuditLog {
 
   /**
    * Verifies the whole chain in one streamed pass and checks it ends at the recorded head.
+   * Entries past the head read first are appends committed since, and are left for the next
+   * verification (a writer moves the head in the transaction that adds the entries).
    * Each entry's canonical bytes are assembled around its data text as stored (the appender
    * stores it canonical), so any change to a stored byte breaks the hash without the cost of
    * parsing every entry.
@@ -46,7 +48,7 @@ public final class AuditLog {
     ChainVerifier.Running run = new ChainVerifier.Running(tenantId, AuditChain.GENESIS_HEX, 1);
     long[] last = {0};
     // A transaction, so PostgreSQL streams by fetch size instead of loading every row.
-    jdbi.useTransaction(h -> h.createQuery(STREAM).bind("tenantId", tenantId)
+    jdbi.useTransaction(h -> h.createQuery(STREAM).bind("tenantId", tenantId).bind("last", head.seq())
         .setFetchSize(FETCH).map((rs, ctx) -> {
           AuditEntry meta = new AuditEntry(rs.getLong("seq"), rs.getString("tenant_id"),
               rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
@@ -71,6 +73,6 @@ public final class AuditLog {
   private static final ObjectNode NO_DATA = JsonNodeFactory.instance.objectNode();
   private static final String STREAM = """
       SELECT tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash
-      FROM audit_entries WHERE tenant_id = :tenantId ORDER BY seq
+      FROM audit_entries WHERE tenant_id = :tenantId AND seq <= :last ORDER BY seq
       """;
 }

@@ -45,6 +45,28 @@ abstract class AppendContract {
   }
 
   @Test
+  void verificationWhileEntriesAreAppendedFindsNoBreak() throws Exception {
+    String tenant = stores.tenants().create("Busy Co", ACTOR).tenant().id();
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread writer = new Thread(() -> {
+      while (running.get()) {
+        db.jdbi().useTransaction(h -> stores.audit().append(h, tenant, ACTOR, "agent.created", "agt_x",
+            JsonNodeFactory.instance.objectNode().put("n", 1)));
+      }
+    });
+    writer.start();
+    try {
+      for (int i = 0; i < 40; i++) {
+        var v = stores.auditLog().verify(tenant);
+        assertThat(v.breaks()).as("verification %d", i).isEmpty();
+      }
+    } finally {
+      running.set(false);
+      writer.join();
+    }
+  }
+
+  @Test
   void largeAndSmallGroupsStoreAwkwardDataExactly() {
     String tenant = stores.tenants().create("Copy Co", ACTOR).tenant().id();
     for (int size : List.of(AuditRows.COPY_FROM * 3, 3)) {
