@@ -273,6 +273,14 @@ abstract class ControlPlaneContract {
         clock.instant().plusSeconds(60))).hasMessageContaining("not a control");
     assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", approver,
         clock.instant())).hasMessageContaining("future");
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", approver,
+        clock.instant().plus(Duration.ofDays(365)).plusMillis(1))).hasMessageContaining("at most 365 days");
+    String auditor = users.create(tenant, ADMIN, "audit" + System.nanoTime() + "@acme.example", "Aud",
+        Role.AUDITOR, "a long enough password").id();
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", auditor,
+        clock.instant().plusSeconds(60))).hasMessageContaining("may not approve");
+    assertThat(exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "a year", approver,
+        clock.instant().plus(Duration.ofDays(365))).id()).isNotBlank();
     var e = exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "break-glass account", approver,
         clock.instant().plusSeconds(60));
     assertThat(e.coversAt(clock.instant().plusSeconds(59))).isTrue();

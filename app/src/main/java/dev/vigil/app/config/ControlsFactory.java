@@ -9,7 +9,10 @@ import dev.vigil.controls.model.Severity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -89,8 +92,10 @@ public final class ControlsFactory {
 
   /** A webhook: where status changes go, and the secret that signs them (HMAC-SHA256). */
   public static final class WebhookFactory {
-    @JsonProperty @NotNull private String url;
-    @JsonProperty @NotNull private String secret;
+    @JsonProperty @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http or https URL")
+    private String url;
+    @JsonProperty @NotNull @Size(min = Webhook.MIN_SECRET, message = "must be at least {min} characters")
+    private String secret;
 
     Webhook build() {
       return new Webhook(url, secret);

@@ -34,6 +34,8 @@ public final class FindingResource {
   public ListBody<Finding> list(@Auth Caller caller, @QueryParam("status") String status,
       @QueryParam("controlId") String controlId, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
+    status = status == null || status.isBlank() ? null : status;
+    controlId = controlId == null || controlId.isBlank() ? null : controlId;
     if (status != null && !status.equals("open") && !status.equals("resolved")) {
       throw new WebApplicationException("status: must be open or resolved", 400);
     }

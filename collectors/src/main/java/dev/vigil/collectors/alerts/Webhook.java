@@ -2,6 +2,10 @@ package dev.vigil.collectors.alerts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -10,8 +14,10 @@ import java.util.Locale;
  *
  * <p>The URL may carry credentials for the receiver ({@code https://user:pass@host/path}, sent
  * as HTTP Basic authentication) and a query string ({@code ?token=...}, sent as is); both are
- * secrets too, so {@link #safeUrl()} drops them, and that form is the only one that is logged,
- * stored, or printed by {@link #toString()}. Immutable and thread-safe.
+ * secrets too, and so may the path (Slack-style {@code /services/T0/B0/XXXX}): {@link #safeUrl()}
+ * keeps only the origin, the first path segment and a fingerprint of the whole path, and that
+ * form is the only one that is logged, stored, or printed by {@link #toString()}. Immutable
+ * and thread-safe.
  *
  * @param url an absolute {@code http} or {@code https} URL
  * @param secret the HMAC-SHA256 key shared with the receiver, at least {@value #MIN_SECRET} characters
@@ -43,10 +49,27 @@ public record Webhook(String url, String secret) {
     new Webhook(url, secret);
   }
 
-  /** The URL without credentials, query string or fragment: what may be logged and stored. */
+  /**
+   * What may be logged and stored: the origin, the first path segment (the rest elided) and
+   * the first 8 hex digits of the path's SHA-256, which tell webhooks apart without revealing
+   * a secret in the path; never credentials, query or fragment. For example
+   * {@code https://hooks.slack.com/services/… #1f2e3d4c}.
+   */
   public String safeUrl() {
     URI uri = parse(url);
-    return origin(uri) + uri.getRawPath();
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    int second = path.indexOf('/', 1);
+    String shown = second < 0 ? path : path.substring(0, second) + "/…";
+    return origin(uri) + shown + " #" + fingerprint(path);
+  }
+
+  private static String fingerprint(String path) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** The URL the request goes to: without credentials (sent as a header) or fragment. */

@@ -9,8 +9,13 @@ import dev.vigil.collectors.tenancy.UserDao;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.controls.model.ControlIds;
+import dev.vigil.controls.model.Role;
+import dev.vigil.controls.model.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /** Records approved exceptions to controls. Thread-safe. */
@@ -28,6 +33,10 @@ public final class ExceptionStore {
     this.clock = clock;
   }
 
+  /** The longest an exception may last: it is time-boxed, and renewed by a new approval. */
+  public static final Duration MAX_TERM = Duration.ofDays(365);
+  private static final Set<Role> APPROVERS = Set.of(Role.ADMIN, Role.COMPLIANCE);
+
   public ControlException create(String tenantId, Actor actor, String controlId, String subjectId,
       String reason, String approvedBy, Instant expiresAt) {
     if (!ControlIds.ALL.contains(controlId)) {
@@ -36,9 +45,18 @@ public final class ExceptionStore {
     }
     Instant now = clock.instant();
     if (!expiresAt.isAfter(now)) throw Rejected.invalid("expiresAt: must be in the future");
+    if (expiresAt.isAfter(now.plus(MAX_TERM))) {
+      throw Rejected.invalid("expiresAt: an exception lasts at most " + MAX_TERM.toDays()
+          + " days; approve a new one when it lapses");
+    }
     return jdbi.inTransaction(h -> {
-      if (h.attach(UserDao.class).find(tenantId, approvedBy).isEmpty()) {
+      Optional<User> approver = h.attach(UserDao.class).find(tenantId, approvedBy);
+      if (approver.isEmpty()) {
         throw Rejected.invalid("approvedBy: no user " + approvedBy + " in this tenant");
+      }
+      if (!approver.get().active() || !APPROVERS.contains(approver.get().role())) {
+        throw Rejected.invalid("approvedBy: user " + approvedBy + " may not approve exceptions; an active admin"
+            + " or compliance user must (auditors stay independent of what they audit)");
       }
       ControlException e = new ControlException(tenantId, ids.next("exc"), controlId, subjectId.strip(),
           reason.strip(), approvedBy, expiresAt, now);

@@ -13,11 +13,20 @@ class WebhookTest {
   @Test
   void safeUrlDropsCredentialsQueryAndFragment() {
     Webhook w = new Webhook("HTTPS://alice:pa55word@Hooks.Example:8443/vigil/in?token=t0ken123#x", SECRET);
-    assertThat(w.safeUrl()).isEqualTo("https://hooks.example:8443/vigil/in");
+    assertThat(w.safeUrl()).matches("https://hooks\\.example:8443/vigil/… #[0-9a-f]{8}");
     assertThat(w.requestUri()).isEqualTo(URI.create("https://hooks.example:8443/vigil/in?token=t0ken123"));
     assertThat(w.userInfo()).isEqualTo("alice:pa55word");
-    assertThat(w.toString()).contains("https://hooks.example:8443/vigil/in")
-        .doesNotContain(SECRET, "pa55word", "alice", "t0ken123");
+    assertThat(w.toString()).contains("https://hooks.example:8443/vigil/")
+        .doesNotContain(SECRET, "pa55word", "alice", "t0ken123", "/in");
+  }
+
+  @Test
+  void aSecretInThePathIsNeitherShownNorStoredButWebhooksStayDistinct() {
+    Webhook slack = new Webhook("https://hooks.slack.com/services/T000/B000/XXXXsecretXXXX", SECRET);
+    Webhook other = new Webhook("https://hooks.slack.com/services/T000/B000/YYYYsecretYYYY", SECRET);
+    assertThat(slack.safeUrl()).startsWith("https://hooks.slack.com/services/… #").doesNotContain("secret", "T000");
+    assertThat(slack.safeUrl()).isNotEqualTo(other.safeUrl());
+    assertThat(new Webhook("http://127.0.0.1:9000/hook", SECRET).safeUrl()).startsWith("http://127.0.0.1:9000/hook #");
   }
 
   @Test
