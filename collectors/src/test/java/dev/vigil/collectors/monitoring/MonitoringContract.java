@@ -27,7 +27,6 @@ import dev.vigil.controls.model.Criticality;
 import dev.vigil.controls.model.Role;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
