@@ -149,6 +149,7 @@ public final class BenchCommand extends Command {
         ns.getLong("sweep_events"));
     double fillSeconds = 0;
     List<SweepBench.FamilyTime> sweep = List.of();
+    List<SweepBench.QueryTimes> queries = List.of();
     if (size.events() > 0) {
       String sweepTenant = JSON.readTree(run(env, "tenant-create", "--name", "Sweep", config).strip())
           .get("tenantId").asText();
@@ -156,7 +157,8 @@ public final class BenchCommand extends Command {
       System.out.printf("Filling the sweep estate: %,d agents, %,d grants, %,d reported actions ...%n",
           size.agents(), size.grants(), size.events());
       fillSeconds = bench.fill(size);
-      System.out.printf("  filled in %.0f s; sweeping every control ...%n", fillSeconds);
+      System.out.printf("  filled in %.0f s; timing event queries, then sweeping every control ...%n", fillSeconds);
+      queries = bench.eventQueries(size, 200);
       sweep = bench.sweep();
     }
     deleteTree(dataDir);
@@ -179,6 +181,10 @@ public final class BenchCommand extends Command {
     for (SweepBench.FamilyTime t : sweep) {
       sweepTotal += t.seconds();
       System.out.printf("  sweep %-16s %8.1f s   %s%n", t.family().wire(), t.seconds(), t.results());
+    }
+    for (SweepBench.QueryTimes q : queries) {
+      System.out.printf("  events of one %-10s 14:00-17:00 on a day: p50 %.1f ms, p95 %.1f ms, max %.1f ms"
+          + " (%.1f rows on average, first page of 100)%n", q.kind(), q.p50(), q.p95(), q.max(), q.meanRows());
     }
     if (!sweep.isEmpty()) {
       System.out.printf("  full sweep, all 18 controls (%,d agents, %,d grants, %,d actions): %.1f s%n",

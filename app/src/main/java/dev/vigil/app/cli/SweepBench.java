@@ -2,6 +2,7 @@ package dev.vigil.app.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.CheckpointSigner;
@@ -11,6 +12,7 @@ import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.crypto.TenantKeysets;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Jdbis;
+import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.monitoring.ControlRunner;
 import dev.vigil.collectors.monitoring.RunRecorder;
 import dev.vigil.collectors.monitoring.RunTrigger;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,6 +91,46 @@ final class SweepBench {
       c.setAutoCommit(true);
     });
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Latencies of one kind of event query, in ms. */
+  record QueryTimes(String kind, double p50, double p95, double max, double meanRows) {}
+
+  /**
+   * Times {@code GET /events}' store queries over the filled estate: "what did this agent do
+   * between 14:00 and 17:00 that day", the same for a connection, and every action in such a
+   * window (first page of 100), each for {@code rounds} random agents, connections and days.
+   */
+  List<QueryTimes> eventQueries(Size size, int rounds) throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    AuditAppender audit = new AuditAppender(clock);
+    try (AppendPipeline unused = new AppendPipeline(jdbi, audit, 1, 1_000, Duration.ofSeconds(5))) {
+      EventStore events = new EventStore(jdbi, unused, clock);
+      Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+      List<QueryTimes> out = new java.util.ArrayList<>();
+      for (String kind : List.of("agent", "connection", "tenant")) {
+        double[] ms = new double[rounds];
+        long rows = 0;
+        for (int i = 0; i < rounds; i++) {
+          Instant from = today.minus(Duration.ofDays(1 + random.nextInt(28))).plus(Duration.ofHours(14));
+          EventStore.Query q = switch (kind) {
+            case "agent" -> new EventStore.Query(agent(random.nextInt(size.agents())), null, null, from,
+                from.plus(Duration.ofHours(3)));
+            case "connection" -> new EventStore.Query(null,
+                "con_bench" + random.nextInt(Math.min(CONNECTIONS, Math.max(1, size.grants() / size.agents()))),
+                null, from, from.plus(Duration.ofHours(3)));
+            default -> new EventStore.Query(null, null, null, from, from.plus(Duration.ofHours(3)));
+          };
+          long t0 = System.nanoTime();
+          rows += events.query(tenantId, q, 0, 100).size();
+          ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        out.add(new QueryTimes(kind, ms[rounds / 2], ms[(int) Math.ceil(rounds * 0.95) - 1], ms[rounds - 1],
+            (double) rows / rounds));
+      }
+      return out;
+    }
   }
 
   /** Runs every control family once, in catalog order, and times each. */
