@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.app.Http.Reply;
+import dev.vigil.controls.audit.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -200,13 +201,8 @@ abstract class ControlsApiContract extends ApiFixture {
         .isAfterOrEqualTo(Instant.parse(run.get("startedAt").asText()));
     Reply evidence = http.get(auditor, "/api/v1/controls/EN-3/runs/" + id + "/evidence");
     assertThat(evidence.status()).isEqualTo(200);
-    assertThat(sha256(evidence.text())).isEqualTo(run.get("evidenceSha256").asText());
+    assertThat(Sha256.hex(evidence.text())).isEqualTo(run.get("evidenceSha256").asText());
     assertThat(evidence.get("procedure").asText()).isNotBlank();
-  }
-
-  static String sha256(String text) throws Exception {
-    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test

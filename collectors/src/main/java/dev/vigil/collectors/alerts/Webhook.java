@@ -1,11 +1,8 @@
 package dev.vigil.collectors.alerts;
 
+import dev.vigil.controls.audit.Sha256;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -64,12 +61,7 @@ public record Webhook(String url, String secret) {
   }
 
   private static String fingerprint(String path) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Sha256.hex(path).substring(0, 8);
   }
 
   /** The URL the request goes to: without credentials (sent as a header) or fragment. */

@@ -7,12 +7,12 @@ import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
 import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.ExportNote;
+import dev.vigil.controls.audit.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -83,7 +83,7 @@ public final class Exporter {
     CheckpointSigner signer = checkpoints.signer();
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       zip.putNextEntry(new ZipEntry("entries.jsonl"));
-      MessageDigest entriesSha = sha256();
+      MessageDigest entriesSha = Sha256.digest();
       DigestOutputStream entriesOut = new DigestOutputStream(nonClosing(zip), entriesSha);
       for (long next = first; next <= last; ) {
         List<AuditEntry> page = log.after(tenantId, next - 1, (int) Math.min(PAGE, last - next + 1));
@@ -97,7 +97,7 @@ public final class Exporter {
       zip.closeEntry();
 
       zip.putNextEntry(new ZipEntry("checkpoints.jsonl"));
-      MessageDigest checkpointsSha = sha256();
+      MessageDigest checkpointsSha = Sha256.digest();
       DigestOutputStream checkpointsOut = new DigestOutputStream(nonClosing(zip), checkpointsSha);
       if (last >= 1) {
         for (Checkpoint cp : checkpoints.bySize(tenantId, Math.min(first, last), last)) {
@@ -143,11 +143,4 @@ public final class Exporter {
     };
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -10,18 +10,15 @@ import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.vendors.VendorDao;
 import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.catalog.Facts;
 import dev.vigil.controls.model.Connection;
 import dev.vigil.controls.model.StoredCredential;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +113,7 @@ public final class ConnectionStore {
       if (!replaced) dao.insertCredential(tenantId, connectionId, sealed.keyId(), sealed.ciphertext(), now);
       audit.append(h, tenantId, actor, "credential.stored", connectionId, AuditData.object()
           .put("keyId", Long.toString(sealed.keyId()))
-          .put("ciphertextSha256", sha256(sealed.ciphertext()))
+          .put("ciphertextSha256", Sha256.hex(sealed.ciphertext()))
           .put("replaced", replaced));
       return new StoredCredential(tenantId, connectionId, Long.toString(sealed.keyId()), now);
     });
@@ -230,12 +227,4 @@ public final class ConnectionStore {
     }
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

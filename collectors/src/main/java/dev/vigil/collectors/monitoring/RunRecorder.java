@@ -10,13 +10,11 @@ import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.CanonicalJson;
+import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Evaluation;
 import dev.vigil.controls.catalog.Excused;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +67,7 @@ public final class RunRecorder {
     RunResult result = evaluation == null ? RunResult.ERROR : evaluation.passed() ? RunResult.PASS : RunResult.FAIL;
     String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, startedAt,
         finishedAt, result, evaluation, error));
-    String sha = sha256(evidence);
+    String sha = Sha256.hex(evidence);
     long population = evaluation == null ? 0 : evaluation.population();
     long exceptionCount = evaluation == null ? 0 : evaluation.exceptions().size();
     long excusedCount = evaluation == null ? 0 : evaluation.excused().size();
@@ -169,12 +167,4 @@ public final class RunRecorder {
     return detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 1) + "…";
   }
 
-  static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
 }

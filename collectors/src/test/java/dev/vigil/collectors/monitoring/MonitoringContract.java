@@ -14,6 +14,7 @@ import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
 import dev.vigil.controls.catalog.ControlInfo;
@@ -157,7 +158,7 @@ abstract class MonitoringContract {
     String evidence = jdbi.withHandle(h -> h.createQuery(
         "SELECT evidence FROM control_runs WHERE tenant_id = :t AND id = :id")
         .bind("t", tenant).bind("id", outcome.run().id()).mapTo(String.class).one());
-    assertThat(RunRecorder.sha256(evidence)).isEqualTo(outcome.run().evidenceSha256());
+    assertThat(Sha256.hex(evidence)).isEqualTo(outcome.run().evidenceSha256());
     var json = new ObjectMapper().readTree(evidence);
     assertThat(json.get("controlId").asText()).isEqualTo("AC-1");
     assertThat(json.get("criteria").toString()).isEqualTo("[\"CC6.1\",\"CC6.3\"]");

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,10 +86,10 @@ public final class BundleVerifier {
       problems.add(new Problem("manifest", "the signed export note is malformed: " + e.getMessage()));
       return new Report(null, 0, 0, 0, 0, keyId, problems);
     }
-    if (!sha256(c.entries()).equals(note.entriesSha256())) {
+    if (!Sha256.hex(c.entries()).equals(note.entriesSha256())) {
       problems.add(new Problem("entries.jsonl", "differs from the file that was exported and signed"));
     }
-    if (!sha256(c.checkpoints()).equals(note.checkpointsSha256())) {
+    if (!Sha256.hex(c.checkpoints()).equals(note.checkpointsSha256())) {
       problems.add(new Problem("checkpoints.jsonl", "differs from the file that was exported and signed"));
     }
 
@@ -155,14 +153,6 @@ public final class BundleVerifier {
         checkpointLines.size(), keyId, problems);
   }
 
-  /** Lowercase hex SHA-256. */
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** An entry from its served JSON form (AuditEntryBody); throws on anything else. */
   public static AuditEntry entry(JsonNode e) {
