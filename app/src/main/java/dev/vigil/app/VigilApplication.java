@@ -170,7 +170,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     ExceptionStore exceptions = new ExceptionStore(jdbi, audit, ids, clock);
     IncidentStore incidents = new IncidentStore(jdbi, audit, ids, clock);
     AuditLog auditLog = new AuditLog(jdbi);
-    AppendPipeline pipeline = config.audit().buildPipeline(environment, jdbi, audit);
+    AppendPipeline pipeline = config.audit().buildPipeline(environment, jdbi, audit, database.embedded());
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, masterKey, clock);
     CheckpointStore checkpoints = new CheckpointStore(jdbi, signer, clock);
     CheckpointScheduler scheduler = new CheckpointScheduler(checkpoints, config.audit().checkpointInterval(), clock);

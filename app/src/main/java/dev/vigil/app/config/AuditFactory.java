@@ -31,11 +31,16 @@ public final class AuditFactory {
   @Max(64)
   private int writers = 4;
 
-  /** The most entries one group commit takes. */
+  /**
+   * The most entries one group commit takes; unset: 1,000 on H2, 20,000 on PostgreSQL. H2
+   * writes a transaction's pages to its file early once its unsaved changes pass about 19 MB,
+   * then again at commit; commits of one 1,000-event request each stay below that and ingest
+   * faster. PostgreSQL gains from the larger groups (one COPY, one commit).
+   */
   @JsonProperty
   @Min(1000)
   @Max(100_000)
-  private int maxGroupEntries = 20_000;
+  private Integer maxGroupEntries;
 
   public Duration checkpointInterval() {
     return Duration.ofSeconds(checkpointIntervalSeconds);
@@ -46,8 +51,9 @@ public final class AuditFactory {
   }
 
   /** The group-commit pipeline, closed (after draining) when the server stops. */
-  public AppendPipeline buildPipeline(Environment environment, Jdbi jdbi, AuditAppender appender) {
-    AppendPipeline pipeline = new AppendPipeline(jdbi, appender, writers, maxGroupEntries, Duration.ofSeconds(30));
+  public AppendPipeline buildPipeline(Environment environment, Jdbi jdbi, AuditAppender appender, boolean embedded) {
+    int groupEntries = maxGroupEntries != null ? maxGroupEntries : embedded ? 1_000 : 20_000;
+    AppendPipeline pipeline = new AppendPipeline(jdbi, appender, writers, groupEntries, Duration.ofSeconds(30));
     environment.lifecycle().manage(new Managed() {
       @Override
       public void stop() throws Exception {
