@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.audit.Sha256;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -16,6 +19,8 @@ import org.jdbi.v3.core.Handle;
  * transaction: it holds the tenant's chain head locked until commit. Thread-safe.
  */
 public final class AuditAppender {
+
+  private static final HexFormat HEX = HexFormat.of();
 
   private final Clock clock;
   private final AuditListeners listeners;
@@ -53,24 +58,28 @@ public final class AuditAppender {
     Head head = dao.lockHead(tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     Instant now = clock.instant();
+    byte[] tail = AuditChain.tail(tenantId, now);
+    MessageDigest sha = Sha256.digest();
     List<AuditEntry> stored = new ArrayList<>(pending.size());
-    List<AuditRows.Row> rows = new ArrayList<>(pending.size());
-    String previous = head.hash();
+    byte[] previous = HEX.parseHex(head.hash());
+    String hash = head.hash();
     long seq = head.seq();
-    for (PendingEntry p : pending) {
-      seq++;
-      AuditEntry entry = new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), null);
-      String data = p.canonicalData();
-      previous = AuditChain.hash(previous, AuditChain.canonicalBytes(entry, data));
-      stored.add(entry.withHash(previous));
-      rows.add(new AuditRows.Row(tenantId, seq, now, p.actor(), p.kind(), p.subject(), data, previous, p.index()));
-    }
-    try {
-      AuditRows.insert(handle.getConnection(), rows);
+    // Each row goes to the database as soon as it is hashed: on PostgreSQL the server stores
+    // the first rows of a group while the rest are still being hashed.
+    try (AuditRows rows = AuditRows.open(handle.getConnection(), pending.size())) {
+      for (PendingEntry p : pending) {
+        seq++;
+        previous = AuditChain.hash(sha, previous, p.prepared(), seq, tail);
+        hash = HEX.formatHex(previous);
+        stored.add(new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), hash));
+        rows.add(new AuditRows.Row(tenantId, seq, now, p.actor(), p.kind(), p.subject(), p.canonicalData(), hash,
+            p.index()));
+      }
+      rows.finish();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot append to the audit chain of tenant " + tenantId, e);
     }
-    dao.moveHead(tenantId, seq, previous);
+    dao.moveHead(tenantId, seq, hash);
     List<PendingEntry> committed = List.copyOf(pending);
     handle.afterCommit(() -> listeners.committed(tenantId, committed));
     return stored;

@@ -2,23 +2,31 @@ package dev.vigil.collectors.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.CanonicalJson;
 import java.time.Instant;
 
 /**
  * An entry about to be appended: the chain assigns its seq, time and hash. {@code index} is
  * set for reported agent actions: copies of fields of {@code data} that queries filter on.
- * {@code canonicalData} is {@code data} in canonical form, computed when the entry is made
- * (on the request's thread, not the chain's single writer); do not change {@code data} after.
+ * {@code canonicalData} is {@code data} in canonical form and {@code prepared} the parts of the
+ * entry's canonical bytes that do not depend on its place in the chain, both computed when the
+ * entry is made (on the request's thread, not the chain's single writer); do not change
+ * {@code data} after.
  */
 public record PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index,
-    String canonicalData) {
+    String canonicalData, AuditChain.Prepared prepared) {
 
   /**
    * @throws IllegalArgumentException when data holds a value the canonical form rejects
    */
   public PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index) {
     this(actor, kind, subject, data, index, CanonicalJson.string(data));
+  }
+
+  private PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index,
+      String canonicalData) {
+    this(actor, kind, subject, data, index, canonicalData, AuditChain.prepare(actor, kind, subject, canonicalData));
   }
 
   public PendingEntry(Actor actor, String kind, String subject, ObjectNode data) {

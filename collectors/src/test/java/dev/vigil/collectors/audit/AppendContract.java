@@ -69,7 +69,8 @@ abstract class AppendContract {
   @Test
   void largeAndSmallGroupsStoreAwkwardDataExactly() {
     String tenant = stores.tenants().create("Copy Co", ACTOR).tenant().id();
-    for (int size : List.of(AuditRows.COPY_FROM * 3, 3)) {
+    // 1,000 rows: COPY sends them in several chunks; 192: one chunk; 3: a JDBC batch.
+    for (int size : List.of(1_000, AuditRows.COPY_FROM * 3, 3)) {
       List<PendingEntry> pending = new ArrayList<>();
       for (int i = 0; i < size; i++) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("note", AWKWARD + i).put("n", i);

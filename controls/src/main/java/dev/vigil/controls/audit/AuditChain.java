@@ -3,6 +3,8 @@ package dev.vigil.controls.audit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -62,20 +64,66 @@ public final class AuditChain {
    * store {@code dataCanonical} anyway and would otherwise canonicalize data twice.
    */
   public static byte[] canonicalBytes(AuditEntry entry, String dataCanonical) {
-    StringBuilder out = new StringBuilder(dataCanonical.length() + 256);
+    Prepared p = prepare(entry.actor(), entry.kind(), entry.subject(), dataCanonical);
+    byte[] seq = seqBytes(entry.seq());
+    byte[] tail = tail(entry.tenantId(), entry.time());
+    ByteBuffer out = ByteBuffer.allocate(p.head().length + seq.length + p.subject().length + tail.length);
+    return out.put(p.head()).put(seq).put(p.subject()).put(tail).array();
+  }
+
+  /**
+   * The canonical bytes of an entry in the three parts that do not depend on its place in the
+   * chain: {@code head} runs up to the seq's value ({@code {"actor":...,"data":...,"kind":...,"seq":}),
+   * {@code subject} follows it ({@code ,"subject":"..."}), and {@link #tail} ends it. Appenders
+   * prepare them before the chain's single writer numbers the entries.
+   */
+  public record Prepared(byte[] head, byte[] subject) {}
+
+  /** The parts of an entry's canonical bytes that precede and follow its seq; see {@link Prepared}. */
+  public static Prepared prepare(Actor actor, String kind, String subject, String dataCanonical) {
+    StringBuilder out = new StringBuilder(dataCanonical.length() + 128);
     out.append("{\"actor\":{\"id\":");
-    CanonicalJson.appendString(entry.actor().id(), out);
+    CanonicalJson.appendString(actor.id(), out);
     out.append(",\"type\":");
-    CanonicalJson.appendString(entry.actor().type(), out);
+    CanonicalJson.appendString(actor.type(), out);
     out.append("},\"data\":").append(dataCanonical).append(",\"kind\":");
-    CanonicalJson.appendString(entry.kind(), out);
-    out.append(",\"seq\":").append(entry.seq()).append(",\"subject\":");
-    CanonicalJson.appendString(entry.subject(), out);
-    out.append(",\"tenantId\":");
-    CanonicalJson.appendString(entry.tenantId(), out);
+    CanonicalJson.appendString(kind, out);
+    out.append(",\"seq\":");
+    byte[] head = out.toString().getBytes(StandardCharsets.UTF_8);
+    out.setLength(0);
+    out.append(",\"subject\":");
+    CanonicalJson.appendString(subject, out);
+    return new Prepared(head, out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The members after the subject, {@code ,"tenantId":"...","time":"..."}: the same for every
+   * entry one commit appends.
+   */
+  public static byte[] tail(String tenantId, Instant time) {
+    StringBuilder out = new StringBuilder(80).append(",\"tenantId\":");
+    CanonicalJson.appendString(tenantId, out);
     out.append(",\"time\":");
-    CanonicalJson.appendString(formatTime(entry.time()), out);
-    return out.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    CanonicalJson.appendString(formatTime(time), out);
+    return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code SHA-256(previous || head || seq || subject || tail)}: the raw hash of a prepared
+   * entry given its predecessor's raw hash, computed with {@code sha} (which it resets).
+   */
+  public static byte[] hash(MessageDigest sha, byte[] previous, Prepared entry, long seq, byte[] tail) {
+    sha.reset();
+    sha.update(previous);
+    sha.update(entry.head());
+    sha.update(seqBytes(seq));
+    sha.update(entry.subject());
+    sha.update(tail);
+    return sha.digest();
+  }
+
+  private static byte[] seqBytes(long seq) {
+    return Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The hex hash of {@code entry} given the hex hash of its predecessor. */

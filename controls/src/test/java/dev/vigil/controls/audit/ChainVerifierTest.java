@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,18 @@ class ChainVerifierTest {
     AuditEntry e = new AuditEntry(42, "ten_\u20ac", T0, new Actor("to\"ken", "id\\1"), "k\u0001ind",
         "sub\ud83d\ude00ject", data, null);
     assertThat(AuditChain.canonicalBytes(e, CanonicalJson.string(data))).isEqualTo(AuditChain.canonicalBytes(e));
+  }
+
+  @Test
+  void aPreparedEntryHashesAsTheEntryItself() {
+    ObjectNode data = JsonNodeFactory.instance.objectNode().put("q", "\"quoted\"\n\u00e9").put("n", -3);
+    AuditEntry e = new AuditEntry(1_000_042, "ten_\u20ac", T0, new Actor("to\"ken", "id\\1"), "k\u0001ind",
+        "sub\ud83d\ude00ject", data, null);
+    String previous = AuditChain.nextHash(AuditChain.GENESIS_HEX, e);
+    AuditChain.Prepared prepared = AuditChain.prepare(e.actor(), e.kind(), e.subject(), CanonicalJson.string(data));
+    byte[] hash = AuditChain.hash(Sha256.digest(), HexFormat.of().parseHex(previous), prepared, e.seq(),
+        AuditChain.tail(e.tenantId(), e.time()));
+    assertThat(HexFormat.of().formatHex(hash)).isEqualTo(AuditChain.nextHash(previous, e));
   }
 
   @Test
