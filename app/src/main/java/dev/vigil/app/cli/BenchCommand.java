@@ -137,7 +137,6 @@ public final class BenchCommand extends Command {
     try {
       Client admin = new Client(port, tenant.get("adminToken").asText());
       Fixture f = Fixture.create(admin);
-      // Warm-up: let the JIT compile the request paths before anything is timed.
       // Warm-up: the JIT compiles the request paths over the first rounds, on two cores while
       // they are loaded; eight rounds let it settle before anything is timed. Event times rise
       // from round to round, as reported actions do.
