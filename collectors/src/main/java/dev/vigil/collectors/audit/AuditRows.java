@@ -12,9 +12,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes hashed audit rows as the appender hashes them: a PostgreSQL {@code COPY} for large
- * groups (the ingest hot path, where it costs a fraction of a batched insert), a plain JDBC
- * batch otherwise and on H2. Both run in the caller's transaction.
+ * Writes hashed audit rows as the appender hashes them: a PostgreSQL binary {@code COPY} for
+ * large groups (the ingest hot path, where it costs a fraction of a batched insert), a plain
+ * JDBC batch otherwise and on H2. Both run in the caller's transaction.
  */
 abstract class AuditRows implements AutoCloseable {
 
@@ -88,39 +88,51 @@ abstract class AuditRows implements AutoCloseable {
   }
 
   /**
-   * COPY in PostgreSQL's text format (tab-separated, {@code \N} for null, backslash escapes),
-   * sent in chunks while the appender goes on hashing, so PostgreSQL stores rows meanwhile.
+   * COPY in PostgreSQL's binary format, sent in chunks while the appender goes on hashing, so
+   * PostgreSQL stores rows meanwhile. Binary needs no escaping, and PostgreSQL parses no
+   * timestamps: they go as microseconds since 2000-01-01 UTC.
    */
   private static final class Copy extends AuditRows {
     private static final int CHUNK = 64 * 1024;
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final short FIELDS = 14;
     private final CopyIn copy;
     private final Bytes out = new Bytes(CHUNK + 4096);
     private boolean finished;
 
     Copy(PGConnection pg) throws SQLException {
-      copy = pg.getCopyAPI().copyIn("COPY audit_entries (" + COLUMNS + ") FROM STDIN");
+      copy = pg.getCopyAPI().copyIn("COPY audit_entries (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+      out.put(SIGNATURE);
+      out.putInt(0); // flags
+      out.putInt(0); // header extension length
     }
 
     @Override
     void add(Row r) throws SQLException {
       PendingEntry.EventIndex index = r.index();
-      field(r.tenantId()).tab().ascii(Long.toString(r.seq())).tab().ascii(r.time().toString()).tab();
-      field(r.actor().type()).tab();
-      field(r.actor().id()).tab();
-      field(r.kind()).tab();
-      field(r.subject()).tab();
-      field(r.data()).tab();
-      field(r.hash()).tab();
-      field(index == null ? null : index.agentId()).tab();
-      field(index == null ? null : index.connectionId()).tab();
-      field(index == null ? null : index.action()).tab();
-      field(index == null ? null : index.eventTime().toString()).tab();
-      field(index == null ? null : index.grantId()).out.put((byte) '\n');
+      out.putShort(FIELDS);
+      text(r.tenantId());
+      out.putInt(8);
+      out.putLong(r.seq());
+      timestamp(r.time());
+      text(r.actor().type());
+      text(r.actor().id());
+      text(r.kind());
+      text(r.subject());
+      text(r.data());
+      text(r.hash());
+      text(index == null ? null : index.agentId());
+      text(index == null ? null : index.connectionId());
+      text(index == null ? null : index.action());
+      timestamp(index == null ? null : index.eventTime());
+      text(index == null ? null : index.grantId());
       if (out.size() >= CHUNK) flush();
     }
 
     @Override
     void finish() throws SQLException {
+      out.putShort((short) -1); // trailer
       flush();
       copy.endCopy();
       finished = true;
@@ -136,32 +148,28 @@ abstract class AuditRows implements AutoCloseable {
       out.reset();
     }
 
-    private Copy tab() {
-      out.put((byte) '\t');
-      return this;
-    }
-
-    private Copy ascii(String s) {
-      out.put(s.getBytes(StandardCharsets.US_ASCII));
-      return this;
-    }
-
-    private Copy field(String value) {
-      if (value == null) return ascii("\\N");
-      String text = value;
-      for (int i = 0; i < value.length(); i++) {
-        char ch = value.charAt(i);
-        if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
-          text = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-          break;
-        }
+    private void text(String value) {
+      if (value == null) {
+        out.putInt(-1);
+        return;
       }
-      out.put(text.getBytes(StandardCharsets.UTF_8));
-      return this;
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      out.putInt(bytes.length);
+      out.put(bytes);
+    }
+
+    private void timestamp(Instant t) {
+      if (t == null) {
+        out.putInt(-1);
+        return;
+      }
+      out.putInt(8);
+      out.putLong(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000)
+          - POSTGRES_EPOCH_MICROS);
     }
   }
 
-  /** A growable byte buffer, unsynchronized (unlike ByteArrayOutputStream's per-byte writes). */
+  /** A growable big-endian byte buffer whose array goes to the driver without a copy. */
   private static final class Bytes {
     private byte[] buf;
     private int size;
@@ -170,15 +178,30 @@ abstract class AuditRows implements AutoCloseable {
       buf = new byte[capacity];
     }
 
-    void put(byte b) {
-      if (size == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
-      buf[size++] = b;
-    }
-
     void put(byte[] bytes) {
-      if (size + bytes.length > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + bytes.length));
+      ensure(bytes.length);
       System.arraycopy(bytes, 0, buf, size, bytes.length);
       size += bytes.length;
+    }
+
+    void putShort(short v) {
+      ensure(2);
+      buf[size++] = (byte) (v >> 8);
+      buf[size++] = (byte) v;
+    }
+
+    void putInt(int v) {
+      ensure(4);
+      for (int shift = 24; shift >= 0; shift -= 8) buf[size++] = (byte) (v >> shift);
+    }
+
+    void putLong(long v) {
+      ensure(8);
+      for (int shift = 56; shift >= 0; shift -= 8) buf[size++] = (byte) (v >> shift);
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
     }
 
     byte[] buffer() {

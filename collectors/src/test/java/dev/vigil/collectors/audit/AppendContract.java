@@ -10,6 +10,7 @@ import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 abstract class AppendContract {
 
   static final Actor ACTOR = new Actor("token", "tok_test");
+  /** Microsecond precision, as both databases store it. */
+  static final Instant EVENT_TIME = Instant.parse("2026-11-24T14:00:00.123456Z");
   static final String AWKWARD = "tab\there, newline\nthere, back\\slash, quote\" \\N, é 🚀, \r\u0001";
 
   private TestDb db;
@@ -75,7 +78,8 @@ abstract class AppendContract {
       for (int i = 0; i < size; i++) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("note", AWKWARD + i).put("n", i);
         pending.add(new PendingEntry(ACTOR, "event", "agt_" + i, data, i % 2 == 0 ? null
-            : new PendingEntry.EventIndex("agt_" + i, "con\t" + i, "crm:read", Instant.now(), i % 3 == 0 ? null : "gra_1")));
+            : new PendingEntry.EventIndex("agt_" + i, "con\t" + i, "crm:read", EVENT_TIME.plusSeconds(i),
+                i % 3 == 0 ? null : "gra_1")));
       }
       List<AuditEntry> appended = db.jdbi().inTransaction(h -> stores.audit().appendAll(h, tenant, pending));
       List<AuditEntry> read = stores.auditLog().after(tenant, appended.get(0).seq() - 1, size);
@@ -84,10 +88,11 @@ abstract class AppendContract {
         assertThat(read.get(i).data().get("note").asText()).isEqualTo(AWKWARD + i);
         assertThat(read.get(i).hash()).isEqualTo(appended.get(i).hash());
       }
-      String connection = db.jdbi().withHandle(h -> h.createQuery(
-          "SELECT connection_id FROM audit_entries WHERE tenant_id = :t AND seq = :s")
-          .bind("t", tenant).bind("s", appended.get(1).seq()).mapTo(String.class).one());
-      assertThat(connection).isEqualTo("con\t1");
+      String stored = db.jdbi().withHandle(h -> h.createQuery(
+          "SELECT connection_id, event_time FROM audit_entries WHERE tenant_id = :t AND seq = :s")
+          .bind("t", tenant).bind("s", appended.get(1).seq())
+          .map((rs, ctx) -> rs.getString(1) + " " + rs.getObject(2, OffsetDateTime.class).toInstant()).one());
+      assertThat(stored).isEqualTo("con\t1 " + EVENT_TIME.plusSeconds(1));
     }
     assertThat(stores.auditLog().verify(tenant).intact()).isTrue();
   }
