@@ -75,7 +75,7 @@ public final class BenchCommand extends Command {
     p.addArgument("--pg-url").setDefault("jdbc:postgresql://127.0.0.1:5432/test").help("PostgreSQL for --db postgres");
     p.addArgument("--pg-user").setDefault("postgres");
     p.addArgument("--pg-password").setDefault("");
-    p.addArgument("--events").type(Integer.class).setDefault(200_000).help("events to ingest (default 200000)");
+    p.addArgument("--events").type(Integer.class).setDefault(600_000).help("events to ingest, timed (default 600000)");
     p.addArgument("--clients").type(Integer.class).setDefault(4).help("concurrent HTTP clients (default 4)");
     p.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of /authorize load (default 10)");
     p.addArgument("--latency-rounds").type(Integer.class).setDefault(20)
