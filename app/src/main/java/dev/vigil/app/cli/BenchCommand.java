@@ -39,11 +39,12 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code bench [--db h2|postgres] [--events N] [--clients C] [--seconds S] [config.yml]}: starts a
- * real server in its own process on a fresh database, then measures
+ * {@code bench [--db h2|postgres] [--events N] [--clients C] [--tenants T] [--seconds S] [config.yml]}:
+ * starts a real server in its own process on a fresh database, then measures
  *
  * <ol>
- *   <li>HTTP ingest of hash-chained events (1000-event batches from C clients), events/s;
+ *   <li>HTTP ingest of hash-chained events (1000-event batches from C clients, spread over T
+ *       tenants), events/s, and the server's CPU time per event;
  *   <li>{@code POST /authorize} with its audit append, decisions/s with p50 and p99 latency;
  *   <li>the time from granting a wildcard scope through the API to AC-1 reading failing, with
  *       nobody calling /run (p50, p95, max over {@code --latency-rounds});
@@ -77,6 +78,8 @@ public final class BenchCommand extends Command {
     p.addArgument("--pg-password").setDefault("");
     p.addArgument("--events").type(Integer.class).setDefault(600_000).help("events to ingest, timed (default 600000)");
     p.addArgument("--clients").type(Integer.class).setDefault(4).help("concurrent HTTP clients (default 4)");
+    p.addArgument("--tenants").type(Integer.class).setDefault(1)
+        .help("tenants the ingest load is spread over, each its own chain (default 1)");
     p.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of /authorize load (default 10)");
     p.addArgument("--latency-rounds").type(Integer.class).setDefault(20)
         .help("wildcard grants whose time to AC-1 failing is measured (default 20)");
@@ -123,11 +126,15 @@ public final class BenchCommand extends Command {
     env.put("VIGIL_HTTP_PORT", Integer.toString(port));
     env.put("VIGIL_ADMIN_PORT", Integer.toString(freePort()));
     String config = ns.getString("config");
-    System.out.printf("Vigil bench: %s, %d events in 1000-event batches from %d clients, %d s of /authorize%n",
-        pg ? "PostgreSQL" : "H2", events, clients, ns.getInt("seconds"));
+    System.out.printf("Vigil bench: %s, %d events in 1000-event batches from %d clients to %d tenant(s), "
+        + "%d s of /authorize%n", pg ? "PostgreSQL" : "H2", events, clients, ns.getInt("tenants"), ns.getInt("seconds"));
 
-    // The tenant exists before the server starts, so the first scheduled sweep includes it.
-    JsonNode tenant = JSON.readTree(run(env, "tenant-create", "--name", "Bench", config).strip());
+    // The tenants exist before the server starts, so the first scheduled sweep includes them.
+    List<String> adminTokens = new ArrayList<>();
+    for (int t = 0; t < ns.getInt("tenants"); t++) {
+      adminTokens.add(JSON.readTree(run(env, "tenant-create", "--name", "Bench " + t, config).strip())
+          .get("adminToken").asText());
+    }
     Process server = start(env, config, port, dataDir, ns.getString("server_jvm"));
     double ingestRate;
     double serverCpuPerEvent;
@@ -135,26 +142,28 @@ public final class BenchCommand extends Command {
     double[] decisions;
     double[] latency;
     try {
-      Client admin = new Client(port, tenant.get("adminToken").asText());
-      Fixture f = Fixture.create(admin);
-      // Warm-up: the JIT compiles the request paths over the first rounds, on two cores while
-      // they are loaded; eight rounds let it settle before anything is timed. Event times rise
-      // from round to round, as reported actions do.
+      List<Fixture> tenants = new ArrayList<>();
+      for (String token : adminTokens) tenants.add(Fixture.create(new Client(port, token)));
+      Fixture f = tenants.get(0);
+      Client admin = new Client(port, adminTokens.get(0));
+      // Each timed phase follows its own warm-up. The JIT compiles the request paths over the
+      // first rounds, on two cores while they are loaded; eight rounds let it settle. Event
+      // times rise from round to round, as reported actions do.
       Instant eventsFrom = f.createdAt();
       List<String> warmUp = new ArrayList<>();
       for (int round = 0; round < 8; round++) {
         Instant to = Instant.now();
-        warmUp.add(String.format("%,.0f", ingest(f, port, 200_000, clients, eventsFrom, to)));
+        warmUp.add(String.format("%,.0f", ingest(tenants, port, 200_000, clients, eventsFrom, to)));
         eventsFrom = to;
       }
       System.out.println("  warm-up ingest rounds, events/s: " + String.join(", ", warmUp));
-      authorize(f, port, clients, 5);
-      awaitFirstSweep(admin);
+      for (String token : adminTokens) awaitFirstSweep(new Client(port, token));
       long serverCpu = cpuNanos(server);
       long clientCpu = ownCpuNanos();
-      ingestRate = ingest(f, port, events, clients, eventsFrom, Instant.now());
+      ingestRate = ingest(tenants, port, events, clients, eventsFrom, Instant.now());
       serverCpuPerEvent = (cpuNanos(server) - serverCpu) / 1e3 / events;
       clientCpuPerEvent = (ownCpuNanos() - clientCpu) / 1e3 / events;
+      authorize(f, port, clients, 5);
       decisions = authorize(f, port, clients, ns.getInt("seconds"));
       latency = grantToFailing(admin, f, ns.getInt("latency_rounds"));
     } finally {
@@ -213,6 +222,7 @@ public final class BenchCommand extends Command {
     summary.put("db", pg ? "postgres" : "h2");
     summary.put("events", events);
     summary.put("clients", clients);
+    summary.put("tenants", ns.getInt("tenants"));
     summary.put("ingestEventsPerSecond", Math.round(ingestRate));
     summary.put("serverCpuMicrosPerEvent", Math.round(serverCpuPerEvent * 10) / 10.0);
     summary.put("rawRowsPerSecond", Math.round(rawRate));
@@ -317,22 +327,25 @@ public final class BenchCommand extends Command {
     return b.append("]}").toString();
   }
 
-  /** Ingests {@code events} whose times are spread evenly over [from, to), in order. */
-  private static double ingest(Fixture f, int port, int events, int clients, Instant from, Instant to)
+  /**
+   * Ingests {@code events} whose times are spread evenly over [from, to), in order; request r
+   * goes to tenant r modulo their number.
+   */
+  private static double ingest(List<Fixture> tenants, int port, int events, int clients, Instant from, Instant to)
       throws Exception {
     int requests = events / 1000;
     Duration step = Duration.between(from, to).dividedBy(requests * 1000L);
     List<String> bodies = new ArrayList<>(requests);
-    for (int i = 0; i < requests; i++) bodies.add(batch(f, 1000, i, from, step));
+    for (int i = 0; i < requests; i++) bodies.add(batch(tenants.get(i % tenants.size()), 1000, i, from, step));
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       done.add(pool.submit(() -> {
-        Client client = new Client(port, f.ingestToken());
+        List<Client> perTenant = tenants.stream().map(t -> new Client(port, t.ingestToken())).toList();
         for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
-          client.send("/api/v1/events", bodies.get(r), 202);
+          perTenant.get(r % tenants.size()).send("/api/v1/events", bodies.get(r), 202);
         }
         return null;
       }));
