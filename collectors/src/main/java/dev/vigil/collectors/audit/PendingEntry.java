@@ -24,7 +24,8 @@ public record PendingEntry(Actor actor, String kind, String subject, ObjectNode 
     this(actor, kind, subject, data, index, CanonicalJson.string(data));
   }
 
-  private PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index,
+  /** For callers that write {@code data}'s canonical text directly; it must be exactly that text. */
+  public PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index,
       String canonicalData) {
     this(actor, kind, subject, data, index, canonicalData, AuditChain.prepare(actor, kind, subject, canonicalData));
   }

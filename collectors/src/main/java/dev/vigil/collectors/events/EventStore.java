@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -68,6 +67,7 @@ public final class EventStore {
     Instant latest = clock.instant().plus(SKEW);
     Set<String> agents = new LinkedHashSet<>();
     Set<String> connections = new LinkedHashSet<>();
+    String[] attributes = new String[events.size()];
     for (int i = 0; i < events.size(); i++) {
       NewEvent e = events.get(i);
       String at = "events[" + i + "].";
@@ -84,7 +84,7 @@ public final class EventStore {
       if (e.occurredAt().isAfter(latest)) problems.add(at + "occurredAt: cannot be in the future");
       if (e.attributes() != null) {
         try {
-          CanonicalJson.string(e.attributes());
+          attributes[i] = CanonicalJson.string(e.attributes());
         } catch (IllegalArgumentException bad) {
           problems.add(at + "attributes: " + bad.getMessage());
         }
@@ -120,17 +120,53 @@ public final class EventStore {
     List<PendingEntry> pending = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       NewEvent e = events.get(i);
-      ObjectNode data = AuditData.object().put("agentId", e.agentId()).put("connectionId", e.connectionId())
-          .put("action", e.action()).put("resource", e.resource())
-          .put("outcome", e.outcome().toLowerCase(Locale.ROOT))
-          .put("occurredAt", e.occurredAt().toString()).put("onBehalfOf", e.onBehalfOf());
-      if (e.attributes() != null) data.set("attributes", e.attributes());
-      pending.add(new PendingEntry(actor, "event", e.agentId(), data,
-          new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt(),
-              covering.get(i))));
+      pending.add(new PendingEntry(actor, "event", e.agentId(), data(e),
+          new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt(), covering.get(i)),
+          canonicalData(e, attributes[i])));
     }
     List<AuditEntry> stored = pipeline.append(tenantId, pending);
     return new Accepted(stored.size(), stored.get(0).seq(), stored.get(stored.size() - 1).seq());
+  }
+
+  /** An event's audit data; {@link #canonicalData} is its canonical text. */
+  static ObjectNode data(NewEvent e) {
+    ObjectNode data = AuditData.object().put("agentId", e.agentId()).put("connectionId", e.connectionId())
+        .put("action", e.action()).put("resource", e.resource()).put("outcome", e.outcome())
+        .put("occurredAt", e.occurredAt().toString()).put("onBehalfOf", e.onBehalfOf());
+    if (e.attributes() != null) data.set("attributes", e.attributes());
+    return data;
+  }
+
+  /**
+   * {@code CanonicalJson.string(data(e))}, written directly: the members of an event's data are
+   * fixed, so their sorted order is too. {@code attributes} is the canonical text of the
+   * event's attributes (or null), already computed by validation. A test holds the two equal.
+   */
+  static String canonicalData(NewEvent e, String attributes) {
+    StringBuilder out = new StringBuilder(256).append("{\"action\":");
+    CanonicalJson.appendString(e.action(), out);
+    out.append(",\"agentId\":");
+    CanonicalJson.appendString(e.agentId(), out);
+    if (attributes != null) out.append(",\"attributes\":").append(attributes);
+    out.append(",\"connectionId\":");
+    CanonicalJson.appendString(e.connectionId(), out);
+    out.append(",\"occurredAt\":");
+    CanonicalJson.appendString(e.occurredAt().toString(), out);
+    out.append(",\"onBehalfOf\":");
+    nullable(e.onBehalfOf(), out);
+    out.append(",\"outcome\":");
+    CanonicalJson.appendString(e.outcome(), out);
+    out.append(",\"resource\":");
+    nullable(e.resource(), out);
+    return out.append('}').toString();
+  }
+
+  private static void nullable(String value, StringBuilder out) {
+    if (value == null) {
+      out.append("null");
+    } else {
+      CanonicalJson.appendString(value, out);
+    }
   }
 
   private static void rejectIf(List<String> problems) {
