@@ -1,11 +1,8 @@
 package dev.vigil.collectors.tenancy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.vigil.controls.audit.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Makes bearer tokens and hashes them for storage. A token is {@code vgl_} followed by 256
@@ -27,11 +24,6 @@ public final class TokenSecrets {
 
   /** The stored form of a token: lowercase hex SHA-256 of its UTF-8 bytes. */
   public static String hash(String token) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Sha256.hex(token);
   }
 }

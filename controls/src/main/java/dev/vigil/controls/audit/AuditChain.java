@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -133,17 +132,9 @@ public final class AuditChain {
 
   /** {@code SHA-256(previous || canonical)} in hex. */
   public static String hash(String previousHashHex, byte[] canonical) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     sha.update(HEX.parseHex(previousHashHex));
     sha.update(canonical);
     return HEX.formatHex(sha.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -41,16 +41,12 @@ public final class SignedNote {
 
   /** The 4-byte key id of an Ed25519 key, per the signed-note spec. */
   public static byte[] keyId(String keyName, byte[] publicKey) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(keyName.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0x0A);
-      sha.update(ED25519);
-      sha.update(publicKey);
-      return Arrays.copyOf(sha.digest(), 4);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = Sha256.digest();
+    sha.update(keyName.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0x0A);
+    sha.update(ED25519);
+    sha.update(publicKey);
+    return Arrays.copyOf(sha.digest(), 4);
   }
 
   /** The full note text: {@code body}, a blank line, and one signature line. */
