@@ -304,6 +304,7 @@ final class SweepBench {
     long spanMillis = Duration.ofDays(30).minusMinutes(5).toMillis();
     Actor actor = new Actor("token", "tok_bench");
     Instant nextCheckpoint = first.plus(CHECKPOINT_EVERY);
+    Instant lastAt = null;
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO audit_entries (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash,
           agent_id, connection_id, action, event_time, grant_id)
@@ -327,6 +328,7 @@ final class SweepBench {
         String dataText = data.append('}').toString();
         AuditEntry entry = new AuditEntry(seq, tenantId, at.plusMillis(40), actor, "event", agent, EMPTY, null);
         hash = AuditChain.hash(hash, AuditChain.canonicalBytes(entry, dataText));
+        lastAt = entry.time();
         ps.setString(1, tenantId);
         ps.setLong(2, seq);
         ps.setTimestamp(3, Timestamp.from(entry.time()));
@@ -357,10 +359,12 @@ final class SweepBench {
       }
       ps.executeBatch();
       cp.executeBatch();
-      try (PreparedStatement move = c.prepareStatement("UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?")) {
+      try (PreparedStatement move = c.prepareStatement(
+          "UPDATE audit_heads SET seq = ?, hash = ?, occurred_at = ? WHERE tenant_id = ?")) {
         move.setLong(1, seq);
         move.setString(2, hash);
-        move.setString(3, tenantId);
+        move.setTimestamp(3, lastAt == null ? null : Timestamp.from(lastAt));
+        move.setString(4, tenantId);
         move.executeUpdate();
       }
       c.commit();

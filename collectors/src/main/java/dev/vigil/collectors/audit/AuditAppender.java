@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,7 +58,10 @@ public final class AuditAppender {
     AuditDao dao = handle.attach(AuditDao.class);
     Head head = dao.lockHead(tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
-    Instant now = clock.instant();
+    // Commit times never decrease along the chain, even if the clock steps back: a time window
+    // is then a seq range (see AuditLog#firstAtOrAfter).
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (head.occurredAt() != null && now.isBefore(head.occurredAt())) now = head.occurredAt();
     byte[] tail = AuditChain.tail(tenantId, now);
     MessageDigest sha = Sha256.digest();
     List<AuditEntry> stored = new ArrayList<>(pending.size());
@@ -79,7 +83,7 @@ public final class AuditAppender {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot append to the audit chain of tenant " + tenantId, e);
     }
-    dao.moveHead(tenantId, seq, hash);
+    dao.moveHead(tenantId, seq, hash, now);
     List<PendingEntry> committed = List.copyOf(pending);
     handle.afterCommit(() -> listeners.committed(tenantId, committed));
     return stored;

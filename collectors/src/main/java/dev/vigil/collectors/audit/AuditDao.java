@@ -1,6 +1,7 @@
 package dev.vigil.collectors.audit;
 
 import dev.vigil.controls.audit.AuditEntry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -18,14 +19,15 @@ public interface AuditDao {
   void startChain(@Bind("tenantId") String tenantId, @Bind("genesis") String genesis);
 
   /** The head, locked until the transaction ends. */
-  @SqlQuery("SELECT seq, hash FROM audit_heads WHERE tenant_id = :tenantId FOR UPDATE")
+  @SqlQuery("SELECT seq, hash, occurred_at FROM audit_heads WHERE tenant_id = :tenantId FOR UPDATE")
   Optional<Head> lockHead(@Bind("tenantId") String tenantId);
 
-  @SqlQuery("SELECT seq, hash FROM audit_heads WHERE tenant_id = :tenantId")
+  @SqlQuery("SELECT seq, hash, occurred_at FROM audit_heads WHERE tenant_id = :tenantId")
   Optional<Head> head(@Bind("tenantId") String tenantId);
 
-  @SqlUpdate("UPDATE audit_heads SET seq = :seq, hash = :hash WHERE tenant_id = :tenantId")
-  void moveHead(@Bind("tenantId") String tenantId, @Bind("seq") long seq, @Bind("hash") String hash);
+  @SqlUpdate("UPDATE audit_heads SET seq = :seq, hash = :hash, occurred_at = :at WHERE tenant_id = :tenantId")
+  void moveHead(@Bind("tenantId") String tenantId, @Bind("seq") long seq, @Bind("hash") String hash,
+      @Bind("at") Instant at);
 
   @SqlQuery("""
       SELECT tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash
@@ -39,4 +41,7 @@ public interface AuditDao {
 
   @SqlQuery("SELECT hash FROM audit_entries WHERE tenant_id = :tenantId AND seq = :seq")
   Optional<String> hashAt(@Bind("tenantId") String tenantId, @Bind("seq") long seq);
+
+  @SqlQuery("SELECT occurred_at FROM audit_entries WHERE tenant_id = :tenantId AND seq = :seq")
+  Optional<Instant> timeAt(@Bind("tenantId") String tenantId, @Bind("seq") long seq);
 }

@@ -8,6 +8,7 @@ import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.ChainBreak;
 import dev.vigil.controls.audit.ChainVerification;
 import dev.vigil.controls.audit.ChainVerifier;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,33 @@ public final class AuditLog {
   /** Up to {@code limit} entries with seq greater than {@code afterSeq}, in order. */
   public List<AuditEntry> after(String tenantId, long afterSeq, int limit) {
     return jdbi.withExtension(AuditDao.class, dao -> dao.after(tenantId, afterSeq, limit));
+  }
+
+  /**
+   * The seq range of entries committed in {@code [from, to)}: {@code [first, last]}. An empty
+   * window still sits at a place in the chain: right after the last entry committed before
+   * {@code from}, so the range is {@code [p + 1, p]}. Commit times never decrease along a chain
+   * (the appender stamps no earlier than the head), so both ends are found by bisecting seq.
+   */
+  public long[] range(String tenantId, Instant from, Instant to) {
+    return jdbi.withExtension(AuditDao.class, dao -> {
+      long head = dao.head(tenantId).map(Head::seq).orElse(0L);
+      long first = firstAtOrAfter(dao, tenantId, from, head);
+      return new long[] {first, Math.max(first, firstAtOrAfter(dao, tenantId, to, head)) - 1};
+    });
+  }
+
+  /** The smallest seq in [1, head] committed at or after {@code t}; head + 1 when none is. */
+  private static long firstAtOrAfter(AuditDao dao, String tenantId, Instant t, long head) {
+    long low = 1;
+    long high = head + 1;
+    while (low < high) {
+      long mid = low + (high - low) / 2;
+      Instant at = dao.timeAt(tenantId, mid)
+          .orElseThrow(() -> new IllegalStateException("entry " + mid + " is missing"));
+      if (at.isBefore(t)) low = mid + 1; else high = mid;
+    }
+    return low;
   }
 
   /** The predecessor hash of the entry {@code seq}: genesis for seq 1. */

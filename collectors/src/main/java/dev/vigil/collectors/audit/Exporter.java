@@ -46,35 +46,9 @@ public final class Exporter {
     this.clock = clock;
   }
 
-  /**
-   * The seq range of entries committed in {@code [from, to)}: {@code [first, last]}. An empty
-   * window still sits at a place in the chain: right after the last entry committed before
-   * {@code from}, so the range is {@code [p + 1, p]}.
-   */
-  public long[] range(String tenantId, Instant from, Instant to) {
-    return jdbi.withHandle(h -> {
-      long[] r = h.createQuery("""
-              SELECT MIN(seq), MAX(seq) FROM audit_entries
-              WHERE tenant_id = :tenantId AND occurred_at >= :from AND occurred_at < :to
-              """)
-          .bind("tenantId", tenantId).bind("from", from).bind("to", to)
-          .map((rs, ctx) -> {
-            long first = rs.getLong(1);
-            return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
-          }).one();
-      if (r != null) return r;
-      long before = h.createQuery("""
-              SELECT COALESCE(MAX(seq), 0) FROM audit_entries
-              WHERE tenant_id = :tenantId AND occurred_at < :from
-              """)
-          .bind("tenantId", tenantId).bind("from", from).mapTo(Long.class).one();
-      return new long[] {before + 1, before};
-    });
-  }
-
   /** Writes the bundle for entries committed in {@code [from, to)} to {@code out} as a zip. */
   public void export(String tenantId, Instant from, Instant to, OutputStream out) throws IOException {
-    long[] range = range(tenantId, from, to);
+    long[] range = log.range(tenantId, from, to);
     long first = range[0];
     long last = range[1];
     // The last entry (or, for an empty window, the entry the window follows) gets a checkpoint.

@@ -1,4 +1,9 @@
 package dev.vigil.collectors.audit;
 
-/** The last entry of a tenant's chain: its seq (0 for an empty chain) and hex hash. */
-public record Head(long seq, String hash) {}
+import java.time.Instant;
+
+/**
+ * The last entry of a tenant's chain: its seq (0 for an empty chain), hex hash and commit time
+ * (null for an empty chain). The next entries are stamped no earlier than {@code occurredAt}.
+ */
+public record Head(long seq, String hash, Instant occurredAt) {}

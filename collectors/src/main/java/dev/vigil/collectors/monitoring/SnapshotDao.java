@@ -112,7 +112,8 @@ public interface SnapshotDao {
   List<Connection> connections(@Bind("tenantId") String tenantId);
 
   @SqlQuery("""
-      SELECT MIN(seq) AS first_seq, MAX(seq) AS last_seq, COUNT(*) AS count, MIN(occurred_at) AS first_at
+      SELECT MIN(seq) AS first_seq, MAX(seq) AS last_seq, COUNT(*) AS count,
+        (SELECT f.occurred_at FROM audit_entries f WHERE f.tenant_id = :tenantId ORDER BY f.seq LIMIT 1) AS first_at
       FROM audit_entries WHERE tenant_id = :tenantId
       """)
   @RegisterConstructorMapper(ExtentRow.class)

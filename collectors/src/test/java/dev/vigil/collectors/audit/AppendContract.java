@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.testing.MutableClock;
 import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.controls.audit.Actor;
@@ -95,5 +96,47 @@ abstract class AppendContract {
       assertThat(stored).isEqualTo("con\t1 " + EVENT_TIME.plusSeconds(1));
     }
     assertThat(stores.auditLog().verify(tenant).intact()).isTrue();
+  }
+
+  @Test
+  void commitTimesNeverDecreaseSoATimeWindowIsASeqRange() {
+    Instant t0 = Instant.parse("2026-11-24T14:00:00Z");
+    MutableClock clock = new MutableClock(t0);
+    TestStores at = TestStores.on(db, clock);
+    String tenant = at.tenants().create("Clock Co", ACTOR).tenant().id();
+    long created = at.auditLog().after(tenant, 0, 100).size();
+    clock.set(t0.plusSeconds(10));
+    appendOne(at, tenant);
+    appendOne(at, tenant);
+    // The clock steps back an hour: the next entries keep the head's time instead.
+    clock.set(t0.minusSeconds(3600));
+    appendOne(at, tenant);
+    appendOne(at, tenant);
+    clock.set(t0.plusSeconds(20));
+    appendOne(at, tenant);
+
+    List<Instant> times = at.auditLog().after(tenant, created, 10).stream().map(AuditEntry::time).toList();
+    assertThat(times).containsExactly(t0.plusSeconds(10), t0.plusSeconds(10), t0.plusSeconds(10),
+        t0.plusSeconds(10), t0.plusSeconds(20));
+    long first = created + 1;
+    assertThat(at.auditLog().range(tenant, t0.plusSeconds(10), t0.plusSeconds(20)))
+        .containsExactly(first, first + 3);
+    assertThat(at.auditLog().range(tenant, t0.plusSeconds(11), t0.plusSeconds(21)))
+        .containsExactly(first + 4, first + 4);
+    assertThat(at.auditLog().range(tenant, Instant.EPOCH, t0.plusSeconds(60)))
+        .containsExactly(1L, first + 4);
+    // Empty windows sit right after the last entry before them.
+    assertThat(at.auditLog().range(tenant, t0.minusSeconds(7200), t0.minusSeconds(3600)))
+        .containsExactly(1L, 0L);
+    assertThat(at.auditLog().range(tenant, t0.plusSeconds(12), t0.plusSeconds(15)))
+        .containsExactly(first + 4, first + 3);
+    assertThat(at.auditLog().range(tenant, t0.plusSeconds(30), t0.plusSeconds(60)))
+        .containsExactly(first + 5, first + 4);
+    assertThat(at.auditLog().verify(tenant).intact()).isTrue();
+  }
+
+  private void appendOne(TestStores at, String tenant) {
+    db.jdbi().useTransaction(h -> at.audit().append(h, tenant, ACTOR, "agent.created", "agt_x",
+        JsonNodeFactory.instance.objectNode().put("n", 1)));
   }
 }
