@@ -235,7 +235,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     jersey.register(new TokenResource(tokens));
     jersey.register(new UserResource(users));
     jersey.register(new AgentResource(agents));
-    jersey.register(new AuditResource(auditLog, checkpoints, new Exporter(jdbi, auditLog, checkpoints, clock)));
+    jersey.register(new AuditResource(auditLog, checkpoints, new Exporter(auditLog, checkpoints, clock)));
     jersey.register(new DecisionResource(decisions));
     jersey.register(new EventResource(events));
     jersey.register(new VendorResource(vendors));

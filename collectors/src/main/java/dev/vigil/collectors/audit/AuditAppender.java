@@ -59,7 +59,7 @@ public final class AuditAppender {
     Head head = dao.lockHead(tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     // Commit times never decrease along the chain, even if the clock steps back: a time window
-    // is then a seq range (see AuditLog#firstAtOrAfter).
+    // is then a seq range (see AuditLog#range).
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (head.occurredAt() != null && now.isBefore(head.occurredAt())) now = head.occurredAt();
     byte[] tail = AuditChain.tail(tenantId, now);

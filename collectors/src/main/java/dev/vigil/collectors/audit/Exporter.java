@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Writes an audit export bundle (docs/audit-format.md): the entries committed in a time window
@@ -34,13 +33,11 @@ public final class Exporter {
   private static final int PAGE = 5_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Jdbi jdbi;
   private final AuditLog log;
   private final CheckpointStore checkpoints;
   private final Clock clock;
 
-  public Exporter(Jdbi jdbi, AuditLog log, CheckpointStore checkpoints, Clock clock) {
-    this.jdbi = jdbi;
+  public Exporter(AuditLog log, CheckpointStore checkpoints, Clock clock) {
     this.log = log;
     this.checkpoints = checkpoints;
     this.clock = clock;
