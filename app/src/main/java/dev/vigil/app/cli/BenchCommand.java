@@ -57,9 +57,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * </ol>
  *
  * Each phase runs after a warm-up (20,000 requests of 10 events, then eight rounds of 200,000
- * events; 5 s of decisions) so the JIT has compiled the request paths. Every figure comes from the same run on the same machine; the
- * ratio is what to compare. The server's CPU time per ingested event (all its threads) shows
- * how much of the two cores the data plane needs.
+ * events; 5 s of decisions) so the JIT has compiled the request paths. Every figure comes from
+ * the same run on the same machine; the ratio is what to compare. The server's CPU time per
+ * ingested event (all its threads) shows how much of the two cores the data plane needs.
  */
 public final class BenchCommand extends Command {
 

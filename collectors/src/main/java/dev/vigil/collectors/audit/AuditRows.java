@@ -72,7 +72,7 @@ abstract class AuditRows implements AutoCloseable {
       PendingEntry.EventIndex index = r.index();
       insert.setString(1, r.tenantId());
       insert.setLong(2, r.seq());
-      insert.setObject(3, timeValue);
+      insert.setObject(3, timeValue, Types.TIMESTAMP_WITH_TIMEZONE);
       insert.setString(4, r.actor().type());
       insert.setString(5, r.actor().id());
       insert.setString(6, r.kind());
@@ -82,7 +82,8 @@ abstract class AuditRows implements AutoCloseable {
       insert.setString(10, index == null ? null : index.agentId());
       insert.setString(11, index == null ? null : index.connectionId());
       insert.setString(12, index == null ? null : index.action());
-      insert.setObject(13, index == null ? null : index.eventTime().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+      insert.setObject(13, index == null ? null : index.eventTime().atOffset(ZoneOffset.UTC),
+          Types.TIMESTAMP_WITH_TIMEZONE);
       insert.setString(14, index == null ? null : index.grantId());
       insert.addBatch();
     }
