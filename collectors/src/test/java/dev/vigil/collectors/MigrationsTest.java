@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.collectors.db.Jdbis;
 import dev.vigil.collectors.db.Migrations;
 import java.sql.Connection;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
@@ -50,16 +52,16 @@ class MigrationsTest {
         for (int seq = 1; seq <= 2; seq++) {
           h.execute("INSERT INTO audit_entries (tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject,"
               + " data, hash) VALUES ('ten_1', ?, ?, 'cli', 'cli', 'tenant.created', 'ten_1', '{}', ?)",
-              seq, java.time.OffsetDateTime.parse("2026-11-20T10:00:0" + seq + "Z"), "a".repeat(64));
+              seq, OffsetDateTime.parse("2026-11-20T10:00:0" + seq + "Z"), "a".repeat(64));
         }
         h.execute("INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ('ten_1', 2, ?)", "a".repeat(64));
       });
 
       Migrations.apply(pool);
 
-      java.time.Instant at = jdbi.withHandle(h -> h.createQuery(
-          "SELECT occurred_at FROM audit_heads WHERE tenant_id = 'ten_1'").mapTo(java.time.Instant.class).one());
-      assertThat(at).isEqualTo(java.time.Instant.parse("2026-11-20T10:00:02Z"));
+      Instant at = jdbi.withHandle(h -> h.createQuery(
+          "SELECT occurred_at FROM audit_heads WHERE tenant_id = 'ten_1'").mapTo(Instant.class).one());
+      assertThat(at).isEqualTo(Instant.parse("2026-11-20T10:00:02Z"));
       long indexes = jdbi.withHandle(h -> h.createQuery(
           "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'IX_AUDIT_ENTRIES_TIME'")
           .mapTo(Long.class).one());
