@@ -247,6 +247,10 @@ abstract class DataPlaneApiContract extends ApiFixture {
         .findValuesAsText("eventId")).containsExactly("h15");
     assertThat(http.get(compliance, "/api/v1/events?connectionId=" + mail + "&action=crm:write" + window).get("items")
         .findValuesAsText("eventId")).contains("h15").doesNotContain("h14", "h16");
+    assertThat(http.get(auditor, "/api/v1/events?limit=500" + window).get("items").findValuesAsText("eventId"))
+        .contains("h14", "h15", "h16").doesNotContain("h13", "h17");
+    assertThat(http.get(auditor, "/api/v1/events?action=crm:write&limit=500" + window).get("items")
+        .findValuesAsText("eventId")).contains("h15").doesNotContain("h14", "h16");
 
     List<String> paged = new ArrayList<>();
     String cursor = "";

@@ -13,6 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * Event queries. Each starts from the most selective index (agent, connection, or time alone);
  * the other filters narrow within it. Results come in seq order from {@code afterSeq}.
+ *
+ * <p>A time window without agent or connection is read through the time index and then sorted
+ * ({@code ORDER BY seq + 0}): ordered by plain {@code seq}, PostgreSQL walks the primary key from
+ * the start of the tenant's chain and filters on time, expecting matches spread evenly along it,
+ * when they sit together wherever the window's time is (1.2 s instead of 18 ms on 5 million
+ * entries). Without a window, the primary key's order is the right plan.
  */
 @RegisterRowMapper(AuditEntryMapper.class)
 public interface EventDao {
@@ -35,8 +41,13 @@ public interface EventDao {
       @Bind("action") String action, @Bind("from") Instant from, @Bind("to") Instant to,
       @Bind("afterSeq") long afterSeq, @Bind("limit") int limit);
 
+  @SqlQuery(SELECT + AND_ACTION + "ORDER BY seq + 0 LIMIT :limit")
+  List<AuditEntry> inWindow(@Bind("tenantId") String tenantId, @Bind("action") String action,
+      @Bind("from") Instant from, @Bind("to") Instant to, @Bind("afterSeq") long afterSeq,
+      @Bind("limit") int limit);
+
   @SqlQuery(SELECT + AND_ACTION + PAGE)
-  List<AuditEntry> byTime(@Bind("tenantId") String tenantId, @Bind("action") String action,
+  List<AuditEntry> all(@Bind("tenantId") String tenantId, @Bind("action") String action,
       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("afterSeq") long afterSeq,
       @Bind("limit") int limit);
 

@@ -221,7 +221,8 @@ public final class EventStore {
       if (q.connectionId() != null) {
         return dao.byConnection(tenantId, q.connectionId(), q.action(), from, to, afterSeq, limit);
       }
-      return dao.byTime(tenantId, q.action(), from, to, afterSeq, limit);
+      if (q.from() != null || q.to() != null) return dao.inWindow(tenantId, q.action(), from, to, afterSeq, limit);
+      return dao.all(tenantId, q.action(), from, to, afterSeq, limit);
     });
   }
 }
