@@ -264,6 +264,8 @@ abstract class DataPlaneApiContract extends ApiFixture {
     assertError(http.get(auditor, "/api/v1/events?from=2026-11-24T17:00:00Z&to=2026-11-24T14:00:00Z"), 400);
     assertError(http.get(ingest, "/api/v1/events"), 403);
     assertThat(http.get(adminB, "/api/v1/events?agentId=" + a).get("items")).isEmpty();
+    assertThat(http.get(adminB, "/api/v1/events?limit=500" + window).get("items").findValuesAsText("eventId"))
+        .doesNotContain("h14", "h15", "h16");
   }
 
   @Test
