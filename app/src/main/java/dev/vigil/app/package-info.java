@@ -1,6 +1,7 @@
 /**
- * The Vigil service: {@link dev.vigil.app.VigilApplication} wires every part by hand in
- * {@code run()}; {@link dev.vigil.app.VigilConfiguration} is built from one small factory per
- * concern.
+ * The Vigil service: {@link dev.vigil.app.VigilApplication} registers the commands and, in
+ * {@code run()}, builds the service from {@link dev.vigil.app.VigilConfiguration}, whose
+ * sections are small factories, one per concern (package {@code config}).
+ * {@code docs/architecture.md} walks through the whole.
  */
 package dev.vigil.app;

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The public API for tenancy, users and agents through HTTP, as API.md promises it. */
+/** The public API for tenancy, users and agents through HTTP, as docs/api.md documents it. */
 abstract class ApiContract extends ApiFixture {
 
   // --- end to end -------------------------------------------------------------------------

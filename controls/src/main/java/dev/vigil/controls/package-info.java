@@ -1,5 +1,6 @@
 /**
- * The pure heart of Vigil: domain records, the control catalog and the audit-chain format.
+ * The pure heart of Vigil: domain records, the control catalog, the authorization decision
+ * and the audit-chain format with its verification.
  *
  * <p>Nothing in this module reads a clock, a database, a file or the network. Callers pass
  * facts and instants in; functions hand results back. That is what lets the offline

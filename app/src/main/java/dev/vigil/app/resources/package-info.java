@@ -1,6 +1,7 @@
 /**
  * The REST resources under {@code /api/v1}, one per aggregate. Each is thin: it checks the
- * role, takes the tenant from the caller's token, and hands the change to a store that
- * applies it together with its audit entry.
+ * role, takes the tenant from the caller's token, and hands the work to a store in the
+ * collectors module, which applies a change together with its audit entry (or, for decisions
+ * and events, through the group-commit pipeline) before the answer leaves.
  */
 package dev.vigil.app.resources;
