@@ -1,6 +1,6 @@
 /**
- * The Vigil service: {@link dev.vigil.app.VigilApplication} wires every part by hand in
- * {@code run()}; {@link dev.vigil.app.VigilConfiguration} is built from one small factory per
- * concern.
+ * The Vigil service: {@link dev.vigil.app.VigilApplication#run} lists the subsystems, each built
+ * by its factory in {@code config} from one concern of {@link dev.vigil.app.VigilConfiguration};
+ * {@code Api} registers the HTTP layer over what they built.
  */
 package dev.vigil.app;
