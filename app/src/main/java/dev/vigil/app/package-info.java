@@ -1,7 +1,7 @@
 /**
- * The Vigil service: {@link dev.vigil.app.VigilApplication} registers the commands and, in
- * {@code run()}, builds the service from {@link dev.vigil.app.VigilConfiguration}, whose
- * sections are small factories, one per concern (package {@code config}).
- * {@code docs/architecture.md} walks through the whole.
+ * The Vigil service: {@link dev.vigil.app.VigilApplication#run} lists the subsystems, each built
+ * by its factory in {@code config} from one concern of {@link dev.vigil.app.VigilConfiguration};
+ * {@code Api} registers the HTTP layer over what they built. {@code docs/architecture.md} walks
+ * through the whole.
  */
 package dev.vigil.app;

@@ -1,11 +1,24 @@
 package dev.vigil.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vigil.app.config.DatabaseFactory.Database;
+import dev.vigil.app.health.SchedulerHealthCheck;
+import dev.vigil.app.jobs.ManagedService;
+import dev.vigil.collectors.alerts.Alert;
+import dev.vigil.collectors.alerts.AlertDispatcher;
 import dev.vigil.collectors.alerts.RetryPolicy;
 import dev.vigil.collectors.alerts.Webhook;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.monitoring.ChangeTriggers;
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.monitoring.ControlScheduler;
+import dev.vigil.collectors.monitoring.Sweeper;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.model.Severity;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.AutoCloseableManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +26,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Continuous controls: each family's schedule, the catalog's parameters, how quickly a change
@@ -136,5 +152,44 @@ public final class ControlsFactory {
   public RetryPolicy retryPolicy() {
     RetryPolicy d = RetryPolicy.defaults();
     return new RetryPolicy(alertAttempts, d.firstDelay(), d.maxDelay(), d.timeout());
+  }
+
+  /**
+   * How many change-triggered runs may go at once. Two: a costly run (AC-3 aggregates a
+   * tenant's usage) leaves a thread for the cheap ones, and however many changes arrive, their
+   * runs hold at most two of the pool's connections, leaving the rest to the API.
+   */
+  private static final int CHANGE_RUN_THREADS = 2;
+
+  /**
+   * Sets the controls running: on each family's schedule (Quartz, clustered on PostgreSQL), on
+   * every change the audit trail hears, and on demand through the returned runner; status
+   * changes go to the webhooks. Registers their lifecycle (started alerts first, stopped
+   * schedule first, so that nothing runs after what it feeds has stopped) and the
+   * {@code scheduler} health check.
+   */
+  public Monitoring build(Environment environment, Database database, AuditTrail audit,
+      ConnectionStore connections, Ids ids, Clock clock) {
+    AlertDispatcher alerts = new AlertDispatcher(database.jdbi(), webhooks(), retryPolicy(), ids, clock);
+    ControlRuns runs = ControlRuns.build(this, database.jdbi(), audit.appender(), audit.log(), audit.signer(),
+        connections, ids, (control, outcome) -> alerts.send(Alert.of(control, outcome)), clock);
+    ChangeTriggers triggers = new ChangeTriggers(runs.runner(), runs.catalog(), changeDebounce(),
+        CHANGE_RUN_THREADS, clock);
+    audit.listeners().add(triggers);
+    ControlScheduler scheduler = scheduler(database, runs, clock);
+    environment.lifecycle().manage(new ManagedService(alerts::start, alerts));
+    environment.lifecycle().manage(new AutoCloseableManager(triggers));
+    environment.lifecycle().manage(new ManagedService(scheduler::start, scheduler));
+    environment.healthChecks().register("scheduler",
+        new SchedulerHealthCheck(audit.checkpointSchedule(), scheduler));
+    return new Monitoring(runs.catalog(), runs.runner(), new ControlQueries(database.jdbi()));
+  }
+
+  /** Sweeps each family on its schedule; on PostgreSQL the nodes share the schedule through the database. */
+  private ControlScheduler scheduler(Database database, ControlRuns runs, Clock clock) {
+    String node = ManagementFactory.getRuntimeMXBean().getName();
+    Sweeper sweeper = new Sweeper(database.jdbi(), runs.catalog(), runs.loader(), runs.runner(), node, clock);
+    return new ControlScheduler(sweeper, schedules(),
+        database.embedded() ? Optional.empty() : Optional.of(database.dataSource()), node, clusterCheckin());
   }
 }

@@ -1,5 +1,10 @@
 package dev.vigil.collectors.alerts;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.monitoring.RunRecorder;
+import dev.vigil.controls.audit.CanonicalJson;
+import dev.vigil.controls.catalog.Control;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,5 +29,31 @@ public record Alert(String tenantId, String controlId, String title, String prev
     Objects.requireNonNull(controlId, "controlId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(at, "at");
+  }
+
+  /** What a run that changed {@code control}'s status tells the webhooks. */
+  public static Alert of(Control control, RunRecorder.Outcome outcome) {
+    return new Alert(outcome.run().tenantId(), control.id(), control.info().title(), outcome.previous().wire(),
+        outcome.status().wire(), outcome.run().id(), outcome.run().finishedAt(), outcome.openFindings(),
+        outcome.run().exceptionCount());
+  }
+
+  /**
+   * The body a receiver gets: canonical JSON (RFC 8785) of the type
+   * {@code control.status_changed} and every field above, {@code at} in ISO-8601.
+   */
+  public String json() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("type", "control.status_changed");
+    node.put("tenantId", tenantId);
+    node.put("controlId", controlId);
+    node.put("title", title);
+    node.put("previousStatus", previousStatus);
+    node.put("status", status);
+    node.put("runId", runId);
+    node.put("at", at.toString());
+    node.put("openFindings", openFindings);
+    node.put("exceptions", exceptions);
+    return CanonicalJson.string(node);
   }
 }

@@ -186,7 +186,7 @@ abstract class AlertDispatcherContract {
     assertThat(down.attempts()).isEqualTo(FAST.maxAttempts());
     assertThat(down.lastStatusCode()).isEqualTo(503);
     assertThat(down.lastError()).startsWith("HTTP 503: down for maintenance")
-        .hasSizeLessThanOrEqualTo("HTTP 503: ".length() + AlertDispatcher.MAX_BODY_IN_ERROR);
+        .hasSizeLessThanOrEqualTo("HTTP 503: ".length() + FailureReason.MAX_BODY_IN_ERROR);
     assertThat(down.nextAttemptAt()).isNull();
     assertThat(down.deliveredAt()).isNull();
     Delivery closed = only(rows, refused);

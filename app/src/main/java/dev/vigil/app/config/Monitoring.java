@@ -1,0 +1,15 @@
+package dev.vigil.app.config;
+
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.controls.catalog.Catalog;
+
+/**
+ * Continuous controls as the API sees them, once {@link ControlsFactory#build} has set them
+ * running on schedule and on change.
+ *
+ * @param catalog the controls and their parameters
+ * @param runner runs controls on demand
+ * @param queries reads runs, statuses and findings back
+ */
+public record Monitoring(Catalog catalog, ControlRunner runner, ControlQueries queries) {}
