@@ -1,5 +1,6 @@
 package dev.vigil.app.config;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.app.config.DatabaseFactory.Database;
 import dev.vigil.app.health.SchedulerHealthCheck;
@@ -14,8 +15,10 @@ import dev.vigil.collectors.monitoring.ChangeTriggers;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlScheduler;
 import dev.vigil.collectors.monitoring.Sweeper;
+import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.Parameter;
 import dev.vigil.controls.model.Severity;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
@@ -33,9 +36,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Continuous controls: each family's schedule, the catalog's parameters, how quickly a change
@@ -76,33 +79,30 @@ public final class ControlsFactory {
   @Max(20)
   private int alertAttempts = 6;
 
-  /** The catalog's thresholds; each defaults to ../shared/DESIGN.md's value. */
+  /**
+   * The catalog's parameters, under the names its controls declare, each at its declared
+   * default unless config.yml sets it. A name no control declares, or a value below its
+   * minimum, fails the configuration at that key.
+   */
   public static final class Parameters {
-    private static final ControlParameters D = ControlParameters.defaults();
-    @JsonProperty @Min(1) private int unusedGrantDays = D.unusedGrantDays();
-    @JsonProperty @Min(1) private int accessReviewDays = D.accessReviewDays();
-    @JsonProperty @Min(1) private int actionLookbackHours = D.actionLookbackHours();
-    @JsonProperty @Min(1) private int keyMaxAgeDays = D.keyMaxAgeDays();
-    @JsonProperty @Min(1) private int retentionDays = D.retentionDays();
-    @JsonProperty @Min(1) private int checkpointMaxGapMinutes = D.checkpointMaxGapMinutes();
-    @JsonProperty @Min(1) private int monitoringLookbackHours = D.monitoringLookbackHours();
-    @JsonProperty @Min(0) private int missedRunTolerance = D.missedRunTolerance();
-    @JsonProperty @Min(1) private int vendorReviewMonths = D.vendorReviewMonths();
-    @JsonProperty @Min(1) private int soc2ReportMaxAgeMonths = D.soc2ReportMaxAgeMonths();
-    /** Containment SLA in minutes per severity (sev1..sev4). */
-    @JsonProperty @NotNull private Map<String, Integer> containmentSlaMinutes = new LinkedHashMap<>(Map.of(
-        "sev1", 240, "sev2", 1440, "sev3", 4320, "sev4", 10080));
-    @JsonProperty @Min(1) private int notificationHours = D.notificationHours();
-    @JsonProperty @Min(1) private int postmortemDays = D.postmortemDays();
-    @JsonProperty @Min(1) private int incidentLookbackDays = D.incidentLookbackDays();
+    private static final List<Parameter<?>> DECLARED = Catalog.parametersOf(Catalog.standard());
+
+    private ControlParameters values = ControlParameters.defaults();
+
+    @JsonAnySetter
+    void set(String name, Object value) {
+      Parameter<?> parameter = DECLARED.stream().filter(p -> p.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(name + " is not a parameter of the catalog; use "
+              + DECLARED.stream().map(Parameter::name).collect(Collectors.joining(", "))));
+      values = with(values, parameter, value);
+    }
+
+    private static <T> ControlParameters with(ControlParameters values, Parameter<T> parameter, Object value) {
+      return values.with(parameter, parameter.read(value));
+    }
 
     ControlParameters build() {
-      Map<Severity, Duration> sla = new EnumMap<>(Severity.class);
-      containmentSlaMinutes.forEach((k, v) -> sla.put(Severity.valueOf(k.toUpperCase(Locale.ROOT)),
-          Duration.ofMinutes(v)));
-      return new ControlParameters(unusedGrantDays, accessReviewDays, actionLookbackHours, keyMaxAgeDays,
-          retentionDays, checkpointMaxGapMinutes, monitoringLookbackHours, missedRunTolerance, vendorReviewMonths,
-          soc2ReportMaxAgeMonths, sla, notificationHours, postmortemDays, incidentLookbackDays);
+      return values;
     }
   }
 

@@ -7,13 +7,15 @@ import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.tenancy.UserDao;
 import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.model.ControlException;
-import dev.vigil.controls.model.ControlIds;
 import dev.vigil.controls.model.Role;
 import dev.vigil.controls.model.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -36,12 +38,14 @@ public final class ExceptionStore {
   /** The longest an exception may last: it is time-boxed, and renewed by a new approval. */
   public static final Duration MAX_TERM = Duration.ofDays(365);
   private static final Set<Role> APPROVERS = Set.of(Role.ADMIN, Role.COMPLIANCE);
+  /** The ids an exception may name: those of the catalog the service runs. */
+  private static final List<String> CONTROL_IDS = new Catalog(ControlParameters.defaults()).ids();
 
   public ControlException create(String tenantId, Actor actor, String controlId, String subjectId,
       String reason, String approvedBy, Instant expiresAt) {
-    if (!ControlIds.ALL.contains(controlId)) {
+    if (!CONTROL_IDS.contains(controlId)) {
       throw Rejected.invalid("controlId: '" + controlId + "' is not a control; one of "
-          + String.join(", ", ControlIds.ALL));
+          + String.join(", ", CONTROL_IDS));
     }
     Instant now = clock.instant();
     if (!expiresAt.isAfter(now)) throw Rejected.invalid("expiresAt: must be in the future");

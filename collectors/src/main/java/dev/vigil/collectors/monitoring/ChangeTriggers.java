@@ -3,6 +3,7 @@ package dev.vigil.collectors.monitoring;
 import dev.vigil.collectors.audit.PendingEntry;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
+import dev.vigil.controls.catalog.TriggerKinds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,35 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the controls a committed change can affect, within moments and without anyone asking.
- * It listens to the audit trail (every change is audited), maps each entry's kind to the
- * controls it touches, and coalesces per control and tenant: requests that arrive while a
+ * It listens to the audit trail (every change is audited), finds the controls of the catalog
+ * that declare each entry's kind ({@link Catalog#triggeredBy}), and coalesces per control and tenant: requests that arrive while a
  * run waits join it, and those that arrive while it runs get one more run after it. Known deadlines (an exception's or a
  * grant's expiry) schedule a run at that moment. Thread-safe.
  */
 public final class ChangeTriggers implements BiConsumer<String, List<PendingEntry>>, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChangeTriggers.class);
-
-  // A new grant cannot fail AC-3 (it is younger than the limit); a revoked one can resolve it.
-  private static final List<String> GRANT_CONTROLS = List.of("AC-1", "AC-2", "AC-4");
-  private static final Map<String, List<String>> BY_KIND = Map.ofEntries(
-      Map.entry("grant.created", GRANT_CONTROLS),
-      Map.entry("grant.revoked", List.of("AC-1", "AC-2", "AC-3", "AC-4")),
-      Map.entry("access_review.recorded", List.of("AC-1", "AC-2", "AC-3", "AC-4", "AC-5")),
-      Map.entry("agent.created", List.of("AC-4", "AC-5")),
-      Map.entry("agent.status_changed", List.of("AC-4", "AC-5")),
-      Map.entry("user.deactivated", List.of("AC-4")),
-      Map.entry("user.reactivated", List.of("AC-4")),
-      Map.entry("credential.stored", List.of("EN-1")),
-      Map.entry("credentials.reencrypted", List.of("EN-1")),
-      Map.entry("keys.created", List.of("EN-1", "EN-2")),
-      Map.entry("keys.rotated", List.of("EN-1", "EN-2")),
-      Map.entry("connection.created", List.of("EN-3", "VM-3")),
-      Map.entry("vendor.created", List.of("VM-1", "VM-2", "VM-3")),
-      Map.entry("vendor.updated", List.of("VM-1", "VM-2", "VM-3")),
-      Map.entry("vendor.reviewed", List.of("VM-1", "VM-2", "VM-3")),
-      Map.entry("incident.opened", List.of("IR-1", "IR-2", "IR-3")),
-      Map.entry("incident.updated", List.of("IR-1", "IR-2", "IR-3")));
 
   /** One control of one tenant: whether a run is waiting, under way, or wanted again after it. */
   private static final class Lane {
@@ -90,17 +70,23 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
     });
   }
 
-  /** Hears committed audit entries: maps them to controls and requests runs. */
+  /**
+   * Hears committed audit entries: requests runs of the controls that declare their kinds, and
+   * at the moments the entries name (an exception's or a grant's expiry), of those they affect.
+   */
   @Override
   public void accept(String tenantId, List<PendingEntry> entries) {
     Set<String> controls = new LinkedHashSet<>();
     for (PendingEntry e : entries) {
-      controls.addAll(BY_KIND.getOrDefault(e.kind(), List.of()));
+      controls.addAll(ids(catalog.triggeredBy(e.kind())));
       switch (e.kind()) {
         case "event" -> {
-          if (e.index() != null && e.index().grantId() == null) controls.add("AC-6");
+          if (e.index() != null && e.index().grantId() == null) {
+            controls.addAll(ids(catalog.triggeredBy(TriggerKinds.ACTION_OUTSIDE_GRANTS)));
+          }
         }
         case "exception.approved" -> {
+          // Any control may be excused: the entry names which, and until when.
           String controlId = e.data().path("controlId").asText();
           controls.add(controlId);
           Instant expiresAt = Instant.parse(e.data().path("expiresAt").asText());
@@ -108,12 +94,20 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
         }
         case "grant.created" -> {
           String expiresAt = e.data().path("expiresAt").asText(null);
-          if (expiresAt != null) requestAt(tenantId, Set.copyOf(GRANT_CONTROLS), Instant.parse(expiresAt));
+          if (expiresAt != null) {
+            requestAt(tenantId, ids(catalog.triggeredBy(TriggerKinds.GRANT_EXPIRED)), Instant.parse(expiresAt));
+          }
         }
         default -> { }
       }
     }
     if (!controls.isEmpty()) request(tenantId, controls);
+  }
+
+  private static Set<String> ids(List<Control> controls) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Control c : controls) ids.add(c.id());
+    return ids;
   }
 
   /**

@@ -11,11 +11,15 @@ import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Fact;
 import dev.vigil.controls.catalog.Facts;
 import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.IncidentControls;
+import dev.vigil.controls.catalog.LeastPrivilegeControls;
+import dev.vigil.controls.catalog.LoggingControls;
 import dev.vigil.controls.catalog.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +31,12 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Builds a tenant's snapshot from the live tables: only the facts asked for, each with one
  * set-based query (a few for the chain and monitoring facts), all in one read transaction so
- * the facts agree with each other. Thread-safe.
+ * the facts agree with each other (but for the chain, verified after it). Thread-safe.
  */
 public final class SnapshotLoader {
+
+  // Verifying the chain streams every entry of it: not inside the snapshot's transaction.
+  private static final Set<Fact> OUTSIDE_TRANSACTION = EnumSet.of(Fact.CHAIN);
 
   private final Jdbi jdbi;
   private final ConnectionStore connections;
@@ -69,50 +76,57 @@ public final class SnapshotLoader {
           .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
       Snapshot.Builder facts = Snapshot.builder(tenantId, created).exceptions(dao.unexpiredExceptions(tenantId, now));
       for (Fact fact : needs) {
-        if (fact != Fact.CHAIN) load(h, dao, facts, fact, tenantId, created, now);
+        if (!OUTSIDE_TRANSACTION.contains(fact)) load(h, facts, fact, now);
       }
       return facts;
     });
-    if (needs.contains(Fact.CHAIN)) {
-      // Outside the transaction above: verification streams every entry of the chain.
-      b.chain(jdbi.withExtension(SnapshotDao.class, dao -> chain(dao, tenantId)));
+    for (Fact fact : needs) {
+      if (OUTSIDE_TRANSACTION.contains(fact)) jdbi.useHandle(h -> load(h, b, fact, now));
     }
     return b.build();
   }
 
-  private void load(Handle h, SnapshotDao dao, Snapshot.Builder b, Fact fact, String tenantId, Instant created,
-      Instant now) {
-    switch (fact) {
+  /**
+   * Loads one fact into {@code b}. A switch expression, so a fact without a loader does not
+   * compile.
+   */
+  private Snapshot.Builder load(Handle h, Snapshot.Builder b, Fact fact, Instant now) {
+    SnapshotDao dao = h.attach(SnapshotDao.class);
+    String tenantId = b.tenantId();
+    return switch (fact) {
       case AGENTS -> b.agents(dao.agents(tenantId));
       case USERS -> b.users(dao.users(tenantId));
       case ACTIVE_GRANTS -> b.activeGrants(dao.activeGrants(tenantId, now));
       case GRANT_LAST_USE -> b.grantLastUse(toMap(dao.grantLastUse(tenantId,
-          now.minus(Duration.ofDays(parameters.unusedGrantDays())))));
+          now.minus(Duration.ofDays(parameters.get(LeastPrivilegeControls.UNUSED_GRANT_DAYS))))));
       case LAST_ACCESS_REVIEWS -> b.lastAccessReviews(toMap(dao.lastAccessReviews(tenantId)));
-      case ACTIONS -> {
-        Instant since = now.minus(Duration.ofHours(parameters.actionLookbackHours()));
-        List<Facts.OutsideAction> outside = dao.actionsOutsideGrants(tenantId, since).stream()
-            .map(r -> new Facts.OutsideAction(r.agentId(), r.connectionId(), r.action(), r.count(), r.firstAt(),
-                r.lastAt()))
-            .toList();
-        b.actions(new Facts.Actions(since, dao.actionsSince(tenantId, since), outside));
-      }
+      case ACTIONS -> b.actions(actions(dao, tenantId,
+          now.minus(Duration.ofHours(parameters.get(LeastPrivilegeControls.ACTION_LOOKBACK_HOURS)))));
       case CREDENTIALS -> b.credentials(connections.checkCredentials(h, tenantId));
       case KEYS -> b.keys(h.attach(KeysetDao.class).keys(tenantId));
       case CONNECTIONS -> b.connections(dao.connections(tenantId));
-      case CHAIN -> throw new IllegalArgumentException("the chain is verified outside the snapshot transaction");
-      case RETENTION -> {
-        SnapshotDao.ExtentRow e = dao.extent(tenantId);
-        b.retention(e.count() == 0
-            ? new Facts.Retention(0, 0, 0, null)
-            : new Facts.Retention(e.firstSeq(), e.lastSeq(), e.count(), e.firstAt()));
-      }
-      case MONITORING -> b.monitoring(monitoring(dao, tenantId, created, now));
+      case CHAIN -> b.chain(chain(dao, tenantId));
+      case RETENTION -> b.retention(retention(dao.extent(tenantId)));
+      case MONITORING -> b.monitoring(monitoring(dao, tenantId, b.tenantCreatedAt(), now));
       case VENDORS -> b.vendors(dao.vendors(tenantId));
       case VENDOR_REVIEWS -> b.vendorReviews(dao.vendorReviews(tenantId));
       case INCIDENTS -> b.incidents(dao.incidentsSince(tenantId,
-          now.minus(Duration.ofDays(parameters.incidentLookbackDays()))));
-    }
+          now.minus(Duration.ofDays(parameters.get(IncidentControls.INCIDENT_LOOKBACK_DAYS)))));
+    };
+  }
+
+  private static Facts.Actions actions(SnapshotDao dao, String tenantId, Instant since) {
+    List<Facts.OutsideAction> outside = dao.actionsOutsideGrants(tenantId, since).stream()
+        .map(r -> new Facts.OutsideAction(r.agentId(), r.connectionId(), r.action(), r.count(), r.firstAt(),
+            r.lastAt()))
+        .toList();
+    return new Facts.Actions(since, dao.actionsSince(tenantId, since), outside);
+  }
+
+  private static Facts.Retention retention(SnapshotDao.ExtentRow e) {
+    return e.count() == 0
+        ? new Facts.Retention(0, 0, 0, null)
+        : new Facts.Retention(e.firstSeq(), e.lastSeq(), e.count(), e.firstAt());
   }
 
   private Facts.Chain chain(SnapshotDao dao, String tenantId) {
@@ -132,7 +146,7 @@ public final class SnapshotLoader {
   }
 
   private Facts.Monitoring monitoring(SnapshotDao dao, String tenantId, Instant created, Instant now) {
-    Instant since = now.minus(Duration.ofHours(parameters.monitoringLookbackHours()));
+    Instant since = now.minus(Duration.ofHours(parameters.get(LoggingControls.MONITORING_LOOKBACK_HOURS)));
     Optional<SnapshotDao.CoverageRow> before = dao.checkpointBefore(tenantId, since);
     List<SnapshotDao.CoverageRow> rows = new ArrayList<>();
     before.ifPresent(rows::add);

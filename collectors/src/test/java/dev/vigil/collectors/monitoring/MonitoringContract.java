@@ -17,6 +17,7 @@ import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
+import dev.vigil.controls.catalog.ControlDeclaration;
 import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Evaluation;
@@ -28,6 +29,7 @@ import dev.vigil.controls.model.Criticality;
 import dev.vigil.controls.model.Role;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -370,6 +372,46 @@ abstract class MonitoringContract {
     } finally {
       triggers.close();
     }
+  }
+
+  @Test
+  void aControlDeclaredInTheTestTreeRunsThroughTheSweepsTheTriggersAndTheRecorder() throws Exception {
+    List<ControlDeclaration> declarations = new ArrayList<>(Catalog.standard());
+    declarations.add(FewVendorsControl.XT_1);
+    Catalog withIt = Catalog.of(ControlParameters.defaults(), declarations);
+
+    // The sweep of its family runs it for every tenant; this one has a single vendor.
+    new Sweeper(jdbi, withIt, loader, runner, "node-a", clock).sweep(Family.VENDORS, BASE.minusSeconds(90));
+    assertThat(queries.runs(tenant, "XT-1", null, null, null, 100).items()).singleElement().satisfies(r -> {
+      assertThat(r.trigger()).isEqualTo(RunTrigger.SCHEDULE);
+      assertThat(r.result()).isEqualTo(RunResult.PASS);
+      assertThat(r.population()).isEqualTo(1);
+    });
+
+    // A second vendor is audited as vendor.created, which it declares: that alone re-runs it.
+    ChangeTriggers triggers = new ChangeTriggers(runner, withIt, Duration.ofMillis(50), 2, clock);
+    stores.listeners().add(triggers);
+    try {
+      stores.vendors().create(tenant, ADMIN, "Zendesk", Criticality.LOW, "support", "tickets");
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (findings("open", "XT-1").isEmpty() && Instant.now().isBefore(deadline)) Thread.sleep(20);
+    } finally {
+      triggers.close();
+    }
+    assertThat(findings("open", "XT-1")).singleElement().satisfies(f -> {
+      assertThat(f.subjectId()).isEqualTo("vendors");
+      assertThat(f.detail()).isEqualTo("2 active vendors; at most 1");
+    });
+    ControlRun changed = queries.runs(tenant, "XT-1", null, null, null, 100).items().stream()
+        .filter(r -> r.trigger() == RunTrigger.CHANGE).findFirst().orElseThrow();
+    assertThat(changed.result()).isEqualTo(RunResult.FAIL);
+    String evidence = jdbi.withHandle(h -> h.createQuery("SELECT evidence FROM control_runs WHERE id = :id")
+        .bind("id", changed.id()).mapTo(String.class).one());
+    assertThat(new ObjectMapper().readTree(evidence).get("procedure").asText())
+        .isEqualTo("Counted the tenant's active vendors and checked that there are at most 1.");
+    AuditEntry entry = stores.auditLog().after(tenant, changed.auditSeq() - 1, 1).get(0);
+    assertThat(entry.kind()).isEqualTo("control.run");
+    assertThat(entry.data().get("controlId").asText()).isEqualTo("XT-1");
   }
 
   @Test

@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a report says of a control: its id, title, family, the SOC 2 criteria it maps to, and
- * the test-procedure sentence an auditor reads; plus the facts it needs from a snapshot.
+ * A control as its declaration states it, with the parameters in force: what a report says
+ * of it (id, title, family, the SOC 2 criteria it maps to, the test-procedure sentence an
+ * auditor reads), the facts it reads from a snapshot, what can change its result
+ * ({@link TriggerKinds}), and the parameters it reads.
  */
 public record ControlInfo(String id, String title, Family family, List<String> criteria, String procedure,
-    Set<Fact> needs) {
+    Set<Fact> needs, List<String> triggers, List<Parameter<?>> parameters) {
 
   public ControlInfo {
     criteria = List.copyOf(criteria);
     needs = Set.copyOf(needs);
+    triggers = List.copyOf(triggers);
+    parameters = List.copyOf(parameters);
   }
 }

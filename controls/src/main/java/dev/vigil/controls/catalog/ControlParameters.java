@@ -1,58 +1,59 @@
 package dev.vigil.controls.catalog;
 
-import dev.vigil.controls.model.Severity;
-import java.time.Duration;
-import java.util.EnumMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The tunable thresholds of the catalog. {@link #defaults()} are the values of
- * ../shared/DESIGN.md; config.yml can override each.
- *
- * @param unusedGrantDays AC-3: a grant unused for longer than this fails
- * @param accessReviewDays AC-5: an active agent's access is reviewed at least this often
- * @param actionLookbackHours AC-6: the window of reported actions each run examines
- * @param keyMaxAgeDays EN-2: a primary key older than this fails
- * @param retentionDays LG-2: audit entries are kept at least this long
- * @param checkpointMaxGapMinutes LG-3: entries are covered by a signed checkpoint within this
- * @param monitoringLookbackHours LG-3: the window in which checkpoints and scheduled runs are counted
- * @param missedRunTolerance LG-3: missing scheduled runs tolerated per window (clock phase)
- * @param vendorReviewMonths VM-1, VM-3: a vendor review is current for this many months
- * @param soc2ReportMaxAgeMonths VM-2: a SOC 2 Type II period may have ended at most this long ago
- * @param containmentSla IR-1: the containment SLA of each severity
- * @param notificationHours IR-2: customers are told within this many hours of detection
- * @param postmortemDays IR-3: a sev1/sev2 post-incident review follows resolution within this
- * @param incidentLookbackDays IR-1..3: incidents detected within this many days are examined
+ * The values of the catalog's parameters: each {@link Parameter} has its declared default
+ * unless {@link #with} (config.yml, a test) set another. A control is handed a view that
+ * reads only the parameters it declared, and reading another throws, so a threshold a
+ * control depends on is always one config.yml can set. Immutable.
  */
-public record ControlParameters(
-    int unusedGrantDays,
-    int accessReviewDays,
-    int actionLookbackHours,
-    int keyMaxAgeDays,
-    int retentionDays,
-    int checkpointMaxGapMinutes,
-    int monitoringLookbackHours,
-    int missedRunTolerance,
-    int vendorReviewMonths,
-    int soc2ReportMaxAgeMonths,
-    Map<Severity, Duration> containmentSla,
-    int notificationHours,
-    int postmortemDays,
-    int incidentLookbackDays) {
+public final class ControlParameters {
 
-  public ControlParameters {
-    if (!containmentSla.keySet().containsAll(java.util.EnumSet.allOf(Severity.class))) {
-      throw new IllegalArgumentException("containmentSla needs a duration for sev1, sev2, sev3 and sev4");
-    }
-    containmentSla = Map.copyOf(containmentSla);
+  private final Map<Parameter<?>, Object> values;
+  /** The parameters this view may read; null for all. */
+  private final Set<Parameter<?>> readable;
+
+  private ControlParameters(Map<Parameter<?>, Object> values, Set<Parameter<?>> readable) {
+    this.values = Map.copyOf(values);
+    this.readable = readable == null ? null : Set.copyOf(readable);
   }
 
+  /** Every parameter at its declared default. */
   public static ControlParameters defaults() {
-    Map<Severity, Duration> sla = new EnumMap<>(Severity.class);
-    sla.put(Severity.SEV1, Duration.ofHours(4));
-    sla.put(Severity.SEV2, Duration.ofHours(24));
-    sla.put(Severity.SEV3, Duration.ofHours(72));
-    sla.put(Severity.SEV4, Duration.ofDays(7));
-    return new ControlParameters(30, 90, 24, 365, 365, 60, 24, 1, 12, 18, sla, 72, 14, 365);
+    return new ControlParameters(Map.of(), null);
+  }
+
+  /**
+   * These values with {@code parameter} set to {@code value}.
+   *
+   * @throws IllegalArgumentException when the parameter does not allow the value (below its minimum)
+   */
+  public <T> ControlParameters with(Parameter<T> parameter, T value) {
+    Map<Parameter<?>, Object> next = new HashMap<>(values);
+    next.put(parameter, parameter.check(value));
+    return new ControlParameters(next, readable);
+  }
+
+  /**
+   * The value of {@code parameter}.
+   *
+   * @throws IllegalStateException when this is a control's view and the control did not declare it
+   */
+  @SuppressWarnings("unchecked") // with() stores only values of the parameter's own type
+  public <T> T get(Parameter<T> parameter) {
+    if (readable != null && !readable.contains(parameter)) {
+      throw new IllegalStateException("the control did not declare the parameter " + parameter.name());
+    }
+    Object value = values.get(parameter);
+    return value == null ? parameter.defaultValue() : (T) value;
+  }
+
+  /** A view of these values that reads only {@code declared}. */
+  ControlParameters only(Collection<Parameter<?>> declared) {
+    return new ControlParameters(values, Set.copyOf(declared));
   }
 }

@@ -10,7 +10,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,64 +21,68 @@ public final class EncryptionControls {
 
   private EncryptionControls() {}
 
-  /** EN-1 to EN-3, in catalog order, with the thresholds of {@code p}. */
-  public static List<Control> all(ControlParameters p) {
-    return List.of(credentialsDecrypt(), keyAge(p), tlsEndpoints());
+  /** EN-1 to EN-3, in catalog order. */
+  public static List<ControlDeclaration> all() {
+    return List.of(EN_1, EN_2, EN_3);
   }
 
-  static Control credentialsDecrypt() {
-    return RuleControl.of("EN-1", "Credentials encrypted per tenant", Family.ENCRYPTION, List.of("CC6.1", "C1.1"),
-        "Opened every stored credential with its own tenant's keyset and its bound associated data, without"
-            + " disclosing it, and checked that each decrypts and none is stored in clear.",
-        EnumSet.of(Fact.CREDENTIALS),
-        (s, now) -> {
-          List<Facts.CredentialCheck> checks = s.credentials();
-          List<Deviation> out = new ArrayList<>();
-          for (Facts.CredentialCheck c : checks) {
-            if (c.decrypts()) continue;
-            String key = c.keyId() == null ? "no key" : "key " + c.keyId();
-            String problem = c.problem() == null || c.problem().isBlank() ? "no reason recorded" : c.problem();
-            out.add(new Deviation(c.connectionId(), "the credential of connection " + c.connectionId() + " ("
-                + key + ") does not decrypt: " + problem));
-          }
-          return RuleControl.found(checks.size(), out);
-        });
+  static final ControlDeclaration EN_1 = ControlDeclaration.control("EN-1", "Credentials encrypted per tenant",
+      Family.ENCRYPTION).criteria("CC6.1", "C1.1").reads(Fact.CREDENTIALS)
+      .triggeredBy("credential.stored", "credentials.reencrypted", "keys.created", "keys.rotated")
+      .procedure("Opened every stored credential with its own tenant's keyset and its bound associated data,"
+          + " without disclosing it, and checked that each decrypts and none is stored in clear.")
+      .evaluates(EncryptionControls::credentialsDecrypt);
+
+  private static Evaluation credentialsDecrypt(Snapshot s, Instant now, ControlParameters p) {
+    List<Facts.CredentialCheck> checks = s.credentials();
+    List<Deviation> out = new ArrayList<>();
+    for (Facts.CredentialCheck c : checks) {
+      if (c.decrypts()) continue;
+      String key = c.keyId() == null ? "no key" : "key " + c.keyId();
+      String problem = c.problem() == null || c.problem().isBlank() ? "no reason recorded" : c.problem();
+      out.add(new Deviation(c.connectionId(), "the credential of connection " + c.connectionId() + " ("
+          + key + ") does not decrypt: " + problem));
+    }
+    return RuleControl.found(checks.size(), out);
   }
 
-  static Control keyAge(ControlParameters p) {
-    int n = p.keyMaxAgeDays();
-    return RuleControl.of("EN-2", "Key rotation", Family.ENCRYPTION, List.of("CC6.1"),
-        "Inspected the primary key of the tenant's keyset and checked that it was created no more than " + days(n)
-            + " before the run.",
-        EnumSet.of(Fact.KEYS),
-        (s, now) -> {
-          Instant limit = now.minus(Duration.ofDays(n));
-          List<TenantKey> primary = s.keys().stream().filter(k -> k.primary() && k.retiredAt() == null).toList();
-          List<Deviation> out = new ArrayList<>();
-          for (TenantKey k : primary) {
-            if (!k.createdAt().isBefore(limit)) continue;
-            out.add(new Deviation(k.keyId(), "primary key " + k.keyId() + " was created " + k.createdAt() + ", "
-                + between(k.createdAt(), now) + " before the run; limit " + days(n)));
-          }
-          return RuleControl.found(primary.size(), out);
-        });
+  public static final Parameter<Integer> KEY_MAX_AGE_DAYS = Parameter.whole("keyMaxAgeDays", 365, 1,
+      "EN-2: a primary key older than this many days fails");
+
+  static final ControlDeclaration EN_2 = ControlDeclaration.control("EN-2", "Key rotation", Family.ENCRYPTION)
+      .criteria("CC6.1").reads(Fact.KEYS).triggeredBy("keys.created", "keys.rotated").parameters(KEY_MAX_AGE_DAYS)
+      .procedure(p -> "Inspected the primary key of the tenant's keyset and checked that it was created no more than "
+          + days(p.get(KEY_MAX_AGE_DAYS)) + " before the run.")
+      .evaluates(EncryptionControls::keyAge);
+
+  private static Evaluation keyAge(Snapshot s, Instant now, ControlParameters p) {
+    int n = p.get(KEY_MAX_AGE_DAYS);
+    Instant limit = now.minus(Duration.ofDays(n));
+    List<TenantKey> primary = s.keys().stream().filter(k -> k.primary() && k.retiredAt() == null).toList();
+    List<Deviation> out = new ArrayList<>();
+    for (TenantKey k : primary) {
+      if (!k.createdAt().isBefore(limit)) continue;
+      out.add(new Deviation(k.keyId(), "primary key " + k.keyId() + " was created " + k.createdAt() + ", "
+          + between(k.createdAt(), now) + " before the run; limit " + days(n)));
+    }
+    return RuleControl.found(primary.size(), out);
   }
 
-  static Control tlsEndpoints() {
-    return RuleControl.of("EN-3", "TLS to every connection", Family.ENCRYPTION, List.of("CC6.7"),
-        "Inspected the endpoint of every connection and checked that it uses TLS (https or wss).",
-        EnumSet.of(Fact.CONNECTIONS),
-        (s, now) -> {
-          List<Connection> connections = s.connections();
-          List<Deviation> out = new ArrayList<>();
-          for (Connection c : connections) {
-            String problem = tlsProblem(c.endpoint());
-            if (problem != null) {
-              out.add(new Deviation(c.id(), "connection " + c.id() + " " + problem));
-            }
-          }
-          return RuleControl.found(connections.size(), out);
-        });
+  static final ControlDeclaration EN_3 = ControlDeclaration.control("EN-3", "TLS to every connection",
+      Family.ENCRYPTION).criteria("CC6.7").reads(Fact.CONNECTIONS).triggeredBy("connection.created")
+      .procedure("Inspected the endpoint of every connection and checked that it uses TLS (https or wss).")
+      .evaluates(EncryptionControls::tlsEndpoints);
+
+  private static Evaluation tlsEndpoints(Snapshot s, Instant now, ControlParameters p) {
+    List<Connection> connections = s.connections();
+    List<Deviation> out = new ArrayList<>();
+    for (Connection c : connections) {
+      String problem = tlsProblem(c.endpoint());
+      if (problem != null) {
+        out.add(new Deviation(c.id(), "connection " + c.id() + " " + problem));
+      }
+    }
+    return RuleControl.found(connections.size(), out);
   }
 
   /**

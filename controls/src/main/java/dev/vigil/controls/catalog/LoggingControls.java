@@ -8,7 +8,6 @@ import dev.vigil.controls.audit.ChainBreak;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -19,93 +18,109 @@ public final class LoggingControls {
 
   private LoggingControls() {}
 
-  /** LG-1 to LG-3, in catalog order, with the thresholds of {@code p}. */
-  public static List<Control> all(ControlParameters p) {
-    return List.of(chainIntegrity(), retention(p), monitoring(p));
+  // The chain, its retention and its checkpoints change with every entry: the sweeps run these.
+
+  /** LG-1 to LG-3, in catalog order. */
+  public static List<ControlDeclaration> all() {
+    return List.of(LG_1, LG_2, LG_3);
   }
 
-  static Control chainIntegrity() {
-    return RuleControl.of("LG-1", "Audit chain integrity", Family.LOGGING, List.of("CC7.2"),
-        "Recomputed the tenant's audit chain from its first entry, checking each entry's sequence number and hash"
-            + " link, and verified the signature and head hash of every signed checkpoint.",
-        EnumSet.of(Fact.CHAIN),
-        (s, now) -> {
-          Facts.Chain chain = s.chain();
-          List<Deviation> out = new ArrayList<>();
-          for (ChainBreak b : chain.breaks()) out.add(new Deviation("entry " + b.seq(), b.reason()));
-          for (ChainBreak b : chain.badCheckpoints()) out.add(new Deviation("checkpoint " + b.seq(), b.reason()));
-          return RuleControl.found(chain.entries() + chain.checkpoints(), out);
-        });
+  static final ControlDeclaration LG_1 = ControlDeclaration.control("LG-1", "Audit chain integrity", Family.LOGGING)
+      .criteria("CC7.2").reads(Fact.CHAIN)
+      .procedure("Recomputed the tenant's audit chain from its first entry, checking each entry's sequence number and"
+          + " hash link, and verified the signature and head hash of every signed checkpoint.")
+      .evaluates(LoggingControls::chainIntegrity);
+
+  private static Evaluation chainIntegrity(Snapshot s, Instant now, ControlParameters p) {
+    Facts.Chain chain = s.chain();
+    List<Deviation> out = new ArrayList<>();
+    for (ChainBreak b : chain.breaks()) out.add(new Deviation("entry " + b.seq(), b.reason()));
+    for (ChainBreak b : chain.badCheckpoints()) out.add(new Deviation("checkpoint " + b.seq(), b.reason()));
+    return RuleControl.found(chain.entries() + chain.checkpoints(), out);
   }
 
-  static Control retention(ControlParameters p) {
-    int n = p.retentionDays();
-    return RuleControl.of("LG-2", "Audit log retention", Family.LOGGING, List.of("CC7.2"),
-        "Compared the sequence range of the tenant's audit entries with the number of entries held, and checked"
-            + " that no entry was deleted before it was " + days(n) + " old.",
-        EnumSet.of(Fact.RETENTION),
-        (s, now) -> {
-          Facts.Retention r = s.retention();
-          if (r.count() == 0) return RuleControl.found(0, List.of());
-          List<Deviation> out = new ArrayList<>();
-          long expected = r.lastSeq() - r.firstSeq() + 1;
-          if (expected != r.count()) {
-            long missing = expected - r.count();
-            String range = " between seq " + r.firstSeq() + " and " + r.lastSeq();
-            out.add(new Deviation("chain", missing > 0
-                ? missing + (missing == 1 ? " entry is" : " entries are") + " missing" + range + ": " + r.count()
-                    + " held of " + expected
-                : r.count() + " entries are held" + range + ", " + (-missing) + " more than the range allows"));
-          }
-          if (r.firstSeq() > 1 && r.firstEntryAt().isAfter(now.minus(Duration.ofDays(n)))) {
-            long last = r.firstSeq() - 1;
-            out.add(new Deviation("entries 1-" + last, (last == 1 ? "entry 1 was" : "entries 1 to " + last + " were")
-                + " deleted though the oldest remaining entry (seq " + r.firstSeq() + ") was appended "
-                + r.firstEntryAt() + ", only " + between(r.firstEntryAt(), now) + " before the run; retention "
-                + days(n)));
-          }
-          return RuleControl.found(r.count(), out);
-        });
+  public static final Parameter<Integer> RETENTION_DAYS = Parameter.whole("retentionDays", 365, 1,
+      "LG-2: audit entries are kept at least this many days");
+
+  static final ControlDeclaration LG_2 = ControlDeclaration.control("LG-2", "Audit log retention", Family.LOGGING)
+      .criteria("CC7.2").reads(Fact.RETENTION).parameters(RETENTION_DAYS)
+      .procedure(p -> "Compared the sequence range of the tenant's audit entries with the number of entries held, and"
+          + " checked that no entry was deleted before it was " + days(p.get(RETENTION_DAYS)) + " old.")
+      .evaluates(LoggingControls::retention);
+
+  private static Evaluation retention(Snapshot s, Instant now, ControlParameters p) {
+    int n = p.get(RETENTION_DAYS);
+    Facts.Retention r = s.retention();
+    if (r.count() == 0) return RuleControl.found(0, List.of());
+    List<Deviation> out = new ArrayList<>();
+    long expected = r.lastSeq() - r.firstSeq() + 1;
+    if (expected != r.count()) {
+      long missing = expected - r.count();
+      String range = " between seq " + r.firstSeq() + " and " + r.lastSeq();
+      out.add(new Deviation("chain", missing > 0
+          ? missing + (missing == 1 ? " entry is" : " entries are") + " missing" + range + ": " + r.count()
+              + " held of " + expected
+          : r.count() + " entries are held" + range + ", " + (-missing) + " more than the range allows"));
+    }
+    if (r.firstSeq() > 1 && r.firstEntryAt().isAfter(now.minus(Duration.ofDays(n)))) {
+      long last = r.firstSeq() - 1;
+      out.add(new Deviation("entries 1-" + last, (last == 1 ? "entry 1 was" : "entries 1 to " + last + " were")
+          + " deleted though the oldest remaining entry (seq " + r.firstSeq() + ") was appended "
+          + r.firstEntryAt() + ", only " + between(r.firstEntryAt(), now) + " before the run; retention "
+          + days(n)));
+    }
+    return RuleControl.found(r.count(), out);
   }
 
-  static Control monitoring(ControlParameters p) {
-    Duration maxGap = Duration.ofMinutes(p.checkpointMaxGapMinutes());
-    Duration lookback = Duration.ofHours(p.monitoringLookbackHours());
-    return RuleControl.of("LG-3", "Continuous monitoring", Family.LOGGING, List.of("CC7.2", "CC4.1"),
-        "For the " + p.monitoringLookbackHours() + " hours before the run, checked that every audit entry was"
-            + " covered by a signed checkpoint within " + p.checkpointMaxGapMinutes() + " minutes of being appended,"
-            + " and compared each family's scheduled control runs with the runs recorded (tolerance "
-            + p.missedRunTolerance() + " per family).",
-        EnumSet.of(Fact.MONITORING),
-        (s, now) -> {
-          Facts.Monitoring m = s.monitoring();
-          Instant from = now.minus(lookback);
-          long population = 0;
-          List<Deviation> out = new ArrayList<>();
-          for (Facts.CheckpointCoverage c : m.coverage()) {
-            if (c.firstAt().isBefore(from)) continue;
-            population++;
-            Instant end = c.coveredAt() == null ? now : c.coveredAt();
-            Duration delay = Duration.between(c.firstAt(), end);
-            if (delay.compareTo(maxGap) <= 0) continue;
-            out.add(new Deviation("entries from " + c.firstSeq(), "entries from seq " + c.firstSeq()
-                + ", the first appended " + c.firstAt() + ", "
-                + (c.coveredAt() == null
-                    ? "are still not covered by a signed checkpoint after " + format(delay)
-                    : "were covered by a signed checkpoint only after " + format(delay))
-                + "; limit " + format(maxGap)));
-          }
-          for (Facts.Schedule sc : m.schedules()) {
-            long expected = expectedRuns(sc, now);
-            population += expected;
-            long missed = expected - sc.recorded();
-            if (missed <= p.missedRunTolerance()) continue;
-            out.add(new Deviation("schedule " + sc.family().wire(), missed + " of " + expected + " scheduled "
-                + sc.family().wire() + " runs missing since " + sc.windowStart() + " (every "
-                + format(sc.interval()) + "); tolerance " + p.missedRunTolerance()));
-          }
-          return RuleControl.found(population, out);
-        });
+  public static final Parameter<Integer> CHECKPOINT_MAX_GAP_MINUTES = Parameter.whole("checkpointMaxGapMinutes", 60, 1,
+      "LG-3: every audit entry is covered by a signed checkpoint within this many minutes");
+
+  public static final Parameter<Integer> MONITORING_LOOKBACK_HOURS = Parameter.whole("monitoringLookbackHours", 24,
+      1, "LG-3: the window, in hours, in which checkpoints and scheduled runs are counted");
+
+  public static final Parameter<Integer> MISSED_RUN_TOLERANCE = Parameter.whole("missedRunTolerance", 1, 0,
+      "LG-3: missing scheduled runs tolerated per family and window (a schedule's clock phase)");
+
+  static final ControlDeclaration LG_3 = ControlDeclaration.control("LG-3", "Continuous monitoring", Family.LOGGING)
+      .criteria("CC7.2", "CC4.1").reads(Fact.MONITORING)
+      .parameters(CHECKPOINT_MAX_GAP_MINUTES, MONITORING_LOOKBACK_HOURS, MISSED_RUN_TOLERANCE)
+      .procedure(p -> "For the " + p.get(MONITORING_LOOKBACK_HOURS) + " hours before the run, checked that every"
+          + " audit entry was covered by a signed checkpoint within " + p.get(CHECKPOINT_MAX_GAP_MINUTES)
+          + " minutes of being appended, and compared each family's scheduled control runs with the runs recorded"
+          + " (tolerance " + p.get(MISSED_RUN_TOLERANCE) + " per family).")
+      .evaluates(LoggingControls::monitoring);
+
+  private static Evaluation monitoring(Snapshot s, Instant now, ControlParameters p) {
+    Duration maxGap = Duration.ofMinutes(p.get(CHECKPOINT_MAX_GAP_MINUTES));
+    Duration lookback = Duration.ofHours(p.get(MONITORING_LOOKBACK_HOURS));
+    int tolerance = p.get(MISSED_RUN_TOLERANCE);
+    Facts.Monitoring m = s.monitoring();
+    Instant from = now.minus(lookback);
+    long population = 0;
+    List<Deviation> out = new ArrayList<>();
+    for (Facts.CheckpointCoverage c : m.coverage()) {
+      if (c.firstAt().isBefore(from)) continue;
+      population++;
+      Instant end = c.coveredAt() == null ? now : c.coveredAt();
+      Duration delay = Duration.between(c.firstAt(), end);
+      if (delay.compareTo(maxGap) <= 0) continue;
+      out.add(new Deviation("entries from " + c.firstSeq(), "entries from seq " + c.firstSeq()
+          + ", the first appended " + c.firstAt() + ", "
+          + (c.coveredAt() == null
+              ? "are still not covered by a signed checkpoint after " + format(delay)
+              : "were covered by a signed checkpoint only after " + format(delay))
+          + "; limit " + format(maxGap)));
+    }
+    for (Facts.Schedule sc : m.schedules()) {
+      long expected = expectedRuns(sc, now);
+      population += expected;
+      long missed = expected - sc.recorded();
+      if (missed <= tolerance) continue;
+      out.add(new Deviation("schedule " + sc.family().wire(), missed + " of " + expected + " scheduled "
+          + sc.family().wire() + " runs missing since " + sc.windowStart() + " (every "
+          + format(sc.interval()) + "); tolerance " + tolerance));
+    }
+    return RuleControl.found(population, out);
   }
 
   /** Runs a schedule should have made from its window start to {@code now}: whole intervals only. */

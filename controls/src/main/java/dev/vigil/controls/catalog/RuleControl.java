@@ -6,13 +6,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A control made of its description and a rule: the shape every control of the catalog takes.
- * Immutable and thread-safe as long as the rule is pure, which every rule of the catalog is.
+ * A declaration bound to its parameters (see {@link ControlDeclaration#bind}), and the helpers
+ * the catalog's rules share. Immutable and thread-safe as long as the rule is pure.
  */
 record RuleControl(ControlInfo info, BiFunction<Snapshot, Instant, Evaluation> rule) implements Control {
 
@@ -21,11 +20,6 @@ record RuleControl(ControlInfo info, BiFunction<Snapshot, Instant, Evaluation> r
    * "entry 9" comes before "entry 10"; then plainly, so that the order is total.
    */
   static final Comparator<String> SUBJECT_ORDER = RuleControl::compareNatural;
-
-  static RuleControl of(String id, String title, Family family, List<String> criteria, String procedure,
-      Set<Fact> needs, BiFunction<Snapshot, Instant, Evaluation> rule) {
-    return new RuleControl(new ControlInfo(id, title, family, criteria, procedure, needs), rule);
-  }
 
   @Override
   public Evaluation evaluate(Snapshot snapshot, Instant now) {

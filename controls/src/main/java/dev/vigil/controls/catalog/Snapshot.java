@@ -138,6 +138,14 @@ public final class Snapshot {
       this.tenantCreatedAt = tenantCreatedAt;
     }
 
+    public String tenantId() {
+      return tenantId;
+    }
+
+    public Instant tenantCreatedAt() {
+      return tenantCreatedAt;
+    }
+
     public Builder exceptions(List<ControlException> v) {
       exceptions = v;
       return this;

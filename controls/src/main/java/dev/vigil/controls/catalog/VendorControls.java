@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,86 +28,103 @@ public final class VendorControls {
   private static final Comparator<VendorReview> LATEST =
       Comparator.comparing(VendorReview::reviewedAt).thenComparing(VendorReview::id);
 
+
+  private static final String CREATED = "vendor.created";
+  private static final String UPDATED = "vendor.updated";
+  private static final String REVIEWED = "vendor.reviewed";
+
   private VendorControls() {}
 
-  /** VM-1 to VM-3, in catalog order, with the thresholds of {@code p}. */
-  public static List<Control> all(ControlParameters p) {
-    return List.of(yearlyReview(p), soc2Reports(p), approvedVendors(p));
+  /** VM-1 to VM-3, in catalog order. */
+  public static List<ControlDeclaration> all() {
+    return List.of(VM_1, VM_2, VM_3);
   }
 
-  static Control yearlyReview(ControlParameters p) {
-    int n = p.vendorReviewMonths();
-    return RuleControl.of("VM-1", "Periodic vendor review", Family.VENDORS, List.of("CC9.2"),
-        "Inspected every active vendor and checked that its latest security review took place within the " + n
-            + " months before the run.",
-        EnumSet.of(Fact.VENDORS, Fact.VENDOR_REVIEWS),
-        (s, now) -> {
-          Instant limit = Durations.monthsBefore(now, n);
-          Map<String, List<VendorReview>> reviews = reviewsByVendor(s);
-          List<Vendor> active = s.vendors().stream().filter(v -> v.status() == VendorStatus.ACTIVE).toList();
-          List<Deviation> out = new ArrayList<>();
-          for (Vendor v : active) {
-            Optional<VendorReview> latest = reviews.getOrDefault(v.id(), List.of()).stream().max(LATEST);
-            if (latest.isEmpty()) {
-              out.add(new Deviation(v.id(), "vendor " + v.id() + " has never had a security review; limit " + n
-                  + " months"));
-            } else if (latest.get().reviewedAt().isBefore(limit)) {
-              out.add(new Deviation(v.id(), "vendor " + v.id() + " was last reviewed " + latest.get().reviewedAt()
-                  + " (review " + latest.get().id() + "), before " + limit + ", " + n + " months before the run"));
-            }
-          }
-          return RuleControl.found(active.size(), out);
-        });
+  public static final Parameter<Integer> VENDOR_REVIEW_MONTHS = Parameter.whole("vendorReviewMonths", 12, 1,
+      "VM-1, VM-3: a vendor's security review is current for this many months");
+
+  static final ControlDeclaration VM_1 = ControlDeclaration.control("VM-1", "Periodic vendor review", Family.VENDORS)
+      .criteria("CC9.2").reads(Fact.VENDORS, Fact.VENDOR_REVIEWS).triggeredBy(CREATED, UPDATED, REVIEWED)
+      .parameters(VENDOR_REVIEW_MONTHS)
+      .procedure(p -> "Inspected every active vendor and checked that its latest security review took place within"
+          + " the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run.")
+      .evaluates(VendorControls::yearlyReview);
+
+  private static Evaluation yearlyReview(Snapshot s, Instant now, ControlParameters p) {
+    int n = p.get(VENDOR_REVIEW_MONTHS);
+    Instant limit = Durations.monthsBefore(now, n);
+    Map<String, List<VendorReview>> reviews = reviewsByVendor(s);
+    List<Vendor> active = s.vendors().stream().filter(v -> v.status() == VendorStatus.ACTIVE).toList();
+    List<Deviation> out = new ArrayList<>();
+    for (Vendor v : active) {
+      Optional<VendorReview> latest = reviews.getOrDefault(v.id(), List.of()).stream().max(LATEST);
+      if (latest.isEmpty()) {
+        out.add(new Deviation(v.id(), "vendor " + v.id() + " has never had a security review; limit " + n
+            + " months"));
+      } else if (latest.get().reviewedAt().isBefore(limit)) {
+        out.add(new Deviation(v.id(), "vendor " + v.id() + " was last reviewed " + latest.get().reviewedAt()
+            + " (review " + latest.get().id() + "), before " + limit + ", " + n + " months before the run"));
+      }
+    }
+    return RuleControl.found(active.size(), out);
   }
 
-  static Control soc2Reports(ControlParameters p) {
-    int n = p.soc2ReportMaxAgeMonths();
-    return RuleControl.of("VM-2", "Current SOC 2 reports for critical vendors", Family.VENDORS, List.of("CC9.2"),
-        "Inspected every active vendor of high or critical criticality and checked that the latest SOC 2 Type II"
-            + " report period on file ended no more than " + n + " months before the run.",
-        EnumSet.of(Fact.VENDORS, Fact.VENDOR_REVIEWS),
-        (s, now) -> {
-          LocalDate limit = LocalDate.ofInstant(now, ZoneOffset.UTC).minusMonths(n);
-          Map<String, List<VendorReview>> reviews = reviewsByVendor(s);
-          List<Vendor> critical = s.vendors().stream()
-              .filter(v -> v.status() == VendorStatus.ACTIVE)
-              .filter(v -> v.criticality() == Criticality.HIGH || v.criticality() == Criticality.CRITICAL)
-              .toList();
-          List<Deviation> out = new ArrayList<>();
-          for (Vendor v : critical) {
-            Optional<LocalDate> periodEnd = reviews.getOrDefault(v.id(), List.of()).stream()
-                .map(VendorReview::soc2PeriodEnd).filter(Objects::nonNull).max(Comparator.naturalOrder());
-            String who = v.criticality().wire() + " vendor " + v.id();
-            if (periodEnd.isEmpty()) {
-              out.add(new Deviation(v.id(), who + " has no SOC 2 Type II report period on file; limit " + n
-                  + " months"));
-            } else if (periodEnd.get().isBefore(limit)) {
-              out.add(new Deviation(v.id(), who + ": the latest SOC 2 Type II report period ended "
-                  + periodEnd.get() + ", before " + limit + ", " + n + " months before the run"));
-            }
-          }
-          return RuleControl.found(critical.size(), out);
-        });
+  public static final Parameter<Integer> SOC2_REPORT_MAX_AGE_MONTHS = Parameter.whole("soc2ReportMaxAgeMonths", 18, 1,
+      "VM-2: a critical vendor's SOC 2 Type II period may have ended at most this many months ago");
+
+  static final ControlDeclaration VM_2 = ControlDeclaration.control("VM-2",
+      "Current SOC 2 reports for critical vendors", Family.VENDORS).criteria("CC9.2")
+      .reads(Fact.VENDORS, Fact.VENDOR_REVIEWS).triggeredBy(CREATED, UPDATED, REVIEWED)
+      .parameters(SOC2_REPORT_MAX_AGE_MONTHS)
+      .procedure(p -> "Inspected every active vendor of high or critical criticality and checked that the latest SOC 2"
+          + " Type II report period on file ended no more than " + p.get(SOC2_REPORT_MAX_AGE_MONTHS)
+          + " months before the run.")
+      .evaluates(VendorControls::soc2Reports);
+
+  private static Evaluation soc2Reports(Snapshot s, Instant now, ControlParameters p) {
+    int n = p.get(SOC2_REPORT_MAX_AGE_MONTHS);
+    LocalDate limit = LocalDate.ofInstant(now, ZoneOffset.UTC).minusMonths(n);
+    Map<String, List<VendorReview>> reviews = reviewsByVendor(s);
+    List<Vendor> critical = s.vendors().stream()
+        .filter(v -> v.status() == VendorStatus.ACTIVE)
+        .filter(v -> v.criticality() == Criticality.HIGH || v.criticality() == Criticality.CRITICAL)
+        .toList();
+    List<Deviation> out = new ArrayList<>();
+    for (Vendor v : critical) {
+      Optional<LocalDate> periodEnd = reviews.getOrDefault(v.id(), List.of()).stream()
+          .map(VendorReview::soc2PeriodEnd).filter(Objects::nonNull).max(Comparator.naturalOrder());
+      String who = v.criticality().wire() + " vendor " + v.id();
+      if (periodEnd.isEmpty()) {
+        out.add(new Deviation(v.id(), who + " has no SOC 2 Type II report period on file; limit " + n
+            + " months"));
+      } else if (periodEnd.get().isBefore(limit)) {
+        out.add(new Deviation(v.id(), who + ": the latest SOC 2 Type II report period ended "
+            + periodEnd.get() + ", before " + limit + ", " + n + " months before the run"));
+      }
+    }
+    return RuleControl.found(critical.size(), out);
   }
 
-  static Control approvedVendors(ControlParameters p) {
-    int n = p.vendorReviewMonths();
-    return RuleControl.of("VM-3", "Connections rely on approved vendors", Family.VENDORS, List.of("CC9.2"),
-        "Inspected every connection and checked that its vendor is active and that the vendor's latest security"
-            + " review within the " + n + " months before the run approved it (with or without conditions).",
-        EnumSet.of(Fact.CONNECTIONS, Fact.VENDORS, Fact.VENDOR_REVIEWS),
-        (s, now) -> {
-          Instant limit = Durations.monthsBefore(now, n);
-          Map<String, Vendor> vendors = RuleControl.byId(s.vendors(), Vendor::id);
-          Map<String, List<VendorReview>> reviews = reviewsByVendor(s);
-          List<Connection> connections = s.connections();
-          List<Deviation> out = new ArrayList<>();
-          for (Connection c : connections) {
-            String problem = vendorProblem(vendors.get(c.vendorId()), c.vendorId(), reviews, limit, n);
-            if (problem != null) out.add(new Deviation(c.id(), "connection " + c.id() + " relies on " + problem));
-          }
-          return RuleControl.found(connections.size(), out);
-        });
+  static final ControlDeclaration VM_3 = ControlDeclaration.control("VM-3", "Connections rely on approved vendors",
+      Family.VENDORS).criteria("CC9.2").reads(Fact.CONNECTIONS, Fact.VENDORS, Fact.VENDOR_REVIEWS)
+      .triggeredBy("connection.created", CREATED, UPDATED, REVIEWED).parameters(VENDOR_REVIEW_MONTHS)
+      .procedure(p -> "Inspected every connection and checked that its vendor is active and that the vendor's latest"
+          + " security review within the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run approved it (with"
+          + " or without conditions).")
+      .evaluates(VendorControls::approvedVendors);
+
+  private static Evaluation approvedVendors(Snapshot s, Instant now, ControlParameters p) {
+    int n = p.get(VENDOR_REVIEW_MONTHS);
+    Instant limit = Durations.monthsBefore(now, n);
+    Map<String, Vendor> vendors = RuleControl.byId(s.vendors(), Vendor::id);
+    Map<String, List<VendorReview>> reviews = reviewsByVendor(s);
+    List<Connection> connections = s.connections();
+    List<Deviation> out = new ArrayList<>();
+    for (Connection c : connections) {
+      String problem = vendorProblem(vendors.get(c.vendorId()), c.vendorId(), reviews, limit, n);
+      if (problem != null) out.add(new Deviation(c.id(), "connection " + c.id() + " relies on " + problem));
+    }
+    return RuleControl.found(connections.size(), out);
   }
 
   private static String vendorProblem(Vendor vendor, String vendorId, Map<String, List<VendorReview>> reviews,

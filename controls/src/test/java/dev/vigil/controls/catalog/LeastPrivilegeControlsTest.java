@@ -143,11 +143,7 @@ class LeastPrivilegeControlsTest {
 
   @Test
   void ac3HonoursItsParameter() {
-    ControlParameters p = ControlParameters.defaults();
-    ControlParameters week = new ControlParameters(7, p.accessReviewDays(), p.actionLookbackHours(),
-        p.keyMaxAgeDays(), p.retentionDays(), p.checkpointMaxGapMinutes(), p.monitoringLookbackHours(),
-        p.missedRunTolerance(), p.vendorReviewMonths(), p.soc2ReportMaxAgeMonths(), p.containmentSla(),
-        p.notificationHours(), p.postmortemDays(), p.incidentLookbackDays());
+    ControlParameters week = ControlParameters.defaults().with(LeastPrivilegeControls.UNUSED_GRANT_DAYS, 7);
     Snapshot s = snapshot().activeGrants(List.of(grantedAt("grt_1", daysAgo(100))))
         .grantLastUse(Map.of("grt_1", daysAgo(8))).build();
     assertThat(Given.control("AC-3").evaluate(s, NOW).passed()).isTrue();

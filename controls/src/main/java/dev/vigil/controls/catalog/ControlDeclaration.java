@@ -1,0 +1,147 @@
+package dev.vigil.controls.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One control, stated in one place: its id, title, family and SOC 2 criteria, the facts it
+ * reads, what can change its result, the parameters it reads, its test procedure and its
+ * evaluation. Everything else derives from declarations: the {@link Catalog}, the trigger
+ * map, the valid control ids, the parameters config.yml accepts, the facts a run loads and
+ * the tables of docs/controls.md. The catalog's declarations are constants of their family's
+ * class ({@code LeastPrivilegeControls.AC_1} ...); docs/adding-a-control.md walks through
+ * adding one.
+ *
+ * <p>Immutable and thread-safe as long as the rule is pure, which every rule of the catalog is.
+ */
+public final class ControlDeclaration {
+
+  /**
+   * How a control judges one tenant's facts at an instant: the population it examined and
+   * every member that fails, before approved exceptions. {@code parameters} reads only the
+   * parameters the control declared; {@code snapshot} only the facts it reads.
+   */
+  @FunctionalInterface
+  public interface Rule {
+    Evaluation evaluate(Snapshot snapshot, Instant now, ControlParameters parameters);
+  }
+
+  private final String id;
+  private final String title;
+  private final Family family;
+  private final List<String> criteria;
+  private final Set<Fact> reads;
+  private final List<String> triggers;
+  private final List<Parameter<?>> parameters;
+  private final Function<ControlParameters, String> procedure;
+  private final Rule rule;
+
+  private ControlDeclaration(Builder b, Rule rule) {
+    this.id = b.id;
+    this.title = b.title;
+    this.family = b.family;
+    this.criteria = List.copyOf(b.criteria);
+    this.reads = Set.copyOf(b.reads);
+    this.triggers = List.copyOf(b.triggers);
+    this.parameters = List.copyOf(b.parameters);
+    this.procedure = b.procedure;
+    this.rule = rule;
+  }
+
+  /** Starts the declaration of control {@code id}; {@link Builder#evaluates} ends it. */
+  public static Builder control(String id, String title, Family family) {
+    return new Builder(id, title, family);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  /** The parameters the control reads, in the order it declared them. */
+  public List<Parameter<?>> parameters() {
+    return parameters;
+  }
+
+  /** The control with {@code values} in force: its procedure states them, its rule applies them. */
+  public Control bind(ControlParameters values) {
+    ControlParameters own = values.only(parameters);
+    ControlInfo info = new ControlInfo(id, title, family, criteria, procedure.apply(own), reads, triggers,
+        parameters);
+    return new RuleControl(info, (snapshot, now) -> rule.evaluate(snapshot, now, own));
+  }
+
+  /** Collects a declaration; every part but triggers and parameters is required. */
+  public static final class Builder {
+    private final String id;
+    private final String title;
+    private final Family family;
+    private final List<String> criteria = new ArrayList<>();
+    private final Set<Fact> reads = EnumSet.noneOf(Fact.class);
+    private final Set<String> triggers = new LinkedHashSet<>();
+    private final Set<Parameter<?>> parameters = new LinkedHashSet<>();
+    private Function<ControlParameters, String> procedure;
+
+    private Builder(String id, String title, Family family) {
+      this.id = Objects.requireNonNull(id);
+      this.title = Objects.requireNonNull(title);
+      this.family = Objects.requireNonNull(family);
+    }
+
+    /** The SOC 2 criteria the control maps to, in the order a report lists them. */
+    public Builder criteria(String... criteria) {
+      this.criteria.addAll(List.of(criteria));
+      return this;
+    }
+
+    /** The facts the rule reads; a run loads these, and reading another throws. */
+    public Builder reads(Fact... facts) {
+      reads.addAll(List.of(facts));
+      return this;
+    }
+
+    /**
+     * The audit entry kinds (or {@link TriggerKinds} moments) that can change the result: each
+     * re-runs the control for the tenant within moments. Without any, the scheduled sweeps
+     * alone run it.
+     */
+    public Builder triggeredBy(String... kinds) {
+      triggers.addAll(List.of(kinds));
+      return this;
+    }
+
+    /** The parameters the procedure and the rule read. */
+    public Builder parameters(Parameter<?>... parameters) {
+      this.parameters.addAll(List.of(parameters));
+      return this;
+    }
+
+    /** The sentence a report quotes: what the run inspected and checked, ending with a period. */
+    public Builder procedure(String procedure) {
+      return procedure(p -> procedure);
+    }
+
+    /** The sentence a report quotes, stating the parameters in force. */
+    public Builder procedure(Function<ControlParameters, String> procedure) {
+      this.procedure = procedure;
+      return this;
+    }
+
+    /** Ends the declaration with the control's rule. */
+    public ControlDeclaration evaluates(Rule rule) {
+      if (criteria.isEmpty() || reads.isEmpty() || procedure == null) {
+        throw new IllegalStateException(id + " needs criteria, the facts it reads and a procedure");
+      }
+      return new ControlDeclaration(this, Objects.requireNonNull(rule));
+    }
+  }
+}
