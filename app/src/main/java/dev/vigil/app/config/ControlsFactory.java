@@ -19,7 +19,6 @@ import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.catalog.Parameter;
-import dev.vigil.controls.model.Severity;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
 import jakarta.validation.Valid;
