@@ -112,6 +112,18 @@ abstract class ApiFixture {
     return entries;
   }
 
+  /** A request that must be refused with {@code status}, and change nothing. */
+  record Bad(String method, String path, String body, String contentType, int status) {}
+
+  /** Sends each request with {@code token}; each must be refused with its status and the error body. */
+  void assertEachRefused(String token, List<Bad> bad) {
+    for (Bad b : bad) {
+      Reply r = http.send(token, b.method(), b.path(), b.body(), b.contentType());
+      assertThat(r.status()).as(b + " -> " + r.text()).isEqualTo(b.status());
+      assertError(r, b.status());
+    }
+  }
+
   static void assertError(Reply r, int status) {
     assertThat(r.status()).as(r.text()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/json");

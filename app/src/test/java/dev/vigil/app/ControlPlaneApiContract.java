@@ -196,60 +196,58 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     String future = Instant.now().plus(1, ChronoUnit.DAYS).toString();
     String past = ago(1).toString();
     String json = "application/json";
-    List<String[]> bad = new ArrayList<>();
+    List<Bad> bad = new ArrayList<>();
     for (String path : List.of("/api/v1/vendors", "/api/v1/connections", "/api/v1/agents/" + agent + "/grants",
         "/api/v1/access-reviews", "/api/v1/exceptions", "/api/v1/incidents", "/api/v1/vendors/" + vendorA + "/reviews")) {
-      bad.add(new String[] {"POST", path, "{}", json, "422"});
-      bad.add(new String[] {"POST", path, "{\"x\":", json, "400"});
-      bad.add(new String[] {"POST", path, "x", "text/plain", "415"});
-      bad.add(new String[] {"POST", path, "{\"tenantId\":\"t\"}", json, "422"});
+      bad.add(new Bad("POST", path, "{}", json, 422));
+      bad.add(new Bad("POST", path, "{\"x\":", json, 400));
+      bad.add(new Bad("POST", path, "x", "text/plain", 415));
+      bad.add(new Bad("POST", path, "{\"tenantId\":\"t\"}", json, 400));
     }
-    bad.add(new String[] {"POST", "/api/v1/vendors", vendor("X", "extreme"), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/vendors", "{\"name\":[],\"criticality\":\"low\"}", json, "422"});
-    bad.add(new String[] {"PATCH", "/api/v1/vendors/" + vendorA, "{}", json, "422"});
-    bad.add(new String[] {"PATCH", "/api/v1/vendors/" + vendorA, "{\"status\":\"gone\"}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"yesterday\","
-        + "\"reviewer\":\"R\",\"outcome\":\"approved\"}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"" + future
-        + "\",\"reviewer\":\"R\",\"outcome\":\"approved\"}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"" + past
-        + "\",\"reviewer\":\"R\",\"outcome\":\"fine\"}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "not a url"), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "ftp://files.example"), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", "ven_nope", "https://x.example"), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/connections", connection("C", vendorA, "https://bob:hunter2@x.example/api"), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/vendors", "{\"name\":\"A\",\"name\":\"B\",\"criticality\":\"low\"}", json, "400"});
-    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{}", json, "422"});
-    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":\"\"}", json, "422"});
-    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":7}", json, "422"});
-    bad.add(new String[] {"PUT", "/api/v1/connections/" + connectionA + "/credential", "s", "text/plain", "415"});
-    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"CRM:READ\"]", null), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[]", null), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "\"crm:read\"", null), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"crm:read\"]", past), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionB, "[\"crm:read\"]", null), json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/access-reviews", "{\"agentId\":\"" + agent + "\",\"reviewerId\":\""
-        + approverA + "\",\"decision\":\"maybe\"}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/exceptions", "{\"controlId\":\"ZZ-1\",\"subjectId\":\"s\",\"reason\":\"r\","
-        + "\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\"" + future + "\"}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"s\",\"reason\":\"r\","
-        + "\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\"" + past + "\"}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev9\",\"detectedAt\":\""
-        + past + "\",\"affectsCustomerData\":false}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev1\",\"detectedAt\":\""
-        + future + "\",\"affectsCustomerData\":false}", json, "422"});
-    bad.add(new String[] {"POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev1\",\"detectedAt\":\""
-        + past + "\",\"affectsCustomerData\":\"yes\"}", json, "422"});
-    bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{}", json, "422"});
-    bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + future + "\"}", json, "422"});
-    bad.add(new String[] {"PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + past + "\"}", json, "422"});
+    bad.add(new Bad("POST", "/api/v1/vendors", vendor("X", "extreme"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/vendors", "{\"name\":\"X\",\"criticality\":3}", json, 400));
+    bad.add(new Bad("POST", "/api/v1/vendors", "{\"name\":[],\"criticality\":\"low\"}", json, 400));
+    bad.add(new Bad("PATCH", "/api/v1/vendors/" + vendorA, "{}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/vendors/" + vendorA, "{\"status\":\"gone\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"yesterday\","
+        + "\"reviewer\":\"R\",\"outcome\":\"approved\"}", json, 400));
+    bad.add(new Bad("POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"" + future
+        + "\",\"reviewer\":\"R\",\"outcome\":\"approved\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\"" + past
+        + "\",\"reviewer\":\"R\",\"outcome\":\"fine\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/connections", connection("C", vendorA, "not a url"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/connections", connection("C", vendorA, "ftp://files.example"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/connections", connection("C", "ven_nope", "https://x.example"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/connections", connection("C", vendorA, "https://bob:hunter2@x.example/api"), json, 422));
+    bad.add(new Bad("POST", "/api/v1/vendors", "{\"name\":\"A\",\"name\":\"B\",\"criticality\":\"low\"}", json, 400));
+    bad.add(new Bad("PUT", "/api/v1/connections/" + connectionA + "/credential", "{}", json, 422));
+    bad.add(new Bad("PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":\"\"}", json, 422));
+    bad.add(new Bad("PUT", "/api/v1/connections/" + connectionA + "/credential", "{\"secret\":7}", json, 400));
+    bad.add(new Bad("PUT", "/api/v1/connections/" + connectionA + "/credential", "s", "text/plain", 415));
+    bad.add(new Bad("POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"CRM:READ\"]", null), json, 422));
+    bad.add(new Bad("POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[]", null), json, 422));
+    bad.add(new Bad("POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "\"crm:read\"", null), json, 400));
+    bad.add(new Bad("POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"crm:read\"]", past), json, 422));
+    bad.add(new Bad("POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionA, "[\"crm:read\"]", "soon"), json, 400));
+    bad.add(new Bad("POST", "/api/v1/agents/" + agent + "/grants", grantBody(connectionB, "[\"crm:read\"]", null), json, 422));
+    bad.add(new Bad("POST", "/api/v1/access-reviews", "{\"agentId\":\"" + agent + "\",\"reviewerId\":\""
+        + approverA + "\",\"decision\":\"maybe\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/exceptions", "{\"controlId\":\"ZZ-1\",\"subjectId\":\"s\",\"reason\":\"r\","
+        + "\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\"" + future + "\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"s\",\"reason\":\"r\","
+        + "\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\"" + past + "\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev9\",\"detectedAt\":\""
+        + past + "\",\"affectsCustomerData\":false}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev1\",\"detectedAt\":\""
+        + future + "\",\"affectsCustomerData\":false}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev1\",\"detectedAt\":\""
+        + past + "\",\"affectsCustomerData\":\"yes\"}", json, 400));
+    bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + future + "\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + past + "\"}", json, 422));
 
     long before = chainLength();
-    for (String[] b : bad) {
-      Reply r = http.send(adminA, b[0], b[1], b[2], b[3]);
-      assertThat(r.status()).as(String.join(" ", b) + " -> " + r.text()).isEqualTo(Integer.parseInt(b[4]));
-      assertError(r, Integer.parseInt(b[4]));
-    }
+    assertEachRefused(adminA, bad);
     for (String path : List.of("/api/v1/vendors", "/api/v1/connections", "/api/v1/incidents")) {
       assertThat(http.declareOversize(adminA, path, 3L * 1024 * 1024)).startsWith("HTTP/1.1 413");
     }

@@ -1,5 +1,6 @@
 package dev.vigil.app.http;
 
+import dev.vigil.collectors.db.Rejected;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -18,5 +19,14 @@ public final class Errors {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ErrorBody(status, message, errors))
         .build();
+  }
+
+  /** A refusal for {@code reason}, at the status {@link RejectedMapper#status} gives it. */
+  public static Response of(Rejected.Reason reason, String message) {
+    return of(reason, message, null);
+  }
+
+  public static Response of(Rejected.Reason reason, String message, List<String> errors) {
+    return of(RejectedMapper.status(reason), message, errors);
   }
 }

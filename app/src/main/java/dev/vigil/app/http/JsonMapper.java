@@ -1,7 +1,12 @@
 package dev.vigil.app.http;
 
+import static dev.vigil.collectors.db.Rejected.Reason.INVALID;
+import static dev.vigil.collectors.db.Rejected.Reason.MALFORMED;
+
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,8 +21,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A body that is not the JSON a resource expects: 400 for malformed JSON, 422 for a field of
- * the wrong type, an unknown enum value or an unknown field, each naming the field.
+ * A body that is not the JSON a resource expects, answered by the rule in docs/api.md: what
+ * cannot be read (malformed JSON, a value of the wrong JSON type or format, an unknown field,
+ * a body that is not an object) is malformed; a readable value outside its allowed set, or
+ * one a body's own constructor refuses, is invalid. Each answer names the field.
  */
 public final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
 
@@ -32,35 +39,33 @@ public final class JsonMapper implements ExceptionMapper<JsonProcessingException
     if (e instanceof JsonParseException) {
       // Position only: the parser's own message quotes the offending text, which may be a secret.
       var at = e.getLocation();
-      return Errors.of(400, at == null ? "the body is not valid JSON"
+      return Errors.of(MALFORMED, at == null ? "the body is not valid JSON"
           : "the body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
     if (!(e instanceof JsonMappingException mapping)) {
-      return Errors.of(400, "the body could not be read as JSON");
+      return Errors.of(MALFORMED, "the body could not be read as JSON");
     }
     String field = path(mapping);
     if (e instanceof UnrecognizedPropertyException u) {
-      return Errors.of(422, field + ": unknown field; expected one of "
+      return Errors.of(MALFORMED, field + ": unknown field; expected one of "
           + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
     }
-    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+        && f.getProcessor() instanceof JsonParser p && p.currentToken() == JsonToken.VALUE_STRING) {
       String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
           .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
           .collect(Collectors.joining(", "));
-      return Errors.of(422, field + ": '" + f.getValue() + "' is not one of " + allowed);
-    }
-    if (e instanceof InvalidFormatException f) {
-      // The value itself is not echoed: it may be a misplaced secret.
-      return Errors.of(422, field + ": expected " + typeName(f.getTargetType()));
+      return Errors.of(INVALID, field + ": '" + f.getValue() + "' is not one of " + allowed);
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-      return Errors.of(422, field + ": " + v.getCause().getMessage());
+      return Errors.of(INVALID, field + ": " + v.getCause().getMessage());
     }
     if (e instanceof MismatchedInputException m) {
-      if (field.isEmpty()) return Errors.of(422, "the body must be a JSON object");
-      return Errors.of(422, field + ": expected " + typeName(m.getTargetType()));
+      // The value itself is not echoed: it may be a misplaced secret.
+      if (field.isEmpty()) return Errors.of(MALFORMED, "the body must be a JSON object");
+      return Errors.of(MALFORMED, field + ": expected " + typeName(m.getTargetType()));
     }
-    return Errors.of(422, (field.isEmpty() ? "body" : field) + ": " + e.getOriginalMessage());
+    return Errors.of(MALFORMED, (field.isEmpty() ? "body" : field) + ": " + e.getOriginalMessage());
   }
 
   private static String path(JsonMappingException e) {
@@ -78,7 +83,7 @@ public final class JsonMapper implements ExceptionMapper<JsonProcessingException
 
   private static String typeName(Class<?> type) {
     if (type == null) return "value";
-    if (type == String.class) return "a string";
+    if (type == String.class || type.isEnum()) return "a string";
     if (type == Boolean.class || type == boolean.class) return "true or false";
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
     if (type.getName().startsWith("java.time")) return "an ISO 8601 time";

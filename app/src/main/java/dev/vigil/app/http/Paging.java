@@ -1,33 +1,31 @@
 package dev.vigil.app.http;
 
-import jakarta.ws.rs.WebApplicationException;
+import dev.vigil.collectors.db.Rejected;
+import java.util.regex.Pattern;
 
 /**
  * The {@code cursor} and {@code limit} query parameters of every list (default 100, at most
- * 1000). A bad limit is a 400 naming the parameter, not Jersey's silent 404.
+ * 1000). A cursor the server did not issue or a limit that is not a whole number is
+ * malformed; a whole number out of range is invalid. Both name the parameter, where Jersey
+ * would answer a silent 404.
  */
 public record Paging(String after, int limit) {
 
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
 
-  private static final java.util.regex.Pattern CURSOR =
-      java.util.regex.Pattern.compile("[a-z]{3}_[0-9a-z]{26}");
+  private static final Pattern CURSOR = Pattern.compile("[a-z]{3}_[0-9a-z]{26}");
 
   public static Paging of(String cursor, String limit) {
-    if (cursor != null && !cursor.isEmpty() && !CURSOR.matcher(cursor).matches()) {
-      throw new WebApplicationException("cursor: pass the nextCursor of a previous page", 400);
-    }
+    if (cursor != null && !cursor.isEmpty() && !CURSOR.matcher(cursor).matches()) throw badCursor();
     int n = DEFAULT_LIMIT;
     if (limit != null && !limit.isBlank()) {
       try {
         n = Integer.parseInt(limit.strip());
       } catch (NumberFormatException e) {
-        n = -1;
+        throw Rejected.malformed("limit: expected a whole number from 1 to " + MAX_LIMIT);
       }
-      if (n < 1 || n > MAX_LIMIT) {
-        throw new WebApplicationException("limit: must be a whole number from 1 to " + MAX_LIMIT, 400);
-      }
+      if (n < 1 || n > MAX_LIMIT) throw Rejected.invalid("limit: must be from 1 to " + MAX_LIMIT);
     }
     return new Paging(cursor == null ? "" : cursor, n);
   }
@@ -39,8 +37,12 @@ public record Paging(String after, int limit) {
       long seq = Long.parseLong(cursor.strip());
       if (seq >= 0) return seq;
     } catch (NumberFormatException e) {
-      // fall through to the 400
+      // fall through to the refusal
     }
-    throw new WebApplicationException("cursor: pass the nextCursor of a previous page", 400);
+    throw badCursor();
+  }
+
+  private static Rejected badCursor() {
+    return Rejected.malformed("cursor: pass the nextCursor of a previous page");
   }
 }

@@ -4,11 +4,26 @@ import dev.vigil.collectors.db.Rejected;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** A store's refusal: 404, 409 or 422 with the store's own sentence. */
+/**
+ * A refusal, with its own sentence, at the status its reason answers with. {@link #status} is
+ * the one table from reasons to statuses; the body mappers use it too, so malformed and
+ * invalid input answer alike wherever they are caught (docs/api.md, "Errors").
+ */
 public final class RejectedMapper implements ExceptionMapper<Rejected> {
+
+  /** The HTTP status of a refusal for {@code reason}. */
+  public static int status(Rejected.Reason reason) {
+    return switch (reason) {
+      case MALFORMED -> 400;
+      case INVALID -> 422;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+    };
+  }
 
   @Override
   public Response toResponse(Rejected e) {
-    return Errors.of(e.reason().status, e.getMessage());
+    return Errors.of(e.reason(), e.getMessage());
   }
 }

@@ -1,28 +1,42 @@
 package dev.vigil.app.http;
 
-import jakarta.ws.rs.WebApplicationException;
+import dev.vigil.collectors.db.Rejected;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Time query parameters: ISO 8601 instants such as 2026-11-24T14:00:00Z; a bad one is a 400. */
+/**
+ * Time query parameters: ISO 8601 instants such as 2026-11-24T14:00:00Z. One that does not
+ * parse is malformed; a window whose end is not after its start is invalid.
+ */
 public final class Times {
 
   private Times() {}
+
+  /** A {@code [from, to)} window; a null end is open. */
+  public record Window(Instant from, Instant to) {
+
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** This window with its open ends closed at the epoch and at the end of year 9999. */
+    public Window closed() {
+      return new Window(from == null ? Instant.EPOCH : from, to == null ? FAR_FUTURE : to);
+    }
+  }
 
   public static Instant param(String name, String value) {
     if (value == null || value.isBlank()) return null;
     try {
       return Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new WebApplicationException(name + ": expected an ISO 8601 time such as 2026-11-24T14:00:00Z", 400);
+      throw Rejected.malformed(name + ": expected an ISO 8601 time such as 2026-11-24T14:00:00Z");
     }
   }
 
-  /** A {@code [from, to)} window; 400 when {@code to} is not after {@code from}. */
-  public static Instant[] window(String from, String to) {
-    Instant f = param("from", from);
-    Instant t = param("to", to);
-    if (f != null && t != null && !t.isAfter(f)) throw new WebApplicationException("to: must be after from", 400);
-    return new Instant[] {f, t};
+  public static Window window(String from, String to) {
+    Window w = new Window(param("from", from), param("to", to));
+    if (w.from() != null && w.to() != null && !w.to().isAfter(w.from())) {
+      throw Rejected.invalid("to: must be after from");
+    }
+    return w;
   }
 }

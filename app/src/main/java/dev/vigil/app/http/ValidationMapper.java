@@ -1,12 +1,19 @@
 package dev.vigil.app.http;
 
+import static dev.vigil.collectors.db.Rejected.Reason.INVALID;
+
 import io.dropwizard.jersey.validation.ConstraintMessage;
 import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 
-/** Bean-validation failures: 422 (400 for query and path parameters), naming each field. */
+/**
+ * Bean-validation failures, naming each field. A broken constraint is invalid input wherever
+ * it sits (body, query or path), so one status answers all of them, where Dropwizard would
+ * answer 400 for parameters; only a constraint on what a resource returns stays the server's
+ * fault (500).
+ */
 public final class ValidationMapper implements ExceptionMapper<JerseyViolationException> {
 
   @Override
@@ -15,8 +22,9 @@ public final class ValidationMapper implements ExceptionMapper<JerseyViolationEx
         .map(v -> ConstraintMessage.getMessage(v, e.getInvocable()))
         .sorted()
         .toList();
-    int status = ConstraintMessage.determineStatus(e.getConstraintViolations(), e.getInvocable());
     String message = errors.size() == 1 ? errors.get(0) : errors.size() + " fields are invalid";
-    return Errors.of(status, message, errors.size() > 1 ? errors : null);
+    List<String> listed = errors.size() > 1 ? errors : null;
+    boolean ours = ConstraintMessage.determineStatus(e.getConstraintViolations(), e.getInvocable()) >= 500;
+    return ours ? Errors.of(500, message, listed) : Errors.of(INVALID, message, listed);
   }
 }

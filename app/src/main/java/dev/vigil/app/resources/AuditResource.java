@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -38,8 +37,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
 public final class AuditResource {
-
-  private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
   private final AuditLog log;
   private final CheckpointStore checkpoints;
@@ -80,9 +77,9 @@ public final class AuditResource {
   public ListBody<CheckpointBody> checkpoints(@Auth Caller caller, @QueryParam("from") String from,
       @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
-    Instant[] w = Times.window(from, to);
-    List<Checkpoint> fetched = checkpoints.byTime(caller.tenantId(), w[0] == null ? Instant.EPOCH : w[0],
-        w[1] == null ? FAR_FUTURE : w[1], Paging.afterSeq(cursor), p.limit() + 1);
+    Times.Window w = Times.window(from, to).closed();
+    List<Checkpoint> fetched = checkpoints.byTime(caller.tenantId(), w.from(), w.to(), Paging.afterSeq(cursor),
+        p.limit() + 1);
     return ListBody.of(Page.of(fetched, p.limit(), c -> Long.toString(c.size())), CheckpointBody::of);
   }
 
@@ -91,10 +88,8 @@ public final class AuditResource {
   @Path("/export")
   @Produces("application/zip")
   public Response export(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to) {
-    Instant[] w = Times.window(from, to);
-    Instant f = w[0] == null ? Instant.EPOCH : w[0];
-    Instant t = w[1] == null ? FAR_FUTURE : w[1];
-    StreamingOutput body = out -> exporter.export(caller.tenantId(), f, t, out);
+    Times.Window w = Times.window(from, to).closed();
+    StreamingOutput body = out -> exporter.export(caller.tenantId(), w.from(), w.to(), out);
     return Response.ok(body, "application/zip")
         .header("Content-Disposition", "attachment; filename=\"vigil-audit-" + caller.tenantId() + ".zip\"")
         .build();

@@ -23,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,9 +72,9 @@ public final class ControlResource {
   public ListBody<ControlRun> runs(@Auth Caller caller, @PathParam("id") String id, @QueryParam("from") String from,
       @QueryParam("to") String to, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     control(id);
-    Instant[] window = Times.window(from, to);
+    Times.Window window = Times.window(from, to);
     Paging p = Paging.of(cursor, limit);
-    return ListBody.of(queries.runs(caller.tenantId(), id, window[0], window[1], p.after(), p.limit()));
+    return ListBody.of(queries.runs(caller.tenantId(), id, window.from(), window.to(), p.after(), p.limit()));
   }
 
   @GET

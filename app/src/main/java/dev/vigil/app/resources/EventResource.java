@@ -25,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 
 /** Reported agent actions: ingest in batches, and query by agent, connection, action and time. */
@@ -59,9 +58,9 @@ public final class EventResource {
       @QueryParam("from") String from, @QueryParam("to") String to,
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
-    Instant[] window = Times.window(from, to);
+    Times.Window window = Times.window(from, to);
     List<AuditEntry> fetched = events.query(caller.tenantId(), new EventStore.Query(blank(agentId),
-        blank(connectionId), blank(action), window[0], window[1]), Paging.afterSeq(cursor), p.limit() + 1);
+        blank(connectionId), blank(action), window.from(), window.to()), Paging.afterSeq(cursor), p.limit() + 1);
     return ListBody.of(Page.of(fetched, p.limit(), e -> Long.toString(e.seq())), AuditJson::toJson);
   }
 

@@ -4,6 +4,7 @@ import dev.vigil.app.api.ListBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
+import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.Finding;
 import dev.vigil.controls.catalog.Catalog;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 
 /** Findings: each failing member of a control, from the run that opened it to the run that resolved it. */
@@ -37,10 +37,10 @@ public final class FindingResource {
     status = status == null || status.isBlank() ? null : status;
     controlId = controlId == null || controlId.isBlank() ? null : controlId;
     if (status != null && !status.equals("open") && !status.equals("resolved")) {
-      throw new WebApplicationException("status: must be open or resolved", 400);
+      throw Rejected.invalid("status: must be open or resolved");
     }
     if (controlId != null && catalog.find(controlId).isEmpty()) {
-      throw new WebApplicationException("controlId: no control " + controlId + " in the catalog", 400);
+      throw Rejected.invalid("controlId: no control " + controlId + " in the catalog");
     }
     Paging p = Paging.of(cursor, limit);
     return ListBody.of(queries.findings(caller.tenantId(), status, controlId, p.after(), p.limit()));

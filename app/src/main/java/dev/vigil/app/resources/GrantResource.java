@@ -4,15 +4,15 @@ import dev.vigil.app.api.CreateGrant;
 import dev.vigil.app.api.ListBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
+import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.controls.model.Grant;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.WebApplicationException;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,7 +54,7 @@ public final class GrantResource {
     } else if (all.equals("true")) {
       history = true;
     } else {
-      throw new WebApplicationException("all: must be true or false", 400);
+      throw Rejected.malformed("all: expected true or false");
     }
     return new ListBody<>(grants.ofAgent(caller.tenantId(), agentId, history), null);
   }

@@ -29,16 +29,22 @@ public final class AuditLog {
   }
 
   /**
-   * The seq range of entries committed in {@code [from, to)}: {@code [first, last]}. An empty
-   * window still sits at a place in the chain: right after the last entry committed before
-   * {@code from}, so the range is {@code [p + 1, p]}. Commit times never decrease along a chain
-   * (the appender stamps no earlier than the head), so both ends are found by bisecting seq.
+   * The seqs {@code first} to {@code last} of the entries committed in a time window. An empty
+   * window still sits at a place in the chain: right after the last entry committed before it,
+   * so its range is {@code [p + 1, p]}.
    */
-  public long[] range(String tenantId, Instant from, Instant to) {
+  public record Range(long first, long last) {}
+
+  /**
+   * The range of entries committed in {@code [from, to)}. Commit times never decrease along a
+   * chain (the appender stamps no earlier than the head), so both ends are found by bisecting
+   * seq.
+   */
+  public Range range(String tenantId, Instant from, Instant to) {
     return jdbi.withExtension(AuditDao.class, dao -> {
       long head = dao.head(tenantId).map(Head::seq).orElse(0L);
       long first = firstAtOrAfter(dao, tenantId, from, head);
-      return new long[] {first, Math.max(first, firstAtOrAfter(dao, tenantId, to, head)) - 1};
+      return new Range(first, Math.max(first, firstAtOrAfter(dao, tenantId, to, head)) - 1);
     });
   }
 

@@ -45,9 +45,9 @@ public final class Exporter {
 
   /** Writes the bundle for entries committed in {@code [from, to)} to {@code out} as a zip. */
   public void export(String tenantId, Instant from, Instant to, OutputStream out) throws IOException {
-    long[] range = log.range(tenantId, from, to);
-    long first = range[0];
-    long last = range[1];
+    AuditLog.Range range = log.range(tenantId, from, to);
+    long first = range.first();
+    long last = range.last();
     // The last entry (or, for an empty window, the entry the window follows) gets a checkpoint.
     if (last >= 1) checkpoints.ensureAt(tenantId, last);
     String previous = log.hashBefore(tenantId, first);

@@ -1,23 +1,31 @@
 package dev.vigil.collectors.db;
 
 /**
- * A request that cannot be applied as asked. Thrown inside a transaction, it rolls the whole
- * change back; the service layer maps {@link Reason} to an HTTP status.
+ * A request that cannot be applied as asked, and why. Thrown inside a transaction, it rolls
+ * the whole change back. It names a reason in the domain's terms; the service layer decides
+ * what each reason answers over HTTP, so nothing below it knows about status codes.
  */
 public final class Rejected extends RuntimeException {
 
-  /** Why, and the HTTP status it answers with. */
+  /** Why a request is refused. */
   public enum Reason {
-    FORBIDDEN(403),
-    NOT_FOUND(404),
-    CONFLICT(409),
-    INVALID(422);
-
-    public final int status;
-
-    Reason(int status) {
-      this.status = status;
-    }
+    /**
+     * The input cannot be read as the type it should have: not JSON, a JSON value of the
+     * wrong type, an unknown field, a time, number or cursor that does not parse.
+     */
+    MALFORMED,
+    /**
+     * The input reads well but breaks a rule: a missing or over-long field, a value outside
+     * its allowed set or range, a reference to nothing in the tenant, times in an impossible
+     * order.
+     */
+    INVALID,
+    /** The caller is known, but may not do this to this object. */
+    FORBIDDEN,
+    /** The object addressed does not exist in the caller's tenant. */
+    NOT_FOUND,
+    /** The object's current state does not allow the change. */
+    CONFLICT
   }
 
   private final Reason reason;
@@ -31,19 +39,23 @@ public final class Rejected extends RuntimeException {
     return reason;
   }
 
-  public static Rejected notFound(String what, String id) {
-    return new Rejected(Reason.NOT_FOUND, what + " " + id + " not found");
+  public static Rejected malformed(String message) {
+    return new Rejected(Reason.MALFORMED, message);
   }
 
-  public static Rejected conflict(String message) {
-    return new Rejected(Reason.CONFLICT, message);
+  public static Rejected invalid(String message) {
+    return new Rejected(Reason.INVALID, message);
   }
 
   public static Rejected forbidden(String message) {
     return new Rejected(Reason.FORBIDDEN, message);
   }
 
-  public static Rejected invalid(String message) {
-    return new Rejected(Reason.INVALID, message);
+  public static Rejected notFound(String what, String id) {
+    return new Rejected(Reason.NOT_FOUND, what + " " + id + " not found");
+  }
+
+  public static Rejected conflict(String message) {
+    return new Rejected(Reason.CONFLICT, message);
   }
 }

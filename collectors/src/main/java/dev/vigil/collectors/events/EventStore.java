@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.audit.PendingEntry;
+import dev.vigil.collectors.db.ClockSkew;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.grants.GrantDao;
 import dev.vigil.controls.audit.Actor;
@@ -13,7 +14,6 @@ import dev.vigil.controls.decision.GrantCoverage;
 import dev.vigil.controls.model.Grant;
 import dev.vigil.controls.model.Scopes;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +43,6 @@ public final class EventStore {
   /** A query; null fields do not filter. */
   public record Query(String agentId, String connectionId, String action, Instant from, Instant to) {}
 
-  /** How far ahead of the server's clock a reported time may be, for clocks that disagree a little. */
-  private static final Duration SKEW = Duration.ofMinutes(5);
-
   private final Jdbi jdbi;
   private final AppendPipeline pipeline;
   private final Clock clock;
@@ -64,7 +61,7 @@ public final class EventStore {
     if (events.isEmpty()) throw Rejected.invalid("events: send at least one event");
     if (events.size() > MAX_BATCH) throw Rejected.invalid("events: at most " + MAX_BATCH + " a request");
     List<String> problems = new ArrayList<>();
-    Instant latest = clock.instant().plus(SKEW);
+    Instant latest = ClockSkew.latest(clock.instant());
     Set<String> agents = new LinkedHashSet<>();
     Set<String> connections = new LinkedHashSet<>();
     String[] attributes = new String[events.size()];

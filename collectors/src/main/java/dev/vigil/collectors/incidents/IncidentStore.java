@@ -3,6 +3,7 @@ package dev.vigil.collectors.incidents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.db.ClockSkew;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
@@ -10,7 +11,6 @@ import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.Incident;
 import dev.vigil.controls.model.Severity;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +29,6 @@ public final class IncidentStore {
   public record Timeline(Instant containedAt, Instant customersNotifiedAt, Instant resolvedAt,
       Instant postmortemAt) {}
 
-  private static final Duration SKEW = Duration.ofMinutes(5);
-
   private final Jdbi jdbi;
   private final AuditAppender audit;
   private final Ids ids;
@@ -46,7 +44,7 @@ public final class IncidentStore {
   public Incident create(String tenantId, Actor actor, String title, Severity severity,
       Instant detectedAt, boolean affectsCustomerData, String description) {
     Instant now = clock.instant();
-    if (detectedAt.isAfter(now.plus(SKEW))) throw Rejected.invalid("detectedAt: cannot be in the future");
+    if (detectedAt.isAfter(ClockSkew.latest(now))) throw Rejected.invalid("detectedAt: cannot be in the future");
     Incident incident = new Incident(tenantId, ids.next("inc"), title.strip(), severity, detectedAt,
         affectsCustomerData, description, null, null, null, null, now);
     return jdbi.inTransaction(h -> {
@@ -104,15 +102,19 @@ public final class IncidentStore {
     if (i.postmortemAt() != null && i.resolvedAt() == null) {
       problems.add("postmortemAt: an incident has a post-incident review only once resolved");
     }
-    String[] names = {"containedAt", "customersNotifiedAt", "resolvedAt", "postmortemAt"};
-    Instant[] times = {i.containedAt(), i.customersNotifiedAt(), i.resolvedAt(), i.postmortemAt()};
+    Instant latest = ClockSkew.latest(now);
     List<String> future = new ArrayList<>();
-    for (int k = 0; k < names.length; k++) {
-      if (times[k] != null && times[k].isAfter(now.plus(SKEW))) future.add(names[k] + ": cannot be in the future");
-    }
+    notAfter(future, "containedAt", i.containedAt(), latest);
+    notAfter(future, "customersNotifiedAt", i.customersNotifiedAt(), latest);
+    notAfter(future, "resolvedAt", i.resolvedAt(), latest);
+    notAfter(future, "postmortemAt", i.postmortemAt(), latest);
     // A time in the future explains itself; the ordering complaints it causes would only confuse.
     if (!future.isEmpty()) throw Rejected.invalid(String.join("; ", future));
     if (!problems.isEmpty()) throw Rejected.invalid(String.join("; ", problems));
+  }
+
+  private static void notAfter(List<String> future, String field, Instant t, Instant latest) {
+    if (t != null && t.isAfter(latest)) future.add(field + ": cannot be in the future");
   }
 
   private static void notBefore(List<String> problems, String field, Instant t, String otherField, Instant other) {

@@ -78,26 +78,24 @@ public final class RunRecorder {
       dao.insertRun(new RunDao.RunRow(tenantId, runId, info.id(), info.family().wire(), trigger.name(), scheduledFor,
           startedAt, finishedAt, result.name(), population, exceptionCount, excusedCount, evidence, sha));
       boolean current = locked.lastRunAt() == null || !startedAt.isBefore(locked.lastRunAt());
-      int opened = 0;
-      int resolved = 0;
+      Moved moved = Moved.NONE;
       ControlStatus status = previous;
       if (current) {
         status = result.status();
         if (evaluation != null) {
-          int[] moved = moveFindings(dao, tenantId, info.id(), runId, finishedAt, evaluation.exceptions());
-          opened = moved[0];
-          resolved = moved[1];
+          moved = moveFindings(dao, tenantId, info.id(), runId, finishedAt, evaluation.exceptions());
         }
         dao.updateStatus(tenantId, info.id(), status.name(), runId, startedAt);
       }
       ObjectNode data = AuditData.object().put("runId", runId).put("controlId", info.id())
           .put("trigger", trigger.wire()).put("result", result.wire()).put("population", population)
           .put("exceptions", exceptionCount).put("excused", excusedCount)
-          .put("findingsOpened", opened).put("findingsResolved", resolved).put("evidenceSha256", sha);
+          .put("findingsOpened", moved.opened()).put("findingsResolved", moved.resolved()).put("evidenceSha256", sha);
       AuditEntry entry = audit.append(h, tenantId, ACTOR, "control.run", info.id(), data);
       dao.setAuditSeq(tenantId, runId, entry.seq());
       long open = dao.countOpen(tenantId, info.id());
-      return new Outcome(dao.run(tenantId, runId).orElseThrow(), previous, status, open, opened, resolved);
+      return new Outcome(dao.run(tenantId, runId).orElseThrow(), previous, status, open, moved.opened(),
+          moved.resolved());
     });
   }
 
@@ -116,8 +114,13 @@ public final class RunRecorder {
     return dao.lockStatus(tenantId, controlId).orElseThrow();
   }
 
-  /** Opens a finding per new failing subject and resolves those no longer failing; returns {opened, resolved}. */
-  private int[] moveFindings(RunDao dao, String tenantId, String controlId, String runId, Instant at,
+  /** How many findings a run opened and resolved. */
+  private record Moved(int opened, int resolved) {
+    static final Moved NONE = new Moved(0, 0);
+  }
+
+  /** Opens a finding per new failing subject and resolves those no longer failing. */
+  private Moved moveFindings(RunDao dao, String tenantId, String controlId, String runId, Instant at,
       List<Deviation> failing) {
     Map<String, Finding> open = new HashMap<>();
     for (Finding f : dao.openFindings(tenantId, controlId)) open.put(f.subjectId(), f);
@@ -133,7 +136,7 @@ public final class RunRecorder {
     List<String> gone = open.values().stream().filter(f -> !now.containsKey(f.subjectId())).map(Finding::id).toList();
     if (!fresh.isEmpty()) dao.insertFindings(fresh);
     if (!gone.isEmpty()) dao.resolveFindings(tenantId, gone, at, runId);
-    return new int[] {fresh.size(), gone.size()};
+    return new Moved(fresh.size(), gone.size());
   }
 
   private static ObjectNode evidence(String tenantId, String runId, ControlInfo info, RunTrigger trigger,

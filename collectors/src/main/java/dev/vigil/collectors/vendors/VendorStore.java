@@ -3,6 +3,7 @@ package dev.vigil.collectors.vendors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.db.ClockSkew;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
@@ -13,7 +14,6 @@ import dev.vigil.controls.model.Vendor;
 import dev.vigil.controls.model.VendorReview;
 import dev.vigil.controls.model.VendorStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,9 +32,6 @@ public final class VendorStore {
   /** A review to record. */
   public record NewReview(Instant reviewedAt, String reviewer, ReviewOutcome outcome,
       LocalDate soc2PeriodEnd, String notes) {}
-
-  /** How far in the future a timestamp may lie, for clocks that disagree a little. */
-  static final Duration SKEW = Duration.ofMinutes(5);
 
   private final Jdbi jdbi;
   private final AuditAppender audit;
@@ -98,7 +95,7 @@ public final class VendorStore {
   /** Records a review; it cannot lie in the future, nor its SOC 2 period end after it. */
   public VendorReview review(String tenantId, Actor actor, String vendorId, NewReview r) {
     Instant now = clock.instant();
-    if (r.reviewedAt().isAfter(now.plus(SKEW))) {
+    if (r.reviewedAt().isAfter(ClockSkew.latest(now))) {
       throw Rejected.invalid("reviewedAt: a review cannot be recorded before it happens");
     }
     if (r.soc2PeriodEnd() != null
