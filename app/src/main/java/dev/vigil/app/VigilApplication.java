@@ -12,7 +12,6 @@ import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.JsonUnauthorizedHandler;
 import dev.vigil.app.auth.RoleAuthorizer;
 import dev.vigil.app.auth.TokenAuthenticator;
-import dev.vigil.app.cli.BenchCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
 import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.config.ControlsFactory;
@@ -127,7 +126,6 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     });
     bootstrap.addCommand(new TenantCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
-    bootstrap.addCommand(new BenchCommand());
   }
 
   /**

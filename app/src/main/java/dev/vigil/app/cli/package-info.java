@@ -1,2 +1,2 @@
-/** CLI commands beside {@code server} and {@code db}: tenant-create (and later verify, reindex, bench). */
+/** CLI commands beside {@code server} and {@code db}: tenant-create and verify. The benchmark is the bench module's. */
 package dev.vigil.app.cli;
