@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import dev.vigil.app.cli.BenchCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
 import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.config.AuditTrail;
@@ -60,7 +59,6 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     });
     bootstrap.addCommand(new TenantCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
-    bootstrap.addCommand(new BenchCommand());
   }
 
   /**

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
-import dev.vigil.controls.audit.Sha256;
-import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -20,8 +16,6 @@ import org.jdbi.v3.core.Handle;
  * transaction: it holds the tenant's chain head locked until commit. Thread-safe.
  */
 public final class AuditAppender {
-
-  private static final HexFormat HEX = HexFormat.of();
 
   private final Clock clock;
   private final AuditListeners listeners;
@@ -62,28 +56,7 @@ public final class AuditAppender {
     // is then a seq range (see AuditLog#range).
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (head.occurredAt() != null && now.isBefore(head.occurredAt())) now = head.occurredAt();
-    byte[] tail = AuditChain.tail(tenantId, now);
-    MessageDigest sha = Sha256.digest();
-    List<AuditEntry> stored = new ArrayList<>(pending.size());
-    byte[] previous = HEX.parseHex(head.hash());
-    String hash = head.hash();
-    long seq = head.seq();
-    // Each row goes to the database as soon as it is hashed: on PostgreSQL the server stores
-    // the first rows of a group while the rest are still being hashed.
-    try (AuditRows rows = AuditRows.open(handle.getConnection(), pending.size())) {
-      for (PendingEntry p : pending) {
-        seq++;
-        previous = AuditChain.hash(sha, previous, p.prepared(), seq, tail);
-        hash = HEX.formatHex(previous);
-        stored.add(new AuditEntry(seq, tenantId, now, p.actor(), p.kind(), p.subject(), p.data(), hash));
-        rows.add(new AuditRows.Row(tenantId, seq, now, p.actor(), p.kind(), p.subject(), p.canonicalData(), hash,
-            p.index()));
-      }
-      rows.finish();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot append to the audit chain of tenant " + tenantId, e);
-    }
-    dao.moveHead(tenantId, seq, hash, now);
+    List<AuditEntry> stored = ChainWriter.write(handle, tenantId, head, pending, Collections.nCopies(pending.size(), now));
     List<PendingEntry> committed = List.copyOf(pending);
     handle.afterCommit(() -> listeners.committed(tenantId, committed));
     return stored;

@@ -14,9 +14,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes hashed audit rows as the appender hashes them: a PostgreSQL binary {@code COPY} for
- * large groups (the ingest hot path, where it costs a fraction of a batched insert), a plain
- * JDBC batch otherwise and on H2. Both run in the caller's transaction.
+ * Writes hashed audit rows as {@link ChainWriter} hashes them: a PostgreSQL binary
+ * {@code COPY} for large groups (the ingest hot path, where it costs a fraction of a batched
+ * insert), a plain JDBC batch otherwise and on H2. Both run in the caller's transaction. One
+ * instance serves one group on one thread.
  */
 abstract class AuditRows implements AutoCloseable {
 
@@ -50,8 +51,8 @@ abstract class AuditRows implements AutoCloseable {
 
   /**
    * Times are bound as {@code OffsetDateTime}, the JDBC type of TIMESTAMP WITH TIME ZONE: a
-   * {@code java.sql.Timestamp} has no zone, and converting it cost H2 about 2.5 us a row of
-   * the writer's time (a paired test, 15.5 against 18.0 us a row in all).
+   * {@code java.sql.Timestamp} has no zone, and H2 converts each one through the default
+   * zone on the writer's thread (docs/benchmarks.md has the paired test).
    */
   private static final class Batch extends AuditRows {
     private final PreparedStatement insert;

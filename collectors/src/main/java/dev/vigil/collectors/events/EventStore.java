@@ -117,12 +117,24 @@ public final class EventStore {
     List<PendingEntry> pending = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       NewEvent e = events.get(i);
-      pending.add(new PendingEntry(actor, "event", e.agentId(), data(e),
-          new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt(), covering.get(i)),
-          canonicalData(e, attributes[i])));
+      pending.add(entry(actor, e, attributes[i], covering.get(i)));
     }
     List<AuditEntry> stored = pipeline.append(tenantId, pending);
     return new Accepted(stored.size(), stored.get(0).seq(), stored.get(stored.size() - 1).seq());
+  }
+
+  /**
+   * The audit entry of a reported action, as ingest appends it once the action is valid;
+   * {@code grantId} is the grant that covers it, or null. For loaders of a history.
+   */
+  public static PendingEntry entry(Actor actor, NewEvent e, String grantId) {
+    return entry(actor, e, e.attributes() == null ? null : CanonicalJson.string(e.attributes()), grantId);
+  }
+
+  private static PendingEntry entry(Actor actor, NewEvent e, String attributes, String grantId) {
+    return new PendingEntry(actor, "event", e.agentId(), data(e),
+        new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt(), grantId),
+        canonicalData(e, attributes));
   }
 
   /** An event's audit data; {@link #canonicalData} is its canonical text. */

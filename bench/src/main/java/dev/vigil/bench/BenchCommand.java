@@ -1,8 +1,10 @@
-package dev.vigil.app.cli;
+package dev.vigil.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.app.VigilApplication;
+import dev.vigil.collectors.crypto.MasterKey;
+import dev.vigil.collectors.db.Jdbis;
 import dev.vigil.controls.audit.AuditChain;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -20,8 +22,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code bench [--db h2|postgres] [--events N] [--clients C] [--tenants T] [--seconds S] [config.yml]}:
@@ -51,7 +56,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  *   <li>after stopping the server, a raw single-threaded JDBC batch insert of the same number
  *       of rows into the same table of the same database: the baseline the ingest rate is
  *       reported against;
- *   <li>a full sweep of all 18 controls over a tenant filled through JDBC with
+ *   <li>a full sweep of all 18 controls over a tenant filled by {@link Estate} with
  *       {@code --sweep-agents}, {@code --sweep-grants} and {@code --sweep-events} (20,000,
  *       2,000,000 and 20,000,000 by default; 0 events skips it), family by family.
  * </ol>
@@ -156,8 +161,8 @@ public final class BenchCommand extends Command {
       Instant eventsFrom = f.createdAt();
       // Code that runs once a request (HTTP, routing, auth, the group commit) runs only 1,600
       // times in the rounds below, too few for the JIT's last tier: without many small
-      // requests first, it was still compiling through the timed rounds (10 to 20 % of the
-      // server's CPU), as a server that has run for a while would not be.
+      // requests first, it was still compiling through the timed rounds, as a server that has
+      // run for a while would not be (docs/benchmarks.md, session 5).
       Instant smallTo = eventsFrom.plus(Duration.between(eventsFrom, Instant.now()).dividedBy(2));
       ingest(tenants, port, 200_000, 10, clients, eventsFrom, smallTo);
       eventsFrom = smallTo;
@@ -190,7 +195,7 @@ public final class BenchCommand extends Command {
     for (int round = 0; round < rounds; round++) rawRates[round] = rawInsert(url, user, password, events, round);
     double ingestRate = median(ingestRates);
     double rawRate = median(rawRates);
-    SweepBench.Size size = new SweepBench.Size(ns.getInt("sweep_agents"), ns.getInt("sweep_grants"),
+    Estate.Size size = new Estate.Size(ns.getInt("sweep_agents"), ns.getInt("sweep_grants"),
         ns.getLong("sweep_events"));
     double fillSeconds = 0;
     List<SweepBench.FamilyTime> sweep = List.of();
@@ -198,11 +203,15 @@ public final class BenchCommand extends Command {
     if (size.events() > 0) {
       String sweepTenant = JSON.readTree(run(env, "tenant-create", "--name", "Sweep", config).strip())
           .get("tenantId").asText();
-      SweepBench bench = new SweepBench(url, user, password, dataDir.resolve("master-key.json"), sweepTenant);
+      SweepTenant tenant = new SweepTenant(Jdbis.configure(Jdbi.create(url, user, password)),
+          MasterKey.load(dataDir.resolve("master-key.json")), sweepTenant, Clock.tickMillis(ZoneOffset.UTC));
       System.out.printf("Filling the sweep estate: %,d agents, %,d grants, %,d reported actions ...%n",
           size.agents(), size.grants(), size.events());
-      fillSeconds = bench.fill(size);
+      long fillStart = System.nanoTime();
+      new Estate(tenant).fill(size);
+      fillSeconds = (System.nanoTime() - fillStart) / 1e9;
       System.out.printf("  filled in %.0f s; timing event queries, then sweeping every control ...%n", fillSeconds);
+      SweepBench bench = new SweepBench(tenant);
       queries = bench.eventQueries(size, 200);
       sweep = bench.sweep();
     }
@@ -429,7 +438,9 @@ public final class BenchCommand extends Command {
 
   /**
    * The same rows, precomputed, inserted with plain JDBC batches: no HTTP, JSON, hashing or
-   * locking. Round r writes its own chain of rows, as a tenant of its own.
+   * locking. Round r writes its own chain of rows, as a tenant of its own. Deliberately not the
+   * service's writer: this is what the service is measured against, kept as every earlier
+   * result in docs/benchmarks.md measured it.
    */
   private static double rawInsert(String url, String user, String password, int rows, int round) throws Exception {
     String data = "{\"action\":\"crm:read\",\"agentId\":\"agt_bench\",\"attributes\":{\"rows\":7},"

@@ -1,0 +1,113 @@
+package dev.vigil.bench;
+
+import dev.vigil.collectors.audit.AppendPipeline;
+import dev.vigil.collectors.audit.AuditAppender;
+import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.crypto.CredentialVault;
+import dev.vigil.collectors.crypto.TenantKeysets;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.events.EventStore;
+import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.RunRecorder;
+import dev.vigil.collectors.monitoring.RunTrigger;
+import dev.vigil.collectors.monitoring.SnapshotLoader;
+import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.Family;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The full-sweep benchmark over an {@link Estate}: times {@code GET /events}' store queries,
+ * then every control of the catalog, with the same loaders, evaluation and recording the
+ * service uses. Not thread-safe.
+ */
+final class SweepBench {
+
+  /** What one family's run took and found. */
+  record FamilyTime(Family family, double seconds, String results) {}
+
+  private final SweepTenant tenant;
+
+  SweepBench(SweepTenant tenant) {
+    this.tenant = tenant;
+  }
+
+  /** Latencies of one kind of event query, in ms. */
+  record QueryTimes(String kind, double p50, double p95, double max, double meanRows) {}
+
+  /**
+   * Times {@code GET /events}' store queries over the filled estate: "what did this agent do
+   * between 14:00 and 17:00 that day", the same for a connection, and every action in such a
+   * window (first page of 100), each for {@code rounds} random agents, connections and days.
+   */
+  List<QueryTimes> eventQueries(Estate.Size size, int rounds) throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    AuditAppender audit = new AuditAppender(tenant.clock());
+    try (AppendPipeline unused = new AppendPipeline(tenant.jdbi(), audit, 1, 1_000, Duration.ofSeconds(5))) {
+      EventStore events = new EventStore(tenant.jdbi(), unused, tenant.clock());
+      Instant today = tenant.clock().instant().truncatedTo(ChronoUnit.DAYS);
+      List<QueryTimes> out = new java.util.ArrayList<>();
+      for (String kind : List.of("agent", "connection", "tenant")) {
+        double[] ms = new double[rounds];
+        long rows = 0;
+        for (int i = 0; i < rounds; i++) {
+          Instant from = today.minus(Duration.ofDays(1 + random.nextInt(28))).plus(Duration.ofHours(14));
+          EventStore.Query q = switch (kind) {
+            case "agent" -> new EventStore.Query(Estate.agent(random.nextInt(size.agents())), null, null, from,
+                from.plus(Duration.ofHours(3)));
+            case "connection" -> new EventStore.Query(null,
+                Estate.connection(random.nextInt(Math.min(Estate.CONNECTIONS, Math.max(1, size.grants() / size.agents())))),
+                null, from, from.plus(Duration.ofHours(3)));
+            default -> new EventStore.Query(null, null, null, from, from.plus(Duration.ofHours(3)));
+          };
+          long t0 = System.nanoTime();
+          rows += events.query(tenant.id(), q, 0, 100).size();
+          ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        out.add(new QueryTimes(kind, ms[rounds / 2], ms[(int) Math.ceil(rounds * 0.95) - 1], ms[rounds - 1],
+            (double) rows / rounds));
+      }
+      return out;
+    }
+  }
+
+  /** Runs every control family once, in catalog order, and times each. */
+  List<FamilyTime> sweep() {
+    Catalog catalog = new Catalog(ControlParameters.defaults());
+    Map<Family, Duration> schedules = new EnumMap<>(Family.class);
+    for (Family f : Family.values()) schedules.put(f, Duration.ofMinutes(5));
+    Jdbi jdbi = tenant.jdbi();
+    Clock clock = tenant.clock();
+    Ids ids = new Ids(clock);
+    AuditAppender audit = new AuditAppender(clock);
+    TenantKeysets keysets = new TenantKeysets(jdbi, tenant.master(), audit, clock);
+    ConnectionStore connections = new ConnectionStore(jdbi, audit, keysets, new CredentialVault(), ids, clock);
+    CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, tenant.master(), clock);
+    SnapshotLoader loader = new SnapshotLoader(jdbi, connections, new AuditLog(jdbi), signer.publicKey(),
+        catalog.parameters(), schedules);
+    ControlRunner runner = new ControlRunner(loader, new RunRecorder(jdbi, audit, ids), (c, o) -> { }, clock);
+    return Arrays.stream(Family.values()).map(f -> {
+      long t0 = System.nanoTime();
+      List<RunRecorder.Outcome> outcomes = runner.run(tenant.id(), catalog.family(f), RunTrigger.MANUAL, null);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      StringBuilder results = new StringBuilder();
+      for (RunRecorder.Outcome o : outcomes) {
+        results.append(results.isEmpty() ? "" : ", ").append(o.run().controlId()).append(' ')
+            .append(o.run().result().wire()).append(" (").append(o.run().population()).append(" examined, ")
+            .append(o.run().exceptionCount()).append(" exceptions)");
+      }
+      return new FamilyTime(f, seconds, results.toString());
+    }).toList();
+  }
+}

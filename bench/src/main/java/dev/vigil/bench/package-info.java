@@ -1,0 +1,7 @@
+/**
+ * The benchmark, outside the service jar: {@link dev.vigil.bench.BenchCommand} times the
+ * running service against a raw JDBC baseline, {@link dev.vigil.bench.Estate} fills a tenant
+ * with a large estate through the service's own audit writer, and
+ * {@link dev.vigil.bench.SweepBench} times every control over it.
+ */
+package dev.vigil.bench;

@@ -1,0 +1,43 @@
+package dev.vigil.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.testing.TestStores;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.ChainVerification;
+import dev.vigil.controls.catalog.Family;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small estate filled as the bench fills its large one: the service's verifier accepts its
+ * chain, and the logging controls (chain intact, checkpoints signed and recent) pass over it.
+ */
+abstract class EstateContract {
+
+  abstract TestDb.Kind kind();
+
+  @Test
+  void filledChainVerifiesAndTheLoggingControlsPass() throws Exception {
+    Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    try (TestDb db = TestDb.of(kind())) {
+      TestStores stores = TestStores.on(db, clock);
+      String tenant = stores.tenants().create("Sweep", new Actor("token", "tok_test")).tenant().id();
+      long before = stores.auditLog().verify(tenant).checked();
+      Estate.Size size = new Estate.Size(20, 60, 3_000);
+
+      SweepTenant sweepTenant = new SweepTenant(db.jdbi(), stores.master(), tenant, clock);
+      new Estate(sweepTenant).fill(size);
+
+      ChainVerification chain = stores.auditLog().verify(tenant);
+      assertThat(chain.breaks()).isEmpty();
+      assertThat(chain.checked()).isEqualTo(before + size.events());
+      List<SweepBench.FamilyTime> sweep = new SweepBench(sweepTenant).sweep();
+      String logging = sweep.stream().filter(t -> t.family() == Family.LOGGING).findFirst().orElseThrow().results();
+      assertThat(logging).contains("LG-1 pass", "LG-2 pass", "LG-3 pass");
+    }
+  }
+}
