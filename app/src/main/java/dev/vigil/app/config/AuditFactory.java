@@ -49,9 +49,9 @@ public final class AuditFactory {
 
   /**
    * The most entries one group commit takes; unset: 1,000 on H2, 20,000 on PostgreSQL. H2
-   * writes a transaction's pages to its file early once its unsaved changes pass about 19 MB,
-   * then again at commit; commits of one 1,000-event request each stay below that and ingest
-   * faster. PostgreSQL gains from the larger groups (one COPY, one commit).
+   * writes a transaction's pages to its file early once its unsaved changes pass a fixed size,
+   * then again at commit; commits of one 1,000-event request each stay below it and ingest
+   * faster (docs/benchmarks.md has the measurements). PostgreSQL gains from the larger groups (one COPY, one commit).
    */
   @JsonProperty
   @Min(1000)
