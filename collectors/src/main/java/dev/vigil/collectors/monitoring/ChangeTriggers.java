@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the controls a committed change can affect, within moments and without anyone asking.
- * It listens to the audit trail (every change is audited), finds the controls of the catalog
- * that declare each entry's kind ({@link Catalog#triggeredBy}), and coalesces per control and tenant: requests that arrive while a
- * run waits join it, and those that arrive while it runs get one more run after it. Known deadlines (an exception's or a
- * grant's expiry) schedule a run at that moment. Thread-safe.
+ * It listens to the audit trail (every change is audited), finds the controls of its catalog
+ * that declare each entry's kind ({@link Catalog#triggeredBy}), and coalesces per control and
+ * tenant: requests that arrive while a run waits join it, and those that arrive while it runs
+ * get one more run after it. Known deadlines (an exception's or a grant's expiry) schedule a
+ * run at that moment. Thread-safe.
  */
 public final class ChangeTriggers implements BiConsumer<String, List<PendingEntry>>, AutoCloseable {
 
