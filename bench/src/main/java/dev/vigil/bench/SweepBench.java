@@ -1,30 +1,21 @@
 package dev.vigil.bench;
 
+import dev.vigil.app.config.ControlRuns;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditAppender;
-import dev.vigil.collectors.audit.AuditLog;
-import dev.vigil.collectors.audit.CheckpointSigner;
-import dev.vigil.collectors.connections.ConnectionStore;
-import dev.vigil.collectors.crypto.CredentialVault;
-import dev.vigil.collectors.crypto.TenantKeysets;
-import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.monitoring.ControlRunner;
 import dev.vigil.collectors.monitoring.RunRecorder;
 import dev.vigil.collectors.monitoring.RunTrigger;
-import dev.vigil.collectors.monitoring.SnapshotLoader;
 import dev.vigil.controls.catalog.Catalog;
-import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import java.util.Random;
 
 /**
  * The full-sweep benchmark over an {@link Estate}: times {@code GET /events}' store queries,
@@ -51,12 +42,12 @@ final class SweepBench {
    * window (first page of 100), each for {@code rounds} random agents, connections and days.
    */
   List<QueryTimes> eventQueries(Estate.Size size, int rounds) throws Exception {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     AuditAppender audit = new AuditAppender(tenant.clock());
     try (AppendPipeline unused = new AppendPipeline(tenant.jdbi(), audit, 1, 1_000, Duration.ofSeconds(5))) {
       EventStore events = new EventStore(tenant.jdbi(), unused, tenant.clock());
       Instant today = tenant.clock().instant().truncatedTo(ChronoUnit.DAYS);
-      List<QueryTimes> out = new java.util.ArrayList<>();
+      List<QueryTimes> out = new ArrayList<>();
       for (String kind : List.of("agent", "connection", "tenant")) {
         double[] ms = new double[rounds];
         long rows = 0;
@@ -82,21 +73,11 @@ final class SweepBench {
     }
   }
 
-  /** Runs every control family once, in catalog order, and times each. */
+  /** Runs every control family once, in catalog order, and times each, wired as the service wires them. */
   List<FamilyTime> sweep() {
-    Catalog catalog = new Catalog(ControlParameters.defaults());
-    Map<Family, Duration> schedules = new EnumMap<>(Family.class);
-    for (Family f : Family.values()) schedules.put(f, Duration.ofMinutes(5));
-    Jdbi jdbi = tenant.jdbi();
-    Clock clock = tenant.clock();
-    Ids ids = new Ids(clock);
-    AuditAppender audit = new AuditAppender(clock);
-    TenantKeysets keysets = new TenantKeysets(jdbi, tenant.master(), audit, clock);
-    ConnectionStore connections = new ConnectionStore(jdbi, audit, keysets, new CredentialVault(), ids, clock);
-    CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, tenant.master(), clock);
-    SnapshotLoader loader = new SnapshotLoader(jdbi, connections, new AuditLog(jdbi), signer.publicKey(),
-        catalog.parameters(), schedules);
-    ControlRunner runner = new ControlRunner(loader, new RunRecorder(jdbi, audit, ids), (c, o) -> { }, clock);
+    ControlRuns runs = ControlRuns.standalone(tenant.jdbi(), tenant.master(), tenant.clock());
+    ControlRunner runner = runs.runner();
+    Catalog catalog = runs.catalog();
     return Arrays.stream(Family.values()).map(f -> {
       long t0 = System.nanoTime();
       List<RunRecorder.Outcome> outcomes = runner.run(tenant.id(), catalog.family(f), RunTrigger.MANUAL, null);
