@@ -1,6 +1,7 @@
 package dev.vigil.app.config;
 
 import dev.vigil.collectors.agents.AgentStore;
+import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.CredentialVault;
 import dev.vigil.collectors.crypto.MasterKey;
@@ -38,6 +39,7 @@ public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, Ag
   public static Stores build(Jdbi jdbi, AuditTrail audit, MasterKey masterKey, Duration leaseTtl, Ids ids,
       Clock clock) {
     var appender = audit.appender();
+    AuditedWrites writes = new AuditedWrites(jdbi, appender, ids, clock);
     TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), clock);
     TenantKeysets keysets = new TenantKeysets(jdbi, masterKey, appender, clock);
     ConnectionStore connections = new ConnectionStore(jdbi, appender, keysets, new CredentialVault(), ids, clock);
@@ -46,11 +48,11 @@ public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, Ag
         new UserStore(jdbi, appender, ids, new PasswordHasher(), clock),
         new AgentStore(jdbi, appender, tokens, ids, clock),
         keysets,
-        new VendorStore(jdbi, appender, ids, clock),
+        new VendorStore(writes),
         connections,
-        new GrantStore(jdbi, appender, ids, clock),
-        new ExceptionStore(jdbi, appender, ids, clock),
-        new IncidentStore(jdbi, appender, ids, clock),
+        new GrantStore(writes),
+        new ExceptionStore(writes),
+        new IncidentStore(writes),
         new DecisionStore(jdbi, audit.pipeline(), connections, ids, clock, leaseTtl),
         new EventStore(jdbi, audit.pipeline(), clock));
   }

@@ -1,8 +1,7 @@
 package dev.vigil.collectors.exceptions;
 
-import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
-import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.tenancy.UserDao;
@@ -12,27 +11,19 @@ import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.controls.model.Role;
 import dev.vigil.controls.model.User;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 
 /** Records approved exceptions to controls. Thread-safe. */
 public final class ExceptionStore {
 
-  private final Jdbi jdbi;
-  private final AuditAppender audit;
-  private final Ids ids;
-  private final Clock clock;
+  private final AuditedWrites writes;
 
-  public ExceptionStore(Jdbi jdbi, AuditAppender audit, Ids ids, Clock clock) {
-    this.jdbi = jdbi;
-    this.audit = audit;
-    this.ids = ids;
-    this.clock = clock;
+  public ExceptionStore(AuditedWrites writes) {
+    this.writes = writes;
   }
 
   /** The longest an exception may last: it is time-boxed, and renewed by a new approval. */
@@ -47,13 +38,13 @@ public final class ExceptionStore {
       throw Rejected.invalid("controlId: '" + controlId + "' is not a control; one of "
           + String.join(", ", CONTROL_IDS));
     }
-    Instant now = clock.instant();
+    Instant now = writes.clock().instant();
     if (!expiresAt.isAfter(now)) throw Rejected.invalid("expiresAt: must be in the future");
     if (expiresAt.isAfter(now.plus(MAX_TERM))) {
       throw Rejected.invalid("expiresAt: an exception lasts at most " + MAX_TERM.toDays()
           + " days; approve a new one when it lapses");
     }
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       Optional<User> approver = h.attach(UserDao.class).find(tenantId, approvedBy);
       if (approver.isEmpty()) {
         throw Rejected.invalid("approvedBy: no user " + approvedBy + " in this tenant");
@@ -62,10 +53,10 @@ public final class ExceptionStore {
         throw Rejected.invalid("approvedBy: user " + approvedBy + " may not approve exceptions; an active admin"
             + " or compliance user must (auditors stay independent of what they audit)");
       }
-      ControlException e = new ControlException(tenantId, ids.next("exc"), controlId, subjectId.strip(),
+      ControlException e = new ControlException(tenantId, writes.ids().next("exc"), controlId, subjectId.strip(),
           reason.strip(), approvedBy, expiresAt, now);
       h.attach(ExceptionDao.class).insert(e);
-      audit.append(h, tenantId, actor, "exception.approved", e.id(), AuditData.object()
+      writes.audit().append(h, tenantId, actor, "exception.approved", e.id(), AuditData.object()
           .put("controlId", controlId).put("subjectId", e.subjectId()).put("reason", e.reason())
           .put("approvedBy", approvedBy).put("expiresAt", expiresAt.toString()));
       return e;
@@ -73,7 +64,7 @@ public final class ExceptionStore {
   }
 
   public Page<ControlException> list(String tenantId, String after, int limit) {
-    return Page.of(jdbi.withExtension(ExceptionDao.class, dao -> dao.list(tenantId, after, limit + 1)),
+    return Page.of(writes.jdbi().withExtension(ExceptionDao.class, dao -> dao.list(tenantId, after, limit + 1)),
         limit, ControlException::id);
   }
 }

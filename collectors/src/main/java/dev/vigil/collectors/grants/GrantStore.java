@@ -3,10 +3,9 @@ package dev.vigil.collectors.grants;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.agents.AgentDao;
-import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.connections.ConnectionDao;
-import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.tenancy.UserDao;
@@ -17,13 +16,11 @@ import dev.vigil.controls.model.AgentStatus;
 import dev.vigil.controls.model.Grant;
 import dev.vigil.controls.model.ReviewDecision;
 import dev.vigil.controls.model.Scopes;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /** Grants scopes to agents, revokes them, and records access reviews. Thread-safe. */
 public final class GrantStore {
@@ -34,25 +31,19 @@ public final class GrantStore {
 
   static final int MAX_SCOPES = 100;
 
-  private final Jdbi jdbi;
-  private final AuditAppender audit;
-  private final Ids ids;
-  private final Clock clock;
+  private final AuditedWrites writes;
 
-  public GrantStore(Jdbi jdbi, AuditAppender audit, Ids ids, Clock clock) {
-    this.jdbi = jdbi;
-    this.audit = audit;
-    this.ids = ids;
-    this.clock = clock;
+  public GrantStore(AuditedWrites writes) {
+    this.writes = writes;
   }
 
   public Grant create(String tenantId, Actor actor, String agentId, NewGrant g) {
     List<String> scopes = validScopes(g.scopes());
-    Instant now = clock.instant();
+    Instant now = writes.clock().instant();
     if (g.expiresAt() != null && !g.expiresAt().isAfter(now)) {
       throw Rejected.invalid("expiresAt: must be in the future");
     }
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       Agent agent = h.attach(AgentDao.class).lock(tenantId, agentId)
           .orElseThrow(() -> Rejected.notFound("agent", agentId));
       if (agent.status() == AgentStatus.RETIRED) {
@@ -63,7 +54,7 @@ public final class GrantStore {
       }
       requireUser(h, tenantId, "requestedBy", g.requestedBy());
       requireUser(h, tenantId, "approvedBy", g.approvedBy());
-      Grant grant = new Grant(tenantId, ids.next("gra"), agentId, g.connectionId(), scopes,
+      Grant grant = new Grant(tenantId, writes.ids().next("gra"), agentId, g.connectionId(), scopes,
           g.justification(), g.requestedBy(), g.approvedBy(), now, g.expiresAt(), null);
       h.attach(GrantDao.class).insert(grant, GrantMapper.encode(scopes));
       ObjectNode data = AuditData.object().put("agentId", agentId).put("connectionId", g.connectionId());
@@ -72,30 +63,30 @@ public final class GrantStore {
       data.put("justification", g.justification()).put("requestedBy", g.requestedBy())
           .put("approvedBy", g.approvedBy())
           .put("expiresAt", g.expiresAt() == null ? null : g.expiresAt().toString());
-      audit.append(h, tenantId, actor, "grant.created", grant.id(), data);
+      writes.audit().append(h, tenantId, actor, "grant.created", grant.id(), data);
       return grant;
     });
   }
 
   /** The agent's active grants, or its whole history with {@code all}; 404 for an unknown agent. */
   public List<Grant> ofAgent(String tenantId, String agentId, boolean all) {
-    return jdbi.withHandle(h -> {
+    return writes.jdbi().withHandle(h -> {
       h.attach(AgentDao.class).find(tenantId, agentId).orElseThrow(() -> Rejected.notFound("agent", agentId));
       GrantDao dao = h.attach(GrantDao.class);
-      return all ? dao.history(tenantId, agentId) : dao.active(tenantId, agentId, clock.instant());
+      return all ? dao.history(tenantId, agentId) : dao.active(tenantId, agentId, writes.clock().instant());
     });
   }
 
   /** Revokes one grant of the agent; revoking a revoked grant changes nothing. */
   public void revoke(String tenantId, Actor actor, String agentId, String grantId) {
-    jdbi.useTransaction(h -> {
+    writes.jdbi().useTransaction(h -> {
       GrantDao dao = h.attach(GrantDao.class);
       Grant grant = dao.find(tenantId, grantId)
           .filter(g -> g.agentId().equals(agentId))
           .orElseThrow(() -> Rejected.notFound("grant", grantId));
       if (grant.revokedAt() != null) return;
-      dao.revoke(tenantId, grantId, clock.instant());
-      audit.append(h, tenantId, actor, "grant.revoked", grantId, AuditData.object()
+      dao.revoke(tenantId, grantId, writes.clock().instant());
+      writes.audit().append(h, tenantId, actor, "grant.revoked", grantId, AuditData.object()
           .put("agentId", agentId).put("connectionId", grant.connectionId()));
     });
   }
@@ -114,13 +105,13 @@ public final class GrantStore {
   /** Records an access review; {@code revoke} revokes all the agent's grants with it. */
   public AccessReview review(String tenantId, Actor actor, String agentId, String reviewerId,
       ReviewDecision decision, String notes) {
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       if (h.attach(AgentDao.class).lock(tenantId, agentId).isEmpty()) {
         throw Rejected.invalid("agentId: no agent " + agentId + " in this tenant");
       }
       requireUser(h, tenantId, "reviewerId", reviewerId);
-      Instant now = clock.instant();
-      AccessReview review = new AccessReview(tenantId, ids.next("arv"), agentId, reviewerId, decision,
+      Instant now = writes.clock().instant();
+      AccessReview review = new AccessReview(tenantId, writes.ids().next("arv"), agentId, reviewerId, decision,
           notes, now);
       h.attach(GrantDao.class).insertReview(review);
       ObjectNode data = AuditData.object().put("agentId", agentId).put("reviewerId", reviewerId)
@@ -129,13 +120,13 @@ public final class GrantStore {
         ArrayNode revoked = data.putArray("revokedGrants");
         revokeAll(h, tenantId, agentId, now).forEach(revoked::add);
       }
-      audit.append(h, tenantId, actor, "access_review.recorded", review.id(), data);
+      writes.audit().append(h, tenantId, actor, "access_review.recorded", review.id(), data);
       return review;
     });
   }
 
   public Page<AccessReview> reviews(String tenantId, String after, int limit) {
-    return Page.of(jdbi.withExtension(GrantDao.class, dao -> dao.reviews(tenantId, after, limit + 1)),
+    return Page.of(writes.jdbi().withExtension(GrantDao.class, dao -> dao.reviews(tenantId, after, limit + 1)),
         limit, AccessReview::id);
   }
 

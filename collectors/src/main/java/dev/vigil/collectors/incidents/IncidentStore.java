@@ -1,22 +1,19 @@
 package dev.vigil.collectors.incidents;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.db.ClockSkew;
-import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.Incident;
 import dev.vigil.controls.model.Severity;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Records incidents and their timelines. No step precedes detection, resolution does not
@@ -29,27 +26,21 @@ public final class IncidentStore {
   public record Timeline(Instant containedAt, Instant customersNotifiedAt, Instant resolvedAt,
       Instant postmortemAt) {}
 
-  private final Jdbi jdbi;
-  private final AuditAppender audit;
-  private final Ids ids;
-  private final Clock clock;
+  private final AuditedWrites writes;
 
-  public IncidentStore(Jdbi jdbi, AuditAppender audit, Ids ids, Clock clock) {
-    this.jdbi = jdbi;
-    this.audit = audit;
-    this.ids = ids;
-    this.clock = clock;
+  public IncidentStore(AuditedWrites writes) {
+    this.writes = writes;
   }
 
   public Incident create(String tenantId, Actor actor, String title, Severity severity,
       Instant detectedAt, boolean affectsCustomerData, String description) {
-    Instant now = clock.instant();
+    Instant now = writes.clock().instant();
     if (detectedAt.isAfter(ClockSkew.latest(now))) throw Rejected.invalid("detectedAt: cannot be in the future");
-    Incident incident = new Incident(tenantId, ids.next("inc"), title.strip(), severity, detectedAt,
+    Incident incident = new Incident(tenantId, writes.ids().next("inc"), title.strip(), severity, detectedAt,
         affectsCustomerData, description, null, null, null, null, now);
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       h.attach(IncidentDao.class).insert(incident);
-      audit.append(h, tenantId, actor, "incident.opened", incident.id(), AuditData.object()
+      writes.audit().append(h, tenantId, actor, "incident.opened", incident.id(), AuditData.object()
           .put("title", incident.title()).put("severity", severity.wire())
           .put("detectedAt", detectedAt.toString()).put("affectsCustomerData", affectsCustomerData));
       return incident;
@@ -57,7 +48,7 @@ public final class IncidentStore {
   }
 
   public Incident updateTimeline(String tenantId, Actor actor, String id, Timeline t) {
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       IncidentDao dao = h.attach(IncidentDao.class);
       Incident before = dao.lock(tenantId, id).orElseThrow(() -> Rejected.notFound("incident", id));
       Incident after = new Incident(tenantId, id, before.title(), before.severity(), before.detectedAt(),
@@ -67,7 +58,7 @@ public final class IncidentStore {
           orElse(t.resolvedAt(), before.resolvedAt()),
           orElse(t.postmortemAt(), before.postmortemAt()),
           before.createdAt());
-      check(after, clock.instant());
+      check(after, writes.clock().instant());
       if (after.equals(before)) return before;
       dao.updateTimeline(after);
       ObjectNode data = AuditData.object();
@@ -75,17 +66,17 @@ public final class IncidentStore {
       put(data, "customersNotifiedAt", before.customersNotifiedAt(), after.customersNotifiedAt());
       put(data, "resolvedAt", before.resolvedAt(), after.resolvedAt());
       put(data, "postmortemAt", before.postmortemAt(), after.postmortemAt());
-      audit.append(h, tenantId, actor, "incident.updated", id, data);
+      writes.audit().append(h, tenantId, actor, "incident.updated", id, data);
       return after;
     });
   }
 
   public Optional<Incident> find(String tenantId, String id) {
-    return jdbi.withExtension(IncidentDao.class, dao -> dao.find(tenantId, id));
+    return writes.jdbi().withExtension(IncidentDao.class, dao -> dao.find(tenantId, id));
   }
 
   public Page<Incident> list(String tenantId, String after, int limit) {
-    return Page.of(jdbi.withExtension(IncidentDao.class, dao -> dao.list(tenantId, after, limit + 1)),
+    return Page.of(writes.jdbi().withExtension(IncidentDao.class, dao -> dao.list(tenantId, after, limit + 1)),
         limit, Incident::id);
   }
 

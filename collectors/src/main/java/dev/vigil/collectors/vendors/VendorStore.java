@@ -1,10 +1,9 @@
 package dev.vigil.collectors.vendors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.db.ClockSkew;
-import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.controls.audit.Actor;
@@ -13,14 +12,12 @@ import dev.vigil.controls.model.ReviewOutcome;
 import dev.vigil.controls.model.Vendor;
 import dev.vigil.controls.model.VendorReview;
 import dev.vigil.controls.model.VendorStatus;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /** Records vendors and their security reviews. Thread-safe. */
 public final class VendorStore {
@@ -33,26 +30,20 @@ public final class VendorStore {
   public record NewReview(Instant reviewedAt, String reviewer, ReviewOutcome outcome,
       LocalDate soc2PeriodEnd, String notes) {}
 
-  private final Jdbi jdbi;
-  private final AuditAppender audit;
-  private final Ids ids;
-  private final Clock clock;
+  private final AuditedWrites writes;
 
-  public VendorStore(Jdbi jdbi, AuditAppender audit, Ids ids, Clock clock) {
-    this.jdbi = jdbi;
-    this.audit = audit;
-    this.ids = ids;
-    this.clock = clock;
+  public VendorStore(AuditedWrites writes) {
+    this.writes = writes;
   }
 
   public Vendor create(String tenantId, Actor actor, String name, Criticality criticality,
       String services, String dataShared) {
-    Instant now = clock.instant();
-    Vendor vendor = new Vendor(tenantId, ids.next("ven"), name.strip(), criticality, services,
+    Instant now = writes.clock().instant();
+    Vendor vendor = new Vendor(tenantId, writes.ids().next("ven"), name.strip(), criticality, services,
         dataShared, VendorStatus.ACTIVE, now, now);
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       h.attach(VendorDao.class).insert(vendor);
-      audit.append(h, tenantId, actor, "vendor.created", vendor.id(), AuditData.object()
+      writes.audit().append(h, tenantId, actor, "vendor.created", vendor.id(), AuditData.object()
           .put("name", vendor.name()).put("criticality", criticality.wire())
           .put("services", services).put("dataShared", dataShared));
       return vendor;
@@ -60,7 +51,7 @@ public final class VendorStore {
   }
 
   public Vendor update(String tenantId, Actor actor, String id, Change change) {
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       VendorDao dao = h.attach(VendorDao.class);
       Vendor before = dao.find(tenantId, id).orElseThrow(() -> Rejected.notFound("vendor", id));
       Vendor after = new Vendor(tenantId, id,
@@ -69,7 +60,7 @@ public final class VendorStore {
           orElse(change.services(), before.services()),
           orElse(change.dataShared(), before.dataShared()),
           orElse(change.status(), before.status()),
-          before.createdAt(), clock.instant());
+          before.createdAt(), writes.clock().instant());
       ObjectNode data = AuditData.object();
       if (!after.name().equals(before.name())) data.put("name", after.name());
       if (after.criticality() != before.criticality()) data.put("criticality", after.criticality().wire());
@@ -78,23 +69,23 @@ public final class VendorStore {
       if (after.status() != before.status()) data.put("status", after.status().wire());
       if (data.isEmpty()) return before;
       dao.update(after);
-      audit.append(h, tenantId, actor, "vendor.updated", id, data);
+      writes.audit().append(h, tenantId, actor, "vendor.updated", id, data);
       return after;
     });
   }
 
   public Optional<Vendor> find(String tenantId, String id) {
-    return jdbi.withExtension(VendorDao.class, dao -> dao.find(tenantId, id));
+    return writes.jdbi().withExtension(VendorDao.class, dao -> dao.find(tenantId, id));
   }
 
   public Page<Vendor> list(String tenantId, String after, int limit) {
-    return Page.of(jdbi.withExtension(VendorDao.class, dao -> dao.list(tenantId, after, limit + 1)),
+    return Page.of(writes.jdbi().withExtension(VendorDao.class, dao -> dao.list(tenantId, after, limit + 1)),
         limit, Vendor::id);
   }
 
   /** Records a review; it cannot lie in the future, nor its SOC 2 period end after it. */
   public VendorReview review(String tenantId, Actor actor, String vendorId, NewReview r) {
-    Instant now = clock.instant();
+    Instant now = writes.clock().instant();
     if (r.reviewedAt().isAfter(ClockSkew.latest(now))) {
       throw Rejected.invalid("reviewedAt: a review cannot be recorded before it happens");
     }
@@ -102,13 +93,13 @@ public final class VendorStore {
         && r.soc2PeriodEnd().isAfter(LocalDate.ofInstant(r.reviewedAt(), ZoneOffset.UTC))) {
       throw Rejected.invalid("soc2PeriodEnd: a review cannot examine a SOC 2 period that had not ended");
     }
-    return jdbi.inTransaction(h -> {
+    return writes.jdbi().inTransaction(h -> {
       VendorDao dao = h.attach(VendorDao.class);
       dao.find(tenantId, vendorId).orElseThrow(() -> Rejected.notFound("vendor", vendorId));
-      VendorReview review = new VendorReview(tenantId, ids.next("vrv"), vendorId, r.reviewedAt(),
+      VendorReview review = new VendorReview(tenantId, writes.ids().next("vrv"), vendorId, r.reviewedAt(),
           r.reviewer().strip(), r.outcome(), r.soc2PeriodEnd(), r.notes(), now);
       dao.insertReview(review);
-      audit.append(h, tenantId, actor, "vendor.reviewed", vendorId, AuditData.object()
+      writes.audit().append(h, tenantId, actor, "vendor.reviewed", vendorId, AuditData.object()
           .put("reviewId", review.id()).put("reviewedAt", review.reviewedAt().toString())
           .put("reviewer", review.reviewer()).put("outcome", review.outcome().wire())
           .put("soc2PeriodEnd", r.soc2PeriodEnd() == null ? null : r.soc2PeriodEnd().toString()));
@@ -118,7 +109,7 @@ public final class VendorStore {
 
   /** A vendor's reviews, newest first; empty for an unknown vendor. */
   public List<VendorReview> reviews(String tenantId, String vendorId) {
-    return jdbi.withExtension(VendorDao.class, dao -> dao.reviews(tenantId, vendorId));
+    return writes.jdbi().withExtension(VendorDao.class, dao -> dao.reviews(tenantId, vendorId));
   }
 
   private static <T> T orElse(T value, T fallback) {

@@ -4,6 +4,7 @@ import dev.vigil.collectors.agents.AgentStore;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditListeners;
 import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.CredentialVault;
 import dev.vigil.collectors.crypto.MasterKey;
@@ -48,17 +49,18 @@ public record TestStores(
     TempDirs.delete(keyDir);
     TokenStore tokens = new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock);
     TenantKeysets keysets = new TenantKeysets(db.jdbi(), master, audit, clock);
+    AuditedWrites writes = new AuditedWrites(db.jdbi(), audit, ids, clock);
     return new TestStores(
         tokens,
         new TenantStore(db.jdbi(), audit, tokens, ids, clock),
         new UserStore(db.jdbi(), audit, ids, new PasswordHasher(), clock),
         new AgentStore(db.jdbi(), audit, tokens, ids, clock),
-        new VendorStore(db.jdbi(), audit, ids, clock),
+        new VendorStore(writes),
         keysets,
         new ConnectionStore(db.jdbi(), audit, keysets, new CredentialVault(), ids, clock),
-        new GrantStore(db.jdbi(), audit, ids, clock),
-        new ExceptionStore(db.jdbi(), audit, ids, clock),
-        new IncidentStore(db.jdbi(), audit, ids, clock),
+        new GrantStore(writes),
+        new ExceptionStore(writes),
+        new IncidentStore(writes),
         new AuditLog(db.jdbi()),
         audit,
         listeners,
