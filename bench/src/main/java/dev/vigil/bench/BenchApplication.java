@@ -18,11 +18,6 @@ public final class BenchApplication extends Application<Configuration> {
   }
 
   @Override
-  public String getName() {
-    return "vigil-bench";
-  }
-
-  @Override
   protected void addDefaultCommands(Bootstrap<Configuration> bootstrap) {
     // No server or check: this jar only benchmarks.
   }
