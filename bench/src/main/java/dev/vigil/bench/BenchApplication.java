@@ -27,6 +27,11 @@ public final class BenchApplication extends Application<Configuration> {
     bootstrap.addCommand(new BenchCommand());
   }
 
+  /**
+   * Never called: Dropwizard calls {@code run} only from its {@code server} and {@code check}
+   * commands, which this jar does not register. It throws rather than start an empty service
+   * if that ever changes.
+   */
   @Override
   public void run(Configuration configuration, Environment environment) {
     throw new UnsupportedOperationException("vigil-bench serves nothing; run its bench command");

@@ -7,7 +7,7 @@ import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.tenancy.UserDao;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.catalog.Catalog;
-import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.ControlDeclaration;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.controls.model.Role;
 import dev.vigil.controls.model.User;
@@ -29,8 +29,11 @@ public final class ExceptionStore {
   /** The longest an exception may last: it is time-boxed, and renewed by a new approval. */
   public static final Duration MAX_TERM = Duration.ofDays(365);
   private static final Set<Role> APPROVERS = Set.of(Role.ADMIN, Role.COMPLIANCE);
-  /** The ids an exception may name: those of the catalog the service runs. */
-  private static final List<String> CONTROL_IDS = new Catalog(ControlParameters.defaults()).ids();
+  /**
+   * The ids an exception may name: those of Vigil's standard catalog, the one the service runs.
+   * Read from the declarations; no control needs binding to know its id.
+   */
+  private static final List<String> CONTROL_IDS = Catalog.standard().stream().map(ControlDeclaration::id).toList();
 
   public ControlException create(String tenantId, Actor actor, String controlId, String subjectId,
       String reason, String approvedBy, Instant expiresAt) {
