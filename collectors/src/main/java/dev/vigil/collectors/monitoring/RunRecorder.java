@@ -36,6 +36,15 @@ public final class RunRecorder {
   /** The most failing (and excused) members a run's evidence lists by name; the count is always whole. */
   public static final int LISTED = 1_000;
 
+  /**
+   * The largest population whose members a run's evidence lists by id, all of them or none.
+   * Every run of every control stores its evidence, and a listing grows with the tenant: 10,000
+   * ids of some 30 characters add about 330 KB to a record, while a tenant with 100,000 grants
+   * would put megabytes into each of its runs. A bigger population lists none
+   * ({@code "membersListed": false}) rather than a part, so that a listed set is always whole.
+   */
+  public static final int MEMBERS_LISTED = 10_000;
+
   static final Actor ACTOR = Actor.system("controls");
   private static final int DETAIL_MAX = 2_000;
 
@@ -50,11 +59,18 @@ public final class RunRecorder {
   private final Jdbi jdbi;
   private final AuditAppender audit;
   private final Ids ids;
+  private final int membersCap;
 
   public RunRecorder(Jdbi jdbi, AuditAppender audit, Ids ids) {
+    this(jdbi, audit, ids, MEMBERS_LISTED);
+  }
+
+  /** A recorder that lists the members of populations up to {@code membersCap}: tests reach the cap with a few. */
+  RunRecorder(Jdbi jdbi, AuditAppender audit, Ids ids, int membersCap) {
     this.jdbi = jdbi;
     this.audit = audit;
     this.ids = ids;
+    this.membersCap = membersCap;
   }
 
   /**
@@ -66,7 +82,7 @@ public final class RunRecorder {
     String runId = ids.next("run");
     RunResult result = evaluation == null ? RunResult.ERROR : evaluation.passed() ? RunResult.PASS : RunResult.FAIL;
     String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, startedAt,
-        finishedAt, result, evaluation, error));
+        finishedAt, result, evaluation, error, membersCap));
     String sha = Sha256.hex(evidence);
     long population = evaluation == null ? 0 : evaluation.population();
     long exceptionCount = evaluation == null ? 0 : evaluation.exceptions().size();
@@ -141,7 +157,7 @@ public final class RunRecorder {
 
   private static ObjectNode evidence(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
       Instant scheduledFor, Instant startedAt, Instant finishedAt, RunResult result, Evaluation evaluation,
-      String error) {
+      String error, int membersCap) {
     ObjectNode e = AuditData.object().put("type", "vigil.control-run.v1").put("runId", runId)
         .put("tenantId", tenantId).put("controlId", info.id()).put("title", info.title())
         .put("family", info.family().wire()).put("procedure", info.procedure()).put("trigger", trigger.wire())
@@ -151,6 +167,10 @@ public final class RunRecorder {
     ArrayNode criteria = e.putArray("criteria");
     info.criteria().forEach(criteria::add);
     e.put("population", evaluation == null ? 0 : evaluation.population());
+    List<String> members = listedMembers(evaluation, membersCap);
+    ArrayNode listed = e.putArray("members");
+    members.forEach(listed::add);
+    e.put("membersListed", !members.isEmpty());
     e.put("exceptionCount", evaluation == null ? 0 : evaluation.exceptions().size());
     ArrayNode exceptions = e.putArray("exceptions");
     ArrayNode excused = e.putArray("excused");
@@ -164,6 +184,16 @@ public final class RunRecorder {
       e.put("excusedCount", evaluation.excused().size());
     }
     return e;
+  }
+
+  /**
+   * The member ids a run's evidence lists: every member examined, or none when the control
+   * names no members (it counts things that are not objects, or examined nothing), when the
+   * run could not evaluate, or when the population is larger than {@code cap}.
+   */
+  static List<String> listedMembers(Evaluation evaluation, int cap) {
+    if (evaluation == null || evaluation.population() > cap) return List.of();
+    return evaluation.members();
   }
 
   private static String clip(String detail) {

@@ -2,6 +2,7 @@ package dev.vigil.collectors.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.CheckpointSigner;
@@ -20,6 +21,7 @@ import dev.vigil.controls.catalog.Control;
 import dev.vigil.controls.catalog.ControlDeclaration;
 import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Evaluation;
 import dev.vigil.controls.catalog.Fact;
 import dev.vigil.controls.catalog.Family;
@@ -124,6 +126,12 @@ abstract class MonitoringContract {
     return runner.run(tenant, List.of(catalog.find(controlId).orElseThrow()), RunTrigger.MANUAL, null).get(0);
   }
 
+  /** The evidence record of run {@code runId}, as stored. */
+  String evidence(String runId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT evidence FROM control_runs WHERE tenant_id = :t AND id = :id")
+        .bind("t", tenant).bind("id", runId).mapTo(String.class).one());
+  }
+
   List<Finding> findings(String status, String controlId) {
     return queries.findings(tenant, status, controlId, "", 1000).items();
   }
@@ -157,9 +165,7 @@ abstract class MonitoringContract {
   void eachRunsEvidenceIsHashedIntoTheAuditChain() throws Exception {
     grant("*");
     RunRecorder.Outcome outcome = run("AC-1");
-    String evidence = jdbi.withHandle(h -> h.createQuery(
-        "SELECT evidence FROM control_runs WHERE tenant_id = :t AND id = :id")
-        .bind("t", tenant).bind("id", outcome.run().id()).mapTo(String.class).one());
+    String evidence = evidence(outcome.run().id());
     assertThat(Sha256.hex(evidence)).isEqualTo(outcome.run().evidenceSha256());
     var json = new ObjectMapper().readTree(evidence);
     assertThat(json.get("controlId").asText()).isEqualTo("AC-1");
@@ -170,6 +176,65 @@ abstract class MonitoringContract {
     assertThat(entry.data().get("evidenceSha256").asText()).isEqualTo(outcome.run().evidenceSha256());
     assertThat(entry.data().get("runId").asText()).isEqualTo(outcome.run().id());
     assertThat(stores.auditLog().verify(tenant).intact()).isTrue();
+  }
+
+  @Test
+  void aRunsEvidenceListsEveryMemberItExaminedWithTheFailingOnesAmongThem() throws Exception {
+    String read = grant("crm:read");
+    String wildcard = grant("*");
+    String excusedOne = grant("admin");
+    stores.exceptions().create(tenant, ADMIN, "AC-1", excusedOne, "migration week", approver,
+        clock.instant().plus(Duration.ofDays(7)));
+    RunRecorder.Outcome outcome = run("AC-1");
+    var json = new ObjectMapper().readTree(evidence(outcome.run().id()));
+    assertThat(json.get("population").asLong()).isEqualTo(3);
+    assertThat(json.get("membersListed").asBoolean()).isTrue();
+    assertThat(texts(json.get("members"))).containsExactlyInAnyOrder(read, wildcard, excusedOne);
+    assertThat(texts(json.get("exceptions").findValues("subjectId"))).containsExactly(wildcard);
+    assertThat(texts(json.get("excused").findValues("subjectId"))).containsExactly(excusedOne);
+  }
+
+  @Test
+  void aControlThatCountsEntriesAndAnErrorRunListNoMembers() throws Exception {
+    grant("crm:read");
+    var lg2 = new ObjectMapper().readTree(evidence(run("LG-2").run().id()));
+    assertThat(lg2.get("population").asLong()).isPositive();
+    assertThat(lg2.get("members")).isEmpty();
+    assertThat(lg2.get("membersListed").asBoolean()).isFalse();
+    ControlInfo info = catalog.find("AC-1").orElseThrow().info();
+    RunRecorder.Outcome error = new RunRecorder(jdbi, stores.audit(), stores.ids())
+        .record(tenant, info, RunTrigger.MANUAL, null, clock.instant(), clock.instant(), null, "facts did not load");
+    var json = new ObjectMapper().readTree(evidence(error.run().id()));
+    assertThat(json.get("members")).isEmpty();
+    assertThat(json.get("membersListed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aPopulationOverTheCapListsNoMembersAndOneAtTheCapListsThemAll() throws Exception {
+    RunRecorder capped = new RunRecorder(jdbi, stores.audit(), stores.ids(), 2);
+    ControlInfo info = catalog.find("AC-1").orElseThrow().info();
+    Instant at = clock.instant();
+    Evaluation three = Evaluation.ofMembers(List.of("grt_1", "grt_2", "grt_3"),
+        List.of(new Deviation("grt_2", "wildcard")));
+    var over = new ObjectMapper().readTree(evidence(
+        capped.record(tenant, info, RunTrigger.MANUAL, null, at, at, three, null).run().id()));
+    assertThat(over.get("population").asLong()).isEqualTo(3);
+    assertThat(over.get("members")).isEmpty();
+    assertThat(over.get("membersListed").asBoolean()).isFalse();
+    assertThat(texts(over.get("exceptions").findValues("subjectId"))).containsExactly("grt_2");
+
+    Evaluation two = Evaluation.ofMembers(List.of("grt_1", "grt_2"), List.of());
+    var atCap = new ObjectMapper().readTree(evidence(
+        capped.record(tenant, info, RunTrigger.MANUAL, null, at.plusSeconds(1), at.plusSeconds(1), two, null)
+            .run().id()));
+    assertThat(texts(atCap.get("members"))).containsExactly("grt_1", "grt_2");
+    assertThat(atCap.get("membersListed").asBoolean()).isTrue();
+  }
+
+  static List<String> texts(Iterable<JsonNode> nodes) {
+    List<String> out = new ArrayList<>();
+    nodes.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   @Test
@@ -255,9 +320,7 @@ abstract class MonitoringContract {
     RunRecorder.Outcome outcome = run("EN-1");
     assertThat(outcome.run().result()).isEqualTo(RunResult.FAIL);
     assertThat(outcome.run().exceptions()).extracting(d -> d.subjectId()).containsExactly(connection);
-    String evidence = jdbi.withHandle(h -> h.createQuery("SELECT evidence FROM control_runs WHERE id = :id")
-        .bind("id", outcome.run().id()).mapTo(String.class).one());
-    assertThat(evidence).doesNotContain(canary);
+    assertThat(evidence(outcome.run().id())).doesNotContain(canary);
     assertThat(findings("open", "EN-1").get(0).detail()).doesNotContain(canary);
   }
 
@@ -268,9 +331,9 @@ abstract class MonitoringContract {
     ControlInfo info = catalog.find("AC-1").orElseThrow().info();
     Instant later = clock.instant();
     recorder.record(tenant, info, RunTrigger.CHANGE, null, later, later,
-        Evaluation.of(1, List.of(new dev.vigil.controls.catalog.Deviation(wildcard, "wildcard"))), null);
+        Evaluation.ofMembers(List.of(wildcard), List.of(new Deviation(wildcard, "wildcard"))), null);
     RunRecorder.Outcome stale = recorder.record(tenant, info, RunTrigger.CHANGE, null, later.minusSeconds(1), later,
-        Evaluation.of(1, List.of()), null);
+        Evaluation.ofMembers(List.of(wildcard), List.of()), null);
     assertThat(stale.status()).isEqualTo(ControlStatus.FAILING);
     assertThat(findings("open", "AC-1")).hasSize(1);
     assertThat(queries.run(tenant, stale.run().id())).isPresent();
@@ -405,9 +468,7 @@ abstract class MonitoringContract {
     ControlRun changed = queries.runs(tenant, "XT-1", null, null, null, 100).items().stream()
         .filter(r -> r.trigger() == RunTrigger.CHANGE).findFirst().orElseThrow();
     assertThat(changed.result()).isEqualTo(RunResult.FAIL);
-    String evidence = jdbi.withHandle(h -> h.createQuery("SELECT evidence FROM control_runs WHERE id = :id")
-        .bind("id", changed.id()).mapTo(String.class).one());
-    assertThat(new ObjectMapper().readTree(evidence).get("procedure").asText())
+    assertThat(new ObjectMapper().readTree(evidence(changed.id())).get("procedure").asText())
         .isEqualTo("Counted the tenant's active vendors and checked that there are at most 1.");
     AuditEntry entry = stores.auditLog().after(tenant, changed.auditSeq() - 1, 1).get(0);
     assertThat(entry.kind()).isEqualTo("control.run");

@@ -108,7 +108,8 @@ public final class Catalog {
 
   /**
    * Evaluates {@code control} and moves every failing member that an approved exception for
-   * this control and subject covers at {@code now} to the excused list.
+   * this control and subject covers at {@code now} to the excused list; the population and
+   * the members examined stay as the control found them.
    */
   public static Evaluation evaluate(Control control, Snapshot snapshot, Instant now) {
     Evaluation raw = control.evaluate(snapshot, now);
@@ -124,6 +125,6 @@ public final class Catalog {
         failing.add(d);
       }
     }
-    return new Evaluation(raw.population(), failing, excused);
+    return new Evaluation(raw.population(), raw.members(), failing, excused);
   }
 }

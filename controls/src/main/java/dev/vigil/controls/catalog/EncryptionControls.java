@@ -43,7 +43,7 @@ public final class EncryptionControls {
       out.add(new Deviation(c.connectionId(), "the credential of connection " + c.connectionId() + " ("
           + key + ") does not decrypt: " + problem));
     }
-    return RuleControl.found(checks.size(), out);
+    return RuleControl.found(checks, Facts.CredentialCheck::connectionId, out);
   }
 
   public static final Parameter<Integer> KEY_MAX_AGE_DAYS = Parameter.whole("keyMaxAgeDays", 365, 1,
@@ -65,7 +65,7 @@ public final class EncryptionControls {
       out.add(new Deviation(k.keyId(), "primary key " + k.keyId() + " was created " + k.createdAt() + ", "
           + between(k.createdAt(), now) + " before the run; limit " + days(n)));
     }
-    return RuleControl.found(primary.size(), out);
+    return RuleControl.found(primary, TenantKey::keyId, out);
   }
 
   static final ControlDeclaration EN_3 = ControlDeclaration.control("EN-3", "TLS to every connection",
@@ -82,7 +82,7 @@ public final class EncryptionControls {
         out.add(new Deviation(c.id(), "connection " + c.id() + " " + problem));
       }
     }
-    return RuleControl.found(connections.size(), out);
+    return RuleControl.found(connections, Connection::id, out);
   }
 
   /**

@@ -1,21 +1,54 @@
 package dev.vigil.controls.catalog;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * What a control found: how many members it examined, the members that fail, and the members
- * an approved exception excuses. The control passes when nothing fails.
+ * What a control found: how many members it examined, which ones, the members that fail, and
+ * the members an approved exception excuses. The control passes when nothing fails.
+ *
+ * <p>{@code population} is always the whole count. {@code members} names the examined members
+ * when they are objects with ids (grants, agents, credentials by connection, keys, connections,
+ * vendors, incidents): one id per member examined, sorted in {@link RuleControl#SUBJECT_ORDER}
+ * (the order of the deviations, and independent of the order the facts were loaded in, so that
+ * the same facts give the same evidence), each the id a failing member's {@link Deviation}
+ * names. A member's result is then fail when it is among {@code exceptions}, excused when it is
+ * among {@code excused}, and pass otherwise. {@code members} is empty when the control counts
+ * things that are not objects (LG-1 counts chain entries and checkpoints, LG-2 retained
+ * entries, LG-3 coverage runs and scheduled runs, AC-6 reported actions): their deviations name
+ * a range or a group ({@code entry 9}, {@code schedule vendors}), not a member.
+ *
+ * <p>When {@code members} is not empty it holds exactly {@code population} ids, and every
+ * failing and excused subject is one of them; the constructor refuses anything else.
  */
-public record Evaluation(long population, List<Deviation> exceptions, List<Excused> excused) {
+public record Evaluation(long population, List<String> members, List<Deviation> exceptions, List<Excused> excused) {
 
   public Evaluation {
+    members = List.copyOf(members);
     exceptions = List.copyOf(exceptions);
     excused = List.copyOf(excused);
+    if (!members.isEmpty()) {
+      if (members.size() != population) {
+        throw new IllegalArgumentException(members.size() + " members named for a population of " + population);
+      }
+      Set<String> named = new HashSet<>(members);
+      Stream.concat(exceptions.stream().map(Deviation::subjectId), excused.stream().map(Excused::subjectId))
+          .filter(subject -> !named.contains(subject)).findFirst().ifPresent(subject -> {
+            throw new IllegalArgumentException("subject " + subject + " is not among the members examined");
+          });
+    }
   }
 
-  /** An evaluation before approved exceptions are applied. */
+  /** An evaluation of a counted population, before approved exceptions are applied: no members named. */
   public static Evaluation of(long population, List<Deviation> exceptions) {
-    return new Evaluation(population, exceptions, List.of());
+    return new Evaluation(population, List.of(), exceptions, List.of());
+  }
+
+  /** An evaluation of the named {@code members}, before approved exceptions are applied. */
+  public static Evaluation ofMembers(List<String> members, List<Deviation> exceptions) {
+    return new Evaluation(members.size(), members, exceptions, List.of());
   }
 
   public boolean passed() {

@@ -53,7 +53,7 @@ public final class IncidentControls {
           + i.detectedAt() + (i.containedAt() == null ? " is still not contained after " : " was contained after ")
           + format(took) + "; SLA " + format(sla)));
     }
-    return RuleControl.found(incidents.size(), out);
+    return RuleControl.found(incidents, Incident::id, out);
   }
 
   private static String slas(ControlParameters p) {
@@ -86,7 +86,7 @@ public final class IncidentControls {
           + (i.customersNotifiedAt() == null ? "have still not been notified after " : "were notified after ")
           + format(took) + " (" + took.toHours() + "h); limit " + p.get(NOTIFICATION_HOURS) + "h"));
     }
-    return RuleControl.found(touching.size(), out);
+    return RuleControl.found(touching, Incident::id, out);
   }
 
   public static final Parameter<Integer> POSTMORTEM_DAYS = Parameter.whole("postmortemDays", 14, 1,
@@ -118,7 +118,7 @@ public final class IncidentControls {
               : " had its post-incident review only after " + format(took))
           + "; limit " + days(n)));
     }
-    return RuleControl.found(serious.size(), out);
+    return RuleControl.found(serious, Incident::id, out);
   }
 
   /** Incidents detected at or after {@code now} minus the lookback. */

@@ -52,7 +52,7 @@ public final class LeastPrivilegeControls {
           + (broad.size() == 1 ? " scope " : " scopes ") + String.join(", ", broad)
           + " on connection " + g.connectionId()));
     }
-    return RuleControl.found(grants.size(), out);
+    return RuleControl.found(grants, Grant::id, out);
   }
 
   static final ControlDeclaration AC_2 = ControlDeclaration.control("AC-2",
@@ -77,7 +77,7 @@ public final class LeastPrivilegeControls {
       out.add(new Deviation(g.id(), "grant " + g.id() + " of agent " + g.agentId() + " "
           + String.join(" and ", problems)));
     }
-    return RuleControl.found(grants.size(), out);
+    return RuleControl.found(grants, Grant::id, out);
   }
 
   public static final Parameter<Integer> UNUSED_GRANT_DAYS = Parameter.whole("unusedGrantDays", 30, 1,
@@ -108,7 +108,7 @@ public final class LeastPrivilegeControls {
       out.add(new Deviation(g.id(), "grant " + g.id() + " of agent " + g.agentId() + " on connection "
           + g.connectionId() + " " + when + "; limit " + days(n)));
     }
-    return RuleControl.found(grants.size(), out);
+    return RuleControl.found(grants, Grant::id, out);
   }
 
   static final ControlDeclaration AC_4 = ControlDeclaration.control("AC-4", "No grants to inactive agents or owners",
@@ -128,7 +128,7 @@ public final class LeastPrivilegeControls {
       String problem = holderProblem(agents.get(g.agentId()), g.agentId(), users);
       if (problem != null) out.add(new Deviation(g.id(), "grant " + g.id() + " is active but " + problem));
     }
-    return RuleControl.found(grants.size(), out);
+    return RuleControl.found(grants, Grant::id, out);
   }
 
   private static String holderProblem(Agent agent, String agentId, Map<String, User> users) {
@@ -171,7 +171,7 @@ public final class LeastPrivilegeControls {
           : "was last reviewed " + reviewed + ", " + between(reviewed, now) + " before the run";
       out.add(new Deviation(a.id(), "agent " + a.id() + " " + what + "; limit " + days(n)));
     }
-    return RuleControl.found(active.size(), out);
+    return RuleControl.found(active, Agent::id, out);
   }
 
   public static final Parameter<Integer> ACTION_LOOKBACK_HOURS = Parameter.whole("actionLookbackHours", 24, 1,

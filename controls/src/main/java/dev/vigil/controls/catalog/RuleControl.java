@@ -26,11 +26,29 @@ record RuleControl(ControlInfo info, BiFunction<Snapshot, Instant, Evaluation> r
     return rule.apply(snapshot, now);
   }
 
-  /** An evaluation with its deviations in {@link #SUBJECT_ORDER}. */
+  /**
+   * An evaluation of a counted population whose members are not objects (entries, actions,
+   * scheduled runs): no members named, its deviations in {@link #SUBJECT_ORDER}.
+   */
   static Evaluation found(long population, List<Deviation> deviations) {
+    return Evaluation.of(population, ordered(deviations));
+  }
+
+  /**
+   * An evaluation of the {@code examined} members, each named by {@code id} (the id its
+   * deviation names when it fails); members and deviations both in {@link #SUBJECT_ORDER}.
+   */
+  static <T> Evaluation found(List<T> examined, Function<T, String> id, List<Deviation> deviations) {
+    List<String> members = new ArrayList<>(examined.size());
+    for (T t : examined) members.add(id.apply(t));
+    members.sort(SUBJECT_ORDER);
+    return Evaluation.ofMembers(members, ordered(deviations));
+  }
+
+  private static List<Deviation> ordered(List<Deviation> deviations) {
     List<Deviation> sorted = new ArrayList<>(deviations);
     sorted.sort(Comparator.comparing(Deviation::subjectId, SUBJECT_ORDER));
-    return Evaluation.of(population, sorted);
+    return sorted;
   }
 
   /** {@code items} by their id; on a duplicate id the last wins. */

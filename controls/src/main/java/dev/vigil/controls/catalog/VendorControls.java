@@ -66,7 +66,7 @@ public final class VendorControls {
             + " (review " + latest.get().id() + "), before " + limit + ", " + n + " months before the run"));
       }
     }
-    return RuleControl.found(active.size(), out);
+    return RuleControl.found(active, Vendor::id, out);
   }
 
   public static final Parameter<Integer> SOC2_REPORT_MAX_AGE_MONTHS = Parameter.whole("soc2ReportMaxAgeMonths", 18, 1,
@@ -102,7 +102,7 @@ public final class VendorControls {
             + periodEnd.get() + ", before " + limit + ", " + n + " months before the run"));
       }
     }
-    return RuleControl.found(critical.size(), out);
+    return RuleControl.found(critical, Vendor::id, out);
   }
 
   static final ControlDeclaration VM_3 = ControlDeclaration.control("VM-3", "Connections rely on approved vendors",
@@ -124,7 +124,7 @@ public final class VendorControls {
       String problem = vendorProblem(vendors.get(c.vendorId()), c.vendorId(), reviews, limit, n);
       if (problem != null) out.add(new Deviation(c.id(), "connection " + c.id() + " relies on " + problem));
     }
-    return RuleControl.found(connections.size(), out);
+    return RuleControl.found(connections, Connection::id, out);
   }
 
   private static String vendorProblem(Vendor vendor, String vendorId, Map<String, List<VendorReview>> reviews,
