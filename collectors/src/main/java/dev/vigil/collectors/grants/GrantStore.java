@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Grants scopes to agents, revokes them, and records access reviews. Thread-safe. */
@@ -66,6 +67,10 @@ public final class GrantStore {
       writes.audit().append(h, tenantId, actor, "grant.created", grant.id(), data);
       return grant;
     });
+  }
+
+  public Optional<Grant> find(String tenantId, String grantId) {
+    return writes.jdbi().withExtension(GrantDao.class, dao -> dao.find(tenantId, grantId));
   }
 
   /** The agent's active grants, or its whole history with {@code all}; 404 for an unknown agent. */

@@ -40,6 +40,11 @@ public final class ControlQueries {
     return jdbi.withExtension(RunDao.class, dao -> dao.evidence(tenantId, controlId, runId));
   }
 
+  /** The findings a run opened or resolved, as they stand now, in id order. */
+  public List<Finding> findingsOfRun(String tenantId, String runId) {
+    return jdbi.withExtension(RunDao.class, dao -> dao.findingsOfRun(tenantId, runId));
+  }
+
   /**
    * Findings in id order (the order they opened).
    *

@@ -112,6 +112,10 @@ public interface RunDao {
   List<Finding> findings(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
       @Bind("status") String status, @Bind("after") String after, @Bind("limit") int limit);
 
+  @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "
+      + "AND (opened_run_id = :runId OR resolved_run_id = :runId) ORDER BY id")
+  List<Finding> findingsOfRun(@Bind("tenantId") String tenantId, @Bind("runId") String runId);
+
   @SqlUpdate("""
       INSERT INTO control_sweeps (family, scheduled_for, node, started_at)
       VALUES (:family, :scheduledFor, :node, :startedAt)

@@ -1,0 +1,35 @@
+package dev.vigil.evidence;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of document the evidence index holds; {@link #wire} is the name the API and queries use. */
+public enum DocType {
+  /** One audit entry of any kind: a change, a decision, an agent's action. */
+  ENTRY("entry"),
+  /** One control run. */
+  RUN("run"),
+  /** One member a control run examined, with its result. */
+  EVIDENCE("evidence"),
+  /** One finding, open or resolved. */
+  FINDING("finding"),
+  AGENT("agent"),
+  GRANT("grant"),
+  CONNECTION("connection"),
+  VENDOR("vendor"),
+  INCIDENT("incident");
+
+  private final String wire;
+
+  DocType(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  public static Optional<DocType> fromWire(String s) {
+    return Arrays.stream(values()).filter(t -> t.wire.equals(s)).findFirst();
+  }
+}

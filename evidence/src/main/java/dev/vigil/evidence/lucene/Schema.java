@@ -1,0 +1,103 @@
+package dev.vigil.evidence.lucene;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.evidence.EvidenceDoc;
+import dev.vigil.evidence.Fields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * How an {@link EvidenceDoc} is laid out in Lucene: exact-match fields as untokenized terms
+ * (the facet fields also as sorted-set doc values), numbers as points, the time also as doc
+ * values to sort by, the title and body analysed, and the document as the API shows it in one
+ * stored JSON field. Immutable.
+ */
+final class Schema {
+
+  /** The key a document is replaced by: type and id. */
+  static final String UID = "_uid";
+  /** The tenant: every search filters on it. */
+  static final String TENANT = "_tenant";
+  /** The stored JSON of the document. */
+  static final String STORED = "_doc";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FacetsConfig facets = new FacetsConfig();
+  private final Analyzer analyzer;
+
+  Schema() {
+    Fields.FACETS.forEach(dim -> facets.setMultiValued(dim, true));
+    analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
+        Map.of(Fields.BODY, new StandardAnalyzer(), Fields.TITLE, new StandardAnalyzer()));
+  }
+
+  /** Analyses the text fields; every other field is matched whole, case and all. */
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  FacetsConfig facets() {
+    return facets;
+  }
+
+  static Term uid(String uid) {
+    return new Term(UID, uid);
+  }
+
+  Document document(String tenantId, EvidenceDoc d) {
+    Document doc = new Document();
+    doc.add(new StringField(UID, d.uid(), Field.Store.NO));
+    doc.add(new SortedDocValuesField(UID, new BytesRef(d.uid())));
+    doc.add(new StringField(TENANT, tenantId, Field.Store.NO));
+    term(doc, Fields.TYPE, d.type().wire());
+    for (Map.Entry<String, List<String>> t : d.terms().entrySet()) {
+      for (String v : t.getValue()) term(doc, t.getKey(), v);
+    }
+    long time = d.time().toEpochMilli();
+    doc.add(new LongPoint(Fields.TIME, time));
+    doc.add(new NumericDocValuesField(Fields.TIME, time));
+    doc.add(new LongPoint(Fields.SEQ, d.seq()));
+    d.numbers().forEach((name, v) -> doc.add(new LongPoint(name, v)));
+    doc.add(new TextField(Fields.TITLE, d.title(), Field.Store.NO));
+    doc.add(new TextField(Fields.BODY, d.body(), Field.Store.YES));
+    doc.add(new StoredField(STORED, d.fields().toString()));
+    try {
+      return facets.build(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void term(Document doc, String name, String value) {
+    doc.add(new StringField(name, value, Field.Store.NO));
+    if (Fields.FACETS.contains(name)) doc.add(new SortedSetDocValuesFacetField(name, value));
+  }
+
+  static ObjectNode stored(Document doc) {
+    try {
+      return (ObjectNode) JSON.readTree(doc.get(STORED));
+    } catch (IOException e) {
+      throw new UncheckedIOException("an index document holds JSON that does not parse", e);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.vigil.evidence.lucene;
+
+import dev.vigil.evidence.EvidenceDoc;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One tenant's Lucene index in one directory: a writer, near-real-time searchers, and how far
+ * along the tenant's chain it has indexed. The commit's user data records the last seq whose
+ * documents the commit holds, so a restart resumes after it; documents are replaced by uid, so
+ * indexing an entry twice (after a crash between commits) leaves one copy. One thread adds at
+ * a time; searches, refreshes and commits may come from any thread.
+ */
+final class TenantIndex implements Closeable {
+
+  /** The commit user data key holding the last indexed seq. */
+  static final String SEQ = "vigil.seq";
+
+  private final Schema schema;
+  private final Path path;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final AtomicBoolean changed = new AtomicBoolean();
+  private volatile long indexedSeq;
+  private volatile long committedSeq;
+  private FacetState facetState;
+
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  private TenantIndex(Schema schema, Path path, Directory directory, IndexWriter writer) throws IOException {
+    this.schema = schema;
+    this.path = path;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    long seq = 0;
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) if (e.getKey().equals(SEQ)) seq = Long.parseLong(e.getValue());
+    }
+    this.indexedSeq = seq;
+    this.committedSeq = seq;
+  }
+
+  /** Opens (or creates) the index in {@code path}; fails when another process holds it. */
+  static TenantIndex open(Schema schema, Path path, double ramBufferMb) throws IOException {
+    Directory directory = FSDirectory.open(path);
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(ramBufferMb)
+          .setCommitOnClose(false);
+      return new TenantIndex(schema, path, directory, new IndexWriter(directory, config));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** The last seq whose documents are all in the index (searchable after the next refresh). */
+  long indexedSeq() {
+    return indexedSeq;
+  }
+
+  /** The last seq whose documents a commit made durable. */
+  long committedSeq() {
+    return committedSeq;
+  }
+
+  /** Adds or replaces {@code docs}, the documents of the entries up to {@code throughSeq}. */
+  void add(String tenantId, List<EvidenceDoc> docs, long throughSeq) {
+    try {
+      for (EvidenceDoc d : docs) writer.updateDocument(Schema.uid(d.uid()), schema.document(tenantId, d));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    indexedSeq = throughSeq;
+    changed.set(true);
+  }
+
+  /** Makes what was added since the last refresh searchable; cheap when nothing was. */
+  void refresh() throws IOException {
+    if (changed.getAndSet(false)) searchers.maybeRefreshBlocking();
+  }
+
+  /** Makes what was added durable, recording how far it reaches. */
+  synchronized void commit() throws IOException {
+    long seq = indexedSeq;
+    if (seq == committedSeq && !writer.hasUncommittedChanges()) return;
+    writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
+    writer.commit();
+    committedSeq = seq;
+  }
+
+  /** Runs {@code work} on the latest searcher. */
+  <T> T withSearcher(SearcherWork<T> work) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return work.apply(searcher, facetState(searcher.getIndexReader()));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** What a search does with a searcher and its facet state (null while the index is empty). */
+  interface SearcherWork<T> {
+    T apply(IndexSearcher searcher, SortedSetDocValuesReaderState facets) throws IOException;
+  }
+
+  /** The facet ordinals of {@code reader}, built once per reader: refreshes replace the reader. */
+  private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    if (reader.numDocs() == 0) return null;
+    if (facetState == null || facetState.reader() != reader) {
+      facetState = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, schema.facets()));
+    }
+    return facetState.state();
+  }
+
+  /** Commits and closes. */
+  @Override
+  public void close() throws IOException {
+    try {
+      commit();
+    } finally {
+      searchers.close();
+      writer.close();
+      directory.close();
+    }
+  }
+}
