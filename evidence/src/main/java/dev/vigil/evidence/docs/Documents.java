@@ -51,7 +51,7 @@ public final class Documents {
       String connection = orId(names.connection(connectionId), connectionId);
       String status = switch (e.kind()) {
         case "event" -> text(d, "outcome");
-        default -> d.path("allowed").asBoolean(false) ? "allowed" : "denied";
+        default -> "allow".equals(text(d, "decision")) ? "allowed" : "denied";
       };
       String verb = e.kind().equals("event") ? action : status + " " + action;
       String resource = text(d, "resource");
@@ -201,8 +201,9 @@ public final class Documents {
         .terms(Fields.CRITERION, criteria).show("controlTitle", text(evidence, "title"));
   }
 
-  /** Links a member to the object it is, when its id says which. */
+  /** Links a member to the object it is, when it is one object named by its id. */
   private static void ref(Draft doc, String member) {
+    if (member.indexOf('/') >= 0) return;
     if (member.startsWith("agt_")) doc.term(Fields.AGENT_ID, member);
     else if (member.startsWith("con_")) doc.term(Fields.CONNECTION_ID, member);
     else if (member.startsWith("ven_")) doc.term(Fields.VENDOR_ID, member);

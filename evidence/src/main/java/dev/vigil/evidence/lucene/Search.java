@@ -124,7 +124,9 @@ final class Search {
     for (int i = 0; i < top.scoreDocs.length; i++) {
       ScoreDoc sd = top.scoreDocs[i];
       ObjectNode fields = Schema.stored(searcher.storedFields().document(sd.doc));
-      String snippet = snippets[i] != null ? snippets[i] : escape(fields.path("title").asText());
+      // A passage with nothing marked says no more than the title does.
+      String snippet = snippets[i] != null && snippets[i].contains("<mark>") ? snippets[i]
+          : escape(fields.path("title").asText());
       out.add(hit(fields, snippet, null));
     }
     return out;

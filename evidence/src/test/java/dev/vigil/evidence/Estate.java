@@ -1,0 +1,154 @@
+package dev.vigil.evidence;
+
+import dev.vigil.collectors.audit.AppendPipeline;
+import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.decisions.DecisionStore;
+import dev.vigil.collectors.events.EventStore;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.RunRecorder;
+import dev.vigil.collectors.monitoring.RunTrigger;
+import dev.vigil.collectors.monitoring.SnapshotLoader;
+import dev.vigil.collectors.testing.MutableClock;
+import dev.vigil.collectors.testing.TempDirs;
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.testing.TestStores;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.model.Criticality;
+import dev.vigil.controls.model.Role;
+import dev.vigil.controls.model.Severity;
+import dev.vigil.evidence.docs.EvidenceReader;
+import dev.vigil.evidence.follow.ChainFollower;
+import dev.vigil.evidence.lucene.LuceneIndex;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A database with the stores, ingest, decisions and controls wired as the service wires them,
+ * and an evidence index with its follower over it: what the evidence tests fill and search.
+ */
+final class Estate implements AutoCloseable {
+
+  static final Actor ADMIN = new Actor("token", "tok_test");
+  static final Instant BASE = Instant.parse("2026-11-26T12:00:00Z");
+  static final LuceneIndex.Settings INDEX = new LuceneIndex.Settings(16, 2_000);
+  static final ChainFollower.Settings FOLLOW = new ChainFollower.Settings(2, Duration.ofMillis(100),
+      Duration.ofMillis(50), Duration.ofMillis(200), 500);
+  private static final Map<Family, Duration> SCHEDULES = Map.of(Family.LEAST_PRIVILEGE, Duration.ofMinutes(5),
+      Family.ENCRYPTION, Duration.ofMinutes(5), Family.LOGGING, Duration.ofMinutes(5),
+      Family.VENDORS, Duration.ofMinutes(5), Family.INCIDENTS, Duration.ofMinutes(5));
+
+  final TestDb db;
+  final Jdbi jdbi;
+  final MutableClock clock = new MutableClock(BASE);
+  final TestStores stores;
+  final AppendPipeline pipeline;
+  final EventStore events;
+  final DecisionStore decisions;
+  final Catalog catalog = new Catalog(ControlParameters.defaults());
+  final ControlRunner runner;
+  final ControlQueries queries;
+  final EvidenceReader reader;
+  final Path indexDir = TempDirs.create("vigil-index");
+  LuceneIndex index;
+  ChainFollower follower;
+
+  Estate(TestDb.Kind kind) {
+    db = TestDb.of(kind);
+    jdbi = db.jdbi();
+    stores = TestStores.on(db, clock);
+    pipeline = new AppendPipeline(jdbi, stores.audit(), 2, 20_000, Duration.ofSeconds(30));
+    events = new EventStore(jdbi, pipeline, clock);
+    decisions = new DecisionStore(jdbi, pipeline, stores.connections(), stores.ids(), clock, Duration.ofMinutes(15));
+    CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, stores.master(), clock);
+    SnapshotLoader loader = new SnapshotLoader(jdbi, stores.connections(), stores.auditLog(), signer.publicKey(),
+        catalog.parameters(), SCHEDULES);
+    runner = new ControlRunner(loader, new RunRecorder(jdbi, stores.audit(), stores.ids()), (c, o) -> { }, clock);
+    queries = new ControlQueries(jdbi);
+    reader = new EvidenceReader(jdbi, new EvidenceReader.Sources(stores.agents(), stores.grants(),
+        stores.connections(), stores.vendors(), stores.incidents(), queries), clock);
+    openIndex();
+  }
+
+  /** Opens the index and a follower over it, not started: tests call {@link ChainFollower#catchUp}. */
+  void openIndex() {
+    index = new LuceneIndex(indexDir, INDEX);
+    follower = new ChainFollower(jdbi, reader, index, FOLLOW, clock);
+  }
+
+  void closeIndex() throws Exception {
+    follower.close();
+    index.close();
+  }
+
+  /** What one tenant holds, by id. */
+  record Company(String tenant, String owner, String agent, String otherAgent, String vendor, String connection,
+      String wildGrant, String narrowGrant, String incident) {}
+
+  /**
+   * A tenant with some of everything: agents, a vendor, a connection with a stored credential, a
+   * wildcard and a narrow grant, an incident, actions in and outside the grants, decisions, and
+   * a run of every control (some failing, so findings open).
+   */
+  Company company(String name, String credential) {
+    String tenant = stores.tenants().create(name, ADMIN).tenant().id();
+    String owner = stores.users().create(tenant, ADMIN, "o@" + tenant + ".example", "Olive", Role.ADMIN,
+        "a long enough password").id();
+    String approver = stores.users().create(tenant, ADMIN, "a@" + tenant + ".example", "Ann", Role.ADMIN,
+        "a long enough password").id();
+    String agent = stores.agents().create(tenant, ADMIN, "support-triage", owner, "answers tickets").id();
+    String other = stores.agents().create(tenant, ADMIN, "sales-assistant", owner, "drafts mail").id();
+    String vendor = stores.vendors().create(tenant, ADMIN, "Salesforce", Criticality.HIGH, "CRM", "contacts").id();
+    String connection = stores.connections().create(tenant, ADMIN, "CRM", "crm", vendor,
+        "https://acme.my.salesforce.com").id();
+    stores.connections().storeCredential(tenant, ADMIN, connection, credential);
+    String wild = stores.grants().create(tenant, ADMIN, other, new GrantStore.NewGrant(connection, List.of("*"),
+        "everything", owner, approver, null)).id();
+    String narrow = stores.grants().create(tenant, ADMIN, agent, new GrantStore.NewGrant(connection,
+        List.of("crm:read"), "triage", owner, approver, null)).id();
+    String incident = stores.incidents().create(tenant, ADMIN, "Leaked API key", Severity.SEV2,
+        clock.instant().minus(Duration.ofHours(1)), true, "key pasted in a ticket").id();
+    List<EventStore.NewEvent> actions = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      actions.add(new EventStore.NewEvent(agent, connection, "crm:read", "account/" + i, "success",
+          clock.instant().minusSeconds(60 - i), null, null));
+    }
+    actions.add(new EventStore.NewEvent(agent, connection, "crm:write", "account/9", "success",
+        clock.instant().minusSeconds(10), null, null));
+    events.ingest(tenant, ADMIN, null, actions);
+    decisions.authorize(tenant, ADMIN, agent, connection, "crm:read", "account/1");
+    decisions.authorize(tenant, ADMIN, agent, connection, "crm:delete", "account/1");
+    runner.run(tenant, catalog.all(), RunTrigger.MANUAL, null);
+    return new Company(tenant, owner, agent, other, vendor, connection, wild, narrow, incident);
+  }
+
+  /** Searches the tenant's whole index, newest first, every page. */
+  List<Hit> everything(String tenantId) {
+    List<Hit> out = new ArrayList<>();
+    String cursor = null;
+    do {
+      SearchResult page = index.search(tenantId, new SearchRequest("", Filters.NONE, SearchRequest.Order.TIME,
+          cursor, SearchRequest.MAX_LIMIT));
+      out.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return out;
+  }
+
+  @Override
+  public void close() throws Exception {
+    closeIndex();
+    pipeline.close();
+    db.close();
+    TempDirs.delete(indexDir);
+  }
+}
