@@ -25,6 +25,7 @@ public final class BenchApplication extends Application<Configuration> {
   @Override
   public void initialize(Bootstrap<Configuration> bootstrap) {
     bootstrap.addCommand(new BenchCommand());
+    bootstrap.addCommand(new IndexBenchCommand());
   }
 
   /**

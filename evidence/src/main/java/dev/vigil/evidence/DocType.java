@@ -29,6 +29,17 @@ public enum DocType {
     return wire;
   }
 
+  /**
+   * Whether a document of this type is replaced as its subject changes (a finding, an agent's
+   * current state); entries, runs and evidence items never change once written.
+   */
+  public boolean changes() {
+    return switch (this) {
+      case ENTRY, RUN, EVIDENCE -> false;
+      case FINDING, AGENT, GRANT, CONNECTION, VENDOR, INCIDENT -> true;
+    };
+  }
+
   public static Optional<DocType> fromWire(String s) {
     return Arrays.stream(values()).filter(t -> t.wire.equals(s)).findFirst();
   }

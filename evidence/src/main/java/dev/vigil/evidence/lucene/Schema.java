@@ -29,9 +29,10 @@ import org.apache.lucene.util.BytesRef;
  * How an {@link EvidenceDoc} is laid out in Lucene: exact-match fields as untokenized terms
  * (the facet fields also as sorted-set doc values), numbers as points, the time also as doc
  * values to sort by, the title and body analysed, and the document as the API shows it in one
- * stored JSON field. Immutable.
+ * stored JSON field. Immutable. Public so that a benchmark can index the very same documents
+ * with bare Lucene, as the baseline the indexer is measured against.
  */
-final class Schema {
+public final class Schema {
 
   /** The key a document is replaced by: type and id. */
   static final String UID = "_uid";
@@ -45,14 +46,14 @@ final class Schema {
   private final FacetsConfig facets = new FacetsConfig();
   private final Analyzer analyzer;
 
-  Schema() {
+  public Schema() {
     Fields.FACETS.forEach(dim -> facets.setMultiValued(dim, true));
     analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
         Map.of(Fields.BODY, new StandardAnalyzer(), Fields.TITLE, new StandardAnalyzer()));
   }
 
   /** Analyses the text fields; every other field is matched whole, case and all. */
-  Analyzer analyzer() {
+  public Analyzer analyzer() {
     return analyzer;
   }
 
@@ -64,7 +65,7 @@ final class Schema {
     return new Term(UID, uid);
   }
 
-  Document document(String tenantId, EvidenceDoc d) {
+  public Document document(String tenantId, EvidenceDoc d) {
     Document doc = new Document();
     doc.add(new StringField(UID, d.uid(), Field.Store.NO));
     doc.add(new SortedDocValuesField(UID, new BytesRef(d.uid())));

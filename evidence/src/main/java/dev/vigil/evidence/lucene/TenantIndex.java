@@ -20,10 +20,13 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * One tenant's Lucene index in one directory: a writer, near-real-time searchers, and how far
- * along the tenant's chain it has indexed. The commit's user data records the last seq whose
- * documents the commit holds, so a restart resumes after it; documents are replaced by uid, so
- * indexing an entry twice (after a crash between commits) leaves one copy. One thread adds at
- * a time; searches, refreshes and commits may come from any thread.
+ * along the tenant's chain it has indexed. Each commit's user data records the last seq whose
+ * documents it holds, exactly: adding and committing exclude each other, so a commit never
+ * holds part of a batch. A restart opens the last commit, whatever was added after it is gone,
+ * and indexing resumes after its seq: no document is lost or indexed twice. Documents that
+ * never change (entries, runs, evidence items) are simply added; those of things that change
+ * replace their previous version by uid. One thread adds at a time; searches, refreshes and
+ * commits may come from any thread.
  */
 final class TenantIndex implements Closeable {
 
@@ -36,6 +39,8 @@ final class TenantIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final AtomicBoolean changed = new AtomicBoolean();
+  /** Held by adds and commits, so that a commit's seq says exactly what it holds. */
+  private final Object writes = new Object();
   private volatile long indexedSeq;
   private volatile long committedSeq;
   private FacetState facetState;
@@ -85,14 +90,22 @@ final class TenantIndex implements Closeable {
     return committedSeq;
   }
 
-  /** Adds or replaces {@code docs}, the documents of the entries up to {@code throughSeq}. */
+  /** Adds or replaces {@code docs}, the documents of the entries after {@link #indexedSeq} up to {@code throughSeq}. */
   void add(String tenantId, List<EvidenceDoc> docs, long throughSeq) {
-    try {
-      for (EvidenceDoc d : docs) writer.updateDocument(Schema.uid(d.uid()), schema.document(tenantId, d));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    synchronized (writes) {
+      try {
+        for (EvidenceDoc d : docs) {
+          if (d.type().changes()) {
+            writer.updateDocument(Schema.uid(d.uid()), schema.document(tenantId, d));
+          } else {
+            writer.addDocument(schema.document(tenantId, d));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      indexedSeq = throughSeq;
     }
-    indexedSeq = throughSeq;
     changed.set(true);
   }
 
@@ -101,13 +114,18 @@ final class TenantIndex implements Closeable {
     if (changed.getAndSet(false)) searchers.maybeRefreshBlocking();
   }
 
-  /** Makes what was added durable, recording how far it reaches. */
-  synchronized void commit() throws IOException {
-    long seq = indexedSeq;
-    if (seq == committedSeq && !writer.hasUncommittedChanges()) return;
-    writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
-    writer.commit();
-    committedSeq = seq;
+  /**
+   * Makes what was added durable, recording how far it reaches. Holds back adds meanwhile: the
+   * commit is mostly an fsync of segments the last refresh already wrote.
+   */
+  void commit() throws IOException {
+    synchronized (writes) {
+      long seq = indexedSeq;
+      if (seq == committedSeq && !writer.hasUncommittedChanges()) return;
+      writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
+      writer.commit();
+      committedSeq = seq;
+    }
   }
 
   /** Runs {@code work} on the latest searcher. */
