@@ -97,6 +97,8 @@ public final class IndexBenchCommand extends Command {
         .help("reported actions in the estate's chain (default 20000000)");
     p.addArgument("--throughput-entries").type(Integer.class).setDefault(1_000_000)
         .help("entries the throughput comparison indexes (default 1000000)");
+    p.addArgument("--layout-tenants").type(Integer.class).setDefault(50)
+        .help("tenants of the one-index-or-many comparison, each with the first 20,000 entries (default 50)");
     p.addArgument("--rounds").type(Integer.class).setDefault(200).help("queries of each kind timed (default 200)");
     p.addArgument("--probes").type(Integer.class).setDefault(100).help("visibility probes (default 100)");
     p.addArgument("--rate").type(Integer.class).setDefault(10_000)
@@ -184,6 +186,16 @@ public final class IndexBenchCommand extends Command {
       System.out.printf("  bare Lucene: %,10.0f documents/s (the same documents, built beforehand)%n", throughput[1]);
       System.out.printf("  indexer / bare Lucene: %.2f%n", throughput[0] / throughput[1]);
 
+      EvidenceReader.Tenant chain = reader.tenant(tenant);
+      List<EvidenceDoc> sample = chain.documents(chain.entries(0, 20_000));
+      LayoutBench.Result layout = new LayoutBench().run(Files.createDirectories(dir.resolve("layout")), sample,
+          ns.getInt("layout_tenants"), ns.getInt("rounds"));
+      deleteTree(dir.resolve("layout"));
+      System.out.printf("  %d tenants of %,d documents: one shared index p50 %.2f ms, p99 %.2f ms (%,.0f MB); "
+          + "one index each p50 %.2f ms, p99 %.2f ms (%,.0f MB in all)%n", layout.tenants(), layout.docsPerTenant(),
+          layout.sharedP50(), layout.sharedP99(), layout.sharedBytes() / 1e6, layout.ownP50(), layout.ownP99(),
+          layout.ownBytes() / 1e6);
+
       LuceneIndex index = new LuceneIndex(dir.resolve("index"), new LuceneIndex.Settings(32, 2_000));
       ChainFollower idle = new ChainFollower(jdbi, reader, index, settings(), clock);
       Reindexer reindexer = new Reindexer(jdbi, reader, index, idle, 2_000, clock);
@@ -226,7 +238,7 @@ public final class IndexBenchCommand extends Command {
       LuceneIndex index = new LuceneIndex(dir.resolve("throughput"), new LuceneIndex.Settings(32, 2_000));
       long docs = 0;
       long start = System.nanoTime();
-      try (LuceneIndex.Building b = index.build(tenant)) {
+      try (var b = index.rebuild(tenant)) {
         while (b.indexedSeq() < n) {
           List<EvidenceDao.Indexed> entries = chain.entries(b.indexedSeq(), 2_000);
           if (entries.isEmpty()) break;
@@ -234,7 +246,7 @@ public final class IndexBenchCommand extends Command {
           b.add(built, entries.get(entries.size() - 1).entry().seq());
           docs += built.size();
         }
-        index.swap(b);
+        b.swapIn();
       }
       index.commit();
       double indexer = docs / ((System.nanoTime() - start) / 1e9);

@@ -2,9 +2,9 @@ package dev.vigil.evidence.follow;
 
 import dev.vigil.collectors.audit.AuditDao;
 import dev.vigil.evidence.EvidenceDoc;
+import dev.vigil.evidence.EvidenceSink;
 import dev.vigil.evidence.docs.EvidenceDao;
 import dev.vigil.evidence.docs.EvidenceReader;
-import dev.vigil.evidence.lucene.LuceneIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,14 +49,14 @@ public final class ChainFollower implements AutoCloseable {
 
   private final Jdbi jdbi;
   private final EvidenceReader reader;
-  private final LuceneIndex index;
+  private final EvidenceSink index;
   private final Settings settings;
   private final Clock clock;
   private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers;
   private final ExecutorService workers;
 
-  public ChainFollower(Jdbi jdbi, EvidenceReader reader, LuceneIndex index, Settings settings, Clock clock) {
+  public ChainFollower(Jdbi jdbi, EvidenceReader reader, EvidenceSink index, Settings settings, Clock clock) {
     this.jdbi = jdbi;
     this.reader = reader;
     this.index = index;

@@ -1,9 +1,9 @@
 package dev.vigil.evidence.follow;
 
 import dev.vigil.evidence.EvidenceDoc;
+import dev.vigil.evidence.EvidenceSink;
 import dev.vigil.evidence.docs.EvidenceDao;
 import dev.vigil.evidence.docs.EvidenceReader;
-import dev.vigil.evidence.lucene.LuceneIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -22,12 +22,12 @@ public final class Reindexer {
 
   private final Jdbi jdbi;
   private final EvidenceReader reader;
-  private final LuceneIndex index;
+  private final EvidenceSink index;
   private final ChainFollower follower;
   private final int batch;
   private final Clock clock;
 
-  public Reindexer(Jdbi jdbi, EvidenceReader reader, LuceneIndex index, ChainFollower follower, int batch,
+  public Reindexer(Jdbi jdbi, EvidenceReader reader, EvidenceSink index, ChainFollower follower, int batch,
       Clock clock) {
     this.jdbi = jdbi;
     this.reader = reader;
@@ -50,7 +50,7 @@ public final class Reindexer {
         .orElse(0L);
     EvidenceReader.Tenant chain = reader.tenant(tenantId);
     long documents = 0;
-    try (LuceneIndex.Building building = index.build(tenantId)) {
+    try (EvidenceSink.Rebuild building = index.rebuild(tenantId)) {
       progress.accept(new Progress(tenantId, Progress.RUNNING, 0, total, 0, started, null, null));
       while (building.indexedSeq() < total) {
         documents += step(chain, building);
@@ -62,7 +62,7 @@ public final class Reindexer {
         long n;
         while ((n = step(chain, building)) > 0) last[0] += n;
         try {
-          index.swap(building);
+          building.swapIn();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -81,7 +81,7 @@ public final class Reindexer {
   }
 
   /** Indexes the next batch into {@code building}; the number of documents, 0 at the head. */
-  private long step(EvidenceReader.Tenant chain, LuceneIndex.Building building) {
+  private long step(EvidenceReader.Tenant chain, EvidenceSink.Rebuild building) {
     List<EvidenceDao.Indexed> entries = chain.entries(building.indexedSeq(), batch);
     if (entries.isEmpty()) return 0;
     List<EvidenceDoc> docs = chain.documents(entries);

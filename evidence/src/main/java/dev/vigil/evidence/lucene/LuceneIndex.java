@@ -3,6 +3,7 @@ package dev.vigil.evidence.lucene;
 import dev.vigil.evidence.DocType;
 import dev.vigil.evidence.EvidenceDoc;
 import dev.vigil.evidence.EvidenceSearch;
+import dev.vigil.evidence.EvidenceSink;
 import dev.vigil.evidence.Hit;
 import dev.vigil.evidence.SearchRequest;
 import dev.vigil.evidence.SearchResult;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code building-<n>} beside the live one and {@link #swap}s it in: searches answer from the
  * old index until the moment the new one replaces it. Thread-safe.
  */
-public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
+public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -93,17 +94,18 @@ public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
     }
   }
 
-  /** How far the tenant's index reaches along its chain: every document of entries up to this seq is in it. */
+  @Override
   public long indexedSeq(String tenantId) {
     return index(tenantId).indexedSeq();
   }
 
-  /** Adds or replaces the documents of the tenant's entries up to {@code throughSeq}. */
+  @Override
   public void add(String tenantId, List<EvidenceDoc> docs, long throughSeq) {
     index(tenantId).add(tenantId, docs, throughSeq);
   }
 
   /** Makes what was added searchable, in every open index. */
+  @Override
   public void refresh() {
     for (TenantIndex t : open.values()) {
       try {
@@ -115,6 +117,7 @@ public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
   }
 
   /** Makes what was added durable, in every open index. */
+  @Override
   public void commit() {
     for (TenantIndex t : open.values()) {
       try {
@@ -125,8 +128,9 @@ public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
     }
   }
 
-  /** A fresh index for the tenant beside its live one, to fill and then {@link #swap} in. */
-  public Building build(String tenantId) {
+  /** A fresh index for the tenant beside its live one, to fill and then swap in. */
+  @Override
+  public Building rebuild(String tenantId) {
     Path dir = tenantDir(tenantId);
     try {
       Path path = dir.resolve(BUILDING + (generation(dir) + 1));
@@ -139,7 +143,7 @@ public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
   }
 
   /** An index being built aside; invisible to searches until swapped in. */
-  public final class Building implements AutoCloseable {
+  public final class Building implements Rebuild {
     private final String tenantId;
     private final TenantIndex index;
     private boolean done;
@@ -149,12 +153,19 @@ public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
       this.index = index;
     }
 
+    @Override
     public long indexedSeq() {
       return index.indexedSeq();
     }
 
+    @Override
     public void add(List<EvidenceDoc> docs, long throughSeq) {
       index.add(tenantId, docs, throughSeq);
+    }
+
+    @Override
+    public void swapIn() throws IOException {
+      swap(this);
     }
 
     /** Throws the half-built index away, when a rebuild fails or is abandoned. */
@@ -171,7 +182,7 @@ public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
    * Replaces the tenant's live index with {@code b}, which must already hold every entry the
    * live one does: the caller stops the tenant's indexing while it catches up and swaps.
    */
-  public void swap(Building b) throws IOException {
+  private void swap(Building b) throws IOException {
     b.done = true;
     b.index.close();
     Path dir = tenantDir(b.tenantId);

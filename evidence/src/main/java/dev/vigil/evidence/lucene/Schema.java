@@ -37,7 +37,7 @@ public final class Schema {
   /** The key a document is replaced by: type and id. */
   static final String UID = "_uid";
   /** The tenant: every search filters on it. */
-  static final String TENANT = "_tenant";
+  public static final String TENANT = "_tenant";
   /** The stored JSON of the document. */
   static final String STORED = "_doc";
 
