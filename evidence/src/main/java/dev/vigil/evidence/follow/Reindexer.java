@@ -53,7 +53,10 @@ public final class Reindexer {
     try (EvidenceSink.Rebuild building = index.rebuild(tenantId)) {
       progress.accept(new Progress(tenantId, Progress.RUNNING, 0, total, 0, started, null, null));
       while (building.indexedSeq() < total) {
-        documents += step(chain, building);
+        long added = step(chain, building);
+        if (added == 0) throw new IllegalStateException("the chain ends at seq " + building.indexedSeq()
+            + " but its head said " + total);
+        documents += added;
         progress.accept(new Progress(tenantId, Progress.RUNNING, Math.min(building.indexedSeq(), total), total,
             documents, started, null, null));
       }

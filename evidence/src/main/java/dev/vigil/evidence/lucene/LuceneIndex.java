@@ -132,6 +132,8 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
   @Override
   public Building rebuild(String tenantId) {
     Path dir = tenantDir(tenantId);
+    // Open the live index first: opening clears leftovers, and must not take this one for one.
+    index(tenantId);
     try {
       Path path = dir.resolve(BUILDING + (generation(dir) + 1));
       deleteTree(path);
