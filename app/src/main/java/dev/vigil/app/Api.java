@@ -6,6 +6,7 @@ import dev.vigil.app.auth.JsonUnauthorizedHandler;
 import dev.vigil.app.auth.RoleAuthorizer;
 import dev.vigil.app.auth.TokenAuthenticator;
 import dev.vigil.app.config.AuditTrail;
+import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.http.BodyLimitFilter;
@@ -21,6 +22,7 @@ import dev.vigil.app.resources.AuditResource;
 import dev.vigil.app.resources.ConnectionResource;
 import dev.vigil.app.resources.ControlResource;
 import dev.vigil.app.resources.DecisionResource;
+import dev.vigil.app.resources.EvidenceResource;
 import dev.vigil.app.resources.EventResource;
 import dev.vigil.app.resources.ExceptionResource;
 import dev.vigil.app.resources.FindingResource;
@@ -34,6 +36,7 @@ import dev.vigil.collectors.tenancy.TokenStore;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.time.Clock;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
@@ -46,7 +49,7 @@ final class Api {
   private Api() {}
 
   static void register(JerseyEnvironment jersey, int maxBodyBytes, Stores stores, AuditTrail audit,
-      Monitoring monitoring) {
+      Monitoring monitoring, Evidence evidence, Clock clock) {
     authentication(jersey, stores.tokens());
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new RequestLogFilter());
@@ -59,6 +62,7 @@ final class Api {
     dataPlane(jersey, stores);
     jersey.register(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
     jersey.register(new FindingResource(monitoring.catalog(), monitoring.queries()));
+    jersey.register(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
   }
 
   private static void authentication(JerseyEnvironment jersey, TokenStore tokens) {

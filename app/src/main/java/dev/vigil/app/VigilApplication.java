@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.vigil.app.cli.CommandFailed;
+import dev.vigil.app.cli.ReindexCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
 import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DatabaseFactory.Database;
+import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.demo.DemoSeeder;
@@ -59,6 +62,13 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     });
     bootstrap.addCommand(new TenantCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
+    bootstrap.addCommand(new ReindexCommand());
+  }
+
+  /** A command that failed exits with its own code (README, "Operations"); anything else with 1. */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(t instanceof CommandFailed f ? f.exitCode() : 1);
   }
 
   /**
@@ -89,7 +99,9 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     AuditTrail audit = config.audit().build(environment, database, masterKey, clock);
     Stores stores = Stores.build(database.jdbi(), audit, masterKey, config.audit().leaseTtl(), ids, clock);
     Monitoring monitoring = config.controls().build(environment, database, audit, stores.connections(), ids, clock);
-    Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring);
+    Evidence evidence = config.evidence().build(environment, config.dataDir(), database, audit, stores, monitoring,
+        clock);
+    Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, clock);
     seedOrHint(config, stores, clock);
   }
 

@@ -5,6 +5,7 @@ import dev.vigil.app.config.AuditFactory;
 import dev.vigil.app.config.ControlsFactory;
 import dev.vigil.app.config.CryptoFactory;
 import dev.vigil.app.config.DatabaseFactory;
+import dev.vigil.app.config.EvidenceFactory;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,6 +48,11 @@ public final class VigilConfiguration extends Configuration {
   @NotNull
   private ControlsFactory controls = new ControlsFactory();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private EvidenceFactory evidence = new EvidenceFactory();
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -73,5 +79,9 @@ public final class VigilConfiguration extends Configuration {
 
   public ControlsFactory controls() {
     return controls;
+  }
+
+  public EvidenceFactory evidence() {
+    return evidence;
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,24 +68,43 @@ final class VigilServer implements AutoCloseable {
     return new Http(port());
   }
 
+  /** What a CLI command did: its exit code, stdout and stderr. */
+  record CliRun(int exit, String out, String err) {}
+
   /**
    * Runs {@code java ... VigilApplication args} in a separate process with the environment a
    * user would set, and returns its stdout; fails when it exits non-zero.
    */
   String cli(String... args) throws Exception {
+    CliRun run = run(args);
+    if (run.exit() != 0) {
+      throw new IllegalStateException("CLI exited " + run.exit() + ": " + run.out() + "\nstderr:\n"
+          + run.err().substring(Math.max(0, run.err().length() - 4000)));
+    }
+    return run.out();
+  }
+
+  /** Runs a CLI command on this server's data dir and database, whatever its exit code. */
+  CliRun run(String... args) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("VIGIL_DATA_DIR", dataDir.toString());
+    if (postgres != null) {
+      env.put("VIGIL_DB_URL", postgres.url());
+      env.put("VIGIL_DB_USER", postgres.user());
+    }
+    return run(env, args);
+  }
+
+  /** Runs {@code java ... VigilApplication args} in a separate process with {@code env} added (demo off). */
+  static CliRun run(Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), VigilApplication.class.getName()));
     command.addAll(List.of(args));
     Path stderr = Files.createTempFile("vigil-cli", ".err");
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("VIGIL_DATA_DIR", dataDir.toString());
-    env.put("VIGIL_DEMO", "false");
-    if (postgres != null) {
-      env.put("VIGIL_DB_URL", postgres.url());
-      env.put("VIGIL_DB_USER", postgres.user());
-    }
+    pb.environment().put("VIGIL_DEMO", "false");
+    pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -93,11 +113,7 @@ final class VigilServer implements AutoCloseable {
     }
     String err = Files.readString(stderr);
     Files.deleteIfExists(stderr);
-    if (p.exitValue() != 0) {
-      throw new IllegalStateException("CLI exited " + p.exitValue() + ": " + out + "\nstderr:\n"
-          + err.substring(Math.max(0, err.length() - 4000)));
-    }
-    return out;
+    return new CliRun(p.exitValue(), out, err);
   }
 
   /** A new tenant made with the tenant-create command: {tenantId, adminToken}. */

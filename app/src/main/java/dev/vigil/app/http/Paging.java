@@ -18,16 +18,23 @@ public record Paging(String after, int limit) {
 
   public static Paging of(String cursor, String limit) {
     if (cursor != null && !cursor.isEmpty() && !CURSOR.matcher(cursor).matches()) throw badCursor();
-    int n = DEFAULT_LIMIT;
-    if (limit != null && !limit.isBlank()) {
-      try {
-        n = Integer.parseInt(limit.strip());
-      } catch (NumberFormatException e) {
-        throw Rejected.malformed("limit: expected a whole number from 1 to " + MAX_LIMIT);
-      }
-      if (n < 1 || n > MAX_LIMIT) throw Rejected.invalid("limit: must be from 1 to " + MAX_LIMIT);
+    return new Paging(cursor == null ? "" : cursor, limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+  }
+
+  /**
+   * A {@code limit} parameter of a list with its own bounds (the evidence search pages by at
+   * most 200): {@code fallback} when absent, 400 when not a whole number, 422 outside 1 to {@code max}.
+   */
+  public static int limit(String limit, int fallback, int max) {
+    if (limit == null || limit.isBlank()) return fallback;
+    int n;
+    try {
+      n = Integer.parseInt(limit.strip());
+    } catch (NumberFormatException e) {
+      throw Rejected.malformed("limit: expected a whole number from 1 to " + max);
     }
-    return new Paging(cursor == null ? "" : cursor, n);
+    if (n < 1 || n > max) throw Rejected.invalid("limit: must be from 1 to " + max);
+    return n;
   }
 
   /** A cursor that is the last {@code seq} seen (audit entries, events); 0 when absent. */

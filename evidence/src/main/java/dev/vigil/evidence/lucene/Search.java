@@ -85,7 +85,8 @@ final class Search {
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
       searcher.setTimeout(new QueryTimeoutImpl(timeoutMillis));
       FacetsCollector fc = new FacetsCollector();
-      TopDocs top = FacetsCollector.searchAfter(searcher, after, query, request.limit(), sort, true, fc);
+      TopDocs top = FacetsCollector.searchAfter(searcher, atEnd(after, searcher), query, request.limit(), sort,
+          true, fc);
       if (searcher.timedOut()) {
         throw Rejected.malformed("q: the search ran past its " + timeoutMillis + " ms limit; narrow it");
       }
@@ -98,6 +99,16 @@ final class Search {
       }
       return new SearchResult(items, facets, total, next);
     });
+  }
+
+  /**
+   * The cursor's position with the last document number of this reader. The sort ends with
+   * the unique uid, so only the page's last document itself ties with the cursor; Lucene skips
+   * a tie whose number is at most the cursor's, and refuses a number past the reader's last.
+   */
+  private static FieldDoc atEnd(FieldDoc after, IndexSearcher searcher) {
+    if (after == null) return null;
+    return new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), after.score, after.fields);
   }
 
   /** One document by uid, within the tenant. */
