@@ -1,0 +1,38 @@
+package dev.vigil.evidence;
+
+import dev.vigil.collectors.testing.TestDb;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The base of the evidence contracts: one {@link Estate} for all the tests of a class, on the
+ * database its subclass names, since migrating a database costs seconds; each test then fills
+ * a company (a tenant) of its own, so tests do not see each other's documents.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WithEstate {
+
+  private final TestDb.Kind kind;
+  Estate estate;
+
+  WithEstate(TestDb.Kind kind) {
+    this.kind = kind;
+  }
+
+  @BeforeAll
+  void openEstate() {
+    estate = new Estate(kind);
+  }
+
+  @AfterAll
+  void closeEstate() throws Exception {
+    if (estate != null) estate.close();
+  }
+
+  /** A new company with some of everything, and a credential no test needs to know. */
+  Estate.Company company() {
+    return estate.company("Acme", "secret-" + UUID.randomUUID());
+  }
+}
