@@ -180,7 +180,8 @@ final class Estate implements AutoCloseable {
 
   /**
    * {@code n} more actions of the company's support agent, in batches of up to 500, each on a
-   * resource of its own ({@code <prefix>/<i>}), at times spread over the hour before now.
+   * resource of its own ({@code <prefix>/<i>}), at times scattered over the hour before now
+   * (about ten minutes apart, modulo the hour), so a few land among all the others.
    */
   void act(Company c, String prefix, int n) {
     Instant now = clock.instant();
@@ -188,7 +189,7 @@ final class Estate implements AutoCloseable {
       List<EventStore.NewEvent> batch = new ArrayList<>();
       for (int i = from; i < Math.min(n, from + 500); i++) {
         batch.add(new EventStore.NewEvent(c.agent(), c.connection(), i % 3 == 0 ? "crm:write" : "crm:read",
-            prefix + "/" + i, "success", now.minusMillis(1 + (i * 7_919L) % 3_600_000), null, null));
+            prefix + "/" + i, "success", now.minusMillis(1 + (i * 611_953L) % 3_600_000), null, null));
       }
       events.ingest(c.tenant(), ADMIN, null, batch);
     }

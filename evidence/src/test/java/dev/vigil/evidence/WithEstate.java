@@ -1,6 +1,7 @@
 package dev.vigil.evidence;
 
 import dev.vigil.collectors.testing.TestDb;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,13 @@ abstract class WithEstate {
   @AfterAll
   void closeEstate() throws Exception {
     if (estate != null) estate.close();
+  }
+
+  /** Waits until {@code search} holds every document the tenant's database implies; returns how many. */
+  long awaitIndexed(EvidenceSearch search, String tenant) {
+    long expected = Census.sizes(Census.database(estate.jdbi, tenant)).values().stream().mapToLong(n -> n).sum();
+    return Await.until(tenant + " indexed through its head", Duration.ofSeconds(5), () -> search.search(tenant,
+        new SearchRequest("", Filters.NONE, SearchRequest.Order.TIME, null, 1)).total(), n -> n == expected);
   }
 
   /** A new company with some of everything, and a credential no test needs to know. */
