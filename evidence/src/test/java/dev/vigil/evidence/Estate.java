@@ -73,7 +73,7 @@ final class Estate implements AutoCloseable {
 
   Estate(TestDb.Kind kind) {
     db = TestDb.of(kind);
-    pool = kind == TestDb.Kind.POSTGRES ? pool(db) : null;
+    pool = kind == TestDb.Kind.POSTGRES ? pool(db.url(), db.user()) : null;
     jdbi = pool == null ? db.jdbi() : Jdbis.configure(Jdbi.create(pool));
     stores = TestStores.on(jdbi, clock);
     pipeline = new AppendPipeline(jdbi, stores.audit(), 2, 20_000, Duration.ofSeconds(30));
@@ -89,11 +89,12 @@ final class Estate implements AutoCloseable {
     openIndex();
   }
 
-  private static DataSource pool(TestDb db) {
+  /** Pooled connections to the database at {@code url} (H2 or PostgreSQL; no password), as the service has. */
+  static DataSource pool(String url, String user) {
     PoolProperties p = new PoolProperties();
-    p.setUrl(db.url());
-    p.setDriverClassName("org.postgresql.Driver");
-    p.setUsername(db.user());
+    p.setUrl(url);
+    p.setDriverClassName(url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
+    p.setUsername(user);
     p.setPassword("");
     p.setMaxActive(32);
     p.setMaxIdle(32);

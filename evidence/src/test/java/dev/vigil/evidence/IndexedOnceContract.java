@@ -32,10 +32,7 @@ abstract class IndexedOnceContract extends WithEstate {
 
   @Test
   void objectsChangedAgainAndAgainAreStillIndexedOnce() {
-    Estate.Company c = company();
-    estate.follower.catchUp(c.tenant());
-    estate.change(c);
-    estate.follower.catchUp(c.tenant());
+    Estate.Company c = changedCompany();
 
     Census.assertMatches(estate.index, estate.jdbi, c.tenant());
     // And as they stand now, not as first indexed.

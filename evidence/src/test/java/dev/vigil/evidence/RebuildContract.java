@@ -30,10 +30,7 @@ abstract class RebuildContract extends WithEstate {
 
   @Test
   void aRebuildHoldsTheSameDocumentsAsTheIndexKeptUpToDate() {
-    Estate.Company c = company();
-    estate.follower.catchUp(c.tenant());
-    estate.change(c);
-    estate.follower.catchUp(c.tenant());
+    Estate.Company c = changedCompany();
     Map<String, Hit> kept = whole(c.tenant());
     List<Progress> progress = new CopyOnWriteArrayList<>();
 
@@ -94,10 +91,7 @@ abstract class RebuildContract extends WithEstate {
 
   @Test
   void anIndexWhoseDirectoryIsLostIsBuiltAgainFromTheChain() throws Exception {
-    Estate.Company c = company();
-    estate.follower.catchUp(c.tenant());
-    estate.change(c);
-    estate.follower.catchUp(c.tenant());
+    Estate.Company c = changedCompany();
     Map<String, Hit> kept = whole(c.tenant());
 
     estate.closeIndex();

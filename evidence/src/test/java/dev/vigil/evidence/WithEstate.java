@@ -43,4 +43,13 @@ abstract class WithEstate {
   Estate.Company company() {
     return estate.company("Acme", "secret-" + UUID.randomUUID());
   }
+
+  /** A company indexed, then changed in every way ({@link Estate#change}) and indexed again. */
+  Estate.Company changedCompany() {
+    Estate.Company c = company();
+    estate.follower.catchUp(c.tenant());
+    estate.change(c);
+    estate.follower.catchUp(c.tenant());
+    return c;
+  }
 }
