@@ -92,7 +92,8 @@ public final class ChainFollower implements AutoCloseable {
     } finally {
       f.lock.unlock();
     }
-    index.refresh();
+    // Not index.refresh(): a periodic refresh may have taken the change and still be running.
+    index.refresh(tenantId);
   }
 
   /** Runs {@code work} while no entry of the tenant is being indexed: for a rebuild's last step. */

@@ -114,6 +114,18 @@ public final class LuceneIndex implements EvidenceSearch, AutoCloseable {
     }
   }
 
+  /**
+   * Makes what was added to the tenant's index searchable before returning, even while a
+   * periodic {@link #refresh} is under way on another thread.
+   */
+  public void refresh(String tenantId) {
+    try {
+      index(tenantId).refreshNow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Makes what was added durable, in every open index. */
   public void commit() {
     for (TenantIndex t : open.values()) {

@@ -101,6 +101,14 @@ final class TenantIndex implements Closeable {
     if (changed.getAndSet(false)) searchers.maybeRefreshBlocking();
   }
 
+  /**
+   * Makes everything added so far searchable before returning. Unlike {@link #refresh}, not
+   * skipped when another thread has taken the change to refresh: this waits for that refresh.
+   */
+  void refreshNow() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
   /** Makes what was added durable, recording how far it reaches. */
   synchronized void commit() throws IOException {
     long seq = indexedSeq;
