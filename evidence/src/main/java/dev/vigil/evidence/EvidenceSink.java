@@ -17,8 +17,11 @@ public interface EvidenceSink {
   /** Adds or replaces the documents of the tenant's entries after {@link #indexedSeq} up to {@code throughSeq}. */
   void add(String tenantId, List<EvidenceDoc> docs, long throughSeq);
 
-  /** Makes what was added searchable. */
+  /** Makes what was added searchable, soon: the periodic refresh. */
   void refresh();
+
+  /** Makes everything added to the tenant's index searchable before returning. */
+  void refresh(String tenantId);
 
   /** Makes what was added durable, with how far it reaches. */
   void commit();

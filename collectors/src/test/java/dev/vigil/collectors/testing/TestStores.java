@@ -20,6 +20,7 @@ import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.vendors.VendorStore;
 import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
 
 /** Every store over one test database, wired as the service wires them, with a fresh master key. */
 public record TestStores(
@@ -40,6 +41,11 @@ public record TestStores(
     Ids ids) {
 
   public static TestStores on(TestDb db, Clock clock) {
+    return on(db.jdbi(), clock);
+  }
+
+  /** The stores over a database another process migrated and owns, such as a test's child JVM. */
+  public static TestStores on(Jdbi jdbi, Clock clock) {
     Ids ids = new Ids(clock);
     AuditListeners listeners = new AuditListeners();
     AuditAppender audit = new AuditAppender(clock, listeners);
@@ -47,21 +53,21 @@ public record TestStores(
     MasterKey master = MasterKey.generate(keyDir.resolve("master.json"));
     // The key is read once, here; nothing needs the file afterwards.
     TempDirs.delete(keyDir);
-    TokenStore tokens = new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock);
-    TenantKeysets keysets = new TenantKeysets(db.jdbi(), master, audit, clock);
-    AuditedWrites writes = new AuditedWrites(db.jdbi(), audit, ids, clock);
+    TokenStore tokens = new TokenStore(jdbi, audit, ids, new TokenSecrets(), clock);
+    TenantKeysets keysets = new TenantKeysets(jdbi, master, audit, clock);
+    AuditedWrites writes = new AuditedWrites(jdbi, audit, ids, clock);
     return new TestStores(
         tokens,
-        new TenantStore(db.jdbi(), audit, tokens, ids, clock),
-        new UserStore(db.jdbi(), audit, ids, new PasswordHasher(), clock),
-        new AgentStore(db.jdbi(), audit, tokens, ids, clock),
+        new TenantStore(jdbi, audit, tokens, ids, clock),
+        new UserStore(jdbi, audit, ids, new PasswordHasher(), clock),
+        new AgentStore(jdbi, audit, tokens, ids, clock),
         new VendorStore(writes),
         keysets,
-        new ConnectionStore(db.jdbi(), audit, keysets, new CredentialVault(), ids, clock),
+        new ConnectionStore(jdbi, audit, keysets, new CredentialVault(), ids, clock),
         new GrantStore(writes),
         new ExceptionStore(writes),
         new IncidentStore(writes),
-        new AuditLog(db.jdbi()),
+        new AuditLog(jdbi),
         audit,
         listeners,
         master,

@@ -51,6 +51,10 @@ public interface EvidenceDao {
   @RegisterConstructorMapper(Named.class)
   List<Named> vendorNames(@Bind("tenantId") String tenantId);
 
+  /** The connections of a vendor, whose documents name it. */
+  @SqlQuery("SELECT id FROM connections WHERE tenant_id = :tenantId AND vendor_id = :vendorId")
+  List<String> connectionsOfVendor(@Bind("tenantId") String tenantId, @Bind("vendorId") String vendorId);
+
   /** Maps an entry row with its grant. */
   final class IndexedMapper implements org.jdbi.v3.core.mapper.RowMapper<Indexed> {
     private final AuditEntryMapper entries = new AuditEntryMapper();

@@ -83,6 +83,12 @@ public final class EvidenceReader {
             names.changed(e.subject());
             changed.put(e.subject(), e);
             e.data().path("revokedGrants").forEach(g -> changed.put(g.asText(), e));
+            // A connection's document names its vendor: renaming the vendor changes theirs too,
+            // or they would keep the old name until a rebuild.
+            if (e.kind().equals("vendor.updated") && e.data().has("name")) {
+              jdbi.withExtension(EvidenceDao.class, dao -> dao.connectionsOfVendor(tenantId, e.subject()))
+                  .forEach(c -> changed.put(c, e));
+            }
           }
           default -> { }
         }

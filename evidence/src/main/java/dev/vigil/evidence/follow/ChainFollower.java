@@ -92,7 +92,8 @@ public final class ChainFollower implements AutoCloseable {
     } finally {
       f.lock.unlock();
     }
-    index.refresh();
+    // Not index.refresh(): a periodic refresh may have taken the change and still be running.
+    index.refresh(tenantId);
   }
 
   /** Runs {@code work} while no entry of the tenant is being indexed: for a rebuild's last step. */
@@ -215,12 +216,23 @@ public final class ChainFollower implements AutoCloseable {
     return t;
   }
 
-  /** Stops indexing and commits what was indexed. */
+  /**
+   * Stops indexing, letting a poll, refresh, commit or batch under way finish, and commits
+   * what was indexed. Never by interrupting them: a thread interrupted inside Lucene closes
+   * the file channel it touches, the index's write lock among them, and the index cannot
+   * commit again ("FileLock invalidated by an external force").
+   */
   @Override
   public void close() throws InterruptedException {
-    timers.shutdownNow();
+    timers.shutdown(); // cancels the periodic tasks; the one running finishes
     workers.shutdown();
-    if (!workers.awaitTermination(30, TimeUnit.SECONDS)) workers.shutdownNow();
+    boolean stopped = timers.awaitTermination(30, TimeUnit.SECONDS);
+    stopped &= workers.awaitTermination(30, TimeUnit.SECONDS);
+    if (!stopped) {
+      LOG.warn("the evidence indexer did not stop within 30 s; interrupting it");
+      timers.shutdownNow();
+      workers.shutdownNow();
+    }
     index.commit();
   }
 }

@@ -11,16 +11,19 @@ import java.util.TreeSet;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.apache.lucene.util.automaton.Transition;
 
 /**
  * Lucene's classic query syntax over the index's fields, made strict: a field the index does
- * not have, a leading wildcard, too many clauses or a regular expression too big to run is an
- * error naming the problem. Numeric fields take numbers, and time fields ISO-8601 dates or
+ * not have, a leading wildcard (or a regular expression that may begin with any character), too
+ * many clauses or a regular expression too big to run is an error naming the problem. Numeric fields take numbers, and time fields ISO-8601 dates or
  * instants ({@code time:[2026-03-01 TO 2026-03-31]} covers both whole days). One per query.
  */
 final class EvidenceQueryParser extends QueryParser {
@@ -79,6 +82,35 @@ final class EvidenceQueryParser extends QueryParser {
     if (!unknown.isEmpty()) {
       throw Rejected.malformed("q: no field " + String.join(", ", unknown) + "; the fields are " + KNOWN);
     }
+  }
+
+  /**
+   * How many characters a regular expression's first may be chosen from. More, and it reads
+   * every term of its field as a leading wildcard would ({@code /.*a/} is {@code *a}): refused
+   * alike, however small its automaton.
+   */
+  static final int REGEXP_FIRST_CHARACTERS = 1_000;
+
+  @Override
+  protected Query getRegexpQuery(String field, String text) throws ParseException {
+    Query query = super.getRegexpQuery(field, text);
+    if (query instanceof AutomatonQuery a && firstCharacters(a.getAutomaton()) > REGEXP_FIRST_CHARACTERS) {
+      throw new ParseException("/" + text + "/ may begin with any character: like a leading wildcard, it would"
+          + " read every term of " + field + "; begin it with the characters you know");
+    }
+    return query;
+  }
+
+  /** How many characters the automaton accepts first (it is deterministic: its transitions do not overlap). */
+  private static long firstCharacters(Automaton automaton) {
+    Transition t = new Transition();
+    long n = 0;
+    int count = automaton.initTransition(0, t);
+    for (int i = 0; i < count; i++) {
+      automaton.getNextTransition(t);
+      n += t.max - t.min + 1L;
+    }
+    return n;
   }
 
   @Override

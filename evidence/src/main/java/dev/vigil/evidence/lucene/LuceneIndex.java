@@ -116,6 +116,19 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
     }
   }
 
+  /**
+   * Makes what was added to the tenant's index searchable before returning, even while a
+   * periodic {@link #refresh} is under way on another thread.
+   */
+  @Override
+  public void refresh(String tenantId) {
+    try {
+      index(tenantId).refreshNow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Makes what was added durable, in every open index. */
   @Override
   public void commit() {

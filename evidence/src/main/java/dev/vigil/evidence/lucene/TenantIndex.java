@@ -115,6 +115,14 @@ final class TenantIndex implements Closeable {
   }
 
   /**
+   * Makes everything added so far searchable before returning. Unlike {@link #refresh}, not
+   * skipped when another thread has taken the change to refresh: this waits for that refresh.
+   */
+  void refreshNow() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /**
    * Makes what was added durable, recording how far it reaches. Holds back adds meanwhile: the
    * commit is mostly an fsync of segments the last refresh already wrote.
    */
