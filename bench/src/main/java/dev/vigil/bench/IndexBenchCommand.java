@@ -168,7 +168,7 @@ public final class IndexBenchCommand extends Command {
       this.reader = new EvidenceReader(jdbi, new EvidenceReader.Sources(
           new AgentStore(jdbi, appender, tokens, ids, clock), new GrantStore(writes),
           new ConnectionStore(jdbi, appender, keysets, new CredentialVault(), ids, clock), new VendorStore(writes),
-          new IncidentStore(writes), new ControlQueries(jdbi)), clock);
+          new IncidentStore(writes), new ControlQueries(jdbi)));
     }
 
     void all() throws Exception {

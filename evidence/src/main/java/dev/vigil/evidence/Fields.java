@@ -49,6 +49,8 @@ public final class Fields {
   public static final String SEQ = "seq";
   public static final String OPENED = "opened";
   public static final String RESOLVED = "resolved";
+  /** When a grant expires (none: it does not). */
+  public static final String EXPIRES = "expires";
   /** A resolved finding's time to remediate, in whole hours. */
   public static final String OPEN_HOURS = "openHours";
 
@@ -60,9 +62,9 @@ public final class Fields {
   public static final List<String> REFS = List.of(AGENT_ID, CONNECTION_ID, VENDOR_ID, GRANT_ID, RUN_ID, CONTROL_ID);
 
   /** The numeric fields holding times. */
-  public static final Set<String> TIMES = Set.of(TIME, OPENED, RESOLVED);
+  public static final Set<String> TIMES = Set.of(TIME, OPENED, RESOLVED, EXPIRES);
   /** Every numeric field. */
-  public static final Set<String> NUMBERS = Set.of(TIME, SEQ, OPENED, RESOLVED, OPEN_HOURS);
+  public static final Set<String> NUMBERS = Set.of(TIME, SEQ, OPENED, RESOLVED, EXPIRES, OPEN_HOURS);
   /** The fields every search counts values of, in the order the answer lists them. */
   public static final List<String> FACETS = List.of(TYPE, CONTROL_ID, FAMILY, CRITERION, STATUS, AGENT_ID,
       CONNECTION_ID);

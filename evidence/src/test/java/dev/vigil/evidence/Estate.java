@@ -85,7 +85,7 @@ final class Estate implements AutoCloseable {
     runner = new ControlRunner(loader, new RunRecorder(jdbi, stores.audit(), stores.ids()), (c, o) -> { }, clock);
     queries = new ControlQueries(jdbi);
     reader = new EvidenceReader(jdbi, new EvidenceReader.Sources(stores.agents(), stores.grants(),
-        stores.connections(), stores.vendors(), stores.incidents(), queries), clock);
+        stores.connections(), stores.vendors(), stores.incidents(), queries));
     openIndex();
   }
 

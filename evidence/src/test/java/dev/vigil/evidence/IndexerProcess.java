@@ -31,7 +31,7 @@ final class IndexerProcess {
     Clock clock = Clock.fixed(Estate.BASE, ZoneOffset.UTC);
     TestStores stores = TestStores.on(jdbi, clock);
     EvidenceReader reader = new EvidenceReader(jdbi, new EvidenceReader.Sources(stores.agents(), stores.grants(),
-        stores.connections(), stores.vendors(), stores.incidents(), new ControlQueries(jdbi)), clock);
+        stores.connections(), stores.vendors(), stores.incidents(), new ControlQueries(jdbi)));
     LuceneIndex index = new LuceneIndex(Path.of(args[2]), Estate.INDEX);
     new ChainFollower(jdbi, reader, index, FOLLOW, clock).start();
     System.out.println("indexing " + args[2]);

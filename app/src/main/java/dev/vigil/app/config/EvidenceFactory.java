@@ -113,7 +113,7 @@ public final class EvidenceFactory {
    */
   public Indexing indexing(Path dataDir, Jdbi jdbi, EvidenceReader.Sources sources, Clock clock) {
     LuceneIndex index = new LuceneIndex(indexDir(dataDir), indexSettings());
-    EvidenceReader reader = new EvidenceReader(jdbi, sources, clock);
+    EvidenceReader reader = new EvidenceReader(jdbi, sources);
     ChainFollower follower = new ChainFollower(jdbi, reader, index, followerSettings(), clock);
     return new Indexing(index, follower, new Reindexer(jdbi, reader, index, follower, batch, clock));
   }

@@ -152,8 +152,13 @@ public final class Documents {
         .instant("createdAt", a.createdAt()).instant("statusChangedAt", a.statusChangedAt()).build();
   }
 
-  public static EvidenceDoc grant(Grant g, Instant now, Names names, AuditEntry proof) {
-    String status = g.revokedAt() != null ? "revoked" : g.activeAt(now) ? "active" : "expired";
+  /**
+   * A grant: {@code revoked}, or {@code granted} with its expiry as a time field. Whether a
+   * granted grant has expired is asked with a range on {@link Fields#EXPIRES}, at query time:
+   * expiring appends no entry, so a status stored here would go stale.
+   */
+  public static EvidenceDoc grant(Grant g, Names names, AuditEntry proof) {
+    String status = g.revokedAt() != null ? "revoked" : "granted";
     return new Draft(DocType.GRANT, g.id(), proof)
         .title("grant of " + orId(names.agent(g.agentId()), g.agentId()) + " on "
             + orId(names.connection(g.connectionId()), g.connectionId()) + ": " + String.join(", ", g.scopes()))
@@ -162,7 +167,7 @@ public final class Documents {
         .terms(Fields.SCOPE, g.scopes()).term(Fields.STATUS, status)
         .show("justification", g.justification()).text(g.justification())
         .term(Fields.REQUESTED_BY, g.requestedBy()).term(Fields.APPROVED_BY, g.approvedBy())
-        .instant("grantedAt", g.grantedAt()).instant("expiresAt", g.expiresAt()).instant("revokedAt", g.revokedAt())
+        .instant("grantedAt", g.grantedAt()).instant(Fields.EXPIRES, g.expiresAt()).instant("revokedAt", g.revokedAt())
         .build();
   }
 

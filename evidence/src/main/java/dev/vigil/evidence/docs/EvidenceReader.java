@@ -13,7 +13,6 @@ import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.evidence.EvidenceDoc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +36,10 @@ public final class EvidenceReader {
 
   private final Jdbi jdbi;
   private final Sources sources;
-  private final Clock clock;
 
-  public EvidenceReader(Jdbi jdbi, Sources sources, Clock clock) {
+  public EvidenceReader(Jdbi jdbi, Sources sources) {
     this.jdbi = jdbi;
     this.sources = sources;
-    this.clock = clock;
   }
 
   /** A reader of one tenant's chain, with its own cache of names. */
@@ -114,7 +111,7 @@ public final class EvidenceReader {
       return switch (prefix) {
         case "agt_" -> sources.agents().find(tenantId, id).map(a -> Documents.agent(a, proof));
         case "gra_" -> sources.grants().find(tenantId, id)
-            .map(g -> Documents.grant(g, clock.instant(), names, proof));
+            .map(g -> Documents.grant(g, names, proof));
         case "con_" -> sources.connections().find(tenantId, id)
             .map(v -> Documents.connection(v.connection(), names, proof));
         case "ven_" -> sources.vendors().find(tenantId, id).map(v -> Documents.vendor(v, proof));
