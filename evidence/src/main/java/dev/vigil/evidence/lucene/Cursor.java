@@ -26,15 +26,15 @@ final class Cursor {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The search-after position; 400 when the cursor was not handed out for this order. */
-  static FieldDoc decode(SearchRequest.Order order, String cursor) {
+  /** The sort values of the position; 400 when the cursor was not handed out for this order. */
+  static Object[] decode(SearchRequest.Order order, String cursor) {
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
       String kind = order == SearchRequest.Order.TIME ? "t" : "r";
       if (parts.length != 3 || !parts[0].equals(kind)) throw new IllegalArgumentException("wrong order");
       Object first = order == SearchRequest.Order.TIME ? (Object) Long.parseLong(parts[1])
           : (Object) Float.intBitsToFloat(Integer.parseInt(parts[1]));
-      return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, new BytesRef(parts[2])});
+      return new Object[] {first, new BytesRef(parts[2])};
     } catch (IllegalArgumentException e) {
       throw Rejected.malformed("cursor: not one this search handed out (for sort=" + order.name().toLowerCase()
           + ")");

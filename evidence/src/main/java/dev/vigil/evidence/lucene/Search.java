@@ -78,15 +78,24 @@ final class Search {
     Query user = EvidenceQueryParser.parse(schema, request.query());
     Query query = confined(tenantId, user, request.filters());
     Sort sort = request.order() == SearchRequest.Order.TIME ? BY_TIME : BY_RELEVANCE;
-    FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.order(), request.cursor());
+    Object[] cursor = request.cursor() == null ? null : Cursor.decode(request.order(), request.cursor());
     return index.withSearcher((shared, facetState) -> {
       if (facetState == null) return new SearchResult(List.of(), emptyFacets(), 0, null);
+      // Lucene breaks ties on the sort values by document number and refuses one beyond the
+      // reader. The reader's last puts a document still holding the cursor's uid before the
+      // position, so it is not returned again.
+      FieldDoc after = cursor == null ? null : new FieldDoc(shared.getIndexReader().maxDoc() - 1, Float.NaN, cursor);
       // A searcher of its own, so that its time limit is this query's alone.
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
       searcher.setTimeout(new QueryTimeoutImpl(timeoutMillis));
       FacetsCollector fc = new FacetsCollector();
-      TopDocs top = FacetsCollector.searchAfter(searcher, atEnd(after, searcher), query, request.limit(), sort,
-          true, fc);
+      TopDocs top;
+      try {
+        top = FacetsCollector.searchAfter(searcher, after, query, request.limit(), sort, true, fc);
+      } catch (IndexSearcher.TooManyClauses e) {
+        // The parser counts the clauses of each group; the searcher counts them all, nested too.
+        throw Rejected.malformed("q: too costly to run (" + e.getMessage() + ")");
+      }
       if (searcher.timedOut()) {
         throw Rejected.malformed("q: the search ran past its " + timeoutMillis + " ms limit; narrow it");
       }
@@ -99,16 +108,6 @@ final class Search {
       }
       return new SearchResult(items, facets, total, next);
     });
-  }
-
-  /**
-   * The cursor's position with the last document number of this reader. The sort ends with
-   * the unique uid, so only the page's last document itself ties with the cursor; Lucene skips
-   * a tie whose number is at most the cursor's, and refuses a number past the reader's last.
-   */
-  private static FieldDoc atEnd(FieldDoc after, IndexSearcher searcher) {
-    if (after == null) return null;
-    return new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), after.score, after.fields);
   }
 
   /** One document by uid, within the tenant. */
