@@ -63,7 +63,9 @@ public final class Documents {
           .term(Fields.ACTION, action).term(Fields.RESOURCE, resource).term(Fields.STATUS, status)
           .term(Fields.GRANT_ID, grantId == null ? NO_GRANT : grantId);
     } else {
-      doc.title(e.kind() + " " + e.subject());
+      // A change names what it touched by its name or title when its data carries one.
+      String named = text(d, "name") != null ? text(d, "name") : text(d, "title");
+      doc.title(e.kind() + " " + (named == null ? e.subject() : named));
       if (e.kind().equals("control.run")) {
         doc.term(Fields.CONTROL_ID, e.subject()).term(Fields.RUN_ID, text(d, "runId"))
             .term(Fields.STATUS, text(d, "result"));

@@ -9,10 +9,12 @@ import dev.vigil.evidence.Hit;
 import dev.vigil.evidence.SearchRequest;
 import dev.vigil.evidence.SearchResult;
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -35,6 +37,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -129,6 +132,8 @@ final class Search {
     String[] snippets = top.scoreDocs.length == 0 ? new String[0]
         : UnifiedHighlighter.builder(searcher, schema.analyzer())
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            // The body is one value per line: a passage never runs across lines.
+            .withBreakIterator(() -> new SplittingBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT), '\n'))
             .build().highlight(Fields.BODY, user, top, 1);
     List<Hit> out = new ArrayList<>(top.scoreDocs.length);
     for (int i = 0; i < top.scoreDocs.length; i++) {
