@@ -181,21 +181,6 @@ public final class IndexBenchCommand extends Command {
       new Estate(new SweepTenant(jdbi, master, tenant, clock)).fill(size);
       System.out.printf("  filled in %.0f s%n", (System.nanoTime() - t0) / 1e9);
 
-      double[] throughput = throughput(tenant, ns.getInt("throughput_entries"));
-      System.out.printf("  indexer:     %,10.0f documents/s (chain read, documents built, Lucene)%n", throughput[0]);
-      System.out.printf("  bare Lucene: %,10.0f documents/s (the same documents, built beforehand)%n", throughput[1]);
-      System.out.printf("  indexer / bare Lucene: %.2f%n", throughput[0] / throughput[1]);
-
-      EvidenceReader.Tenant chain = reader.tenant(tenant);
-      List<EvidenceDoc> sample = chain.documents(chain.entries(0, 20_000));
-      LayoutBench.Result layout = new LayoutBench().run(Files.createDirectories(dir.resolve("layout")), sample,
-          ns.getInt("layout_tenants"), ns.getInt("rounds"));
-      deleteTree(dir.resolve("layout"));
-      System.out.printf("  %d tenants of %,d documents: one shared index p50 %.2f ms, p99 %.2f ms (%,.0f MB); "
-          + "one index each p50 %.2f ms, p99 %.2f ms (%,.0f MB in all)%n", layout.tenants(), layout.docsPerTenant(),
-          layout.sharedP50(), layout.sharedP99(), layout.sharedBytes() / 1e6, layout.ownP50(), layout.ownP99(),
-          layout.ownBytes() / 1e6);
-
       LuceneIndex index = new LuceneIndex(dir.resolve("index"), new LuceneIndex.Settings(32, 2_000));
       ChainFollower idle = new ChainFollower(jdbi, reader, index, settings(), clock);
       Reindexer reindexer = new Reindexer(jdbi, reader, index, idle, 2_000, clock);
@@ -211,6 +196,22 @@ public final class IndexBenchCommand extends Command {
       System.out.printf("  rebuild: %,d entries, %,d documents in %.0f s: %,.0f documents/s; index %,.0f MB, "
           + "%,.0f MB per million entries%n", done.totalEntries(), done.documents(), seconds,
           done.documents() / seconds, bytes / 1e6, bytes / 1e6 / (done.totalEntries() / 1e6));
+
+      double[] throughput = throughput(reindexer, ns.getInt("throughput_entries"));
+      System.out.printf("  indexer:     %,10.0f documents/s (a rebuild of %,d entries: chain read, documents built, "
+          + "Lucene)%n", throughput[0], ns.getInt("throughput_entries"));
+      System.out.printf("  bare Lucene: %,10.0f documents/s (the same documents, built beforehand)%n", throughput[1]);
+      System.out.printf("  indexer / bare Lucene: %.2f%n", throughput[0] / throughput[1]);
+
+      EvidenceReader.Tenant chain = reader.tenant(tenant);
+      List<EvidenceDoc> sample = chain.documents(chain.entries(0, 20_000));
+      LayoutBench.Result layout = new LayoutBench().run(Files.createDirectories(dir.resolve("layout")), sample,
+          ns.getInt("layout_tenants"), ns.getInt("rounds"));
+      deleteTree(dir.resolve("layout"));
+      System.out.printf("  %d tenants of %,d documents: one shared index p50 %.2f ms, p99 %.2f ms (%,.0f MB); "
+          + "one index each p50 %.2f ms, p99 %.2f ms (%,.0f MB in all)%n", layout.tenants(), layout.docsPerTenant(),
+          layout.sharedP50(), layout.sharedP99(), layout.sharedBytes() / 1e6, layout.ownP50(), layout.ownP99(),
+          layout.ownBytes() / 1e6);
 
       for (Timing q : queries(index, tenant, size, ns.getInt("rounds"))) {
         System.out.printf("  query %-42s p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms (%,d matches)%n", q.name(),
@@ -230,39 +231,29 @@ public final class IndexBenchCommand extends Command {
     }
 
     /**
-     * Indexes the first {@code n} entries as the follower does (read, build, add), then adds the
-     * same documents, built beforehand, to a bare IndexWriter; documents/s of each.
+     * Fills a tenant of its own with {@code n} reported actions and rebuilds its index with the
+     * service's {@link Reindexer} (the follower's catch-up path: read ahead, build, add), then
+     * adds the same documents, built beforehand, to a bare IndexWriter; documents/s of each.
      */
-    double[] throughput(String tenant, int n) throws IOException {
+    double[] throughput(Reindexer reindexer, int n) throws Exception {
+      String tenant = tenants.create("Throughput", BENCH).tenant().id();
+      new Estate(new SweepTenant(jdbi, master, tenant, clock)).fill(new Estate.Size(2_000, 20_000, n));
       EvidenceReader.Tenant chain = reader.tenant(tenant);
-      LuceneIndex index = new LuceneIndex(dir.resolve("throughput"), new LuceneIndex.Settings(32, 2_000));
-      long docs = 0;
-      long start = System.nanoTime();
-      try (var b = index.rebuild(tenant)) {
-        while (b.indexedSeq() < n) {
-          List<EvidenceDao.Indexed> entries = chain.entries(b.indexedSeq(), 2_000);
-          if (entries.isEmpty()) break;
-          List<EvidenceDoc> built = chain.documents(entries);
-          b.add(built, entries.get(entries.size() - 1).entry().seq());
-          docs += built.size();
-        }
-        b.swapIn();
-      }
-      index.commit();
-      double indexer = docs / ((System.nanoTime() - start) / 1e9);
-      index.close();
+      Progress p = reindexer.rebuild(tenant, x -> { });
+      if (!p.state().equals(Progress.DONE)) throw new IllegalStateException("the rebuild failed: " + p.error());
+      double indexer = p.documents() / (Duration.between(p.startedAt(), p.finishedAt()).toMillis() / 1000.0);
 
       Schema schema = new Schema();
-      List<Document> prepared = new ArrayList<>((int) docs);
+      List<Document> prepared = new ArrayList<>((int) p.documents());
       long seq = 0;
-      while (seq < n) {
+      while (true) {
         List<EvidenceDao.Indexed> entries = chain.entries(seq, 2_000);
         if (entries.isEmpty()) break;
         for (EvidenceDoc d : chain.documents(entries)) prepared.add(schema.document(tenant, d));
         seq = entries.get(entries.size() - 1).entry().seq();
       }
       Path bare = dir.resolve("bare");
-      start = System.nanoTime();
+      long start = System.nanoTime();
       try (FSDirectory d = FSDirectory.open(bare);
           IndexWriter w = new IndexWriter(d, new IndexWriterConfig(schema.analyzer()).setRAMBufferSizeMB(32))) {
         for (Document doc : prepared) w.addDocument(doc);
@@ -270,7 +261,6 @@ public final class IndexBenchCommand extends Command {
       }
       double lucene = prepared.size() / ((System.nanoTime() - start) / 1e9);
       deleteTree(bare);
-      deleteTree(dir.resolve("throughput"));
       return new double[] {indexer, lucene};
     }
 
@@ -363,32 +353,39 @@ public final class IndexBenchCommand extends Command {
       follower.start();
       follower.catchUp(tenant);
       AtomicBoolean running = new AtomicBoolean(true);
-      long[] ingested = {0};
-      Thread load = new Thread(() -> {
-        long start = System.nanoTime();
-        while (running.get()) {
-          long due = start + ingested[0] * 1_000_000_000L / rate;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            try {
-              Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-              return;
-            }
-          }
-          List<EventStore.NewEvent> batch = new ArrayList<>(1_000);
-          Instant now = clock.instant();
-          for (int i = 0; i < 1_000; i++) {
-            batch.add(new EventStore.NewEvent(agent, connection, "crm:read", "load/" + i, "success", now, null, null));
-          }
-          events.ingest(tenant, BENCH, null, batch);
-          // The follower hears of this node's commits, as in the service.
-          follower.changed(tenant);
-          ingested[0] += 1_000;
-        }
-      }, "bench-load");
+      java.util.concurrent.atomic.AtomicLong ingested = new java.util.concurrent.atomic.AtomicLong();
+      // Four reporters, each sending a 1,000-event batch every 4,000/rate seconds, as agents'
+      // runtimes would: one synchronous sender cannot reach 10,000 events/s on PostgreSQL.
+      List<Thread> load = new ArrayList<>();
       long loadStart = System.nanoTime();
-      load.start();
+      for (int r = 0; r < 4; r++) {
+        Thread t = new Thread(() -> {
+          long sent = 0;
+          while (running.get()) {
+            long wait = loadStart + sent * 4_000_000_000L / rate - System.nanoTime();
+            if (wait > 0) {
+              try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
+            List<EventStore.NewEvent> batch = new ArrayList<>(1_000);
+            Instant now = clock.instant();
+            for (int i = 0; i < 1_000; i++) {
+              batch.add(new EventStore.NewEvent(agent, connection, "crm:read", "load/" + i, "success", now, null,
+                  null));
+            }
+            events.ingest(tenant, BENCH, null, batch);
+            // The follower hears of this node's commits, as in the service.
+            follower.changed(tenant);
+            sent += 1_000;
+            ingested.addAndGet(1_000);
+          }
+        }, "bench-load-" + r);
+        t.start();
+        load.add(t);
+      }
       double[] seconds = new double[probes];
       Random random = new Random(3);
       for (int p = 0; p < probes; p++) {
@@ -403,8 +400,8 @@ public final class IndexBenchCommand extends Command {
         seconds[p] = (System.nanoTime() - committed) / 1e9;
       }
       running.set(false);
-      load.join();
-      double reached = ingested[0] / ((System.nanoTime() - loadStart) / 1e9);
+      for (Thread t : load) t.join();
+      double reached = ingested.get() / ((System.nanoTime() - loadStart) / 1e9);
       follower.close();
       pipeline.close();
       Arrays.sort(seconds);

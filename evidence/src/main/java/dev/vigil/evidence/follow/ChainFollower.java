@@ -1,7 +1,6 @@
 package dev.vigil.evidence.follow;
 
 import dev.vigil.collectors.audit.AuditDao;
-import dev.vigil.evidence.EvidenceDoc;
 import dev.vigil.evidence.EvidenceSink;
 import dev.vigil.evidence.docs.EvidenceDao;
 import dev.vigil.evidence.docs.EvidenceReader;
@@ -55,6 +54,8 @@ public final class ChainFollower implements AutoCloseable {
   private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers;
   private final ExecutorService workers;
+  /** Read and build the next batch of each tenant being indexed, while its worker indexes the last. */
+  private final ExecutorService readers;
 
   public ChainFollower(Jdbi jdbi, EvidenceReader reader, EvidenceSink index, Settings settings, Clock clock) {
     this.jdbi = jdbi;
@@ -64,6 +65,7 @@ public final class ChainFollower implements AutoCloseable {
     this.clock = clock;
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "evidence-timer"));
     this.workers = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, "evidence-indexer"));
+    this.readers = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, "evidence-reader"));
   }
 
   /** Starts polling, refreshing and committing. */
@@ -180,15 +182,11 @@ public final class ChainFollower implements AutoCloseable {
 
     /** Indexes every entry after the index's watermark, a batch at a time. Holds the lock. */
     void drain() {
-      while (true) {
-        long after = index.indexedSeq(tenantId);
-        List<EvidenceDao.Indexed> entries = chain.entries(after, settings.batch());
-        if (entries.isEmpty()) return;
-        List<EvidenceDoc> docs = chain.documents(entries);
-        long last = entries.get(entries.size() - 1).entry().seq();
-        index.add(tenantId, docs, last);
-        if (last > head.seq()) head = new EvidenceDao.TenantHead(tenantId, last, entries.get(entries.size() - 1).entry().time());
-        if (entries.size() < settings.batch()) return;
+      try (ReadAhead batches = new ReadAhead(chain, readers, index.indexedSeq(tenantId), settings.batch())) {
+        for (ReadAhead.Batch b = batches.next(); b != null; b = batches.next()) {
+          index.add(tenantId, b.docs(), b.lastSeq());
+          if (b.lastSeq() > head.seq()) head = new EvidenceDao.TenantHead(tenantId, b.lastSeq(), b.lastTime());
+        }
       }
     }
 
@@ -233,6 +231,8 @@ public final class ChainFollower implements AutoCloseable {
       timers.shutdownNow();
       workers.shutdownNow();
     }
+    // The workers have closed their read-aheads: no read is left running.
+    readers.shutdown();
     index.commit();
   }
 }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
@@ -50,15 +52,19 @@ public final class Reindexer {
         .orElse(0L);
     EvidenceReader.Tenant chain = reader.tenant(tenantId);
     long documents = 0;
+    ExecutorService reading = Executors.newSingleThreadExecutor(r -> new Thread(r, "evidence-rebuild-reader"));
     try (EvidenceSink.Rebuild building = index.rebuild(tenantId)) {
       progress.accept(new Progress(tenantId, Progress.RUNNING, 0, total, 0, started, null, null));
-      while (building.indexedSeq() < total) {
-        long added = step(chain, building);
-        if (added == 0) throw new IllegalStateException("the chain ends at seq " + building.indexedSeq()
-            + " but its head said " + total);
-        documents += added;
-        progress.accept(new Progress(tenantId, Progress.RUNNING, Math.min(building.indexedSeq(), total), total,
-            documents, started, null, null));
+      try (ReadAhead batches = new ReadAhead(chain, reading, 0, batch)) {
+        while (building.indexedSeq() < total) {
+          ReadAhead.Batch b = batches.next();
+          if (b == null) throw new IllegalStateException("the chain ends at seq " + building.indexedSeq()
+              + " but its head said " + total);
+          building.add(b.docs(), b.lastSeq());
+          documents += b.docs().size();
+          progress.accept(new Progress(tenantId, Progress.RUNNING, Math.min(building.indexedSeq(), total), total,
+              documents, started, null, null));
+        }
       }
       long[] last = {documents};
       follower.exclusively(tenantId, () -> {
@@ -80,6 +86,8 @@ public final class Reindexer {
           e.toString());
       progress.accept(failed);
       return failed;
+    } finally {
+      reading.shutdown();
     }
   }
 

@@ -91,10 +91,22 @@ final class Search {
       // A searcher of its own, so that its time limit is this query's alone.
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
       searcher.setTimeout(new QueryTimeoutImpl(timeoutMillis));
-      FacetsCollector fc = new FacetsCollector();
       TopDocs top;
+      long total;
+      Map<String, List<SearchResult.FacetCount>> facets;
       try {
-        top = FacetsCollector.searchAfter(searcher, after, query, request.limit(), sort, true, fc);
+        if (after == null) {
+          FacetsCollector fc = new FacetsCollector();
+          top = FacetsCollector.search(searcher, query, request.limit(), sort, true, fc);
+          total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+          facets = facets(facetState, fc);
+        } else {
+          // The first page counted the facets over every match; later pages do not count them
+          // again, which lets Lucene skip the documents that cannot make the page.
+          top = searcher.searchAfter(after, query, request.limit(), sort, true);
+          total = searcher.count(query);
+          facets = emptyFacets();
+        }
       } catch (IndexSearcher.TooManyClauses e) {
         // The parser counts the clauses of each group; the searcher counts them all, nested too.
         throw Rejected.malformed("q: too costly to run (" + e.getMessage() + ")");
@@ -102,8 +114,6 @@ final class Search {
       if (searcher.timedOut()) {
         throw Rejected.malformed("q: the search ran past its " + timeoutMillis + " ms limit; narrow it");
       }
-      long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-      Map<String, List<SearchResult.FacetCount>> facets = facets(facetState, fc);
       List<Hit> items = hits(searcher, user, top);
       String next = null;
       if (top.scoreDocs.length == request.limit() && top.scoreDocs.length > 0) {
