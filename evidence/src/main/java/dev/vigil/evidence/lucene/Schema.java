@@ -23,6 +23,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -40,6 +42,15 @@ public final class Schema {
   public static final String TENANT = "_tenant";
   /** The stored JSON of the document. */
   static final String STORED = "_doc";
+
+  /**
+   * Newest first, then by uid so that every position is unique: the order of a search by time,
+   * and the order documents are kept in within each segment. Kept in that order, a page by
+   * time stops at its last item instead of sorting every match: the chain appends oldest
+   * first, the worst order for a newest-first listing.
+   */
+  static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true),
+      new SortField(UID, SortField.Type.STRING));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

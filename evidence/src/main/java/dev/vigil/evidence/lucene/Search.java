@@ -50,8 +50,6 @@ final class Search {
   /** How many values each facet lists. */
   static final int FACET_VALUES = 20;
 
-  private static final Sort BY_TIME = new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true),
-      new SortField(Schema.UID, SortField.Type.STRING));
   private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
       new SortField(Schema.UID, SortField.Type.STRING));
 
@@ -80,7 +78,7 @@ final class Search {
   SearchResult run(TenantIndex index, String tenantId, SearchRequest request) throws IOException {
     Query user = EvidenceQueryParser.parse(schema, request.query());
     Query query = confined(tenantId, user, request.filters());
-    Sort sort = request.order() == SearchRequest.Order.TIME ? BY_TIME : BY_RELEVANCE;
+    Sort sort = request.order() == SearchRequest.Order.TIME ? Schema.NEWEST_FIRST : BY_RELEVANCE;
     Object[] cursor = request.cursor() == null ? null : Cursor.decode(request.order(), request.cursor());
     return index.withSearcher((shared, facetState) -> {
       if (facetState == null) return new SearchResult(List.of(), emptyFacets(), 0, null);

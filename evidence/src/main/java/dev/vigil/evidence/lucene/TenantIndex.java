@@ -68,7 +68,7 @@ final class TenantIndex implements Closeable {
     try {
       IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(ramBufferMb)
-          .setCommitOnClose(false);
+          .setIndexSort(Schema.NEWEST_FIRST).setCommitOnClose(false);
       return new TenantIndex(schema, path, directory, new IndexWriter(directory, config));
     } catch (IOException | RuntimeException e) {
       directory.close();
