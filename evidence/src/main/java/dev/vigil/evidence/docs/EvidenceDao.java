@@ -2,10 +2,14 @@ package dev.vigil.evidence.docs;
 
 import dev.vigil.collectors.audit.AuditEntryMapper;
 import dev.vigil.controls.audit.AuditEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -56,21 +60,19 @@ public interface EvidenceDao {
   List<String> connectionsOfVendor(@Bind("tenantId") String tenantId, @Bind("vendorId") String vendorId);
 
   /** Maps an entry row with its grant. */
-  final class IndexedMapper implements org.jdbi.v3.core.mapper.RowMapper<Indexed> {
+  final class IndexedMapper implements RowMapper<Indexed> {
     private final AuditEntryMapper entries = new AuditEntryMapper();
 
     @Override
-    public Indexed map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-        throws java.sql.SQLException {
+    public Indexed map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new Indexed(entries.map(rs, ctx), rs.getString("grant_id"));
     }
   }
 
   /** Maps a head row. */
-  final class HeadMapper implements org.jdbi.v3.core.mapper.RowMapper<TenantHead> {
+  final class HeadMapper implements RowMapper<TenantHead> {
     @Override
-    public TenantHead map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-        throws java.sql.SQLException {
+    public TenantHead map(ResultSet rs, StatementContext ctx) throws SQLException {
       OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
       return new TenantHead(rs.getString("tenant_id"), rs.getLong("seq"), at == null ? null : at.toInstant());
     }

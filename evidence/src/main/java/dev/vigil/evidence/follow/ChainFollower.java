@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,7 +121,7 @@ public final class ChainFollower implements AutoCloseable {
 
   /** The last indexing failure of any tenant, while it lasts (cleared by the tenant's next success). */
   public List<String> failures() {
-    return feeds.values().stream().map(f -> f.failure).filter(java.util.Objects::nonNull).toList();
+    return feeds.values().stream().map(f -> f.failure).filter(Objects::nonNull).toList();
   }
 
   private void poll() {
@@ -160,7 +162,7 @@ public final class ChainFollower implements AutoCloseable {
       if (queued.compareAndSet(false, true)) {
         try {
           workers.execute(this::run);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
           queued.set(false);
         }
       }

@@ -3,6 +3,7 @@ package dev.vigil.evidence.lucene;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.evidence.DocType;
+import dev.vigil.evidence.EvidenceDoc;
 import dev.vigil.evidence.Fields;
 import dev.vigil.evidence.Filters;
 import dev.vigil.evidence.Hit;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
@@ -122,17 +124,17 @@ final class Search {
   }
 
   /** One document by uid, within the tenant. */
-  java.util.Optional<Hit> find(TenantIndex index, String tenantId, DocType type, String id) throws IOException {
-    String uid = dev.vigil.evidence.EvidenceDoc.uid(type, id);
+  Optional<Hit> find(TenantIndex index, String tenantId, DocType type, String id) throws IOException {
+    String uid = EvidenceDoc.uid(type, id);
     Query query = new BooleanQuery.Builder()
         .add(new TermQuery(Schema.uid(uid)), BooleanClause.Occur.FILTER)
         .add(new TermQuery(new Term(Schema.TENANT, tenantId)), BooleanClause.Occur.FILTER).build();
     return index.withSearcher((searcher, facets) -> {
       TopDocs top = searcher.search(query, 1);
-      if (top.scoreDocs.length == 0) return java.util.Optional.empty();
+      if (top.scoreDocs.length == 0) return Optional.empty();
       Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
       ObjectNode fields = Schema.stored(doc);
-      return java.util.Optional.of(hit(fields, fields.path("title").asText(), fields));
+      return Optional.of(hit(fields, fields.path("title").asText(), fields));
     });
   }
 
