@@ -49,7 +49,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -57,7 +61,6 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
@@ -71,7 +74,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <ol>
  *   <li>index throughput: the indexer (chain read, documents built, Lucene) over the first
  *       {@code --throughput-entries} entries, against bare Lucene (one IndexWriter, the same
- *       documents already built, no database) in the same run;
+ *       documents already built, no database, the same writer settings) in the same run;
  *   <li>a rebuild of the whole tenant's index: documents/s, wall time, index size per million entries;
  *   <li>query latency over that index: a term query with two filters and all facets, a phrase,
  *       a time range sorted by time, and page 50 of cursor paging;
@@ -255,7 +258,7 @@ public final class IndexBenchCommand extends Command {
       Path bare = dir.resolve("bare");
       long start = System.nanoTime();
       try (FSDirectory d = FSDirectory.open(bare);
-          IndexWriter w = new IndexWriter(d, new IndexWriterConfig(schema.analyzer()).setRAMBufferSizeMB(32))) {
+          IndexWriter w = new IndexWriter(d, schema.writerConfig(32))) {
         for (Document doc : prepared) w.addDocument(doc);
         w.commit();
       }
@@ -332,7 +335,7 @@ public final class IndexBenchCommand extends Command {
 
     /**
      * Ingests at {@code rate} events/s into a tenant of its own (1,000-event batches through the
-     * group commit) while probes, one at a time, append one marked event and wait for the index
+     * group commit) while probes, one a second, append one marked event and wait for the index
      * to find it: seconds from the append's return (committed) to found, p50, p95 and max, and
      * the ingest rate reached.
      */
@@ -353,7 +356,7 @@ public final class IndexBenchCommand extends Command {
       follower.start();
       follower.catchUp(tenant);
       AtomicBoolean running = new AtomicBoolean(true);
-      java.util.concurrent.atomic.AtomicLong ingested = new java.util.concurrent.atomic.AtomicLong();
+      AtomicLong ingested = new AtomicLong();
       // Four reporters, each sending a 1,000-event batch every 4,000/rate seconds, as agents'
       // runtimes would: one synchronous sender cannot reach 10,000 events/s on PostgreSQL.
       List<Thread> load = new ArrayList<>();
@@ -386,9 +389,20 @@ public final class IndexBenchCommand extends Command {
         t.start();
         load.add(t);
       }
+      // A line every 10 s, so that a run whose index falls behind shows it while it runs.
+      ScheduledExecutorService report = Executors.newSingleThreadScheduledExecutor();
+      report.scheduleAtFixedRate(() -> {
+        double elapsed = (System.nanoTime() - loadStart) / 1e9;
+        follower.lags().stream().filter(l -> l.tenantId().equals(tenant)).findFirst().ifPresent(l ->
+            System.out.printf("  %4.0f s: %,d events (%,.0f/s); index %,d entries and %.1f s behind%n", elapsed,
+                ingested.get(), ingested.get() / elapsed, l.entries(), l.seconds()));
+      }, 10, 10, TimeUnit.SECONDS);
       double[] seconds = new double[probes];
       Random random = new Random(3);
       for (int p = 0; p < probes; p++) {
+        // One probe a second, so that the run lasts long enough for the index to grow and merge.
+        long next = loadStart + (p + 1) * 1_000_000_000L - System.nanoTime();
+        if (next > 0) Thread.sleep(next / 1_000_000);
         String marker = "probe-" + p + "-" + Long.toHexString(random.nextLong());
         events.ingest(tenant, BENCH, null, List.of(new EventStore.NewEvent(agent, connection, "crm:write", marker,
             "success", clock.instant(), null, null)));
@@ -399,6 +413,7 @@ public final class IndexBenchCommand extends Command {
         while (index.search(tenant, find).total() == 0) Thread.sleep(2);
         seconds[p] = (System.nanoTime() - committed) / 1e9;
       }
+      report.shutdownNow();
       running.set(false);
       for (Thread t : load) t.join();
       double reached = ingested.get() / ((System.nanoTime() - loadStart) / 1e9);

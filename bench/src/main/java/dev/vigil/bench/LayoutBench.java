@@ -17,7 +17,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -92,7 +91,7 @@ final class LayoutBench {
   }
 
   private IndexWriter writer(FSDirectory d) throws IOException {
-    return new IndexWriter(d, new IndexWriterConfig(schema.analyzer()).setRAMBufferSizeMB(64));
+    return new IndexWriter(d, schema.writerConfig(64));
   }
 
   /** The search's shape: a term query, with the tenant (as the index adds it) and an agent as filters. */

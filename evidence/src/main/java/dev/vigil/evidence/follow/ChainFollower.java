@@ -184,7 +184,8 @@ public final class ChainFollower implements AutoCloseable {
 
     /** Indexes every entry after the index's watermark, a batch at a time. Holds the lock. */
     void drain() {
-      try (ReadAhead batches = new ReadAhead(chain, readers, index.indexedSeq(tenantId), settings.batch())) {
+      try (ReadAhead batches = new ReadAhead(chain, readers, index.indexedSeq(tenantId), settings.batch(),
+          docs -> index.prepare(tenantId, docs))) {
         for (ReadAhead.Batch b = batches.next(); b != null; b = batches.next()) {
           index.add(tenantId, b.docs(), b.lastSeq());
           if (b.lastSeq() > head.seq()) head = new EvidenceDao.TenantHead(tenantId, b.lastSeq(), b.lastTime());

@@ -1,6 +1,5 @@
 package dev.vigil.evidence.follow;
 
-import dev.vigil.evidence.EvidenceDoc;
 import dev.vigil.evidence.EvidenceSink;
 import dev.vigil.evidence.docs.EvidenceDao;
 import dev.vigil.evidence.docs.EvidenceReader;
@@ -55,7 +54,7 @@ public final class Reindexer {
     ExecutorService reading = Executors.newSingleThreadExecutor(r -> new Thread(r, "evidence-rebuild-reader"));
     try (EvidenceSink.Rebuild building = index.rebuild(tenantId)) {
       progress.accept(new Progress(tenantId, Progress.RUNNING, 0, total, 0, started, null, null));
-      try (ReadAhead batches = new ReadAhead(chain, reading, 0, batch)) {
+      try (ReadAhead batches = new ReadAhead(chain, reading, 0, batch, docs -> index.prepare(tenantId, docs))) {
         while (building.indexedSeq() < total) {
           ReadAhead.Batch b = batches.next();
           if (b == null) throw new IllegalStateException("the chain ends at seq " + building.indexedSeq()
@@ -69,7 +68,7 @@ public final class Reindexer {
       long[] last = {documents};
       follower.exclusively(tenantId, () -> {
         long n;
-        while ((n = step(chain, building)) > 0) last[0] += n;
+        while ((n = step(tenantId, chain, building)) > 0) last[0] += n;
         try {
           building.swapIn();
         } catch (IOException e) {
@@ -92,10 +91,10 @@ public final class Reindexer {
   }
 
   /** Indexes the next batch into {@code building}; the number of documents, 0 at the head. */
-  private long step(EvidenceReader.Tenant chain, EvidenceSink.Rebuild building) {
+  private long step(String tenantId, EvidenceReader.Tenant chain, EvidenceSink.Rebuild building) {
     List<EvidenceDao.Indexed> entries = chain.entries(building.indexedSeq(), batch);
     if (entries.isEmpty()) return 0;
-    List<EvidenceDoc> docs = chain.documents(entries);
+    EvidenceSink.Prepared docs = index.prepare(tenantId, chain.documents(entries));
     building.add(docs, entries.get(entries.size() - 1).entry().seq());
     return docs.size();
   }

@@ -100,8 +100,13 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
   }
 
   @Override
-  public void add(String tenantId, List<EvidenceDoc> docs, long throughSeq) {
-    index(tenantId).add(tenantId, docs, throughSeq);
+  public Prepared prepare(String tenantId, List<EvidenceDoc> docs) {
+    return LuceneDocs.of(schema, tenantId, docs);
+  }
+
+  @Override
+  public void add(String tenantId, Prepared docs, long throughSeq) {
+    index(tenantId).add(LuceneDocs.of(tenantId, docs), throughSeq);
   }
 
   /** Makes what was added searchable, in every open index. */
@@ -174,8 +179,8 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
     }
 
     @Override
-    public void add(List<EvidenceDoc> docs, long throughSeq) {
-      index.add(tenantId, docs, throughSeq);
+    public void add(Prepared docs, long throughSeq) {
+      index.add(LuceneDocs.of(tenantId, docs), throughSeq);
     }
 
     @Override

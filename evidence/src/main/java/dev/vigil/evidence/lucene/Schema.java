@@ -22,6 +22,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -66,6 +67,15 @@ public final class Schema {
   /** Analyses the text fields; every other field is matched whole, case and all. */
   public Analyzer analyzer() {
     return analyzer;
+  }
+
+  /**
+   * How a writer of this schema indexes: its analyser, a RAM buffer of {@code ramBufferMb}, and
+   * segments kept newest first. The index's own writers and the benchmark's bare-Lucene baseline
+   * both start here, so that the baseline indexes exactly what the service does.
+   */
+  public IndexWriterConfig writerConfig(double ramBufferMb) {
+    return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(ramBufferMb).setIndexSort(NEWEST_FIRST);
   }
 
   FacetsConfig facets() {

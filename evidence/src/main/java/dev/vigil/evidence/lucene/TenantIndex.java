@@ -1,11 +1,9 @@
 package dev.vigil.evidence.lucene;
 
-import dev.vigil.evidence.EvidenceDoc;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -66,9 +64,8 @@ final class TenantIndex implements Closeable {
   static TenantIndex open(Schema schema, Path path, double ramBufferMb) throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
-      IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(ramBufferMb)
-          .setIndexSort(Schema.NEWEST_FIRST).setCommitOnClose(false);
+      IndexWriterConfig config = schema.writerConfig(ramBufferMb)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false);
       return new TenantIndex(schema, path, directory, new IndexWriter(directory, config));
     } catch (IOException | RuntimeException e) {
       directory.close();
@@ -91,14 +88,14 @@ final class TenantIndex implements Closeable {
   }
 
   /** Adds or replaces {@code docs}, the documents of the entries after {@link #indexedSeq} up to {@code throughSeq}. */
-  void add(String tenantId, List<EvidenceDoc> docs, long throughSeq) {
+  void add(LuceneDocs docs, long throughSeq) {
     synchronized (writes) {
       try {
-        for (EvidenceDoc d : docs) {
-          if (d.type().changes()) {
-            writer.updateDocument(Schema.uid(d.uid()), schema.document(tenantId, d));
+        for (LuceneDocs.Item d : docs.items()) {
+          if (d.replaces() != null) {
+            writer.updateDocument(d.replaces(), d.doc());
           } else {
-            writer.addDocument(schema.document(tenantId, d));
+            writer.addDocument(d.doc());
           }
         }
       } catch (IOException e) {
