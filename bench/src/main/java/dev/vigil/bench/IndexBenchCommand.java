@@ -15,11 +15,16 @@ import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;
 import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.tenancy.PasswordHasher;
 import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
+import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.vendors.VendorStore;
 import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.model.Criticality;
+import dev.vigil.controls.model.Role;
+import dev.vigil.evidence.DocType;
 import dev.vigil.evidence.EvidenceDoc;
 import dev.vigil.evidence.Filters;
 import dev.vigil.evidence.SearchRequest;
@@ -289,7 +294,7 @@ public final class IndexBenchCommand extends Command {
     }
 
     private static Filters filters(String agentId, String connectionId) {
-      return new Filters(dev.vigil.evidence.DocType.ENTRY, null, null, null, agentId, connectionId, null, null, null,
+      return new Filters(DocType.ENTRY, null, null, null, agentId, connectionId, null, null, null,
           null);
     }
 
@@ -312,7 +317,7 @@ public final class IndexBenchCommand extends Command {
       long matches = 0;
       for (int i = 0; i < rounds; i++) {
         Instant to = clock.instant().minus(Duration.ofHours(random.nextInt(24 * 28)));
-        Filters entries = new Filters(dev.vigil.evidence.DocType.ENTRY, null, null, null, null, null, null, null, null,
+        Filters entries = new Filters(DocType.ENTRY, null, null, null, null, null, null, null, null,
             to);
         String cursor = null;
         for (int p = 0; p < 49; p++) {
@@ -342,11 +347,11 @@ public final class IndexBenchCommand extends Command {
     double[] visibility(LuceneIndex index, int probes, int rate) throws Exception {
       String tenant = tenants.create("Visibility", BENCH).tenant().id();
       String vendor = new VendorStore(new AuditedWrites(jdbi, appender, ids, clock)).create(tenant, BENCH, "V",
-          dev.vigil.controls.model.Criticality.LOW, null, null).id();
+          Criticality.LOW, null, null).id();
       TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), clock);
-      String owner = new dev.vigil.collectors.tenancy.UserStore(jdbi, appender, ids,
-          new dev.vigil.collectors.tenancy.PasswordHasher(), clock).create(tenant, BENCH, "o@bench.example", "O",
-          dev.vigil.controls.model.Role.ADMIN, "a long enough password").id();
+      String owner = new UserStore(jdbi, appender, ids,
+          new PasswordHasher(), clock).create(tenant, BENCH, "o@bench.example", "O",
+          Role.ADMIN, "a long enough password").id();
       String agent = new AgentStore(jdbi, appender, tokens, ids, clock).create(tenant, BENCH, "probe", owner, null).id();
       String connection = new ConnectionStore(jdbi, appender, new TenantKeysets(jdbi, master, appender, clock),
           new CredentialVault(), ids, clock).create(tenant, BENCH, "CRM", "crm", vendor, "https://crm.example").id();
