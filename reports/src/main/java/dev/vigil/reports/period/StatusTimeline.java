@@ -1,0 +1,54 @@
+package dev.vigil.reports.period;
+
+import dev.vigil.collectors.monitoring.ControlRun;
+import dev.vigil.collectors.monitoring.ControlStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A control's status over time from its runs. A run's result holds from its start until the
+ * next run starts (runs in the order they took effect); before the first run known the control
+ * is not run. Runs starting at or after the period's end are ignored: they say nothing of the
+ * period. Consecutive stretches of one status are one segment, so a failing segment is a
+ * maximal failing interval.
+ */
+final class StatusTimeline {
+
+  private StatusTimeline() {}
+
+  /**
+   * The segments up to the period's end, starting at the period's start or at the first run
+   * before it, whichever is earlier: a segment that began before the period keeps its start.
+   */
+  static List<StatusSegment> effective(Period period, List<ControlRun> runsInEffectOrder) {
+    List<ControlRun> runs = runsInEffectOrder.stream().filter(r -> r.startedAt().isBefore(period.to())).toList();
+    List<StatusSegment> out = new ArrayList<>();
+    Instant firstStart = runs.isEmpty() ? period.to() : runs.get(0).startedAt();
+    if (firstStart.isAfter(period.from())) add(out, new StatusSegment(ControlStatus.NOT_RUN, period.from(), firstStart));
+    for (int i = 0; i < runs.size(); i++) {
+      Instant end = i + 1 < runs.size() ? runs.get(i + 1).startedAt() : period.to();
+      add(out, new StatusSegment(runs.get(i).result().status(), runs.get(i).startedAt(), end));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The segments that share time with the period, cut to it. */
+  static List<StatusSegment> clipped(Period period, List<StatusSegment> effective) {
+    return effective.stream().filter(s -> period.overlaps(s.start(), s.end()))
+        .map(s -> new StatusSegment(s.status(), period.clamp(s.start()), period.clamp(s.end()))).toList();
+  }
+
+  /** Appends {@code s}, dropping it when empty (two runs starting at once) and merging it into an equal last one. */
+  private static void add(List<StatusSegment> out, StatusSegment s) {
+    if (!s.end().isAfter(s.start())) return;
+    if (!out.isEmpty()) {
+      StatusSegment last = out.get(out.size() - 1);
+      if (last.status() == s.status()) {
+        out.set(out.size() - 1, new StatusSegment(s.status(), last.start(), s.end()));
+        return;
+      }
+    }
+    out.add(s);
+  }
+}
