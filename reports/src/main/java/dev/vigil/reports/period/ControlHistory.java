@@ -43,6 +43,15 @@ public record ControlHistory(String tenantId, ControlInfo control, Duration inte
     exceptions = List.copyOf(exceptions);
   }
 
+  /**
+   * How long a run's result stands without a newer run: one schedule interval and the jitter
+   * the schedule is allowed ({@link MissedRuns#TOLERANCE_DIVISOR}), the moment by which the
+   * next scheduled run should have started.
+   */
+  public Duration resultLifetime() {
+    return interval.plus(interval.dividedBy(MissedRuns.TOLERANCE_DIVISOR));
+  }
+
   private static void owned(String tenantId, String controlId, String what, String itsTenant, String itsControl) {
     if (!tenantId.equals(itsTenant)) {
       throw new IllegalArgumentException(what + " belongs to another tenant, not " + tenantId);

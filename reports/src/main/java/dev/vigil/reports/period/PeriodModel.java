@@ -13,7 +13,7 @@ public final class PeriodModel {
   private PeriodModel() {}
 
   public static ControlPeriod of(Period period, ControlHistory history) {
-    List<StatusSegment> effective = StatusTimeline.effective(period, history.runs());
+    List<StatusSegment> effective = StatusTimeline.effective(period, history.runs(), history.resultLifetime());
     List<PeriodDeviation> deviations = Deviations.of(period, effective, history);
     return new ControlPeriod(history.control(), history.interval(), period, counts(period, history),
         StatusTimeline.clipped(period, effective), deviations,

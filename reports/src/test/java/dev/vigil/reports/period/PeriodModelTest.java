@@ -12,6 +12,7 @@ import static dev.vigil.reports.period.History.TENANT;
 import static dev.vigil.reports.period.History.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.collectors.monitoring.ControlRun;
 import dev.vigil.collectors.monitoring.ControlStatus;
@@ -156,13 +157,19 @@ class PeriodModelTest {
 
   @Test
   void missedScheduledRunsWhileTheServiceWasDown() {
-    // Down from 04:30 to 08:30: the 05:00 to 08:00 runs are missing. The 04:00 result holds meanwhile.
+    // Down from 04:30 to 08:30: the 05:00 to 08:00 runs are missing. The 04:00 pass holds
+    // until the next run was due (05:00, and 6 minutes of jitter); then the control is untested.
     ControlPeriod p = new History().hourly("00:00", "05:00", PASS).hourly("09:00", "24:00", PASS).overTheDay();
 
     assertThat(p.runs()).isEqualTo(new RunCounts(20, 0, 0, 4));
-    assertThat(p.timeline()).containsExactly(segment(PASSING, "00:00", "24:00"));
-    assertThat(p.passingShare()).isEqualTo(1.0);
-    assertThat(p.conclusion()).isEqualTo(ControlPeriod.NO_DEVIATIONS);
+    assertThat(p.timeline()).containsExactly(segment(PASSING, "00:00", "05:06"), segment(NOT_RUN, "05:06", "09:00"),
+        segment(PASSING, "09:00", "24:00"));
+    assertThat(p.passing()).isEqualTo(Duration.ofHours(24).minusMinutes(3 * 60 + 54));
+    PeriodDeviation d = single(p);
+    assertThat(d.kind()).isEqualTo("not tested");
+    assertThat(d.start()).isEqualTo(at("05:06"));
+    assertThat(d.end()).isEqualTo(at("09:00"));
+    assertThat(p.conclusion()).isEqualTo("1 deviation noted");
   }
 
   @Test
@@ -212,13 +219,15 @@ class PeriodModelTest {
   }
 
   @Test
-  void noRunInThePeriodLetsTheLastResultHoldAndCountsTheMissedRuns() {
+  void noRunInThePeriodLetsTheLastPassHoldOnlyUntilTheNextRunWasDue() {
     ControlPeriod p = new History().scheduled("-01:00", PASS).overTheDay();
 
     assertThat(p.runs()).isEqualTo(new RunCounts(0, 0, 0, 23));
-    assertThat(p.timeline()).containsExactly(segment(PASSING, "00:00", "24:00"));
-    assertThat(p.passingShare()).isEqualTo(1.0);
-    assertThat(p.conclusion()).isEqualTo("no deviations noted");
+    assertThat(p.timeline()).containsExactly(segment(PASSING, "00:00", "00:06"), segment(NOT_RUN, "00:06", "24:00"));
+    assertThat(p.passing()).isEqualTo(Duration.ofMinutes(6));
+    PeriodDeviation d = single(p);
+    assertThat(d.kind()).isEqualTo("not tested");
+    assertThat(d.openAtPeriodEnd()).isTrue();
   }
 
   @Test
@@ -257,15 +266,16 @@ class PeriodModelTest {
         .finding("grt_w", "09:30", "10:15").overTheDay();
 
     assertThat(p.runs()).isEqualTo(new RunCounts(0, 3, 0, 23));
-    assertThat(p.timeline()).containsExactly(segment(NOT_RUN, "00:00", "03:00"), segment(PASSING, "03:00", "09:30"),
-        segment(FAILING, "09:30", "10:15"), segment(PASSING, "10:15", "24:00"));
-    assertThat(p.passing()).isEqualTo(Duration.ofMinutes(20 * 60 + 15));
-    assertThat(p.passingShare()).isEqualTo(0.84375);
-    assertThat(p.conclusion()).isEqualTo("2 deviations noted");
+    // The hourly schedule never ran: each pass stands for the 66 minutes a scheduled run would have.
+    assertThat(p.timeline()).containsExactly(segment(NOT_RUN, "00:00", "03:00"), segment(PASSING, "03:00", "04:06"),
+        segment(NOT_RUN, "04:06", "09:30"), segment(FAILING, "09:30", "10:15"), segment(PASSING, "10:15", "11:21"),
+        segment(NOT_RUN, "11:21", "24:00"));
+    assertThat(p.passing()).isEqualTo(Duration.ofMinutes(2 * 66));
+    assertThat(p.conclusion()).isEqualTo("4 deviations noted");
     assertThat(p.deviations()).extracting(PeriodDeviation::status, PeriodDeviation::start, PeriodDeviation::end)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(NOT_RUN, at("00:00"), at("03:00")),
-            org.assertj.core.groups.Tuple.tuple(FAILING, at("09:30"), at("10:15")));
-    assertThat(p.deviations().get(1).timeToRemediate()).contains(Duration.ofMinutes(45));
+        .containsExactly(tuple(NOT_RUN, at("00:00"), at("03:00")), tuple(NOT_RUN, at("04:06"), at("09:30")),
+            tuple(FAILING, at("09:30"), at("10:15")), tuple(NOT_RUN, at("11:21"), null));
+    assertThat(p.deviations().get(2).timeToRemediate()).contains(Duration.ofMinutes(45));
   }
 
   @Test
