@@ -1,7 +1,9 @@
 /**
- * Auditor-facing output for an observation period: the Type II-style report, the evidence
- * package and the OSCAL assessment results. Not built yet: the module holds only this package
- * and its place in the build. When it is, it reads through the collectors' stores, knows the
- * catalog from controls, and writes nothing back.
+ * Auditor-facing output for an observation period. Built so far: the period model
+ * ({@code period}: per control, runs, missed scheduled runs, status timeline, passing share,
+ * deviations and exceptions in force) and auditor samples ({@code sample}: size, seeded draw
+ * and each member's evidence), both pure. The Type II report, the evidence package and the
+ * OSCAL assessment results are to come; they will read through the collectors' stores, know
+ * the catalog from controls, and write nothing back. docs/reports.md states the rules.
  */
 package dev.vigil.reports;
