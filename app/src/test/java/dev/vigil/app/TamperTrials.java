@@ -16,7 +16,7 @@ final class TamperTrials {
 
   enum Kind {
     ALTER_ENTRY, DELETE_ENTRY, INSERT_ENTRY, REORDER_ENTRIES, REWRITE_HISTORY,
-    ALTER_CHECKPOINT, DROP_CHECKPOINT, CUT_TAIL, ALTER_EXPORT_NOTE
+    ALTER_CHECKPOINT, DROP_CHECKPOINT, CUT_TAIL, ALTER_EXPORT_NOTE, CHECKPOINT_TIME, SIGNATURE_LINE_ADDED
   }
 
   private TamperTrials() {}
@@ -47,7 +47,8 @@ final class TamperTrials {
       // signed hash of checkpoints.jsonl shows the edit, which is still a catch.
       case ALTER_CHECKPOINT -> p.where().startsWith("checkpoint");
       case DROP_CHECKPOINT -> p.where().equals("checkpoints.jsonl");
-      case ALTER_EXPORT_NOTE -> p.where().equals("manifest");
+      case ALTER_EXPORT_NOTE, SIGNATURE_LINE_ADDED -> p.where().equals("manifest");
+      case CHECKPOINT_TIME -> p.where().startsWith("checkpoint ") && p.reason().contains("issuedAt");
     };
   }
 
@@ -103,6 +104,26 @@ final class TamperTrials {
         int noteStart = text.indexOf("\"note\"") + 10;
         int noteEnd = text.lastIndexOf('"');
         return b.withFile("manifest.json", BundleContents.flip(manifest, noteStart + random.nextInt(noteEnd - noteStart)));
+      }
+      case CHECKPOINT_TIME -> {
+        List<String> copy = new ArrayList<>(checkpoints);
+        int i = random.nextInt(copy.size());
+        var line = (com.fasterxml.jackson.databind.node.ObjectNode) Http.JSON.readTree(copy.get(i));
+        line.put("issuedAt", "2001-01-01T00:00:00.000Z");
+        copy.set(i, Http.JSON.writeValueAsString(line));
+        return b.withLines("checkpoints.jsonl", copy);
+      }
+      case SIGNATURE_LINE_ADDED -> {
+        // A second line on the export note: another key's, or a failing one of ours before the
+        // valid one. Either way the note is no longer what Vigil signed.
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) Http.JSON.readTree(b.files().get("manifest.json"));
+        String note = manifest.get("note").asText();
+        int split = note.lastIndexOf("\n\n") + 2;
+        String valid = note.substring(split);
+        String forged = "\u2014 vigil-audit " + java.util.Base64.getEncoder().encodeToString(new byte[68]) + "\n";
+        String other = "\u2014 witness " + java.util.Base64.getEncoder().encodeToString(new byte[68]) + "\n";
+        manifest.put("note", note.substring(0, split) + (random.nextBoolean() ? forged + valid : valid + other));
+        return b.withFile("manifest.json", Http.JSON.writeValueAsBytes(manifest));
       }
       default -> throw new IllegalArgumentException(kind.toString());
     }

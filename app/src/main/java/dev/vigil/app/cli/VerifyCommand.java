@@ -1,19 +1,18 @@
 package dev.vigil.app.cli;
 
 import dev.vigil.controls.audit.BundleVerifier;
+import dev.vigil.controls.audit.BundleZip;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -54,18 +53,16 @@ public final class VerifyCommand extends Command {
 
   /** Reads the zip and verifies it. */
   public static BundleVerifier.Report verify(Path bundle, byte[] pinnedKey) throws IOException {
-    Map<String, byte[]> files = new HashMap<>();
-    if (Files.size(bundle) < 4 || !java.util.Arrays.equals(readMagic(bundle), new byte[] {'P', 'K', 3, 4})) {
+    if (Files.size(bundle) < 4 || !Arrays.equals(readMagic(bundle), new byte[] {'P', 'K', 3, 4})) {
       return new BundleVerifier.Report(null, 0, 0, 0, 0, null,
-          java.util.List.of(new BundleVerifier.Problem(bundle.toString(), "is not a zip file")));
+          List.of(new BundleVerifier.Problem(bundle.toString(), "is not a zip file")));
     }
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
-      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        files.put(e.getName(), zip.readAllBytes());
-      }
+    BundleZip.Read read;
+    try (InputStream in = Files.newInputStream(bundle)) {
+      read = BundleZip.read(in);
     }
-    return BundleVerifier.verify(new BundleVerifier.Contents(files.get("manifest.json"),
-        files.get("public-key.json"), files.get("entries.jsonl"), files.get("checkpoints.jsonl")), pinnedKey);
+    if (!read.problems().isEmpty()) return new BundleVerifier.Report(null, 0, 0, 0, 0, null, read.problems());
+    return BundleVerifier.verify(read.contents(), pinnedKey);
   }
 
   private static byte[] readMagic(Path file) throws IOException {

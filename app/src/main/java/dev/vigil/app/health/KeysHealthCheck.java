@@ -3,6 +3,7 @@ package dev.vigil.app.health;
 import com.codahale.metrics.health.HealthCheck;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.crypto.MasterKey;
+import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.SignedNote;
 
 /**
@@ -23,7 +24,7 @@ public final class KeysHealthCheck extends HealthCheck {
   protected Result check() {
     if (!master.selfTest()) return Result.unhealthy("the master key cannot round-trip a probe");
     String note = signer.signNote("vigil/health\n");
-    if (!SignedNote.verify(note, CheckpointSigner.KEY_NAME, signer.publicKey())) {
+    if (!SignedNote.verify(note, Checkpoint.KEY_NAME, signer.publicKey())) {
       return Result.unhealthy("the checkpoint key's signature does not verify");
     }
     return Result.healthy("master key and checkpoint key " + signer.keyId() + " work");

@@ -69,7 +69,7 @@ public final class AuditResource {
   public PublicKeyBody publicKey() {
     CheckpointSigner signer = checkpoints.signer();
     return new PublicKeyBody("Ed25519", Base64.getEncoder().encodeToString(signer.publicKey()),
-        signer.keyId(), CheckpointSigner.KEY_NAME);
+        signer.keyId(), Checkpoint.KEY_NAME);
   }
 
   @GET

@@ -8,6 +8,7 @@ import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import com.google.crypto.tink.signature.SignatureConfig;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Constraints;
+import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.SignedNote;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -24,8 +25,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class CheckpointSigner {
 
-  /** The key name in signed notes. */
-  public static final String KEY_NAME = "vigil-audit";
   private static final String ID = "checkpoints";
   private static final String PURPOSE = "vigil/signing-key/v1\0" + ID;
 
@@ -74,7 +73,7 @@ public final class CheckpointSigner {
   public String signNote(String body) {
     try {
       byte[] sig = signer.sign(body.getBytes(StandardCharsets.UTF_8));
-      return SignedNote.format(body, KEY_NAME, publicKey, sig);
+      return SignedNote.format(body, Checkpoint.KEY_NAME, publicKey, sig);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign a note", e);
     }
@@ -87,6 +86,6 @@ public final class CheckpointSigner {
 
   /** The signed-note key id of this key, as hex. */
   public String keyId() {
-    return HexFormat.of().formatHex(SignedNote.keyId(KEY_NAME, publicKey));
+    return HexFormat.of().formatHex(SignedNote.keyId(Checkpoint.KEY_NAME, publicKey));
   }
 }

@@ -89,7 +89,7 @@ public final class Exporter {
       write(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
       ObjectNode key = JSON.createObjectNode().put("algorithm", "Ed25519")
           .put("publicKey", Base64.getEncoder().encodeToString(signer.publicKey()))
-          .put("keyName", CheckpointSigner.KEY_NAME).put("keyId", signer.keyId());
+          .put("keyName", Checkpoint.KEY_NAME).put("keyId", signer.keyId());
       write(zip, "public-key.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(key));
     }
   }

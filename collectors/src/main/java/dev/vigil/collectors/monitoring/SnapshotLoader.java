@@ -1,11 +1,11 @@
 package dev.vigil.collectors.monitoring;
 
 import dev.vigil.collectors.audit.AuditLog;
-import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.KeysetDao;
 import dev.vigil.controls.audit.ChainBreak;
 import dev.vigil.controls.audit.ChainVerification;
+import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.SignedNote;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Fact;
@@ -134,7 +134,7 @@ public final class SnapshotLoader {
     List<ChainBreak> bad = new ArrayList<>();
     List<SnapshotDao.CheckpointRow> rows = dao.checkpointsWithEntries(tenantId);
     for (SnapshotDao.CheckpointRow c : rows) {
-      if (!SignedNote.verify(c.note(), CheckpointSigner.KEY_NAME, publicKey)) {
+      if (!SignedNote.verify(c.note(), Checkpoint.KEY_NAME, publicKey)) {
         bad.add(new ChainBreak(c.size(), "its signature does not verify with the audit signing key"));
       } else if (c.entryHash() == null) {
         bad.add(new ChainBreak(c.size(), "it covers " + c.size() + " entries but entry " + c.size() + " is missing"));

@@ -24,6 +24,10 @@ import java.util.Map;
  */
 public final class BundleVerifier {
 
+  /** The names of a bundle's four files, in the order of {@link Contents}: a bundle holds nothing else. */
+  public static final List<String> FILES = List.of("manifest.json", "public-key.json", "entries.jsonl",
+      "checkpoints.jsonl");
+
   /** The four files of a bundle, as bytes; a missing file is null. */
   public record Contents(byte[] manifest, byte[] publicKey, byte[] entries, byte[] checkpoints) {}
 
@@ -53,10 +57,9 @@ public final class BundleVerifier {
    */
   public static Report verify(Contents c, byte[] pinnedKey) {
     List<Problem> problems = new ArrayList<>();
-    String[] names = {"manifest.json", "public-key.json", "entries.jsonl", "checkpoints.jsonl"};
     byte[][] files = {c.manifest(), c.publicKey(), c.entries(), c.checkpoints()};
-    for (int i = 0; i < names.length; i++) {
-      if (files[i] == null) problems.add(new Problem(names[i], "missing from the bundle"));
+    for (int i = 0; i < files.length; i++) {
+      if (files[i] == null) problems.add(new Problem(FILES.get(i), "missing from the bundle"));
     }
     if (!problems.isEmpty()) return new Report(null, 0, 0, 0, 0, null, problems);
     String exportNote;
@@ -72,6 +75,10 @@ public final class BundleVerifier {
       return new Report(null, 0, 0, 0, 0, null, problems);
     }
     String keyId = HexFormat.of().formatHex(SignedNote.keyId(keyName, publicKey));
+    if (!keyName.equals(Checkpoint.KEY_NAME)) {
+      problems.add(new Problem("public-key.json", "the key is named " + keyName + ", not " + Checkpoint.KEY_NAME));
+      return new Report(null, 0, 0, 0, 0, keyId, problems);
+    }
     if (pinnedKey != null && !Arrays.equals(pinnedKey, publicKey)) {
       problems.add(new Problem("public-key.json", "the bundle's key is not the pinned key"));
     }
@@ -127,8 +134,10 @@ public final class BundleVerifier {
         }
         Checkpoint signed = Checkpoint.fromBody(note.tenantId(), SignedNote.parse(text).body(), text);
         where = "checkpoint " + signed.size();
-        if (cp.path("size").asLong() != signed.size() || !cp.path("headHash").asText().equals(signed.headHash())) {
-          problems.add(new Problem(where, "its size or headHash fields differ from what it signs"));
+        if (!cp.path("size").isIntegralNumber() || cp.path("size").asLong() != signed.size()
+            || !cp.path("headHash").asText().equals(signed.headHash())
+            || !cp.path("issuedAt").asText().equals(AuditChain.formatTime(signed.issuedAt()))) {
+          problems.add(new Problem(where, "its size, headHash or issuedAt fields differ from what it signs"));
         }
         String entryHash = hashBySeq.get(signed.size());
         if (signed.size() < note.fromSeq() - 1 || signed.size() > note.toSeq()) {

@@ -17,6 +17,9 @@ import java.util.HexFormat;
  */
 public record Checkpoint(String tenantId, long size, String headHash, Instant issuedAt, String note) {
 
+  /** The name of the key that signs every checkpoint and export note; a verifier accepts no other. */
+  public static final String KEY_NAME = "vigil-audit";
+
   /** The origin line of a tenant's checkpoints. */
   public static String origin(String tenantId) {
     return "vigil/audit/" + tenantId;

@@ -89,8 +89,12 @@ public final class SignedNote {
   }
 
   /**
-   * Whether {@code note} carries a valid signature by {@code keyName} with {@code publicKey}.
-   * Returns false (never throws) for malformed notes.
+   * Whether {@code note} is signed by {@code keyName} with {@code publicKey} and by nothing else:
+   * exactly one signature line, naming that key, with its key id, verifying over the body.
+   * Vigil signs each note once, so any other line (a second signature, another key, a line that
+   * fails before one that verifies) is refused rather than skipped: a verifier that skipped
+   * lines would accept many spellings of one signed statement and could be shown a failing
+   * signature it never reports. Returns false (never throws) for malformed notes.
    */
   public static boolean verify(String note, String keyName, byte[] publicKey) {
     Parsed parsed;
@@ -99,19 +103,12 @@ public final class SignedNote {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    byte[] expectedId = keyId(keyName, publicKey);
-    for (Line line : parsed.signatures()) {
-      byte[] sig = line.keyIdAndSignature();
-      if (!line.keyName().equals(keyName) || sig.length != 68
-          || !Arrays.equals(Arrays.copyOf(sig, 4), expectedId)) {
-        continue;
-      }
-      if (ed25519Verify(publicKey, parsed.body().getBytes(StandardCharsets.UTF_8),
-          Arrays.copyOfRange(sig, 4, 68))) {
-        return true;
-      }
-    }
-    return false;
+    if (parsed.signatures().size() != 1) return false;
+    Line line = parsed.signatures().get(0);
+    byte[] sig = line.keyIdAndSignature();
+    return line.keyName().equals(keyName) && sig.length == 68
+        && Arrays.equals(Arrays.copyOf(sig, 4), keyId(keyName, publicKey))
+        && ed25519Verify(publicKey, parsed.body().getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(sig, 4, 68));
   }
 
   /** Checks a raw Ed25519 signature with the JDK's provider. */
