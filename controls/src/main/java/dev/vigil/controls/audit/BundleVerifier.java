@@ -1,5 +1,6 @@
 package dev.vigil.controls.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Verifies an audit export bundle with no server and no database (docs/audit-format.md).
@@ -47,7 +50,11 @@ public final class BundleVerifier {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Duplicate member names are refused: parsers disagree on which one counts. */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /** The members of an entry line, and no others. */
+  private static final Set<String> ENTRY_FIELDS = Set.of("seq", "tenantId", "time", "actor", "kind", "subject",
+      "data", "hash");
 
   private BundleVerifier() {}
 
@@ -104,7 +111,7 @@ public final class BundleVerifier {
     List<String> entryLines = lines(c.entries());
     for (int i = 0; i < entryLines.size(); i++) {
       try {
-        entries.add(entry(JSON.readTree(entryLines.get(i))));
+        entries.add(entryLine(entryLines.get(i)));
       } catch (IOException | RuntimeException e) {
         problems.add(new Problem("entries.jsonl line " + (i + 1), "not an audit entry"));
       }
@@ -163,11 +170,24 @@ public final class BundleVerifier {
   }
 
 
-  /** An entry from its served JSON form (AuditEntryBody); throws on anything else. */
+  /** An entry from one line of entries.jsonl; throws on a repeated member name or as {@link #entry} does. */
+  public static AuditEntry entryLine(String line) throws IOException {
+    return entry(JSON.readTree(line));
+  }
+
+  /**
+   * An entry from its served JSON form ({@link AuditJson}); throws on anything else: a member
+   * missing or extra, a seq that is not a plain integer, a time not in the chain's form.
+   */
   public static AuditEntry entry(JsonNode e) {
     JsonNode actor = e.get("actor");
     JsonNode data = e.get("data");
     if (actor == null || !(data instanceof ObjectNode)) throw new IllegalArgumentException("not an entry");
+    Set<String> fields = new HashSet<>();
+    e.fieldNames().forEachRemaining(fields::add);
+    if (!fields.equals(ENTRY_FIELDS)) throw new IllegalArgumentException("an entry has exactly the members " + ENTRY_FIELDS);
+    if (!e.get("seq").isIntegralNumber()) throw new IllegalArgumentException("seq is not an integer");
+    requireIntegers(data);
     String time = text(e, "time");
     AuditEntry entry = new AuditEntry(e.get("seq").asLong(), text(e, "tenantId"), Instant.parse(time),
         new Actor(text(actor, "type"), text(actor, "id")), text(e, "kind"), text(e, "subject"),
@@ -177,6 +197,17 @@ public final class BundleVerifier {
       throw new IllegalArgumentException("time is not in the chain's canonical form");
     }
     return entry;
+  }
+
+  /**
+   * Numbers in data are integers within +-2^53, written as such. A number written 1.0 or 1e0
+   * would hash as 1 here but not in a verifier that keeps its spelling, so it is refused.
+   */
+  private static void requireIntegers(JsonNode node) {
+    if (node.isNumber() && (!node.isIntegralNumber() || node.bigIntegerValue().abs().compareTo(CanonicalJson.MAX_SAFE) > 0)) {
+      throw new IllegalArgumentException("data holds " + node.asText() + ", not an integer within +-2^53");
+    }
+    node.elements().forEachRemaining(BundleVerifier::requireIntegers);
   }
 
   private static String text(JsonNode node, String field) {

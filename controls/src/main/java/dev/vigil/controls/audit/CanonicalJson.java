@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class CanonicalJson {
 
-  private static final BigInteger MAX_SAFE = BigInteger.valueOf(1L << 53);
+  static final BigInteger MAX_SAFE = BigInteger.valueOf(1L << 53);
 
   private CanonicalJson() {}
 

@@ -1,13 +1,16 @@
 package dev.vigil.controls.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Verifies a contiguous run of one tenant's audit entries.
  *
- * <p>Each entry must have the next sequence number, belong to the expected tenant, and carry
- * the hash that {@link AuditChain#nextHash} computes from its predecessor's recorded hash.
+ * <p>Each entry must have the next sequence number, belong to the expected tenant, carry
+ * the hash that {@link AuditChain#nextHash} computes from its predecessor's recorded hash, and
+ * have a time no earlier than its predecessor's (the chain promises it, so that a time window
+ * is a range of sequence numbers).
  * Verification continues past a break, chaining from the recorded hash, so that every
  * altered, inserted, deleted or reordered entry is named, not just the first. Stateless.
  */
@@ -37,6 +40,7 @@ public final class ChainVerifier {
     private final String tenantId;
     private final List<ChainBreak> breaks = new ArrayList<>();
     private String previous;
+    private Instant previousTime;
     private long expectedSeq;
     private long checked;
 
@@ -62,6 +66,11 @@ public final class ChainVerifier {
         breaks.add(new ChainBreak(entry.seq(),
             "belongs to tenant " + entry.tenantId() + ", not " + tenantId));
       }
+      if (previousTime != null && entry.time().isBefore(previousTime)) {
+        breaks.add(new ChainBreak(entry.seq(), "time " + AuditChain.formatTime(entry.time())
+            + " is earlier than the previous entry's " + AuditChain.formatTime(previousTime)));
+      }
+      previousTime = entry.time();
       String computed = AuditChain.hash(previous, canonical);
       if (entry.hash() == null || !computed.equals(entry.hash())) {
         breaks.add(new ChainBreak(entry.seq(),

@@ -34,6 +34,24 @@ class ChainVerifierTest {
   }
 
   @Test
+  void anEntryTimedBeforeItsPredecessorIsABreakEvenWhenEveryHashIsRight() {
+    // Re-hashed after the times were swapped, as whoever controls the database could.
+    List<AuditEntry> entries = new ArrayList<>();
+    String prev = AuditChain.GENESIS_HEX;
+    for (AuditEntry e : chain(3)) {
+      Instant time = e.seq() == 2 ? T0 : e.seq() == 3 ? T0.plusSeconds(2) : e.time();
+      AuditEntry moved = new AuditEntry(e.seq(), TENANT, time, e.actor(), e.kind(), e.subject(), e.data(), null);
+      prev = AuditChain.nextHash(prev, moved);
+      entries.add(moved.withHash(prev));
+    }
+
+    ChainVerification v = verify(entries);
+
+    assertThat(v.breaks()).extracting(ChainBreak::seq).containsExactly(2L);
+    assertThat(v.breaks().get(0).reason()).contains("is earlier than the previous entry's");
+  }
+
+  @Test
   void anIntactChainVerifiesAndReportsItsHead() {
     List<AuditEntry> entries = chain(5);
     ChainVerification v = verify(entries);
