@@ -13,6 +13,7 @@ import dev.vigil.app.http.BodyLimitFilter;
 import dev.vigil.app.http.JsonMapper;
 import dev.vigil.app.http.RejectedMapper;
 import dev.vigil.app.http.RequestLogFilter;
+import dev.vigil.app.http.TextParamFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
@@ -52,6 +53,7 @@ final class Api {
       Monitoring monitoring, Evidence evidence, Clock clock) {
     authentication(jersey, stores.tokens());
     jersey.register(new BodyLimitFilter(maxBodyBytes));
+    jersey.register(new TextParamFilter());
     jersey.register(new RequestLogFilter());
     jersey.register(new RejectedMapper());
     jersey.register(new ValidationMapper());

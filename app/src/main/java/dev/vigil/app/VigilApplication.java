@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.vigil.app.cli.CommandFailed;
 import dev.vigil.app.cli.ReindexCommand;
@@ -17,6 +18,8 @@ import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.demo.DemoSeeder;
+import dev.vigil.app.http.TextDeserializer;
+import dev.vigil.app.http.UtcInstantDeserializer;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Ids;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -29,6 +32,7 @@ import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +91,9 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     json.coercionConfigFor(LogicalType.Enum)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    // Every string and every time of every body passes these (docs/api.md, "Errors").
+    json.registerModule(new SimpleModule("vigil-values").addDeserializer(String.class, new TextDeserializer())
+        .addDeserializer(Instant.class, new UtcInstantDeserializer()));
   }
 
   @Override

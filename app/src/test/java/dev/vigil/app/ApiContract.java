@@ -163,6 +163,19 @@ abstract class ApiContract extends ApiFixture {
     bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "{}", json, 422));
     bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "status=retired", "text/plain", 415));
     bad.add(new Bad("POST", "/api/v1/agents/" + agentId + "/tokens", "{\"name\":\"\"}", json, 422));
+    // Text no database stores alike: a NUL, an unpaired surrogate (escaped, or as raw overlong bytes).
+    bad.add(new Bad("POST", "/api/v1/agents", "{\"name\":\"a\\u0000b\",\"ownerId\":\"" + userId + "\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/tokens", "{\"name\":\"x\\ud800\",\"role\":\"admin\"}", json, 422));
+    bad.add(new Bad("POST", "/api/v1/tokens", "{\"name\":\"x\\udc00y\",\"role\":\"admin\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "{\"description\":\"\u0000\"}", json, 400)); // raw: not JSON
+    bad.add(new Bad("GET", "/api/v1/agents?after=%00", null, json, 400));
+    // Times outside 1970..9999, or as numbers, in a query and in a body.
+    bad.add(new Bad("GET", "/api/v1/events?from=0000-01-01T00:00:00Z", null, json, 400));
+    bad.add(new Bad("GET", "/api/v1/audit/checkpoints?from=-999999999-01-01T00:00:00Z", null, json, 400));
+    for (String detectedAt : List.of("\"+1000000000-12-31T23:59:59Z\"", "\"-5000-01-01T00:00:00Z\"", "1700000000")) {
+      bad.add(new Bad("POST", "/api/v1/incidents", "{\"title\":\"t\",\"severity\":\"sev3\",\"detectedAt\":"
+          + detectedAt + ",\"affectsCustomerData\":false}", json, 400));
+    }
     return bad;
   }
 
@@ -176,6 +189,17 @@ abstract class ApiContract extends ApiFixture {
     byte[] overLimit = ("{\"name\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}").getBytes(
         java.nio.charset.StandardCharsets.UTF_8);
     assertError(http.sendChunked(adminA, "/api/v1/agents", overLimit), 413);
+    // An overlong NUL (C0 80), which a lenient UTF-8 decoder reads as U+0000.
+    byte[] overlong = "{\"name\":\"x\u0001\",\"role\":\"admin\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = new String(overlong, java.nio.charset.StandardCharsets.UTF_8).indexOf('\u0001');
+    byte[] withOverlong = new byte[overlong.length + 1];
+    System.arraycopy(overlong, 0, withOverlong, 0, at);
+    withOverlong[at] = (byte) 0xC0;
+    withOverlong[at + 1] = (byte) 0x80;
+    System.arraycopy(overlong, at + 1, withOverlong, at + 2, overlong.length - at - 1);
+    Reply overlongReply = http.sendChunked(adminA, "/api/v1/tokens", withOverlong);
+    assertThat(overlongReply.status()).as(overlongReply.text()).isIn(400, 422);
+    assertError(overlongReply, overlongReply.status());
     for (String path : List.of("/api/v1/tokens", "/api/v1/users", "/api/v1/agents")) {
       assertThat(http.declareOversize(adminA, path, 3L * 1024 * 1024)).startsWith("HTTP/1.1 413");
     }

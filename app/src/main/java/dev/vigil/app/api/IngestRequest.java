@@ -1,8 +1,6 @@
 package dev.vigil.app.api;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.app.http.UtcInstantDeserializer;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -22,7 +20,7 @@ public record IngestRequest(@NotEmpty @Size(max = 1000) List<Event> events) {
       String action,
       String resource,
       String outcome,
-      @JsonDeserialize(using = UtcInstantDeserializer.class) Instant occurredAt,
+      Instant occurredAt,
       String onBehalfOf,
       ObjectNode attributes) {}
 }

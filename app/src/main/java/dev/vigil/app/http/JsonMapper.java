@@ -46,6 +46,7 @@ public final class JsonMapper implements ExceptionMapper<JsonProcessingException
       return Errors.of(MALFORMED, "the body could not be read as JSON");
     }
     String field = path(mapping);
+    if (e instanceof RefusedValue r) return Errors.of(r.reason(), field + ": " + r.getOriginalMessage());
     if (e instanceof UnrecognizedPropertyException u) {
       return Errors.of(MALFORMED, field + ": unknown field; expected one of "
           + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));

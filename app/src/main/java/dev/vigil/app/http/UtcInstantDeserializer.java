@@ -5,15 +5,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import dev.vigil.collectors.db.Rejected;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, the form agents report times in, directly;
- * anything else (offsets, leap seconds, numbers, errors) goes to Jackson's own
- * {@link InstantDeserializer}, which decides exactly as before. A thousand-event request
+ * Every time in every body. Reads {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, the form agents
+ * report times in, directly; other text (offsets, leap seconds, errors) goes to Jackson's own
+ * {@link InstantDeserializer}. Numbers are refused, and times outside {@link Times}' range. A thousand-event request
  * carries a thousand such times, and the general formatter cost more than all other parsing
  * of an event. Stateless.
  */
@@ -25,11 +26,12 @@ public final class UtcInstantDeserializer extends StdDeserializer<Instant> {
 
   @Override
   public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_STRING) {
-      Instant fast = parse(p.getText());
-      if (fast != null) return fast;
-    }
-    return InstantDeserializer.INSTANT.deserialize(p, ctxt);
+    // Only text: a number could be seconds or milliseconds since the epoch, and nothing says which.
+    if (p.currentToken() != JsonToken.VALUE_STRING) return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+    Instant t = parse(p.getText());
+    if (t == null) t = InstantDeserializer.INSTANT.deserialize(p, ctxt);
+    if (!Times.supported(t)) throw new RefusedValue(p, Rejected.Reason.MALFORMED, Times.OUT_OF_RANGE);
+    return t;
   }
 
   /** The instant {@code s} names if it has exactly the common UTC form, else null. */
