@@ -45,6 +45,7 @@ final class PdfA {
     info.setCreationDate(calendar(at));
     info.setModificationDate(calendar(at));
     PDDocumentCatalog catalog = doc.getDocumentCatalog();
+    catalog.setLanguage("en");
     try {
       PDMetadata metadata = new PDMetadata(doc);
       metadata.importXMPMetadata(xmp(title, producer, at).getBytes(StandardCharsets.UTF_8));
