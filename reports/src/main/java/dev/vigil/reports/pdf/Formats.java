@@ -65,7 +65,13 @@ final class Formats {
     return "every " + duration(d);
   }
 
+  /**
+   * A share as a percentage to one decimal; a share that is not nil but would round to 0.0% or
+   * 100.0% prints as "<0.1%" or ">99.9%", so five minutes of error in a month does not read as none.
+   */
   static String percent(double share) {
+    if (share > 0 && share < 0.0005) return "<0.1%";
+    if (share < 1 && share >= 0.9995) return ">99.9%";
     return String.format(Locale.ROOT, "%.1f%%", share * 100);
   }
 

@@ -58,6 +58,12 @@ class ReportPdfTest {
   }
 
   @Test
+  void aShortErrorInALongPeriodIsNotPrintedAsNone() {
+    // LG-1 was in error for 5 minutes of March: the legend must not say 0.0%
+    assertThat(flat(pages)).contains("error <0.1%");
+  }
+
+  @Test
   void nonAsciiNamesRender() {
     String all = flat(pages);
     assertThat(all).contains("Zoë Analytics", ReportFixture.EM_DASH_NAME, ReportFixture.APPROVER, "Zoë Mail GmbH",
