@@ -9,20 +9,20 @@ import java.net.URI;
  * {@link PackageLayout#ASSESSMENT_RESULTS} ({@code oscal/assessment-results.json}), so the file
  * at package path {@code controls/AC-1/runs.jsonl} is {@code ../controls/AC-1/runs.jsonl}.
  */
-public final class EvidenceHref {
+final class EvidenceHref {
 
   private static final URI DOCUMENT = URI.create(PackageLayout.ASSESSMENT_RESULTS);
 
   private EvidenceHref() {}
 
   /** The href, relative to the document, of the file at {@code packagePath} of the package. */
-  public static String of(String packagePath) {
+  static String of(String packagePath) {
     int depth = (int) PackageLayout.ASSESSMENT_RESULTS.chars().filter(c -> c == '/').count();
     return "../".repeat(depth) + packagePath;
   }
 
   /** The package path an href of {@link #of} names: it resolved against the document's location. */
-  public static String packagePath(String href) {
+  static String packagePath(String href) {
     return DOCUMENT.resolve(href).normalize().toString();
   }
 }

@@ -64,7 +64,8 @@ final class Findings {
         .append(AssessmentPlan.procedure(c)).append("\n\nResult for the period: ").append(c.conclusion()).append('.');
     for (PeriodDeviation dev : c.deviations()) d.append("\n\n- ").append(deviation(dev));
     if (!c.deviations().isEmpty()) {
-      d.append("\n\nEvery deviation, with its runs and members, is in ").append(PackageLayout.deviations(id)).append('.');
+      d.append("\n\nEvery deviation, with its runs and members, is in ").append(code(PackageLayout.deviations(id)))
+          .append(" of the evidence package.");
     }
     if (!c.exceptions().isEmpty()) {
       d.append("\n\nApproved exceptions in force in the period:");
@@ -86,7 +87,7 @@ final class Findings {
     if (dev.beganBeforePeriod()) d.append(" (before the period)");
     d.append(dev.openAtPeriodEnd() ? ", open at period end"
         : " to " + dev.end() + " (remediated in " + OscalNodes.words(dev.timeToRemediate().orElseThrow()) + ")");
-    d.append("; ").append(dev.runIds().size()).append(dev.runIds().size() == 1 ? " run" : " runs");
+    d.append("; ").append(OscalNodes.count(dev.runIds().size(), "run"));
     if (!dev.members().isEmpty()) {
       d.append("; failing members: ").append(named(dev.members().stream()
           .map(m -> code(m.subjectId()) + " (" + line(m.detail()) + ")").toList()));

@@ -65,9 +65,9 @@ final class Observations {
     RunCounts runs = c.runs();
     ObjectNode o = OscalNodes.object().put("uuid", uuids.of(runSummaryRole(id)))
         .put("title", id + " " + line(c.control().title()) + ": runs in the period")
-        .put("description", "Vigil tested " + code(id) + " automatically " + runs.total() + " times in the period ("
+        .put("description", "Vigil tested " + code(id) + " automatically " + OscalNodes.count(runs.total(), "time") + " in the period ("
             + runs.scheduled() + " scheduled, " + runs.changeTriggered() + " change-triggered, " + runs.manual()
-            + " manual); " + runs.missedScheduled() + " scheduled runs missing. It was passing "
+            + " manual); " + OscalNodes.count(runs.missedScheduled(), "scheduled run") + " missing. It was passing "
             + percent(c.passingShare()) + " of the period. Conclusion: " + c.conclusion() + ".");
     ArrayNode props = o.putArray("props");
     prop(props, "control-id", id);
@@ -103,9 +103,9 @@ final class Observations {
         .collect(Collectors.groupingBy(Examination::result, () -> new EnumMap<>(ItemResult.class), Collectors.counting()));
     StringBuilder d = new StringBuilder("Sampled member ").append(code(item.memberId())).append(" of the ")
         .append(line(kind)).append(" examined by ").append(code(id)).append(", one of ").append(sample.size())
-        .append(" drawn from ").append(sample.population()).append(" (rank ").append(code(item.rank()))
-        .append(" under seed ").append(code(sample.seed())).append("). ").append(item.examinations().size())
-        .append(" runs in the period examined it: ").append(counts(results)).append('.');
+        .append(" drawn from a population of ").append(sample.population()).append(" (rank ").append(code(item.rank()))
+        .append(" under seed ").append(code(sample.seed())).append("). ")
+        .append(OscalNodes.count(item.examinations().size(), "run")).append(" in the period examined it: ").append(counts(results)).append('.');
     List<Examination> notPassed = item.examinations().stream().filter(e -> e.result() != ItemResult.PASSED).toList();
     for (Examination e : notPassed.subList(0, Math.min(NAMED_EXAMINATIONS, notPassed.size()))) {
       d.append("\n\n- run ").append(code(e.runId())).append(" at ").append(e.startedAt()).append(": ")
@@ -113,11 +113,13 @@ final class Observations {
       if (e.detail() != null) d.append(" (").append(line(e.detail())).append(')');
     }
     if (notPassed.size() > NAMED_EXAMINATIONS) {
-      d.append("\n\n").append(notPassed.size() - NAMED_EXAMINATIONS).append(" more in ").append(PackageLayout.SAMPLES)
+      d.append("\n\n").append(notPassed.size() - NAMED_EXAMINATIONS).append(" more in ").append(code(PackageLayout.SAMPLES))
           .append('.');
     }
     if (!item.chainEntries().isEmpty()) {
-      d.append("\n\n").append(item.chainEntries().size()).append(" audit chain entries in the period changed it.");
+      d.append("\n\n").append(OscalNodes.count(item.chainEntries().size(), "audit chain entry",
+          "audit chain entries"))
+          .append(" in the period changed it.");
     }
     ObjectNode o = OscalNodes.object().put("uuid", uuids.of(sampleRole(id, item.memberId())))
         .put("title", id + " sample: " + line(kind) + " " + line(item.memberId()))
@@ -151,9 +153,7 @@ final class Observations {
         .put("title", "Audit chain verified for the period")
         .put("description", "Vigil verified the tenant's audit chain entries " + chain.firstSeq() + " to "
             + chain.lastSeq() + ", hash-linked from the first entry of the chain, ending in head hash "
-            + code(chain.headHash()) + ". The signed checkpoint covering the period's end (" + chain.checkpoint().size()
-            + " entries, issued " + chain.checkpoint().issuedAt() + ") is signed with key " + code(chain.keyId())
-            + "; the SHA-256 of its signed note seeds every sample.");
+            + code(chain.headHash()) + ". " + checkpoint(chain));
     ArrayNode props = o.putArray("props");
     prop(props, "first-seq", chain.firstSeq());
     prop(props, "last-seq", chain.lastSeq());
@@ -166,6 +166,13 @@ final class Observations {
         "The audit export covering the period, with the signed checkpoint; verifiable offline.");
     o.put("collected", collected);
     return o;
+  }
+
+  private static String checkpoint(ChainStatement chain) {
+    if (chain.checkpoint() == null) return "No signed checkpoint covers the period's end yet.";
+    return "The signed checkpoint covering the period's end (" + chain.checkpoint().size() + " entries, issued "
+        + chain.checkpoint().issuedAt() + ") is signed with key " + code(chain.keyId())
+        + "; the SHA-256 of its signed note seeds every sample.";
   }
 
   /** Every observation bears on a control objective; one that saw a failure is also a finding. */

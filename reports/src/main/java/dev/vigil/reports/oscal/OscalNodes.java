@@ -79,6 +79,15 @@ final class OscalNodes {
     out.append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
   }
 
+  /** "1 run", "2 runs": {@code n} and the noun, plural unless one. */
+  static String count(long n, String noun) {
+    return count(n, noun, noun + "s");
+  }
+
+  static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
   /** {@code text} as inline Markdown code, so ids with {@code _} or {@code *} print as they are. */
   static String code(String text) {
     String t = line(text).replace("`", "'");

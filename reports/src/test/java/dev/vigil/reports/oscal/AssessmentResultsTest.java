@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.reports.content.ChainStatement;
 import dev.vigil.reports.content.ReportContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,33 @@ class AssessmentResultsTest {
     ObjectNode late = AssessmentResults.document(Reports.report());
     ((ObjectNode) late.path("assessment-results").path("metadata")).put("last-modified", "2026-03-02 08:15");
     assertThat(OscalSchema.errors(late.toString())).as("a timestamp without T and zone").isNotEmpty();
+  }
+
+  @Test
+  void theSchemaChecksFormatsNotOnlyPatterns() {
+    ObjectNode doc = AssessmentResults.document(Reports.report());
+    ((ObjectNode) result(doc).path("observations").get(0).path("relevant-evidence").get(0))
+        .put("href", "../controls/AC 1/runs.jsonl");
+
+    assertThat(OscalSchema.errors(doc.toString())).as("uri-reference is a format, with no pattern behind it")
+        .anySatisfy(e -> assertThat(e).contains("href"));
+  }
+
+  @Test
+  void textThatBreaksOscalsOneLineFieldsIsFoldedAndTheDocumentStaysValid() throws IOException {
+    ReportContent r = Reports.report();
+    ReportContent awkward = new ReportContent(r.reportId(), r.tenantId(), null, "  Type II\nreport  ", r.period(),
+        r.generatedAt(), "", new ChainStatement(1, 119, "b".repeat(64), null, "key_1", Reports.SEED), r.system(),
+        r.controls());
+
+    String json = new String(AssessmentResults.render(awkward), StandardCharsets.UTF_8);
+
+    assertThat(OscalSchema.errors(json)).isEmpty();
+    JsonNode metadata = JSON.readTree(json).path("assessment-results").path("metadata");
+    assertThat(metadata.path("title").asText()).isEqualTo("Type II report");
+    assertThat(metadata.path("parties").get(0).path("name").asText()).as("the tenant id stands in for its name")
+        .isEqualTo(Reports.TENANT);
+    assertThat(json).contains("No signed checkpoint covers the period's end yet");
   }
 
   @Test
@@ -131,7 +159,7 @@ class AssessmentResultsTest {
         .containsExactlyInAnyOrder("grt_1", "grt_2", "grt_zoë");
     JsonNode zoe = sampled.stream().filter(o -> o.path("title").asText().endsWith("grt_zoë")).findFirst().orElseThrow();
     assertThat(zoe.path("description").asText()).contains("2 runs in the period examined it: 2 passed")
-        .contains("1 audit chain entries in the period changed it");
+        .contains("1 audit chain entry in the period changed it");
     assertThat(hrefs(zoe)).containsExactly("../samples.csv", "../controls/AC-1/runs.jsonl", "../audit/bundle.zip");
 
     Set<String> related = new HashSet<>();
