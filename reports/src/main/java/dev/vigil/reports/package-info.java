@@ -2,8 +2,9 @@
  * Auditor-facing output for an observation period. Built so far: the period model
  * ({@code period}: per control, runs, missed scheduled runs, status timeline, passing share,
  * deviations and exceptions in force) and auditor samples ({@code sample}: size, seeded draw
- * and each member's evidence), both pure. The Type II report, the evidence package and the
- * OSCAL assessment results are to come; they will read through the collectors' stores, know
+ * and each member's evidence), both pure; the OSCAL assessment results ({@code oscal}) and
+ * where the evidence package puts each file ({@link dev.vigil.reports.PackageLayout}). The Type II
+ * report and the evidence package are to come; they will read through the collectors' stores, know
  * the catalog from controls, and write nothing back. docs/reports.md states the rules.
  */
 package dev.vigil.reports;
