@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.function.DoubleConsumer;
 
 /**
- * Generates one report's three artifacts into a directory: {@link Artifacts#PDF},
- * {@link Artifacts#PACKAGE} and {@link Artifacts#OSCAL}, reading the period from the database
+ * Generates one report's three artifacts into a directory, named as {@link
+ * dev.vigil.collectors.reports.ReportFile#NAMES} says, reading the period from the database
  * (never through HTTP). Reports progress from 0 to 1 as it goes. The service's report jobs and
  * the {@code report} command both call it.
  */
