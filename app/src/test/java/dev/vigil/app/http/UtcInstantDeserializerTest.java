@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.dropwizard.jackson.Jackson;
 import java.time.Instant;
 import java.util.Random;
@@ -31,18 +32,27 @@ class UtcInstantDeserializerTest {
       if (i % 3 == 0) text = text.replaceFirst("(\\.\\d{1,9})?Z$", "." + "123456789".substring(0, 1 + i % 9) + "Z");
       boolean fourDigitYear = Character.isDigit(text.charAt(0)) && text.charAt(4) == '-';
       assertThat(UtcInstantDeserializer.parse(text)).as(text).isEqualTo(fourDigitYear ? Instant.parse(text) : null);
-      assertThat(read("\"" + text + "\"")).as(text).isEqualTo(Instant.parse(text));
+      Instant parsed = Instant.parse(text);
+      if (Times.supported(parsed)) {
+        assertThat(read("\"" + text + "\"")).as(text).isEqualTo(parsed);
+      } else {
+        String outside = text;
+        assertThatThrownBy(() -> read("\"" + outside + "\"")).as(text).isInstanceOf(RefusedValue.class)
+            .hasMessageContaining(Times.OUT_OF_RANGE);
+      }
     }
   }
 
   @Test
-  void leavesEveryOtherFormToJacksonWhichDecidesAsBefore() throws Exception {
+  void leavesEveryOtherTextToJacksonAndRefusesNumbers() throws Exception {
     for (String other : new String[] {"2026-11-24T14:00:00+01:00", "2026-11-24T14:00:00.5z", "2026-11-24T14:00Z",
         "2026-11-24T23:59:60Z", "2026-11-24T14:00:00.Z", "2026-11-24T14:00:00.1234567890Z"}) {
       assertThat(UtcInstantDeserializer.parse(other)).as(other).isNull();
     }
     assertThat(read("\"2026-11-24T15:00:00+01:00\"")).isEqualTo(Instant.parse("2026-11-24T14:00:00Z"));
-    assertThat(read("1795000000")).isEqualTo(Instant.ofEpochSecond(1_795_000_000L));
+    // Seconds or milliseconds? Nothing says, so a number is refused rather than guessed.
+    assertThatThrownBy(() -> read("1795000000")).isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("1795000000.5")).isInstanceOf(MismatchedInputException.class);
   }
 
   record Before(Instant occurredAt) {}
