@@ -201,10 +201,10 @@ public final class BenchCommand extends Command {
     List<SweepBench.FamilyTime> sweep = List.of();
     List<SweepBench.QueryTimes> queries = List.of();
     if (size.events() > 0) {
-      String sweepTenant = JSON.readTree(run(env, "tenant-create", "--name", "Sweep", config).strip())
-          .get("tenantId").asText();
-      SweepTenant tenant = new SweepTenant(Jdbis.configure(Jdbi.create(url, user, password)),
-          MasterKey.load(dataDir.resolve("master-key.json")), sweepTenant, Clock.tickMillis(ZoneOffset.UTC));
+      Jdbi jdbi = Jdbis.configure(Jdbi.create(url, user, password));
+      Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+      SweepTenant tenant = new SweepTenant(jdbi, MasterKey.load(dataDir.resolve("master-key.json")),
+          Estate.createTenant(jdbi, "Sweep", clock), clock);
       System.out.printf("Filling the sweep estate: %,d agents, %,d grants, %,d reported actions ...%n",
           size.agents(), size.grants(), size.events());
       long fillStart = System.nanoTime();

@@ -1,9 +1,14 @@
 package dev.vigil.bench;
 
+import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.BackfillAppender;
 import dev.vigil.collectors.audit.CheckpointDao;
 import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.events.EventStore;
+import dev.vigil.collectors.tenancy.TenantStore;
+import dev.vigil.collectors.tenancy.TokenSecrets;
+import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.Checkpoint;
@@ -12,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Fills one tenant with a large, mostly compliant estate: people, vendors with reviews,
@@ -41,11 +48,26 @@ final class Estate {
   /** Simulated time between signed checkpoints: within LG-3's 60-minute limit. */
   private static final Duration CHECKPOINT_EVERY = Duration.ofMinutes(50);
   private static final Actor REPORTER = new Actor("token", "tok_bench");
+  /** How far back the reported actions go. */
+  private static final Duration HISTORY = Duration.ofDays(30);
 
   private final SweepTenant tenant;
 
   Estate(SweepTenant tenant) {
     this.tenant = tenant;
+  }
+
+  /**
+   * Creates the tenant an estate is filled into, its chain begun before the estate's history
+   * (a day before its 30 days): entry times never go back along a chain, and the history is
+   * loaded after the tenant's first entries. Returns the tenant's id.
+   */
+  static String createTenant(Jdbi jdbi, String name, Clock clock) {
+    Clock before = Clock.offset(clock, HISTORY.plusDays(1).negated());
+    AuditAppender appender = new AuditAppender(before);
+    Ids ids = new Ids(before);
+    TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), before);
+    return new TenantStore(jdbi, appender, tokens, ids, before).create(name, REPORTER).tenant().id();
   }
 
   static String agent(int i) {
@@ -209,8 +231,8 @@ final class Estate {
   private void events(Handle h, Size size, Instant now) {
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(tenant.jdbi(), tenant.master(), tenant.clock());
     BackfillAppender appender = new BackfillAppender();
-    Instant first = now.minus(Duration.ofDays(30));
-    long spanMillis = Duration.ofDays(30).minusMinutes(5).toMillis();
+    Instant first = now.minus(HISTORY);
+    long spanMillis = HISTORY.minusMinutes(5).toMillis();
     Instant nextCheckpoint = first.plus(CHECKPOINT_EVERY);
     List<BackfillAppender.Dated> batch = new ArrayList<>(BATCH);
     for (long i = 0; i < size.events(); i++) {

@@ -180,7 +180,7 @@ public final class IndexBenchCommand extends Command {
     }
 
     void all() throws Exception {
-      String tenant = tenants.create("Index bench", BENCH).tenant().id();
+      String tenant = Estate.createTenant(jdbi, "Index bench", clock);
       long entries = ns.getLong("entries");
       Estate.Size size = new Estate.Size(20_000, 200_000, entries);
       System.out.printf("Vigil index bench: %s; filling a chain of %,d reported actions ...%n",
@@ -244,7 +244,7 @@ public final class IndexBenchCommand extends Command {
      * adds the same documents, built beforehand, to a bare IndexWriter; documents/s of each.
      */
     double[] throughput(Reindexer reindexer, int n) throws Exception {
-      String tenant = tenants.create("Throughput", BENCH).tenant().id();
+      String tenant = Estate.createTenant(jdbi, "Throughput", clock);
       new Estate(new SweepTenant(jdbi, master, tenant, clock)).fill(new Estate.Size(2_000, 20_000, n));
       EvidenceReader.Tenant chain = reader.tenant(tenant);
       Progress p = reindexer.rebuild(tenant, x -> { });

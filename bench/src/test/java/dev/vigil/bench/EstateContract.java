@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
-import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.ChainVerification;
 import dev.vigil.controls.catalog.Family;
 import java.time.Clock;
@@ -25,7 +24,7 @@ abstract class EstateContract {
     Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     try (TestDb db = TestDb.of(kind())) {
       TestStores stores = TestStores.on(db, clock);
-      String tenant = stores.tenants().create("Sweep", new Actor("token", "tok_test")).tenant().id();
+      String tenant = Estate.createTenant(db.jdbi(), "Sweep", clock);
       long before = stores.auditLog().verify(tenant).checked();
       Estate.Size size = new Estate.Size(20, 60, 3_000);
 

@@ -24,10 +24,8 @@ public final class BackfillAppender {
   /**
    * Appends {@code entries} in order and returns the stored entries. Times are kept to the
    * millisecond, as the chain format writes them, and must not decrease from one entry to the
-   * next. They may precede the head's: a history loaded into a chain that began later (the
-   * bench loads 30 days into a tenant created today) then steps back once, where it starts,
-   * and {@link AuditLog#range}, which bisects by commit time, may misplace the ends of that
-   * tenant's time windows.
+   * next, nor precede the head's: a chain's times never go back (verifiers check it), so a
+   * history is loaded into a tenant whose chain began before it.
    *
    * @throws IllegalStateException when the tenant has no chain
    * @throws IllegalArgumentException when a time precedes the one before it
@@ -37,7 +35,7 @@ public final class BackfillAppender {
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     List<PendingEntry> pending = new ArrayList<>(entries.size());
     List<Instant> times = new ArrayList<>(entries.size());
-    Instant last = null;
+    Instant last = head.occurredAt();
     for (Dated d : entries) {
       Instant time = d.time().truncatedTo(ChronoUnit.MILLIS);
       if (last != null && time.isBefore(last)) {
