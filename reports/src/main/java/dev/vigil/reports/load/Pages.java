@@ -12,9 +12,12 @@ final class Pages {
 
   private Pages() {}
 
-  /** Calls {@code each} with every item of every page {@code fetch} returns, starting from a null cursor. */
+  /**
+   * Calls {@code each} with every item of every page {@code fetch} returns. The first cursor is
+   * the empty string, which every store reads as "from the start" (some compare ids to it).
+   */
   static <T> void forEach(Function<String, Page<T>> fetch, Consumer<T> each) {
-    String cursor = null;
+    String cursor = "";
     do {
       Page<T> page = fetch.apply(cursor);
       page.items().forEach(each);
