@@ -12,6 +12,8 @@ import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.model.AgentStatus;
 import dev.vigil.reports.ReportRequest;
+import dev.vigil.reports.oscal.AssessmentResults;
+import dev.vigil.reports.pdf.ReportPdf;
 import dev.vigil.reports.content.ControlSection;
 import dev.vigil.reports.content.IncidentOutcome;
 import dev.vigil.reports.content.ReportContent;
@@ -21,6 +23,8 @@ import dev.vigil.reports.period.PeriodDeviation;
 import dev.vigil.reports.sample.ItemResult;
 import dev.vigil.reports.sample.Sample;
 import dev.vigil.reports.sample.SampledItem;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,6 +208,15 @@ abstract class ReportReaderContract {
       assertThat(i.slas().get(1).due()).isEqualTo(i.incident().detectedAt().plus(Duration.ofHours(72)));
       assertThat(i.slas().get(1).outcome(TO)).isEqualTo(IncidentOutcome.Outcome.PENDING);
     });
+  }
+
+  @Test
+  void theContentRendersAsPdfAndOscalNamingTheDeviation() {
+    ReportContent content = read(acme.tenant(), day);
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    assertThat(ReportPdf.write(content, pdf)).isPositive();
+    String oscal = new String(AssessmentResults.render(content), StandardCharsets.UTF_8);
+    assertThat(oscal).contains(acme.wildcard()).doesNotContain(beta.tenant());
   }
 
   @Test
