@@ -82,6 +82,17 @@ abstract class ReportReaderContract {
   }
 
   @Test
+  void aCheckpointThatDoesNotMatchTheChainMakesTheReadFail() {
+    Estate.Day forged = estate.day("Forged Ltd");
+    long size = read(forged.tenant(), day).chain().lastSeq();
+    estate.db.jdbi().useHandle(h -> h.createUpdate(
+        "UPDATE checkpoints SET head_hash = :hash WHERE tenant_id = :tenant AND size = :size")
+        .bind("hash", "0".repeat(64)).bind("tenant", forged.tenant()).bind("size", size).execute());
+    assertThatThrownBy(() -> read(forged.tenant(), day)).isInstanceOf(ChainNotVerified.class)
+        .hasMessageContaining("checkpoint").hasMessageContaining("at size " + size);
+  }
+
+  @Test
   void anUnknownTenantOrAPeriodBeforeTheChainIsRefused() {
     assertThatThrownBy(() -> read("ten_nobody", day)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ten_nobody");
