@@ -6,6 +6,7 @@ import dev.vigil.controls.model.Incident;
 import dev.vigil.controls.model.Severity;
 import dev.vigil.reports.content.IncidentOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ final class IncidentSlas {
     return new IncidentOutcome(i, slas);
   }
 
-  private static IncidentOutcome.Sla sla(String name, Duration within, Incident i, java.time.Instant doneAt) {
+  private static IncidentOutcome.Sla sla(String name, Duration within, Incident i, Instant doneAt) {
     return new IncidentOutcome.Sla(name, within, i.detectedAt().plus(within), doneAt);
   }
 }

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The system description: agents, connections and vendors that existed at the period's end
@@ -72,7 +73,7 @@ final class SystemReader {
   }
 
   private static Map<String, Long> counted(PeriodDao dao, String tenantId, Period period, String kind,
-      List<String> values, java.util.function.Function<String, String> pattern, String field) {
+      List<String> values, Function<String, String> pattern, String field) {
     long total = dao.countLike(tenantId, kind, period.from(), period.to(), "%");
     Map<String, Long> out = new TreeMap<>();
     long sum = 0;
