@@ -98,12 +98,7 @@ public final class VerifyCommand extends Command {
     out.println("entries:     " + r.entries());
     out.println("checkpoints: " + r.checkpoints());
     out.println("signing key: " + r.keyId() + " (compare with GET /api/v1/audit/public-key, or pin it with --key)");
-    if (r.ok()) {
-      out.println("OK: every entry chains and every checkpoint verifies");
-    } else {
-      out.println("FAILED: " + r.problems().size() + " problem(s)");
-      r.problems().forEach(p -> out.println("  " + p));
-    }
+    verdict(r.problems(), "every entry chains and every checkpoint verifies", out);
   }
 
   static void print(PackageVerifier.Report r, PrintStream out) {
@@ -118,11 +113,15 @@ public final class VerifyCommand extends Command {
           + b.checkpoints() + " checkpoints");
     }
     out.println("signing key:  " + r.keyId() + " (compare with GET /api/v1/audit/public-key, or pin it with --key)");
-    if (r.ok()) {
-      out.println("OK: the manifest's signature, every file's size and SHA-256, and the audit bundle verify");
+    verdict(r.problems(), "the manifest's signature, every file's size and SHA-256, and the audit bundle verify", out);
+  }
+
+  private static void verdict(List<BundleVerifier.Problem> problems, String whatVerified, PrintStream out) {
+    if (problems.isEmpty()) {
+      out.println("OK: " + whatVerified);
     } else {
-      out.println("FAILED: " + r.problems().size() + " problem(s)");
-      r.problems().forEach(p -> out.println("  " + p));
+      out.println("FAILED: " + problems.size() + " problem(s)");
+      problems.forEach(p -> out.println("  " + p));
     }
   }
 

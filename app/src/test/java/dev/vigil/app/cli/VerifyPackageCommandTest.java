@@ -52,14 +52,15 @@ class VerifyPackageCommandTest {
   @TempDir
   Path dir;
 
+  /** A tenant whose chain holds only its creation, in the period. */
   @BeforeAll
   void chain() {
     db = TestDb.h2();
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-05T10:00:00Z"));
-    TestStores stores = TestStores.on(db, clock);
+    MutableClock inPeriod = new MutableClock(FROM.plusSeconds(86_400));
+    TestStores stores = TestStores.on(db, inPeriod);
+    signer = CheckpointSigner.loadOrCreate(db.jdbi(), stores.master(), inPeriod);
     tenant = stores.tenants().create("Zoë Analytics", new Actor("token", "tok_test")).tenant().id();
-    signer = CheckpointSigner.loadOrCreate(db.jdbi(), stores.master(), clock);
-    exporter = new Exporter(stores.auditLog(), new CheckpointStore(db.jdbi(), signer, clock),
+    exporter = new Exporter(stores.auditLog(), new CheckpointStore(db.jdbi(), signer, inPeriod),
         Clock.fixed(GENERATED, ZoneOffset.UTC));
   }
 
