@@ -38,7 +38,10 @@ final class Tables {
 
   private Tables() {}
 
-  /** One row per run, failing member, finding and error reason of each deviation; one bare row for a deviation with none. */
+  /**
+   * One row per run, failing member, finding and error reason of each deviation; one bare row
+   * for a deviation with none.
+   */
   static void deviations(ControlPeriod control, OutputStream out) throws IOException {
     Csv csv = new Csv(out, List.of("control", "deviation", "kind", "status", "start", "began_before_period", "end",
         "open_at_period_end", "time_to_remediate_seconds", "item", "item_id", "detail"));

@@ -89,7 +89,8 @@ public record PackageManifest(String reportId, String tenantId, Instant from, In
     }
     try {
       return new PackageManifest(text(root, "reportId"), text(root, "tenantId"), Instant.parse(text(period, "from")),
-          Instant.parse(text(period, "to")), Instant.parse(text(root, "generatedAt")), text(root, "auditBundle"), files);
+          Instant.parse(text(period, "to")), Instant.parse(text(root, "generatedAt")), text(root, "auditBundle"),
+          files);
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("a time is not ISO-8601: " + e.getParsedString());
     }

@@ -70,7 +70,8 @@ public final class PackageVerifier {
     // The key: pinned, or the one the package's own audit bundle carries.
     Optional<byte[]> bundleBytes = scan.members().containsKey(manifest.auditBundle())
         ? PackageZip.read(zip, manifest.auditBundle()) : Optional.empty();
-    BundleZip.Read bundle = bundleBytes.isPresent() ? BundleZip.read(new ByteArrayInputStream(bundleBytes.get())) : null;
+    BundleZip.Read bundle = bundleBytes.isPresent()
+        ? BundleZip.read(new ByteArrayInputStream(bundleBytes.get())) : null;
     byte[] key = pinnedKey != null ? pinnedKey : bundleKey(bundle);
     if (key == null) {
       return failed(List.of(new Problem(manifest.auditBundle(),
