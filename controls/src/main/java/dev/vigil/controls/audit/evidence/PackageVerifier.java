@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * Verifies an evidence package ({@code evidence.zip}) with no server and no database
@@ -42,9 +44,17 @@ public final class PackageVerifier {
 
   private PackageVerifier() {}
 
-  /** Whether the zip looks like an evidence package rather than an audit bundle: it has a manifest signature. */
+  /**
+   * Whether the zip looks like an evidence package rather than an audit bundle: its central
+   * directory names a manifest signature. Only chooses the verifier, which then reads the zip
+   * strictly; a zip too broken to list is not called a package.
+   */
   public static boolean isPackage(Path zip) throws IOException {
-    return PackageZip.scan(zip, Set.of()).members().containsKey(PackageManifest.SIGNATURE);
+    try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+      return file.getEntry(PackageManifest.SIGNATURE) != null;
+    } catch (ZipException e) {
+      return false;
+    }
   }
 
   /**
