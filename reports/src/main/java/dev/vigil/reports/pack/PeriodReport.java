@@ -1,5 +1,6 @@
 package dev.vigil.reports.pack;
 
+import dev.vigil.collectors.reports.ReportFile;
 import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.audit.Exporter;
@@ -50,17 +51,17 @@ public final class PeriodReport implements ReportGenerator {
   @Override
   public Artifacts generate(ReportRequest request, Path dir, DoubleConsumer progress) throws IOException {
     ReportContent content = reader.read(request, p -> progress.accept(0.6 * p));
-    Path pdf = dir.resolve(Artifacts.PDF);
+    Path pdf = dir.resolve(ReportFile.PDF);
     int pages;
     try (OutputStream out = Files.newOutputStream(pdf)) {
       pages = ReportPdf.write(content, out);
     }
     progress.accept(0.75);
-    Path oscal = dir.resolve(Artifacts.OSCAL);
+    Path oscal = dir.resolve(ReportFile.OSCAL);
     Files.write(oscal, AssessmentResults.render(content));
     progress.accept(0.8);
     EvidencePackage pack = packageAt.apply(request.generatedAt());
-    Path zip = dir.resolve(Artifacts.PACKAGE);
+    Path zip = dir.resolve(ReportFile.PACKAGE);
     try (OutputStream out = Files.newOutputStream(zip)) {
       pack.write(content, o -> Files.copy(pdf, o), o -> Files.copy(oscal, o), out);
     }
@@ -68,11 +69,11 @@ public final class PeriodReport implements ReportGenerator {
     return new Artifacts(pages, List.of(file(pdf), file(zip), file(oscal)));
   }
 
-  private static Artifacts.File file(Path path) throws IOException {
+  private static ReportFile file(Path path) throws IOException {
     MessageDigest sha = Sha256.digest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha)) {
       in.transferTo(OutputStream.nullOutputStream());
     }
-    return new Artifacts.File(path.getFileName().toString(), Files.size(path), HexFormat.of().formatHex(sha.digest()));
+    return new ReportFile(path.getFileName().toString(), Files.size(path), HexFormat.of().formatHex(sha.digest()));
   }
 }

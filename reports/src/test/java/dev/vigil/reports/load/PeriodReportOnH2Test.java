@@ -2,6 +2,7 @@ package dev.vigil.reports.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.collectors.reports.ReportFile;
 import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.audit.evidence.PackageVerifier;
@@ -63,9 +64,9 @@ class PeriodReportOnH2Test {
     Artifacts a = generate("first", progress);
 
     assertThat(a.pages()).isPositive();
-    assertThat(a.files()).extracting(Artifacts.File::name)
-        .containsExactly(Artifacts.PDF, Artifacts.PACKAGE, Artifacts.OSCAL);
-    for (Artifacts.File f : a.files()) {
+    assertThat(a.files()).extracting(ReportFile::name)
+        .containsExactly(ReportFile.PDF, ReportFile.PACKAGE, ReportFile.OSCAL);
+    for (ReportFile f : a.files()) {
       Path p = dir.resolve("first").resolve(f.name());
       assertThat(f.bytes()).as(f.name()).isEqualTo(Files.size(p));
       assertThat(f.sha256()).as(f.name()).isEqualTo(Sha256.hex(Files.readAllBytes(p)));
@@ -73,12 +74,12 @@ class PeriodReportOnH2Test {
     assertThat(progress).isSorted().last().isEqualTo(1.0);
     assertThat(progress.get(0)).isLessThanOrEqualTo(0.6);
 
-    Path zip = dir.resolve("first").resolve(Artifacts.PACKAGE);
+    Path zip = dir.resolve("first").resolve(ReportFile.PACKAGE);
     PackageVerifier.Report r = PackageVerifier.verify(zip, estate.checkpoints.signer().publicKey());
     assertThat(r.problems()).isEmpty();
-    assertThat(member(zip, "report.pdf")).isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(Artifacts.PDF)));
+    assertThat(member(zip, "report.pdf")).isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(ReportFile.PDF)));
     assertThat(member(zip, "oscal/assessment-results.json"))
-        .isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(Artifacts.OSCAL)));
+        .isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(ReportFile.OSCAL)));
     assertThat(new String(member(zip, "controls/AC-1/runs.jsonl"))).contains("\"trigger\":\"change\"");
   }
 
