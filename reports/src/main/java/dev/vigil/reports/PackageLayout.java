@@ -1,5 +1,7 @@
 package dev.vigil.reports;
 
+import dev.vigil.controls.audit.evidence.PackageManifest;
+
 /**
  * Where each file sits in the evidence package ({@code evidence.zip}), as paths from the
  * package's root. The one place that names them: the package writer puts files here, and the
@@ -13,8 +15,9 @@ public final class PackageLayout {
   public static final String EXCEPTIONS = "exceptions.csv";
   public static final String SAMPLES = "samples.csv";
   public static final String AUDIT_BUNDLE = "audit/bundle.zip";
-  public static final String MANIFEST = "manifest.json";
-  public static final String MANIFEST_SIGNATURE = "manifest.sig";
+  /** The manifest and its signature, named where their verifier (in controls) can see them too. */
+  public static final String MANIFEST = PackageManifest.MANIFEST;
+  public static final String MANIFEST_SIGNATURE = PackageManifest.SIGNATURE;
 
   private PackageLayout() {}
 

@@ -2,6 +2,7 @@ package dev.vigil.app.cli;
 
 import dev.vigil.controls.audit.BundleVerifier;
 import dev.vigil.controls.audit.BundleZip;
+import dev.vigil.controls.audit.evidence.PackageVerifier;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -17,19 +18,21 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code verify BUNDLE.zip [--key BASE64]}: checks an audit export offline, with no config and
- * no database. Prints a summary and every failing entry or checkpoint; exits 0 only when
- * everything verifies. {@code --key} pins the public key obtained from GET /audit/public-key.
+ * {@code verify FILE.zip [--key BASE64]}: checks an audit export, or a report's evidence package
+ * (told apart by its {@code manifest.sig}), offline, with no config and no database. Prints a
+ * summary and every problem; exits 0 only when everything verifies. {@code --key} pins the
+ * public key obtained from GET /audit/public-key.
  */
 public final class VerifyCommand extends Command {
 
   public VerifyCommand() {
-    super("verify", "Verifies an audit export bundle offline");
+    super("verify", "Verifies an audit export bundle or a report's evidence package offline");
   }
 
   @Override
   public void configure(Subparser subparser) {
-    subparser.addArgument("bundle").required(true).help("the zip from GET /api/v1/audit/export");
+    subparser.addArgument("bundle").required(true)
+        .help("the zip from GET /api/v1/audit/export, or a report's evidence.zip");
     subparser.addArgument("--key").help("the expected Ed25519 public key, base64 (GET /api/v1/audit/public-key)");
   }
 
@@ -46,14 +49,28 @@ public final class VerifyCommand extends Command {
         throw new VerificationFailed("--key is not base64 (pass the publicKey of GET /api/v1/audit/public-key)");
       }
     }
-    BundleVerifier.Report report = verify(bundle, pinned);
-    print(report, System.out);
-    if (!report.ok()) throw new VerificationFailed(report.problems().size() + " problem(s) found");
+    int problems = check(bundle, pinned, System.out);
+    if (problems > 0) throw new VerificationFailed(problems + " problem(s) found");
+  }
+
+  /**
+   * Verifies an evidence package or an audit bundle, whichever the file is, prints the result,
+   * and returns the number of problems.
+   */
+  static int check(Path file, byte[] pinnedKey, PrintStream out) throws IOException {
+    if (isZip(file) && PackageVerifier.isPackage(file)) {
+      PackageVerifier.Report report = PackageVerifier.verify(file, pinnedKey);
+      print(report, out);
+      return report.problems().size();
+    }
+    BundleVerifier.Report report = verify(file, pinnedKey);
+    print(report, out);
+    return report.problems().size();
   }
 
   /** Reads the zip and verifies it. */
   public static BundleVerifier.Report verify(Path bundle, byte[] pinnedKey) throws IOException {
-    if (Files.size(bundle) < 4 || !Arrays.equals(readMagic(bundle), new byte[] {'P', 'K', 3, 4})) {
+    if (!isZip(bundle)) {
       return new BundleVerifier.Report(null, 0, 0, 0, 0, null,
           List.of(new BundleVerifier.Problem(bundle.toString(), "is not a zip file")));
     }
@@ -63,6 +80,10 @@ public final class VerifyCommand extends Command {
     }
     if (!read.problems().isEmpty()) return new BundleVerifier.Report(null, 0, 0, 0, 0, null, read.problems());
     return BundleVerifier.verify(read.contents(), pinnedKey);
+  }
+
+  private static boolean isZip(Path file) throws IOException {
+    return Files.size(file) >= 4 && Arrays.equals(readMagic(file), new byte[] {'P', 'K', 3, 4});
   }
 
   private static byte[] readMagic(Path file) throws IOException {
@@ -77,11 +98,30 @@ public final class VerifyCommand extends Command {
     out.println("entries:     " + r.entries());
     out.println("checkpoints: " + r.checkpoints());
     out.println("signing key: " + r.keyId() + " (compare with GET /api/v1/audit/public-key, or pin it with --key)");
-    if (r.ok()) {
-      out.println("OK: every entry chains and every checkpoint verifies");
+    verdict(r.problems(), "every entry chains and every checkpoint verifies", out);
+  }
+
+  static void print(PackageVerifier.Report r, PrintStream out) {
+    out.println("evidence package");
+    out.println("tenant:       " + r.tenantId());
+    out.println("report:       " + r.reportId());
+    out.println("period:       " + r.from() + " to " + r.to() + " (exclusive)");
+    out.println("files:        " + r.files());
+    BundleVerifier.Report b = r.bundle();
+    if (b != null) {
+      out.println("audit bundle: seq " + b.fromSeq() + " to " + b.toSeq() + ", " + b.entries() + " entries, "
+          + b.checkpoints() + " checkpoints");
+    }
+    out.println("signing key:  " + r.keyId() + " (compare with GET /api/v1/audit/public-key, or pin it with --key)");
+    verdict(r.problems(), "the manifest's signature, every file's size and SHA-256, and the audit bundle verify", out);
+  }
+
+  private static void verdict(List<BundleVerifier.Problem> problems, String whatVerified, PrintStream out) {
+    if (problems.isEmpty()) {
+      out.println("OK: " + whatVerified);
     } else {
-      out.println("FAILED: " + r.problems().size() + " problem(s)");
-      r.problems().forEach(p -> out.println("  " + p));
+      out.println("FAILED: " + problems.size() + " problem(s)");
+      problems.forEach(p -> out.println("  " + p));
     }
   }
 

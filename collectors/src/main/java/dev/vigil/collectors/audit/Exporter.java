@@ -15,6 +15,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,8 +54,11 @@ public final class Exporter {
     if (last >= 1) checkpoints.ensureAt(tenantId, last);
     String previous = log.hashBefore(tenantId, first);
     CheckpointSigner signer = checkpoints.signer();
+    // Every member is dated at the export time from the clock, so that an export made with a
+    // fixed clock (an evidence package's) is the same bytes each time.
+    Instant now = clock.instant();
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      zip.putNextEntry(new ZipEntry("entries.jsonl"));
+      zip.putNextEntry(entry("entries.jsonl", now));
       MessageDigest entriesSha = Sha256.digest();
       DigestOutputStream entriesOut = new DigestOutputStream(nonClosing(zip), entriesSha);
       for (long next = first; next <= last; ) {
@@ -67,7 +72,7 @@ public final class Exporter {
       }
       zip.closeEntry();
 
-      zip.putNextEntry(new ZipEntry("checkpoints.jsonl"));
+      zip.putNextEntry(entry("checkpoints.jsonl", now));
       MessageDigest checkpointsSha = Sha256.digest();
       DigestOutputStream checkpointsOut = new DigestOutputStream(nonClosing(zip), checkpointsSha);
       if (last >= 1) {
@@ -80,22 +85,28 @@ public final class Exporter {
       }
       zip.closeEntry();
 
-      Instant now = clock.instant();
       ExportNote note = new ExportNote(tenantId, first, last, previous,
           HexFormat.of().formatHex(entriesSha.digest()), HexFormat.of().formatHex(checkpointsSha.digest()), now);
       ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("tenantId", tenantId)
           .put("fromSeq", first).put("toSeq", last).put("previousHash", previous)
           .put("exportedAt", AuditChain.formatTime(now)).put("note", signer.signNote(note.body()));
-      write(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+      write(zip, entry("manifest.json", now), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
       ObjectNode key = JSON.createObjectNode().put("algorithm", "Ed25519")
           .put("publicKey", Base64.getEncoder().encodeToString(signer.publicKey()))
           .put("keyName", Checkpoint.KEY_NAME).put("keyId", signer.keyId());
-      write(zip, "public-key.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(key));
+      write(zip, entry("public-key.json", now), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(key));
     }
   }
 
-  private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
+  private static ZipEntry entry(String name, Instant time) {
+    ZipEntry e = new ZipEntry(name);
+    // In UTC, so that the bytes do not depend on the machine's time zone.
+    e.setTimeLocal(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+    return e;
+  }
+
+  private static void write(ZipOutputStream zip, ZipEntry entry, byte[] bytes) throws IOException {
+    zip.putNextEntry(entry);
     zip.write(bytes);
     zip.closeEntry();
   }

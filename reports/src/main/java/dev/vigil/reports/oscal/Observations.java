@@ -152,8 +152,8 @@ final class Observations {
     ObjectNode o = OscalNodes.object().put("uuid", uuids.of(chainRole()))
         .put("title", "Audit chain verified for the period")
         .put("description", "Vigil verified the tenant's audit chain entries " + chain.firstSeq() + " to "
-            + chain.lastSeq() + ", hash-linked from the first entry of the chain, ending in head hash "
-            + code(chain.headHash()) + ". " + checkpoint(chain));
+            + chain.lastSeq() + ", each chained to the one before it from the recorded hash of the entry before "
+            + "them, ending in head hash " + code(chain.headHash()) + ". " + checkpoint(chain));
     ArrayNode props = o.putArray("props");
     prop(props, "first-seq", chain.firstSeq());
     prop(props, "last-seq", chain.lastSeq());

@@ -105,8 +105,8 @@ final class Appendices {
 
   /** "Entries a..b verified, head hash …, checkpoint key id …." */
   static String statement(ChainStatement chain) {
-    return "Entries " + chain.firstSeq() + ".." + chain.lastSeq() + " verified, hash-linked from the first entry of "
-        + "the chain; head hash " + chain.headHash() + ", checkpoint key id "
+    return "Entries " + chain.firstSeq() + ".." + chain.lastSeq() + " verified, chained from the recorded hash of the entry "
+        + "before them; head hash " + chain.headHash() + ", checkpoint key id "
         + (chain.keyId() == null ? "none" : chain.keyId()) + ".";
   }
 }

@@ -47,7 +47,7 @@ import java.util.Set;
  * exception and a long sample; AC-2 failing from before the period; LG-1 failing at the period's
  * end; VM-1 never tested.
  */
-final class ReportFixture {
+public final class ReportFixture {
 
   static final String TENANT = "ten_zoe";
   static final Instant FROM = Instant.parse("2026-03-01T00:00:00Z");
@@ -56,8 +56,8 @@ final class ReportFixture {
   static final Duration FIVE_MIN = Duration.ofMinutes(5);
   static final String HEAD = "ab".repeat(32);
   static final String SEED = "5f3dc5b9593059df801f51302e56dadab8749d5b0649b47dc6fee79347cdd076";
-  static final String EM_DASH_NAME = "Reads the support inbox — drafts replies";
-  static final String APPROVER = "Zoë Ångström";
+  public static final String EM_DASH_NAME = "Reads the support inbox — drafts replies";
+  public static final String APPROVER = "Zoë Ångström";
 
   static final Instant AC2_START = Instant.parse("2026-02-27T22:00:00Z");
   static final Instant AC2_END = Instant.parse("2026-03-02T09:30:00Z");
@@ -65,7 +65,7 @@ final class ReportFixture {
 
   private ReportFixture() {}
 
-  static ReportContent report() {
+  public static ReportContent report() {
     return content(List.of(ac1(), ac2(), lg1(), vm1()));
   }
 

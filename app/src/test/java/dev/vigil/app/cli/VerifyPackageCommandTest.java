@@ -1,0 +1,132 @@
+package dev.vigil.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.collectors.audit.CheckpointSigner;
+import dev.vigil.collectors.audit.CheckpointStore;
+import dev.vigil.collectors.audit.Exporter;
+import dev.vigil.collectors.testing.MutableClock;
+import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.testing.TestStores;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.Checkpoint;
+import dev.vigil.reports.content.ChainStatement;
+import dev.vigil.reports.content.ReportContent;
+import dev.vigil.reports.content.SystemDescription;
+import dev.vigil.reports.pack.EvidencePackage;
+import dev.vigil.reports.period.Period;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verify} tells an evidence package from an audit bundle and verifies either. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VerifyPackageCommandTest {
+
+  private static final Instant FROM = Instant.parse("2026-03-01T00:00:00Z");
+  private static final Instant TO = Instant.parse("2026-04-01T00:00:00Z");
+  private static final Instant GENERATED = Instant.parse("2026-04-02T08:00:00Z");
+
+  private TestDb db;
+  private CheckpointSigner signer;
+  private Exporter exporter;
+  private String tenant;
+
+  @TempDir
+  Path dir;
+
+  /** A tenant whose chain holds only its creation, in the period. */
+  @BeforeAll
+  void chain() {
+    db = TestDb.h2();
+    MutableClock inPeriod = new MutableClock(FROM.plusSeconds(86_400));
+    TestStores stores = TestStores.on(db, inPeriod);
+    signer = CheckpointSigner.loadOrCreate(db.jdbi(), stores.master(), inPeriod);
+    tenant = stores.tenants().create("Zoë Analytics", new Actor("token", "tok_test")).tenant().id();
+    exporter = new Exporter(stores.auditLog(), new CheckpointStore(db.jdbi(), signer, inPeriod),
+        Clock.fixed(GENERATED, ZoneOffset.UTC));
+  }
+
+  @AfterAll
+  void close() {
+    if (db != null) db.close();
+  }
+
+  private Path evidencePackage() throws IOException {
+    ReportContent content = new ReportContent("rep_1", tenant, "Zoë Analytics", null, new Period(FROM, TO), GENERATED,
+        "0.1.0", new ChainStatement(1, 2, "ab".repeat(32), new Checkpoint(tenant, 2, "ab".repeat(32), TO, "note"),
+            "kid", "cd".repeat(32)),
+        new SystemDescription(Map.of(), List.of(), List.of(), new SystemDescription.Activity(0, 0, Map.of()), List.of()),
+        List.of());
+    EvidencePackage pack = new EvidencePackage((t, c, p, each) -> { }, exporter::export, signer::signNote);
+    Path file = dir.resolve("evidence.zip");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      pack.write(content, o -> o.write("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)),
+          o -> o.write("{}".getBytes(StandardCharsets.US_ASCII)), out);
+    }
+    return file;
+  }
+
+  private static String run(Path file, byte[] key, int expectedProblems) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(VerifyCommand.check(file, key, new PrintStream(out, true, StandardCharsets.UTF_8)))
+        .isEqualTo(expectedProblems);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anEditedPackageFailsNamingTheFile() throws IOException {
+    Path file = evidencePackage();
+    Path edited = dir.resolve("edited.zip");
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(edited))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] bytes = in.readAllBytes();
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(e.getName().equals("oscal/assessment-results.json") ? "{ }".getBytes(StandardCharsets.US_ASCII) : bytes);
+        out.closeEntry();
+      }
+    }
+
+    String printed = run(edited, signer.publicKey(), 1);
+
+    assertThat(printed).contains("FAILED: 1 problem(s)", "oscal/assessment-results.json: has ");
+  }
+
+  @Test
+  void aPackageIsToldFromABundleAndVerifiesWithThePinnedKey() throws IOException {
+    String printed = run(evidencePackage(), signer.publicKey(), 0);
+
+    assertThat(printed).startsWith("evidence package\n").contains("tenant:       " + tenant, "report:       rep_1",
+        "signing key:  " + signer.keyId(), "OK: the manifest's signature");
+  }
+
+  @Test
+  void anAuditBundleIsStillVerifiedAsOne() throws IOException {
+    Path bundle = dir.resolve("bundle.zip");
+    try (OutputStream out = Files.newOutputStream(bundle)) {
+      exporter.export(tenant, FROM, TO, out);
+    }
+
+    String printed = run(bundle, signer.publicKey(), 0);
+
+    assertThat(printed).startsWith("tenant:").contains("OK: every entry chains");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.vigil.reports.load;
+
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.monitoring.ControlRun;
+import dev.vigil.collectors.monitoring.Finding;
+import dev.vigil.controls.catalog.ControlInfo;
+import dev.vigil.controls.model.ControlException;
+import dev.vigil.reports.period.ControlHistory;
+import dev.vigil.reports.period.Period;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One control's history for a period, read through {@link ControlQueries}: its runs that
+ * started in the period (paged newest first to the end), the last run before the period (the
+ * status it starts in), and its findings open at some instant of the period.
+ */
+final class ControlReader {
+
+  private final ControlQueries queries;
+
+  ControlReader(ControlQueries queries) {
+    this.queries = queries;
+  }
+
+  ControlHistory read(String tenantId, ControlInfo control, Duration interval, Period period,
+      List<ControlException> exceptions) {
+    List<ControlRun> runs = new ArrayList<>();
+    Pages.forEach(cursor -> queries.runs(tenantId, control.id(), period.from(), period.to(), cursor, Pages.SIZE),
+        runs::add);
+    runs.addAll(queries.runs(tenantId, control.id(), null, period.from(), null, 1).items());
+    List<Finding> findings = new ArrayList<>();
+    Pages.forEach(cursor -> queries.findings(tenantId, null, control.id(), cursor, Pages.SIZE), f -> {
+      if (period.overlaps(f.openedAt(), f.resolvedAt())) findings.add(f);
+    });
+    return new ControlHistory(tenantId, control, interval, runs, findings, exceptions);
+  }
+}
