@@ -8,6 +8,7 @@ import dev.vigil.app.auth.TokenAuthenticator;
 import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
+import dev.vigil.app.config.Reports;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.http.BodyLimitFilter;
 import dev.vigil.app.http.JsonMapper;
@@ -30,6 +31,7 @@ import dev.vigil.app.resources.FindingResource;
 import dev.vigil.app.resources.GrantResource;
 import dev.vigil.app.resources.IncidentResource;
 import dev.vigil.app.resources.KeyResource;
+import dev.vigil.app.resources.ReportResource;
 import dev.vigil.app.resources.TokenResource;
 import dev.vigil.app.resources.UserResource;
 import dev.vigil.app.resources.VendorResource;
@@ -50,7 +52,7 @@ final class Api {
   private Api() {}
 
   static void register(JerseyEnvironment jersey, int maxBodyBytes, Stores stores, AuditTrail audit,
-      Monitoring monitoring, Evidence evidence, Clock clock) {
+      Monitoring monitoring, Evidence evidence, Reports reports, Clock clock) {
     authentication(jersey, stores.tokens());
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new TextParamFilter());
@@ -65,6 +67,7 @@ final class Api {
     jersey.register(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
     jersey.register(new FindingResource(monitoring.catalog(), monitoring.queries()));
     jersey.register(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
+    jersey.register(new ReportResource(reports.store(), reports.jobs()));
   }
 
   private static void authentication(JerseyEnvironment jersey, TokenStore tokens) {

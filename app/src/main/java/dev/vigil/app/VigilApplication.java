@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.vigil.app.cli.CommandFailed;
 import dev.vigil.app.cli.ReindexCommand;
+import dev.vigil.app.cli.ReportCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
 import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DatabaseFactory.Database;
 import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
+import dev.vigil.app.config.Reports;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.demo.DemoSeeder;
 import dev.vigil.app.http.TextDeserializer;
@@ -67,6 +69,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     bootstrap.addCommand(new TenantCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
     bootstrap.addCommand(new ReindexCommand());
+    bootstrap.addCommand(new ReportCommand());
   }
 
   /** A command that failed exits with its own code (README, "Operations"); anything else with 1. */
@@ -108,7 +111,9 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     Monitoring monitoring = config.controls().build(environment, database, audit, stores.connections(), ids, clock);
     Evidence evidence = config.evidence().build(environment, config.dataDir(), database, audit, stores, monitoring,
         clock);
-    Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, clock);
+    Reports reports = Reports.build(environment, config.dataDir(), database.jdbi(), audit, masterKey,
+        monitoring.catalog(), config.controls().schedules(), ids, clock);
+    Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, clock);
     seedOrHint(config, stores, clock);
   }
 

@@ -229,4 +229,132 @@ abstract class ControlsApiContract extends ApiFixture {
     assertThat(http.get(adminA, "/api/v1/controls/AC-1/runs").get("items").findValuesAsText("id"))
         .doesNotContain(theirRun);
   }
+
+  // --- Type II reports ------------------------------------------------------------------------
+
+  @Test
+  void aRemediatedDeviationIsInTheReportsPdfPackageAndOscal() throws Exception {
+    Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+    Org o = org("reported");
+    String auditor = created(http.post(o.admin(), "/api/v1/tokens", "{\"name\":\"a\",\"role\":\"auditor\"}"))
+        .get("token").asText();
+    grant(o, "[\"crm:read\"]");
+    String wildcard = grant(o, "[\"crm:read\", \"*\"]");
+    awaitControl(o.admin(), "AC-1", status("failing"));
+    assertThat(http.delete(o.admin(), "/api/v1/agents/" + o.agent() + "/grants/" + wildcard).status()).isEqualTo(204);
+    awaitControl(o.admin(), "AC-1", status("passing"));
+    Instant to = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String period = "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"title\":\"Zoë's review — Q4\"}";
+
+    long before = chainLength(o.admin());
+    assertError(http.post(auditor, "/api/v1/reports", period), 403);
+    assertError(http.post(o.admin(), "/api/v1/reports", "{\"from\":\"" + to + "\",\"to\":\"" + from + "\"}"), 400);
+    assertError(http.post(o.admin(), "/api/v1/reports", "{\"from\":\"" + from + "\",\"to\":\""
+        + Instant.now().plusSeconds(3600) + "\"}"), 400);
+    assertError(http.post(o.admin(), "/api/v1/reports", "{\"from\":\"2020-01-01T00:00:00Z\",\"to\":\"" + to + "\"}"),
+        400);
+    assertError(http.post(o.admin(), "/api/v1/reports", "{\"from\":\"" + from + "\"}"), 422);
+    assertThat(chainLength(o.admin())).isEqualTo(before);
+
+    Reply queued = http.post(o.admin(), "/api/v1/reports", period);
+    assertThat(queued.status()).as(queued.text()).isEqualTo(202);
+    String id = queued.get("id").asText();
+    assertThat(queued.get("status").asText()).isIn("queued", "running");
+    JsonNode done = awaitReport(auditor, id);
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+    assertThat(done.get("pages").asInt()).isPositive();
+    String other = server.createTenant("other-reports").get("adminToken").asText();
+    assertError(http.get(other, "/api/v1/reports/" + id), 404);
+    assertError(http.get(other, "/api/v1/reports/" + id + "/report.pdf"), 404);
+
+    Http.Download pdf = http.download(auditor, "/api/v1/reports/" + id + "/report.pdf");
+    Http.Download pack = http.download(auditor, "/api/v1/reports/" + id + "/evidence.zip");
+    Http.Download oscal = http.download(auditor, "/api/v1/reports/" + id + "/oscal.json");
+    assertThat(List.of(pdf.status(), pack.status(), oscal.status())).containsOnly(200);
+    assertThat(pdf.contentType()).startsWith("application/pdf");
+    assertThat(Sha256.hex(pack.body())).isEqualTo(done.get("files").get("evidence.zip").get("sha256").asText());
+
+    String text = pdfText(pdf.body());
+    assertThat(text).contains("AC-1", "Zoë's review — Q4", wildcard);
+    JsonNode ar = Http.JSON.readTree(oscal.body()).get("assessment-results");
+    JsonNode ac1 = null;
+    for (JsonNode f : ar.get("results").get(0).get("findings")) {
+      if (f.get("target").get("target-id").asText().startsWith("AC-1")) ac1 = f;
+    }
+    assertThat(ac1).isNotNull();
+    assertThat(ac1.get("target").get("status").get("state").asText()).isEqualTo("not-satisfied");
+    assertThat(ac1.get("description").asText()).contains(wildcard);
+    java.nio.file.Path zip = java.nio.file.Files.createTempFile("evidence", ".zip");
+    try {
+      java.nio.file.Files.write(zip, pack.body());
+      var verified = dev.vigil.controls.audit.evidence.PackageVerifier.verify(zip, null);
+      assertThat(verified.problems()).isEmpty();
+      assertThat(zipMember(zip, "controls/AC-1/deviations.csv")).contains(wildcard);
+    } finally {
+      java.nio.file.Files.delete(zip);
+    }
+
+    Reply chain = http.get(o.admin(), "/api/v1/audit/entries?limit=1000");
+    List<String> kinds = chain.get("items").findValuesAsText("kind");
+    assertThat(kinds).contains("report.requested", "report.generated", "report.downloaded");
+  }
+
+  @Test
+  void theReportCommandWritesAVerifiableReportAndRefusesAPeriodNotOver() throws Exception {
+    Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+    JsonNode tenant = server.createTenant("cli-report");
+    String tenantId = tenant.get("tenantId").asText();
+    String to = Instant.now().toString();
+    java.nio.file.Path out = java.nio.file.Files.createTempDirectory("vigil-report");
+    try {
+      VigilServer.CliRun refused = server.run("report", "--tenant", tenantId, "--from", from.toString(), "--to",
+          Instant.now().plusSeconds(3600).toString(), "--out", out.toString(), VigilServer.CONFIG.toString());
+      assertThat(refused.exit()).isEqualTo(1);
+      assertThat(refused.err()).contains("the period must be over");
+
+      String printed = server.cli("report", "--tenant", tenantId, "--from", from.toString(), "--to", to, "--out",
+          out.toString(), "--title", "From the command line", VigilServer.CONFIG.toString());
+
+      assertThat(printed).contains("100%").contains("report.pdf").contains("evidence.zip").contains("oscal.json");
+      var verified = dev.vigil.controls.audit.evidence.PackageVerifier.verify(out.resolve("evidence.zip"), null);
+      assertThat(verified.problems()).isEmpty();
+      assertThat(pdfText(java.nio.file.Files.readAllBytes(out.resolve("report.pdf")))).contains("From the command line");
+      JsonNode listed = http.get(tenant.get("adminToken").asText(), "/api/v1/reports").get("items").get(0);
+      assertThat(listed.get("status").asText()).isEqualTo("done");
+      assertThat(listed.get("requestedBy").get("type").asText()).isEqualTo("cli");
+    } finally {
+      try (var files = java.nio.file.Files.list(out)) {
+        for (java.nio.file.Path f : files.toList()) java.nio.file.Files.delete(f);
+      }
+      java.nio.file.Files.delete(out);
+    }
+  }
+
+  /** Polls the report until it is done or failed. */
+  JsonNode awaitReport(String token, String id) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      last = http.get(token, "/api/v1/reports/" + id).json();
+      if (List.of("done", "failed").contains(last.path("status").asText())) return last;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("report " + id + " not finished within 60 s; last: " + last);
+  }
+
+  long chainLength(String token) {
+    return http.get(token, "/api/v1/audit/entries?limit=1000").get("items").size();
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    }
+  }
+
+  static String zipMember(java.nio.file.Path zip, String name) throws Exception {
+    try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+      return new String(z.getInputStream(z.getEntry(name)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
 }

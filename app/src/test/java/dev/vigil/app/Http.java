@@ -33,6 +33,23 @@ final class Http {
     return send(token, "GET", path, null, null);
   }
 
+  /** A file the API serves: its status, bytes and content type. */
+  record Download(int status, byte[] body, String contentType) {}
+
+  Download download(String token, String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    try {
+      HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Reply post(String token, String path, String json) {
     return send(token, "POST", path, json, "application/json");
   }

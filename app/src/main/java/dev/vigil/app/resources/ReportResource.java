@@ -1,0 +1,99 @@
+package dev.vigil.app.resources;
+
+import dev.vigil.app.api.CreateReport;
+import dev.vigil.app.api.ListBody;
+import dev.vigil.app.api.ReportBody;
+import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.Roles;
+import dev.vigil.app.http.Paging;
+import dev.vigil.app.jobs.ReportJobs;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.reports.Report;
+import dev.vigil.collectors.reports.ReportFile;
+import dev.vigil.collectors.reports.ReportStatus;
+import dev.vigil.collectors.reports.ReportStore;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * Type II reports: admins and compliance ask for one; they and auditors follow it and download
+ * its files. Each request and each download is an audit entry.
+ */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ReportResource {
+
+  private static final Map<String, String> TYPES = Map.of(ReportFile.PDF, "application/pdf",
+      ReportFile.PACKAGE, "application/zip", ReportFile.OSCAL, "application/json");
+
+  private final ReportStore store;
+  private final ReportJobs jobs;
+
+  public ReportResource(ReportStore store, ReportJobs jobs) {
+    this.store = store;
+    this.jobs = jobs;
+  }
+
+  /** Queues a report of {@code [from, to)}: 202 with its state. */
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  public Response create(@Auth Caller caller, @NotNull @Valid CreateReport body) {
+    Report r = jobs.request(caller.tenantId(), caller.actor(), body.title(), body.from(), body.to());
+    return Response.accepted(ReportBody.of(r)).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public ListBody<ReportBody> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    Paging p = Paging.of(cursor, limit);
+    return ListBody.of(store.list(caller.tenantId(), p.after(), p.limit()), ReportBody::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public ReportBody get(@Auth Caller caller, @PathParam("id") String id) {
+    return ReportBody.of(find(caller, id));
+  }
+
+  /** One of a finished report's files; 409 until it is done; the download is audited first. */
+  @GET
+  @Path("/{id}/{file: report\\.pdf|evidence\\.zip|oscal\\.json}")
+  @Produces({"application/pdf", "application/zip", MediaType.APPLICATION_JSON})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public Response download(@Auth Caller caller, @PathParam("id") String id, @PathParam("file") String name) {
+    Report r = find(caller, id);
+    if (r.status() != ReportStatus.DONE) {
+      throw Rejected.conflict("report " + id + " is " + r.status().wire() + "; its files exist once it is done");
+    }
+    ReportFile file = r.files().stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> Rejected.notFound("report file", name));
+    java.nio.file.Path path = jobs.file(r, name);
+    if (!Files.isRegularFile(path)) {
+      throw Rejected.notFound("report file (it was generated on another node or removed)", name);
+    }
+    store.downloaded(caller.tenantId(), caller.actor(), r, file);
+    return Response.ok(path.toFile(), TYPES.get(name))
+        .header("Content-Disposition", "attachment; filename=\"" + id + "-" + name + "\"")
+        .header("Cache-Control", "no-store").build();
+  }
+
+  private Report find(Caller caller, String id) {
+    return store.find(caller.tenantId(), id).orElseThrow(() -> Rejected.notFound("report", id));
+  }
+}
