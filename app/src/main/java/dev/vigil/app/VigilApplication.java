@@ -20,6 +20,8 @@ import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Reports;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.demo.DemoSeeder;
+import dev.vigil.app.http.JsonErrorHandler;
+import dev.vigil.app.http.SecurityHeadersFilter;
 import dev.vigil.app.http.TextDeserializer;
 import dev.vigil.app.http.UtcInstantDeserializer;
 import dev.vigil.collectors.crypto.MasterKey;
@@ -33,9 +35,11 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +106,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
   @Override
   public void run(VigilConfiguration config, Environment environment) {
     configureJson(environment.getObjectMapper());
+    securityHeaders(environment);
     Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     Ids ids = new Ids(clock);
     Database database = config.database().build(environment, config.dataDir());
@@ -115,6 +120,20 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         monitoring.catalog(), config.controls().schedules(), ids, clock);
     Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, clock);
     seedOrHint(config, stores, clock);
+  }
+
+  /**
+   * The headers every response carries, on both ports, and JSON bodies for the errors Jetty
+   * answers itself (docs/api.md, "Errors").
+   */
+  private static void securityHeaders(Environment environment) {
+    environment.servlets().addFilter("security-headers", new SecurityHeadersFilter())
+        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+    environment.admin().addFilter("security-headers", new SecurityHeadersFilter())
+        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+    environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+    environment.getAdminContext().setErrorHandler(new JsonErrorHandler());
+    environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
   }
 
   /** Seeds the demo tenant into an empty database (printing how to sign in), or says how to create one. */

@@ -207,6 +207,34 @@ abstract class ApiContract extends ApiFixture {
     assertThat(http.get(adminA, "/api/v1/agents?limit=1000").text()).isEqualTo(agentsBefore);
   }
 
+  // --- headers and Jetty's own errors ------------------------------------------------------
+
+  @Test
+  void errorsJettyRaisesItselfAreJsonAndEveryResponseForbidsSniffingAndCaching() throws Exception {
+    String longUri = "GET /api/v1/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    String bigHeader = "GET /api/v1/agents HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n";
+    for (String request : List.of("GET /api/v1/agents/agt_%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /api/v1/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", longUri, bigHeader,
+        "GET /api/v1/agents HTTP/3.7\r\nHost: x\r\n\r\n")) {
+      String response = http.raw(request);
+      String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase();
+      String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+      assertThat(head).as(request.substring(0, 40)).matches("(?s)http/1\\.1 (400|414|431|505) .*")
+          .contains("content-type: application/json").contains("x-content-type-options: nosniff");
+      assertThat(Http.JSON.readTree(body).get("code").asInt()).isBetween(400, 505);
+      assertThat(body).doesNotContain("aaaa").doesNotContain("%zz");
+    }
+    Reply token = http.post(adminA, "/api/v1/tokens", "{\"name\":\"cache\",\"role\":\"auditor\"}");
+    assertThat(token.status()).isEqualTo(201);
+    String raw = http.raw("GET /api/v1/agents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + adminA
+        + "\r\nConnection: close\r\n\r\n").toLowerCase();
+    assertThat(raw).startsWith("http/1.1 200").contains("x-content-type-options: nosniff")
+        .contains("cache-control: no-store");
+    String missing = http.raw("GET /nothing/here HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").toLowerCase();
+    assertThat(missing).startsWith("http/1.1 404").contains("x-content-type-options: nosniff")
+        .contains("application/json");
+  }
+
   // --- tenancy: another tenant's ids are 404 ----------------------------------------------
 
   @Test

@@ -80,6 +80,18 @@ final class Http {
     }
   }
 
+  /** Sends {@code request} as it is, on a socket of its own, and returns the whole raw response. */
+  String raw(String request) throws IOException {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
+
   /** Sends {@code body} chunked, with no Content-Length, so only reading it can find its size. */
   Reply sendChunked(String token, String path, byte[] body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
