@@ -235,6 +235,22 @@ abstract class DataPlaneApiContract extends ApiFixture {
   }
 
   @Test
+  void aBodyShorterThanItsContentLengthIs400AndStoresNothing() throws Exception {
+    long before = chainLength();
+    String start = "{\"events\":";
+    for (String path : List.of("/api/v1/events", "/api/v1/authorize")) {
+      Reply r = http.sendTruncated(ingest, path, start, 100);
+      assertError(r, 400);
+      assertThat(r.get("message").asText()).as(path).contains("Content-Length");
+    }
+    Reply user = http.sendTruncated(adminA, "/api/v1/users", "{\"email\":", 100);
+    assertError(user, 400);
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.post(ingest, "/api/v1/events", "{\"events\":["
+        + event(agent, crm, "crm:read", Instant.now(), "after-eof") + "]}").status()).isEqualTo(202);
+  }
+
+  @Test
   void eventsAreFoundByAgentConnectionActionAndTimeWindowInSeqOrder() {
     String a = newAgent("query-target");
     Instant tuesday = Instant.parse("2026-11-24T00:00:00Z");
