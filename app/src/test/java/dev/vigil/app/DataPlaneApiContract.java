@@ -235,6 +235,22 @@ abstract class DataPlaneApiContract extends ApiFixture {
   }
 
   @Test
+  void aBodyShorterThanItsContentLengthIs400AndStoresNothing() throws Exception {
+    long before = chainLength();
+    String start = "{\"events\":";
+    for (String path : List.of("/api/v1/events", "/api/v1/authorize")) {
+      Reply r = http.sendTruncated(ingest, path, start, 100);
+      assertError(r, 400);
+      assertThat(r.get("message").asText()).as(path).contains("Content-Length");
+    }
+    Reply user = http.sendTruncated(adminA, "/api/v1/users", "{\"email\":", 100);
+    assertError(user, 400);
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.post(ingest, "/api/v1/events", "{\"events\":["
+        + event(agent, crm, "crm:read", Instant.now(), "after-eof") + "]}").status()).isEqualTo(202);
+  }
+
+  @Test
   void eventsAreFoundByAgentConnectionActionAndTimeWindowInSeqOrder() {
     String a = newAgent("query-target");
     Instant tuesday = Instant.parse("2026-11-24T00:00:00Z");
@@ -305,6 +321,65 @@ abstract class DataPlaneApiContract extends ApiFixture {
     for (int i = 1; i < ranges.size(); i++) assertThat(ranges.get(i)[0]).isGreaterThan(ranges.get(i - 1)[1]);
     ranges.forEach(r -> assertThat(r[1] - r[0] + 1).isEqualTo(perRequest));
     assertThat(chainLength()).isGreaterThanOrEqualTo(before + (long) threads * requests * perRequest);
+  }
+
+  @Test
+  void oversizedEventsAreRefusedAloneWhileTheTenantsOtherRequestsShareCommits() throws Exception {
+    long before = chainLength();
+    String oversized = "{\"events\":[" + event(agent, crm, "crm:read", Instant.now(), "fine") + ","
+        + event(agent, crm, "crm:read", Instant.now(), "big").replace("\"big\"", "\"" + "x".repeat(1_100_000) + "\"")
+        + "]}";
+    int senders = 3;
+    int rounds = 8;
+    int perBatch = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(3 * senders);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<Future<Reply>> normal = new ArrayList<>();
+    List<Future<Reply>> refused = new ArrayList<>();
+    for (int t = 0; t < senders; t++) {
+      int n = t;
+      Http own = new Http(server.port());
+      refused.add(pool.submit(() -> {
+        go.await();
+        Reply last = null;
+        for (int r = 0; r < rounds; r++) {
+          last = own.post(ingest, "/api/v1/events", oversized);
+          assertError(last, 422);
+          assertThat(last.get("message").asText()).startsWith("events[1]: ").contains("limit of 1048576 bytes");
+        }
+        return last;
+      }));
+      normal.add(pool.submit(() -> {
+        go.await();
+        Reply last = null;
+        for (int r = 0; r < rounds; r++) {
+          StringBuilder batch = new StringBuilder("{\"events\":[");
+          for (int i = 0; i < perBatch; i++) {
+            batch.append(i == 0 ? "" : ",").append(event(agent, crm, "crm:read", Instant.now(), n + "-" + r + "-" + i));
+          }
+          last = own.post(ingest, "/api/v1/events", batch + "]}");
+          assertThat(last.status()).as(last.text()).isEqualTo(202);
+        }
+        return last;
+      }));
+      normal.add(pool.submit(() -> {
+        go.await();
+        Reply last = null;
+        for (int r = 0; r < rounds; r++) {
+          last = own.post(ingest, "/api/v1/authorize", "{\"agentId\":\"" + agent + "\",\"connectionId\":\"" + crm
+              + "\",\"action\":\"crm:read\"}");
+          assertThat(reason(last)).startsWith("allow");
+        }
+        return last;
+      }));
+    }
+    go.countDown();
+    // Every sender must finish without one failure: get() rethrows the first a sender saw.
+    for (Future<Reply> f : normal) f.get(300, TimeUnit.SECONDS);
+    for (Future<Reply> f : refused) f.get(300, TimeUnit.SECONDS);
+    pool.shutdown();
+    // The chain verifies (chainLength checks) and holds exactly the normal requests' entries.
+    assertThat(chainLength()).isEqualTo(before + (long) senders * rounds * (perBatch + 1));
   }
 
   // --- checkpoints, export, verify ---------------------------------------------------------

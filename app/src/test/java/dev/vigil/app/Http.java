@@ -84,12 +84,60 @@ final class Http {
   String raw(String request) throws IOException {
     URI uri = URI.create(base);
     try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-      socket.setSoTimeout(10_000);
+      socket.setSoTimeout(30_000);
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
       socket.shutdownOutput();
       return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+  }
+
+  /**
+   * A POST that declares {@code contentLength} bytes but sends only {@code partOfBody} (ASCII)
+   * and then closes its side, as a client that dies mid-request does; returns the whole answer.
+   */
+  Reply sendTruncated(String token, String path, String partOfBody, int contentLength) throws IOException {
+    URI uri = URI.create(base + path);
+    return rawReply(raw("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+        + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        + "Content-Length: " + contentLength + "\r\n\r\n" + partOfBody));
+  }
+
+  /** An HTTP/1.1 answer read off a socket: status line, headers, and a plain or chunked body. */
+  private static Reply rawReply(String answer) throws IOException {
+    int end = answer.indexOf("\r\n\r\n");
+    if (end < 0) throw new IOException("no complete answer: " + answer);
+    String[] head = answer.substring(0, end).split("\r\n");
+    int status = Integer.parseInt(head[0].split(" ")[1]);
+    String contentType = "";
+    boolean chunked = false;
+    for (int i = 1; i < head.length; i++) {
+      String[] header = head[i].split(":", 2);
+      String name = header[0].trim().toLowerCase(java.util.Locale.ROOT);
+      if (name.equals("content-type")) contentType = header[1].trim();
+      if (name.equals("transfer-encoding") && header[1].trim().equalsIgnoreCase("chunked")) chunked = true;
+    }
+    String body = answer.substring(end + 4);
+    if (chunked) {
+      // ASCII JSON error bodies only, so characters and bytes count alike here.
+      StringBuilder out = new StringBuilder();
+      int at = 0;
+      while (true) {
+        int eol = body.indexOf("\r\n", at);
+        int size = Integer.parseInt(body.substring(at, eol).split(";")[0].trim(), 16);
+        if (size == 0) break;
+        out.append(body, eol + 2, eol + 2 + size);
+        at = eol + 2 + size + 2;
+      }
+      body = out.toString();
+    }
+    JsonNode json;
+    try {
+      json = body.isEmpty() ? MissingNode.getInstance() : JSON.readTree(body);
+    } catch (IOException notJson) {
+      json = MissingNode.getInstance();
+    }
+    return new Reply(status, body, json, contentType);
   }
 
   /** Sends {@code body} chunked, with no Content-Length, so only reading it can find its size. */

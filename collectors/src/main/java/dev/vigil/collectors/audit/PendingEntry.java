@@ -12,13 +12,22 @@ import java.time.Instant;
  * {@code canonicalData} is {@code data} in canonical form and {@code prepared} the parts of the
  * entry's canonical bytes that do not depend on its place in the chain, both computed when the
  * entry is made (on the request's thread, not the chain's single writer); do not change
- * {@code data} after.
+ * {@code data} after. An entry whose canonical data is over {@link EntrySize#MAX_DATA_BYTES}
+ * cannot be made, so it never reaches a group commit.
  */
 public record PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index,
     String canonicalData, AuditChain.Prepared prepared) {
 
   /**
+   * @throws dev.vigil.collectors.db.Rejected invalid when the canonical data is over the size limit
+   */
+  public PendingEntry {
+    EntrySize.require(canonicalData);
+  }
+
+  /**
    * @throws IllegalArgumentException when data holds a value the canonical form rejects
+   * @throws dev.vigil.collectors.db.Rejected invalid when the canonical data is over the size limit
    */
   public PendingEntry(Actor actor, String kind, String subject, ObjectNode data, EventIndex index) {
     this(actor, kind, subject, data, index, CanonicalJson.string(data));

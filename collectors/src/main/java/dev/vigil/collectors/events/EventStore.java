@@ -3,6 +3,7 @@ package dev.vigil.collectors.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.audit.EntrySize;
 import dev.vigil.collectors.audit.PendingEntry;
 import dev.vigil.collectors.db.ClockSkew;
 import dev.vigil.collectors.db.Rejected;
@@ -54,7 +55,9 @@ public final class EventStore {
   }
 
   /**
-   * Validates the whole batch, then appends it whole. {@code boundAgentId} is the agent of an
+   * Validates the whole batch, then appends it whole. Each event's audit entry must be within
+   * {@link EntrySize#MAX_DATA_BYTES}; an event over it is refused, naming its index, before
+   * anything joins a group commit. {@code boundAgentId} is the agent of an
    * agent token (null for ingest tokens): such a caller may report only its own agent's events.
    */
   public Accepted ingest(String tenantId, Actor actor, String boundAgentId, List<NewEvent> events) {
@@ -64,7 +67,7 @@ public final class EventStore {
     Instant latest = ClockSkew.latest(clock.instant());
     Set<String> agents = new LinkedHashSet<>();
     Set<String> connections = new LinkedHashSet<>();
-    String[] attributes = new String[events.size()];
+    String[] canonical = new String[events.size()];
     for (int i = 0; i < events.size(); i++) {
       NewEvent e = events.get(i);
       String at = "events[" + i + "].";
@@ -79,13 +82,19 @@ public final class EventStore {
       if (!Scopes.isAction(e.action())) problems.add(at + "action: '" + e.action() + "' is not resource:verb");
       if (!OUTCOMES.contains(e.outcome())) problems.add(at + "outcome: must be success, failure or denied");
       if (e.occurredAt().isAfter(latest)) problems.add(at + "occurredAt: cannot be in the future");
+      String attributes = null;
       if (e.attributes() != null) {
         try {
-          attributes[i] = CanonicalJson.string(e.attributes());
+          attributes = CanonicalJson.string(e.attributes());
         } catch (IllegalArgumentException bad) {
           problems.add(at + "attributes: " + bad.getMessage());
+          continue;
         }
       }
+      canonical[i] = canonicalData(e, attributes);
+      // Checked here, though making the entry checks it too, so the refusal names the event.
+      String tooLarge = EntrySize.problem(canonical[i]);
+      if (tooLarge != null) problems.add(at.substring(0, at.length() - 1) + ": " + tooLarge);
       agents.add(e.agentId());
       connections.add(e.connectionId());
     }
@@ -117,7 +126,7 @@ public final class EventStore {
     List<PendingEntry> pending = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       NewEvent e = events.get(i);
-      pending.add(entry(actor, e, attributes[i], covering.get(i)));
+      pending.add(entry(actor, e, canonical[i], covering.get(i)));
     }
     List<AuditEntry> stored = pipeline.append(tenantId, pending);
     return new Accepted(stored.size(), stored.get(0).seq(), stored.get(stored.size() - 1).seq());
@@ -128,13 +137,15 @@ public final class EventStore {
    * {@code grantId} is the grant that covers it, or null. For loaders of a history.
    */
   public static PendingEntry entry(Actor actor, NewEvent e, String grantId) {
-    return entry(actor, e, e.attributes() == null ? null : CanonicalJson.string(e.attributes()), grantId);
+    return entry(actor, e, canonicalData(e, e.attributes() == null ? null : CanonicalJson.string(e.attributes())),
+        grantId);
   }
 
-  private static PendingEntry entry(Actor actor, NewEvent e, String attributes, String grantId) {
+  /** {@code canonical} is {@code canonicalData(e, ...)}, already computed by validation. */
+  private static PendingEntry entry(Actor actor, NewEvent e, String canonical, String grantId) {
     return new PendingEntry(actor, "event", e.agentId(), data(e),
         new PendingEntry.EventIndex(e.agentId(), e.connectionId(), e.action(), e.occurredAt(), grantId),
-        canonicalData(e, attributes));
+        canonical);
   }
 
   /** An event's audit data; {@link #canonicalData} is its canonical text. */
