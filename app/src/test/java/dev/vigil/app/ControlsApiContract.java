@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.app.Http.Reply;
 import dev.vigil.controls.audit.Sha256;
+import dev.vigil.controls.audit.evidence.PackageVerifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.zip.ZipFile;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -284,14 +291,14 @@ abstract class ControlsApiContract extends ApiFixture {
     assertThat(ac1).isNotNull();
     assertThat(ac1.get("target").get("status").get("state").asText()).isEqualTo("not-satisfied");
     assertThat(ac1.get("description").asText()).contains(wildcard);
-    java.nio.file.Path zip = java.nio.file.Files.createTempFile("evidence", ".zip");
+    Path zip = Files.createTempFile("evidence", ".zip");
     try {
-      java.nio.file.Files.write(zip, pack.body());
-      var verified = dev.vigil.controls.audit.evidence.PackageVerifier.verify(zip, null);
+      Files.write(zip, pack.body());
+      var verified = PackageVerifier.verify(zip, null);
       assertThat(verified.problems()).isEmpty();
       assertThat(zipMember(zip, "controls/AC-1/deviations.csv")).contains(wildcard);
     } finally {
-      java.nio.file.Files.delete(zip);
+      Files.delete(zip);
     }
 
     Reply chain = http.get(o.admin(), "/api/v1/audit/entries?limit=1000");
@@ -305,7 +312,7 @@ abstract class ControlsApiContract extends ApiFixture {
     JsonNode tenant = server.createTenant("cli-report");
     String tenantId = tenant.get("tenantId").asText();
     String to = Instant.now().toString();
-    java.nio.file.Path out = java.nio.file.Files.createTempDirectory("vigil-report");
+    Path out = Files.createTempDirectory("vigil-report");
     try {
       VigilServer.CliRun refused = server.run("report", "--tenant", tenantId, "--from", from.toString(), "--to",
           Instant.now().plusSeconds(3600).toString(), "--out", out.toString(), VigilServer.CONFIG.toString());
@@ -316,17 +323,17 @@ abstract class ControlsApiContract extends ApiFixture {
           out.toString(), "--title", "From the command line", VigilServer.CONFIG.toString());
 
       assertThat(printed).contains("100%").contains("report.pdf").contains("evidence.zip").contains("oscal.json");
-      var verified = dev.vigil.controls.audit.evidence.PackageVerifier.verify(out.resolve("evidence.zip"), null);
+      var verified = PackageVerifier.verify(out.resolve("evidence.zip"), null);
       assertThat(verified.problems()).isEmpty();
-      assertThat(pdfText(java.nio.file.Files.readAllBytes(out.resolve("report.pdf")))).contains("From the command line");
+      assertThat(pdfText(Files.readAllBytes(out.resolve("report.pdf")))).contains("From the command line");
       JsonNode listed = http.get(tenant.get("adminToken").asText(), "/api/v1/reports").get("items").get(0);
       assertThat(listed.get("status").asText()).isEqualTo("done");
       assertThat(listed.get("requestedBy").get("type").asText()).isEqualTo("cli");
     } finally {
-      try (var files = java.nio.file.Files.list(out)) {
-        for (java.nio.file.Path f : files.toList()) java.nio.file.Files.delete(f);
+      try (var files = Files.list(out)) {
+        for (Path f : files.toList()) Files.delete(f);
       }
-      java.nio.file.Files.delete(out);
+      Files.delete(out);
     }
   }
 
@@ -347,14 +354,14 @@ abstract class ControlsApiContract extends ApiFixture {
   }
 
   static String pdfText(byte[] pdf) throws Exception {
-    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    try (var doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc);
     }
   }
 
-  static String zipMember(java.nio.file.Path zip, String name) throws Exception {
-    try (var z = new java.util.zip.ZipFile(zip.toFile())) {
-      return new String(z.getInputStream(z.getEntry(name)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+  static String zipMember(Path zip, String name) throws Exception {
+    try (var z = new ZipFile(zip.toFile())) {
+      return new String(z.getInputStream(z.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }
