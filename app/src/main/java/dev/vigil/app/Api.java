@@ -12,6 +12,7 @@ import dev.vigil.app.config.Reports;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.http.BodyLimitFilter;
 import dev.vigil.app.http.JsonMapper;
+import dev.vigil.app.http.QueryTokenFilter;
 import dev.vigil.app.http.RejectedMapper;
 import dev.vigil.app.http.RequestLogFilter;
 import dev.vigil.app.http.TextParamFilter;
@@ -55,6 +56,7 @@ final class Api {
       Monitoring monitoring, Evidence evidence, Reports reports, Clock clock) {
     authentication(jersey, stores.tokens());
     jersey.register(new BodyLimitFilter(maxBodyBytes));
+    jersey.register(new QueryTokenFilter());
     jersey.register(new TextParamFilter());
     jersey.register(new RequestLogFilter());
     jersey.register(new RejectedMapper());

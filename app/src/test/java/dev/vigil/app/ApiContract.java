@@ -9,6 +9,7 @@ import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.ChainVerification;
 import dev.vigil.controls.audit.ChainVerifier;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -290,8 +291,33 @@ abstract class ApiContract extends ApiFixture {
   }
 
   @Test
-  void aTokenInTheQueryStringIsIgnored() {
-    assertError(http.get(null, "/api/v1/agents?access_token=" + adminA), 401);
+  void aTokenInTheUrlIsRefusedAndTellsTheClientToMoveIt() {
+    Reply r = http.get(null, "/api/v1/agents?access_token=" + adminA);
+    assertError(r, 400);
+    assertThat(r.get("message").asText()).contains("Authorization header").doesNotContain(adminA);
+    assertError(http.get(adminA, "/api/v1/agents?token=" + adminA), 400);
+  }
+
+  @Test
+  void anAgentsStatusChangesWhenItsOwnerHasLeftAndASuspendedAgentStillReportsWhatItDid() {
+    String gone = created(http.post(adminA, "/api/v1/users", user("left@acme.example", "admin"))).get("id").asText();
+    String agentId = created(http.post(adminA, "/api/v1/agents", agent("leftover", gone))).get("id").asText();
+    String agentToken = created(http.post(adminA, "/api/v1/agents/" + agentId + "/tokens", null)).get("token").asText();
+    assertThat(http.patch(adminA, "/api/v1/users/" + gone, "{\"active\":false}").status()).isEqualTo(200);
+
+    // Suspending must work whoever owns the agent: an owner who left is the usual reason.
+    Reply suspended = http.patch(adminA, "/api/v1/agents/" + agentId, "{\"status\":\"suspended\"}");
+    assertThat(suspended.status()).as(suspended.text()).isEqualTo(200);
+
+    // What a suspended agent did before it heard is evidence: its token may still report it.
+    String vendor = created(http.post(adminA, "/api/v1/vendors", "{\"name\":\"V\",\"criticality\":\"low\","
+        + "\"services\":\"x\",\"dataShared\":\"y\"}")).get("id").asText();
+    String connection = created(http.post(adminA, "/api/v1/connections", "{\"name\":\"C\",\"app\":\"crm\","
+        + "\"vendorId\":\"" + vendor + "\",\"endpoint\":\"https://crm.example\"}")).get("id").asText();
+    Reply reported = http.post(agentToken, "/api/v1/events", "{\"events\":[{\"agentId\":\"" + agentId
+        + "\",\"connectionId\":\"" + connection + "\",\"action\":\"crm:read\",\"resource\":\"r\","
+        + "\"outcome\":\"success\",\"occurredAt\":\"" + Instant.now() + "\"}]}");
+    assertThat(reported.status()).as(reported.text()).isEqualTo(202);
   }
 
   @Test
