@@ -3,21 +3,29 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.app.Http.Reply;
 import dev.vigil.app.cli.VerifyCommand;
+import dev.vigil.controls.audit.Actor;
+import dev.vigil.controls.audit.AuditChain;
+import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.BundleVerifier;
+import dev.vigil.controls.audit.CanonicalJson;
 import dev.vigil.controls.audit.SignedNote;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -435,6 +443,88 @@ abstract class DataPlaneApiContract extends ApiFixture {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
     return r.body();
+  }
+
+  @Test
+  void aHistoryRewrittenWhereTheDatabaseLivesVerifiesAloneButNotAgainstSavedCheckpoints() throws Exception {
+    var tenant = server.createTenant("Rewrite Co");
+    String tenantId = tenant.get("tenantId").asText();
+    String admin = tenant.get("adminToken").asText();
+    String owner = created(http.post(admin, "/api/v1/users", user("o@rewrite.example", "admin"))).get("id").asText();
+    for (int i = 0; i < 3; i++) created(http.post(admin, "/api/v1/agents", agent("bot-" + i, owner)));
+    Path before = Files.createTempFile("before", ".zip");
+    Files.write(before, export(admin));
+    Path saved = Files.createTempFile("saved", ".jsonl");
+    Files.write(saved, String.join("\n", BundleContents.read(before).lines("checkpoints.jsonl"))
+        .getBytes(StandardCharsets.UTF_8));
+
+    // Whoever holds the database edits entry 3, re-hashes every entry after it, moves the head
+    // and deletes the checkpoints: the server then signs fresh ones over the forgery.
+    server.directly(c -> {
+      try (var lock = c.prepareStatement("SELECT seq FROM audit_heads WHERE tenant_id = ? FOR UPDATE")) {
+        lock.setString(1, tenantId);
+        lock.executeQuery().close();
+      }
+      String previous;
+      try (var q = c.prepareStatement("SELECT hash FROM audit_entries WHERE tenant_id = ? AND seq = 2")) {
+        q.setString(1, tenantId);
+        try (var rs = q.executeQuery()) {
+          rs.next();
+          previous = rs.getString(1);
+        }
+      }
+      List<AuditEntry> rewritten = new ArrayList<>();
+      try (var q = c.prepareStatement("SELECT seq, occurred_at, actor_type, actor_id, kind, subject, data FROM "
+          + "audit_entries WHERE tenant_id = ? AND seq >= 3 ORDER BY seq")) {
+        q.setString(1, tenantId);
+        try (var rs = q.executeQuery()) {
+          while (rs.next()) {
+            var data = (ObjectNode) Http.JSON.readTree(rs.getString("data"));
+            if (rs.getLong("seq") == 3) data.put("name", "Someone Else");
+            AuditEntry e = new AuditEntry(rs.getLong("seq"), tenantId,
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                new Actor(rs.getString("actor_type"), rs.getString("actor_id")), rs.getString("kind"),
+                rs.getString("subject"), data, null);
+            previous = AuditChain.nextHash(previous, e);
+            rewritten.add(e.withHash(previous));
+          }
+        }
+      }
+      try (var u = c.prepareStatement("UPDATE audit_entries SET data = ?, hash = ? WHERE tenant_id = ? AND seq = ?")) {
+        for (AuditEntry e : rewritten) {
+          u.setString(1, CanonicalJson.string(e.data()));
+          u.setString(2, e.hash());
+          u.setString(3, tenantId);
+          u.setLong(4, e.seq());
+          u.executeUpdate();
+        }
+      }
+      try (var u = c.prepareStatement("UPDATE audit_heads SET hash = ? WHERE tenant_id = ?")) {
+        u.setString(1, previous);
+        u.setString(2, tenantId);
+        u.executeUpdate();
+      }
+      try (var d = c.prepareStatement("DELETE FROM checkpoints WHERE tenant_id = ?")) {
+        d.setString(1, tenantId);
+        d.executeUpdate();
+      }
+    });
+    Path after = Files.createTempFile("after", ".zip");
+    Files.write(after, export(admin));
+    byte[] key = Base64.getDecoder().decode(http.get(admin, "/api/v1/audit/public-key").get("publicKey").asText());
+
+    assertThat(VerifyCommand.verify(after, key).problems()).as("the forgery verifies on its own").isEmpty();
+    List<String> notes = BundleContents.read(before).lines("checkpoints.jsonl").stream()
+        .map(line -> json(line).get("note").asText()).toList();
+    assertThat(VerifyCommand.verify(after, key, notes).problems())
+        .anySatisfy(p -> assertThat(p.reason()).contains("the history was rewritten"));
+    VigilServer.CliRun cli = VigilServer.run(Map.of(), "verify", after.toString(), "--trusted-checkpoints",
+        saved.toString());
+    assertThat(cli.exit()).isEqualTo(1);
+    assertThat(cli.out()).contains("trusted checkpoint").contains("the history was rewritten");
+    assertThat(VigilServer.run(Map.of(), "verify", before.toString(), "--trusted-checkpoints",
+        saved.toString()).exit()).isZero();
+    for (Path p : List.of(before, after, saved)) Files.delete(p);
   }
 
   @Test

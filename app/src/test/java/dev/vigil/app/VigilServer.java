@@ -139,6 +139,19 @@ final class VigilServer implements AutoCloseable {
     return values;
   }
 
+  /** Work done straight on the database, in one transaction, as whoever holds it could. */
+  interface DirectWork {
+    void run(java.sql.Connection c) throws Exception;
+  }
+
+  void directly(DirectWork work) throws Exception {
+    try (var c = connect()) {
+      c.setAutoCommit(false);
+      work.run(c);
+      c.commit();
+    }
+  }
+
   private java.sql.Connection connect() throws java.sql.SQLException {
     String url = postgres != null ? postgres.url()
         : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vigil") + ";AUTO_SERVER=TRUE";

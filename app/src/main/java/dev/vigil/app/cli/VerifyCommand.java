@@ -34,6 +34,9 @@ public final class VerifyCommand extends Command {
     subparser.addArgument("bundle").required(true)
         .help("the zip from GET /api/v1/audit/export, or a report's evidence.zip");
     subparser.addArgument("--key").help("the expected Ed25519 public key, base64 (GET /api/v1/audit/public-key)");
+    subparser.addArgument("--trusted-checkpoints").metavar("FILE")
+        .help("checkpoints saved earlier (a bundle's checkpoints.jsonl, or GET /api/v1/audit/checkpoints): the "
+            + "bundle's chain must agree with each");
   }
 
   @Override
@@ -49,7 +52,16 @@ public final class VerifyCommand extends Command {
         throw new VerificationFailed("--key is not base64 (pass the publicKey of GET /api/v1/audit/public-key)");
       }
     }
-    int problems = check(bundle, pinned, System.out);
+    List<String> trusted = List.of();
+    String trustedFile = namespace.getString("trusted_checkpoints");
+    if (trustedFile != null) {
+      if (PackageVerifier.isPackage(bundle)) {
+        throw new VerificationFailed("--trusted-checkpoints checks an audit bundle; give it the package's "
+            + "audit/bundle.zip");
+      }
+      trusted = SavedCheckpoints.notes(Path.of(trustedFile));
+    }
+    int problems = check(bundle, pinned, trusted, System.out);
     if (problems > 0) throw new VerificationFailed(problems + " problem(s) found");
   }
 
@@ -57,19 +69,24 @@ public final class VerifyCommand extends Command {
    * Verifies an evidence package or an audit bundle, whichever the file is, prints the result,
    * and returns the number of problems.
    */
-  static int check(Path file, byte[] pinnedKey, PrintStream out) throws IOException {
+  static int check(Path file, byte[] pinnedKey, List<String> trusted, PrintStream out) throws IOException {
     if (isZip(file) && PackageVerifier.isPackage(file)) {
       PackageVerifier.Report report = PackageVerifier.verify(file, pinnedKey);
       print(report, out);
       return report.problems().size();
     }
-    BundleVerifier.Report report = verify(file, pinnedKey);
+    BundleVerifier.Report report = verify(file, pinnedKey, trusted);
     print(report, out);
     return report.problems().size();
   }
 
   /** Reads the zip and verifies it. */
   public static BundleVerifier.Report verify(Path bundle, byte[] pinnedKey) throws IOException {
+    return verify(bundle, pinnedKey, List.of());
+  }
+
+  /** Reads the zip and verifies it, also against saved checkpoints' signed notes. */
+  public static BundleVerifier.Report verify(Path bundle, byte[] pinnedKey, List<String> trusted) throws IOException {
     if (!isZip(bundle)) {
       return new BundleVerifier.Report(null, 0, 0, 0, 0, null,
           List.of(new BundleVerifier.Problem(bundle.toString(), "is not a zip file")));
@@ -79,7 +96,7 @@ public final class VerifyCommand extends Command {
       read = BundleZip.read(in);
     }
     if (!read.problems().isEmpty()) return new BundleVerifier.Report(null, 0, 0, 0, 0, null, read.problems());
-    return BundleVerifier.verify(read.contents(), pinnedKey);
+    return BundleVerifier.verify(read.contents(), pinnedKey, trusted);
   }
 
   private static boolean isZip(Path file) throws IOException {

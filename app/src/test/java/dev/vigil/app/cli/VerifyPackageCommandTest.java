@@ -86,7 +86,7 @@ class VerifyPackageCommandTest {
 
   private static String run(Path file, byte[] key, int expectedProblems) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(VerifyCommand.check(file, key, new PrintStream(out, true, StandardCharsets.UTF_8)))
+    assertThat(VerifyCommand.check(file, key, java.util.List.of(), new PrintStream(out, true, StandardCharsets.UTF_8)))
         .isEqualTo(expectedProblems);
     return out.toString(StandardCharsets.UTF_8);
   }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,6 +64,21 @@ public final class BundleVerifier {
    *     independently), or null to trust the key in the bundle
    */
   public static Report verify(Contents c, byte[] pinnedKey) {
+    return verify(c, pinnedKey, List.of());
+  }
+
+  /**
+   * As {@link #verify(Contents, byte[])}, and also against checkpoints an auditor saved earlier
+   * (from a bundle, the API, or a webhook): each signed note must verify with the bundle's key
+   * and name this tenant, and the bundle's entry at its size must have the hash it signed. A
+   * saved checkpoint beyond the bundle's last entry means the chain the bundle shows is shorter
+   * than one seen before; one before the bundle's range cannot be compared (export a range
+   * that covers it). This is what catches a history rewritten by whoever controls the
+   * database, which can delete the checkpoint rows and sign fresh ones over the forgery.
+   *
+   * @param trustedNotes the saved checkpoints' signed notes
+   */
+  public static Report verify(Contents c, byte[] pinnedKey, List<String> trustedNotes) {
     List<Problem> problems = new ArrayList<>();
     byte[][] files = {c.manifest(), c.publicKey(), c.entries(), c.checkpoints()};
     for (int i = 0; i < files.length; i++) {
@@ -161,6 +177,9 @@ public final class BundleVerifier {
         problems.add(new Problem(where, "not a checkpoint: " + e.getMessage()));
       }
     }
+    for (int i = 0; i < trustedNotes.size(); i++) {
+      trusted(trustedNotes.get(i), i + 1, note, keyName, publicKey, hashBySeq).ifPresent(problems::add);
+    }
     if (!lastCovered) {
       problems.add(new Problem("checkpoints.jsonl", "no valid checkpoint covers seq " + note.toSeq()
           + (note.toSeq() < note.fromSeq() ? ", the entry this empty range follows" : ", the last entry")));
@@ -169,6 +188,34 @@ public final class BundleVerifier {
         checkpointLines.size(), keyId, problems);
   }
 
+
+  /** What is wrong with the bundle in the light of one saved checkpoint, if anything. */
+  private static Optional<Problem> trusted(String text, int line, ExportNote note, String keyName, byte[] publicKey,
+      Map<Long, String> hashBySeq) {
+    String where = "trusted checkpoint " + line;
+    if (!SignedNote.verify(text, keyName, publicKey)) {
+      return Optional.of(new Problem(where, "its signature does not verify with the bundle's key: the bundle was "
+          + "signed with another key, or the saved note was changed"));
+    }
+    Checkpoint saved;
+    try {
+      saved = Checkpoint.fromBody(note.tenantId(), SignedNote.parse(text).body(), text);
+    } catch (RuntimeException e) {
+      return Optional.of(new Problem(where, "is not a checkpoint of tenant " + note.tenantId()));
+    }
+    if (saved.size() > note.toSeq()) {
+      return Optional.of(new Problem("trusted checkpoint " + saved.size(), "the chain held " + saved.size()
+          + " entries when it was signed, but the bundle ends at seq " + note.toSeq()
+          + " (export up to now, or the chain was cut)"));
+    }
+    String hash = hashBySeq.get(saved.size());
+    if (hash != null && !hash.equals(saved.headHash())) {
+      return Optional.of(new Problem("trusted checkpoint " + saved.size(), "signed head hash " + saved.headHash()
+          + " but the bundle's entry " + saved.size() + " has " + hash + ": the history was rewritten after the "
+          + "checkpoint was saved"));
+    }
+    return Optional.empty();
+  }
 
   /** An entry from one line of entries.jsonl; throws on a repeated member name or as {@link #entry} does. */
   public static AuditEntry entryLine(String line) throws IOException {

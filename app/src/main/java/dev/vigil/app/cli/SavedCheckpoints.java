@@ -1,0 +1,50 @@
+package dev.vigil.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checkpoints an auditor saved: the signed notes in a file that is either a bundle's
+ * {@code checkpoints.jsonl} (one JSON object a line) or the body of {@code GET
+ * /api/v1/audit/checkpoints} ({@code {"items": [...]}}). Only each object's {@code note} is read:
+ * the note is what is signed. Anything else is refused, naming the line.
+ */
+final class SavedCheckpoints {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SavedCheckpoints() {}
+
+  static List<String> notes(Path file) throws IOException, VerifyCommand.VerificationFailed {
+    if (!Files.isRegularFile(file)) throw new VerifyCommand.VerificationFailed("no such file: " + file);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    List<JsonNode> objects = new ArrayList<>();
+    if (text.stripLeading().startsWith("{\"items\"")) {
+      JSON.readTree(text).path("items").forEach(objects::add);
+    } else {
+      for (String line : text.split("\n")) {
+        if (line.isBlank()) continue;
+        try {
+          objects.add(JSON.readTree(line));
+        } catch (IOException e) {
+          throw new VerifyCommand.VerificationFailed(file + ": a line is not JSON: one checkpoint object a line");
+        }
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    for (JsonNode o : objects) {
+      if (!o.path("note").isTextual()) {
+        throw new VerifyCommand.VerificationFailed(file + ": checkpoint " + (notes.size() + 1) + " has no note");
+      }
+      notes.add(o.get("note").textValue());
+    }
+    if (notes.isEmpty()) throw new VerifyCommand.VerificationFailed(file + " holds no checkpoint");
+    return notes;
+  }
+}
