@@ -23,6 +23,9 @@ public final class EntrySize {
 
   /** Why {@code canonicalData} is too large to append, or null when it fits. */
   public static String problem(String canonicalData) {
+    // A char takes at most 3 bytes (a surrogate pair 4 for 2 chars): most entries are short
+    // enough to fit whatever they hold, and are not counted on the ingest path.
+    if (canonicalData.length() <= MAX_DATA_BYTES / 3) return null;
     long bytes = utf8Length(canonicalData);
     if (bytes <= MAX_DATA_BYTES) return null;
     return "its audit entry would hold " + bytes + " bytes of canonical JSON, over the limit of "
