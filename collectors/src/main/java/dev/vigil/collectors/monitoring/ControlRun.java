@@ -10,7 +10,8 @@ import java.util.List;
  * A recorded control run, as the API shows it. {@code exceptions} and {@code excused} list at
  * most {@link RunRecorder#LISTED} members each; {@code exceptionCount} is the whole number.
  * {@code evidenceSha256} is the SHA-256 of the stored evidence record, which the audit entry
- * at {@code auditSeq} carries.
+ * at {@code auditSeq} carries. {@code scheduleSeconds} is the family's schedule interval when
+ * the run happened (null for runs recorded before runs kept it).
  */
 public record ControlRun(
     @JsonIgnore String tenantId,
@@ -19,6 +20,7 @@ public record ControlRun(
     String family,
     RunTrigger trigger,
     Instant scheduledFor,
+    Long scheduleSeconds,
     Instant startedAt,
     Instant finishedAt,
     RunResult result,

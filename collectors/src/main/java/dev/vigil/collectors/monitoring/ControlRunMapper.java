@@ -40,9 +40,11 @@ public final class ControlRunMapper implements RowMapper<ControlRun> {
     long seq = rs.getLong("audit_seq");
     Long auditSeq = rs.wasNull() ? null : seq;
     JsonNode error = evidence.path("error");
+    JsonNode schedule = evidence.path("scheduleSeconds");
     return new ControlRun(rs.getString("tenant_id"), rs.getString("id"), rs.getString("control_id"),
         rs.getString("family"), RunTrigger.valueOf(rs.getString("run_trigger")),
-        instant(rs, "scheduled_for"), instant(rs, "started_at"), instant(rs, "finished_at"),
+        instant(rs, "scheduled_for"), schedule.isIntegralNumber() ? schedule.asLong() : null,
+        instant(rs, "started_at"), instant(rs, "finished_at"),
         RunResult.valueOf(rs.getString("result")), rs.getLong("population"), rs.getLong("exception_count"),
         exceptions, excused, error.isTextual() ? error.asText() : null, rs.getString("evidence_sha256"), auditSeq);
   }

@@ -62,8 +62,8 @@ public final class ControlRunner {
           error = "the control failed to evaluate (see the server log)";
         }
       }
-      RunRecorder.Outcome outcome = recorder.record(tenantId, control.info(), trigger, scheduledFor, started,
-          clock.instant(), evaluation, error);
+      RunRecorder.Outcome outcome = recorder.record(tenantId, control.info(), trigger, scheduledFor,
+          loader.schedule(control.info().family()), started, clock.instant(), evaluation, error);
       outcomes.add(outcome);
       boolean firstPass = outcome.previous() == ControlStatus.NOT_RUN && outcome.status() == ControlStatus.PASSING;
       if (outcome.statusChanged() && !firstPass) listener.changed(control, outcome);

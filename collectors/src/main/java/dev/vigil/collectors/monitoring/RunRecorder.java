@@ -15,6 +15,7 @@ import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Evaluation;
 import dev.vigil.controls.catalog.Excused;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,14 +76,16 @@ public final class RunRecorder {
 
   /**
    * Records a run. {@code evaluation} is null when the run could not evaluate; {@code error}
-   * then says why (never a secret: it is shown to users and kept as evidence).
+   * then says why (never a secret: it is shown to users and kept as evidence). {@code schedule}
+   * is the control family's schedule interval in force: the evidence keeps it, so a report
+   * judges each run by the schedule it ran under even after the configuration changes.
    */
   public Outcome record(String tenantId, ControlInfo info, RunTrigger trigger, Instant scheduledFor,
-      Instant startedAt, Instant finishedAt, Evaluation evaluation, String error) {
+      Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation, String error) {
     String runId = ids.next("run");
     RunResult result = evaluation == null ? RunResult.ERROR : evaluation.passed() ? RunResult.PASS : RunResult.FAIL;
-    String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, startedAt,
-        finishedAt, result, evaluation, error, membersCap));
+    String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, schedule,
+        startedAt, finishedAt, result, evaluation, error, membersCap));
     String sha = Sha256.hex(evidence);
     long population = evaluation == null ? 0 : evaluation.population();
     long exceptionCount = evaluation == null ? 0 : evaluation.exceptions().size();
@@ -156,12 +159,13 @@ public final class RunRecorder {
   }
 
   private static ObjectNode evidence(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
-      Instant scheduledFor, Instant startedAt, Instant finishedAt, RunResult result, Evaluation evaluation,
+      Instant scheduledFor, Duration schedule, Instant startedAt, Instant finishedAt, RunResult result, Evaluation evaluation,
       String error, int membersCap) {
     ObjectNode e = AuditData.object().put("type", "vigil.control-run.v1").put("runId", runId)
         .put("tenantId", tenantId).put("controlId", info.id()).put("title", info.title())
         .put("family", info.family().wire()).put("procedure", info.procedure()).put("trigger", trigger.wire())
         .put("scheduledFor", scheduledFor == null ? null : AuditChain.formatTime(scheduledFor))
+        .put("scheduleSeconds", schedule.toSeconds())
         .put("startedAt", AuditChain.formatTime(startedAt)).put("finishedAt", AuditChain.formatTime(finishedAt))
         .put("result", result.wire()).put("error", error);
     ArrayNode criteria = e.putArray("criteria");

@@ -59,6 +59,17 @@ public final class SnapshotLoader {
     this.schedules = Map.copyOf(schedules);
   }
 
+  /**
+   * The schedule interval of {@code family}'s sweeps, which every run of it records.
+   *
+   * @throws IllegalArgumentException when the loader was given no schedule for it
+   */
+  public Duration schedule(Family family) {
+    Duration d = schedules.get(family);
+    if (d == null) throw new IllegalArgumentException("no schedule for family " + family.wire());
+    return d;
+  }
+
   /** Every tenant's id, in order. */
   public List<String> tenantIds() {
     return jdbi.withExtension(SnapshotDao.class, SnapshotDao::tenantIds);

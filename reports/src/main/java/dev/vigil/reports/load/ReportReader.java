@@ -12,6 +12,7 @@ import dev.vigil.reports.content.ControlSection;
 import dev.vigil.reports.content.ReportContent;
 import dev.vigil.reports.content.SystemDescription;
 import dev.vigil.reports.period.ControlHistory;
+import dev.vigil.reports.period.ControlPeriod;
 import dev.vigil.reports.period.Period;
 import dev.vigil.reports.period.PeriodModel;
 import java.time.Duration;
@@ -74,8 +75,9 @@ public final class ReportReader {
       ControlInfo info = all.get(i).info();
       ControlHistory history = controls.read(tenantId, info, interval(info), period,
           exceptions.getOrDefault(info.id(), List.of()));
-      sections.add(new ControlSection(PeriodModel.of(period, history), PopulationKinds.of(info),
-          samples.read(history, period, statement)));
+      ControlPeriod model = PeriodModel.of(period, history);
+      sections.add(new ControlSection(model, PopulationKinds.of(info),
+          samples.read(history, model.shortestInterval(), period, statement)));
       progress.accept((i + 3.0) / steps);
     }
     return new ReportContent(request.reportId(), tenantId, tenant.name(), request.title(), period,

@@ -8,6 +8,7 @@ import dev.vigil.reports.sample.Sample;
 import dev.vigil.reports.sample.SampleEvidence;
 import dev.vigil.reports.sample.SampledItem;
 import dev.vigil.reports.sample.Sampler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,7 +39,8 @@ final class SampleReader {
     this.jdbi = jdbi;
   }
 
-  Optional<Sample> read(ControlHistory history, Period period, ChainStatement chain) {
+  /** The sample of {@code history}'s control for a control run every {@code interval}. */
+  Optional<Sample> read(ControlHistory history, Duration interval, Period period, ChainStatement chain) {
     String tenantId = history.tenantId();
     String controlId = history.control().id();
     Set<String> population = new TreeSet<>();
@@ -48,7 +50,7 @@ final class SampleReader {
       population.addAll(members);
     });
     if (!listed[0]) return Optional.empty();
-    Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, history.interval(), population);
+    Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, interval, population);
     Set<String> sampled = new HashSet<>();
     drawn.items().forEach(i -> sampled.add(i.memberId()));
     Map<String, Set<String>> examinedByRun = new HashMap<>();

@@ -8,6 +8,7 @@ import dev.vigil.reports.content.ControlSection;
 import dev.vigil.reports.content.ReportContent;
 import dev.vigil.reports.period.ControlPeriod;
 import dev.vigil.reports.sample.SampleSizeTable;
+import java.time.Instant;
 
 /**
  * The assessment plan the results import. Vigil's plan is its catalog: each control's test
@@ -66,8 +67,9 @@ final class AssessmentPlan {
 
   /** What Vigil checks, that it is automated, and how often. */
   static String procedure(ControlPeriod c) {
-    return line(c.control().procedure()) + " Automated: Vigil runs this test every "
-        + OscalNodes.words(c.interval()) + " (" + SampleSizeTable.frequency(c.interval()).words()
+    return line(c.control().procedure()) + " Automated: Vigil runs this test "
+        + c.scheduleWords(OscalNodes::words, Instant::toString) + " ("
+        + SampleSizeTable.frequency(c.shortestInterval()).words()
         + "), on every change that can affect it, and on request.";
   }
 }

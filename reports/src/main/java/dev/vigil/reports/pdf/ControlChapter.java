@@ -30,7 +30,7 @@ final class ControlChapter {
     blocks.field("Family", p.control().family().wire());
     blocks.field("TSC criteria", String.join(", ", p.control().criteria()));
     blocks.field("Test procedure", p.control().procedure());
-    blocks.field("Schedule", "Automated; runs " + Formats.interval(p.interval())
+    blocks.field("Schedule", "Automated; runs " + p.scheduleWords(Formats::duration, Formats::time)
         + ", and when a change can affect its result");
     blocks.field("Population", section.populationKind().orElse("none (the control examines no members)"));
 

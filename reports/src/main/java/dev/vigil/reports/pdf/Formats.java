@@ -60,11 +60,6 @@ final class Formats {
     return out.toString();
   }
 
-  /** "every 5 min", "every 1 h". */
-  static String interval(Duration d) {
-    return "every " + duration(d);
-  }
-
   /**
    * A share as a percentage to one decimal; a share that is not nil but would round to 0.0% or
    * 100.0% prints as "<0.1%" or ">99.9%", so five minutes of error in a month does not read as none.

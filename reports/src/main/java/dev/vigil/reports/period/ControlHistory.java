@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * What the caller read for one control of one tenant: the control as declared, its family's
- * schedule interval, its runs (those in the period and at least the last one before it, which
+ * schedule interval as configured now (for runs that did not record theirs), its runs (those in the period and at least the last one before it, which
  * gives the status at the period's start), its findings and its approved exceptions.
  *
  * <p>Anything of another tenant or another control is refused rather than skipped: a report
@@ -43,13 +43,19 @@ public record ControlHistory(String tenantId, ControlInfo control, Duration inte
     exceptions = List.copyOf(exceptions);
   }
 
+  /** The schedule interval {@code run} ran under: the one it recorded, else the configured one. */
+  public Duration intervalOf(ControlRun run) {
+    return run.scheduleSeconds() == null ? interval : Duration.ofSeconds(run.scheduleSeconds());
+  }
+
   /**
-   * How long a run's result stands without a newer run: one schedule interval and the jitter
-   * the schedule is allowed ({@link MissedRuns#TOLERANCE_DIVISOR}), the moment by which the
-   * next scheduled run should have started.
+   * How long {@code run}'s result stands without a newer run: one schedule interval and the
+   * jitter the schedule is allowed ({@link MissedRuns#TOLERANCE_DIVISOR}), the moment by which
+   * the next scheduled run should have started.
    */
-  public Duration resultLifetime() {
-    return interval.plus(interval.dividedBy(MissedRuns.TOLERANCE_DIVISOR));
+  public Duration resultLifetime(ControlRun run) {
+    Duration i = intervalOf(run);
+    return i.plus(i.dividedBy(MissedRuns.TOLERANCE_DIVISOR));
   }
 
   private static void owned(String tenantId, String controlId, String what, String itsTenant, String itsControl) {

@@ -5,6 +5,7 @@ import dev.vigil.collectors.monitoring.RunTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,7 +16,9 @@ import java.util.List;
  * whole intervals as fit in it, less the one that ends at the next run, after giving the
  * schedule a tenth of an interval ({@link #TOLERANCE_DIVISOR}) for jitter. Counting at the bounds as at
  * runs means a moment within the tolerance of the period's start or end is never called
- * missed: the report claims no miss that jitter could explain.
+ * missed: the report claims no miss that jitter could explain. Each gap is judged by the
+ * interval in force at its start (the one its opening run recorded), so a schedule changed in
+ * the period counts neither the old runs as too few nor the new ones as too many.
  */
 final class MissedRuns {
 
@@ -24,17 +27,22 @@ final class MissedRuns {
 
   private MissedRuns() {}
 
-  static int count(Period period, Duration interval, List<ControlRun> runs) {
-    List<Instant> bounds = new ArrayList<>();
-    bounds.add(period.from());
-    runs.stream().filter(r -> r.trigger() == RunTrigger.SCHEDULE && period.contains(r.startedAt()))
-        .map(r -> period.clamp(r.scheduledFor() == null ? r.startedAt() : r.scheduledFor()))
-        .sorted().forEach(bounds::add);
-    bounds.add(period.to());
-    Duration tolerance = interval.dividedBy(TOLERANCE_DIVISOR);
+  /** A moment that bounds a gap, and the interval in force from it. */
+  private record Bound(Instant at, Duration interval) {}
+
+  static int count(Period period, ControlHistory history) {
+    List<Bound> bounds = new ArrayList<>();
+    bounds.add(new Bound(period.from(), Schedules.inForceAt(period.from(), history)));
+    history.runs().stream().filter(r -> r.trigger() == RunTrigger.SCHEDULE && period.contains(r.startedAt()))
+        .map(r -> new Bound(period.clamp(r.scheduledFor() == null ? r.startedAt() : r.scheduledFor()),
+            history.intervalOf(r)))
+        .sorted(Comparator.comparing(Bound::at)).forEach(bounds::add);
+    bounds.add(new Bound(period.to(), null));
     long missed = 0;
     for (int i = 1; i < bounds.size(); i++) {
-      missed += inGap(Duration.between(bounds.get(i - 1), bounds.get(i)), interval, tolerance);
+      Duration interval = bounds.get(i - 1).interval();
+      missed += inGap(Duration.between(bounds.get(i - 1).at(), bounds.get(i).at()), interval,
+          interval.dividedBy(TOLERANCE_DIVISOR));
     }
     return Math.toIntExact(missed);
   }

@@ -13,9 +13,9 @@ public final class PeriodModel {
   private PeriodModel() {}
 
   public static ControlPeriod of(Period period, ControlHistory history) {
-    List<StatusSegment> effective = StatusTimeline.effective(period, history.runs(), history.resultLifetime());
+    List<StatusSegment> effective = StatusTimeline.effective(period, history);
     List<PeriodDeviation> deviations = Deviations.of(period, effective, history);
-    return new ControlPeriod(history.control(), history.interval(), period, counts(period, history),
+    return new ControlPeriod(history.control(), Schedules.of(period, history), period, counts(period, history),
         StatusTimeline.clipped(period, effective), deviations,
         ExceptionCoverage.of(period, history.exceptions(), deviations));
   }
@@ -23,7 +23,7 @@ public final class PeriodModel {
   private static RunCounts counts(Period period, ControlHistory history) {
     List<ControlRun> in = history.runs().stream().filter(r -> period.contains(r.startedAt())).toList();
     return new RunCounts(count(in, RunTrigger.SCHEDULE), count(in, RunTrigger.CHANGE), count(in, RunTrigger.MANUAL),
-        MissedRuns.count(period, history.interval(), in));
+        MissedRuns.count(period, history));
   }
 
   private static int count(List<ControlRun> runs, RunTrigger trigger) {

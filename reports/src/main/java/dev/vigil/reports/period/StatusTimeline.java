@@ -2,7 +2,6 @@ package dev.vigil.reports.period;
 
 import dev.vigil.collectors.monitoring.ControlRun;
 import dev.vigil.collectors.monitoring.ControlStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.List;
 /**
  * A control's status over time from its runs. A run's result holds from its start until the
  * next run starts (runs in the order they took effect); a pass holds no longer than the
- * schedule promises a next run ({@link ControlHistory#resultLifetime}), and the control is not
+ * schedule it ran under promises a next run ({@link ControlHistory#resultLifetime}), and the control is not
  * run after it, as before the first run known. Silence never counts in the control's favour:
  * a pass is evidence of one test, not of the hours without tests after it, while a failure
  * stands until a run finds it gone. Runs starting at or after the period's end are ignored: they say nothing of the
@@ -25,15 +24,15 @@ final class StatusTimeline {
    * The segments up to the period's end, starting at the period's start or at the first run
    * before it, whichever is earlier: a segment that began before the period keeps its start.
    */
-  static List<StatusSegment> effective(Period period, List<ControlRun> runsInEffectOrder, Duration lifetime) {
-    List<ControlRun> runs = runsInEffectOrder.stream().filter(r -> r.startedAt().isBefore(period.to())).toList();
+  static List<StatusSegment> effective(Period period, ControlHistory history) {
+    List<ControlRun> runs = history.runs().stream().filter(r -> r.startedAt().isBefore(period.to())).toList();
     List<StatusSegment> out = new ArrayList<>();
     Instant firstStart = runs.isEmpty() ? period.to() : runs.get(0).startedAt();
     if (firstStart.isAfter(period.from())) add(out, new StatusSegment(ControlStatus.NOT_RUN, period.from(), firstStart));
     for (int i = 0; i < runs.size(); i++) {
       Instant next = i + 1 < runs.size() ? runs.get(i + 1).startedAt() : period.to();
       ControlStatus status = runs.get(i).result().status();
-      Instant stale = runs.get(i).startedAt().plus(lifetime);
+      Instant stale = runs.get(i).startedAt().plus(history.resultLifetime(runs.get(i)));
       Instant end = status == ControlStatus.PASSING && stale.isBefore(next) ? stale : next;
       add(out, new StatusSegment(status, runs.get(i).startedAt(), end));
       add(out, new StatusSegment(ControlStatus.NOT_RUN, end, next));

@@ -108,8 +108,8 @@ final class Reports {
   }
 
   private static ControlRun run(ControlInfo control, String id, int hour, RunResult result, Deviation... failing) {
-    return new ControlRun(TENANT, id, control.id(), control.family().wire(), RunTrigger.SCHEDULE, at(hour), at(hour),
-        at(hour).plusSeconds(1), result, 3, failing.length, List.of(failing), List.of(), null, "0".repeat(64),
-        (long) hour + 1);
+    return new ControlRun(TENANT, id, control.id(), control.family().wire(), RunTrigger.SCHEDULE, at(hour), 3600L,
+        at(hour), at(hour).plusSeconds(1), result, 3, failing.length, List.of(failing), List.of(), null,
+        "0".repeat(64), (long) hour + 1);
   }
 }

@@ -35,7 +35,7 @@ class EvidencePackageTest {
 
   private static ControlRun run(String id, String controlId, String evidence) {
     return new ControlRun(REPORT.tenantId(), id, controlId, "least-privilege", RunTrigger.SCHEDULE,
-        Instant.parse("2026-03-02T09:30:00Z"), Instant.parse("2026-03-02T09:30:01Z"),
+        Instant.parse("2026-03-02T09:30:00Z"), 300L, Instant.parse("2026-03-02T09:30:01Z"),
         Instant.parse("2026-03-02T09:30:02Z"), RunResult.FAIL, 3, 1, List.of(new Deviation("grt_7", "never expires")),
         List.of(), null, Sha256.hex(evidence), 17L);
   }

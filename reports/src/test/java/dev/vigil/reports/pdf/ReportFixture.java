@@ -28,6 +28,7 @@ import dev.vigil.reports.period.ExceptionInForce;
 import dev.vigil.reports.period.Period;
 import dev.vigil.reports.period.PeriodDeviation;
 import dev.vigil.reports.period.RunCounts;
+import dev.vigil.reports.period.ScheduleSpan;
 import dev.vigil.reports.period.StatusSegment;
 import dev.vigil.reports.sample.Examination;
 import dev.vigil.reports.sample.Frequency;
@@ -108,7 +109,7 @@ public final class ReportFixture {
     ControlInfo c = control("AC-1", "No wildcard or admin scopes", Family.LEAST_PRIVILEGE);
     ControlException ex = new ControlException(TENANT, "exc_1", "AC-1", "grt_zoë", EM_DASH_NAME, APPROVER,
         Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-02-15T00:00:00Z"));
-    ControlPeriod p = new ControlPeriod(c, FIVE_MIN, MARCH, new RunCounts(8_928, 14, 2, 0),
+    ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_928, 14, 2, 0),
         List.of(new StatusSegment(ControlStatus.PASSING, FROM, TO)), List.of(),
         List.of(new ExceptionInForce(ex, List.of())));
     List<SampledItem> items = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class ReportFixture {
         List.of(new Deviation("grt_7", "grt_7 never expires")), List.of(f), List.of());
     ControlException ex = new ControlException(TENANT, "exc_2", "AC-2", "grt_7", "Migration window", "Ana Ruiz",
         Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z"));
-    ControlPeriod p = new ControlPeriod(c, FIVE_MIN, MARCH, new RunCounts(8_920, 3, 0, 8),
+    ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_920, 3, 0, 8),
         List.of(new StatusSegment(ControlStatus.FAILING, FROM, AC2_END),
             new StatusSegment(ControlStatus.PASSING, AC2_END, TO)),
         List.of(d), List.of(new ExceptionInForce(ex, List.of(new ExceptionInForce.Covered(AC2_START, "grt_7",
@@ -152,7 +153,7 @@ public final class ReportFixture {
         List.of(), List.of(), List.of("facts failed to load"));
     PeriodDeviation open = new PeriodDeviation(ControlStatus.FAILING, LG1_START, false, null, List.of("run_f"),
         List.of(new Deviation("agt_zoë", "Zoë's agent logs nothing")), List.of(), List.of());
-    ControlPeriod p = new ControlPeriod(c, Duration.ofHours(1), MARCH, new RunCounts(742, 0, 1, 2),
+    ControlPeriod p = new ControlPeriod(c, every(Duration.ofHours(1)), MARCH, new RunCounts(742, 0, 1, 2),
         List.of(new StatusSegment(ControlStatus.PASSING, FROM, errStart),
             new StatusSegment(ControlStatus.ERROR, errStart, errEnd),
             new StatusSegment(ControlStatus.PASSING, errEnd, LG1_START),
@@ -166,9 +167,14 @@ public final class ReportFixture {
     ControlInfo c = control("VM-1", "Vendors reviewed within a year", Family.VENDORS);
     PeriodDeviation d = new PeriodDeviation(ControlStatus.NOT_RUN, FROM, false, null, List.of(), List.of(), List.of(),
         List.of());
-    ControlPeriod p = new ControlPeriod(c, Duration.ofDays(1), MARCH, new RunCounts(0, 0, 0, 30),
+    ControlPeriod p = new ControlPeriod(c, every(Duration.ofDays(1)), MARCH, new RunCounts(0, 0, 0, 30),
         List.of(new StatusSegment(ControlStatus.NOT_RUN, FROM, TO)), List.of(d), List.of());
     Sample empty = new Sample("VM-1", Frequency.DAILY, 0, 0, SEED, List.of());
     return new ControlSection(p, Optional.of("vendors"), Optional.of(empty));
+  }
+
+  /** One schedule over the whole of March. */
+  private static List<ScheduleSpan> every(Duration interval) {
+    return List.of(new ScheduleSpan(interval, FROM, TO));
   }
 }

@@ -31,6 +31,8 @@ final class History {
       List.of("CC6.1", "CC6.3"), "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of());
 
   private final List<ControlRun> runs = new ArrayList<>();
+  /** The schedule interval the next runs record; null: they record none, as runs before it was kept. */
+  private Long recording;
   private final List<Finding> findings = new ArrayList<>();
   private final List<ControlException> exceptions = new ArrayList<>();
 
@@ -40,6 +42,20 @@ final class History {
     String[] hm = time.replace("-", "").split(":");
     Duration d = Duration.ofHours(Integer.parseInt(hm[0])).plusMinutes(Integer.parseInt(hm[1]));
     return before ? DAY_START.minus(d) : DAY_START.plus(d);
+  }
+
+  /** The next runs record {@code interval} as the schedule they ran under. */
+  History recording(Duration interval) {
+    recording = interval.toSeconds();
+    return this;
+  }
+
+  /** Scheduled runs every {@code interval} from {@code from} up to, not including, {@code to}, all passing. */
+  History passingEvery(Duration interval, String from, String to) {
+    for (Instant t = at(from); t.isBefore(at(to)); t = t.plus(interval)) {
+      run(RunTrigger.SCHEDULE, t, RunResult.PASS, List.of());
+    }
+    return this;
   }
 
   /** A scheduled run at {@code time} with {@code result}; a failing one names {@code failing}. */
@@ -69,7 +85,7 @@ final class History {
     List<Excused> ex = excused.stream().map(m -> new Excused(m, m + " has a wildcard scope", "exc_" + m, at("24:00")))
         .toList();
     runs.add(new ControlRun(TENANT, "run_" + (runs.size() + 1), AC_1.id(), "least-privilege", trigger,
-        trigger == RunTrigger.SCHEDULE ? start : null, start, start.plusSeconds(1), result,
+        trigger == RunTrigger.SCHEDULE ? start : null, recording, start, start.plusSeconds(1), result,
         result == RunResult.ERROR ? 0 : 10, exceptions.size(), exceptions, ex,
         result == RunResult.ERROR ? "facts failed to load" : null, "0".repeat(64), (long) runs.size() + 1));
     return this;

@@ -22,6 +22,7 @@ import dev.vigil.collectors.monitoring.RunTrigger;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.model.ControlException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -173,6 +174,34 @@ class PeriodModelTest {
   }
 
   @Test
+  void eachRunIsJudgedByTheScheduleItRecordedNotByTodaysConfiguration() {
+    // Swept every 6 hours until noon, then every 5 minutes; today's configuration says hourly.
+    ControlPeriod p = new History().recording(Duration.ofHours(6)).passingEvery(Duration.ofHours(6), "00:00", "12:00")
+        .recording(Duration.ofMinutes(5)).passingEvery(Duration.ofMinutes(5), "12:00", "24:00").overTheDay();
+
+    assertThat(p.runs()).isEqualTo(new RunCounts(2 + 144, 0, 0, 0));
+    assertThat(p.timeline()).containsExactly(segment(PASSING, "00:00", "24:00"));
+    assertThat(p.noDeviationsNoted()).isTrue();
+    assertThat(p.schedules()).containsExactly(new ScheduleSpan(Duration.ofHours(6), at("00:00"), at("12:00")),
+        new ScheduleSpan(Duration.ofMinutes(5), at("12:00"), at("24:00")));
+    assertThat(p.interval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(p.shortestInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(p.scheduleWords(d -> d.toMinutes() + " min", Instant::toString))
+        .isEqualTo("every 360 min until 2026-03-01T12:00:00Z, then every 5 min");
+  }
+
+  @Test
+  void aRecordedScheduleStillCountsMissedRunsAndLapsesByItsOwnInterval() {
+    // Every 6 hours, but the 12:00 run is missing: the 06:00 pass lapses at 12:36 and one run is missed.
+    ControlPeriod p = new History().recording(Duration.ofHours(6)).scheduled("00:00", PASS).scheduled("06:00", PASS)
+        .scheduled("18:00", PASS).overTheDay();
+
+    assertThat(p.runs().missedScheduled()).isEqualTo(1);
+    assertThat(p.timeline()).containsExactly(segment(PASSING, "00:00", "12:36"), segment(NOT_RUN, "12:36", "18:00"),
+        segment(PASSING, "18:00", "24:00"));
+  }
+
+  @Test
   void aGapCountsTheWholeIntervalsThatFitAfterTheJitterTolerance() {
     Duration tolerance = HOURLY.dividedBy(MissedRuns.TOLERANCE_DIVISOR);
     assertThat(tolerance).isEqualTo(Duration.ofMinutes(6));
@@ -316,13 +345,15 @@ class PeriodModelTest {
 
   private static ControlRun otherRun(String controlId, String tenantId) {
     ControlRun r = new History().scheduled("01:00", PASS).runs().get(0);
-    return new ControlRun(tenantId, "run_other", controlId, r.family(), r.trigger(), r.scheduledFor(), r.startedAt(),
+    return new ControlRun(tenantId, "run_other", controlId, r.family(), r.trigger(), r.scheduledFor(), r.scheduleSeconds(),
+        r.startedAt(),
         r.finishedAt(), r.result(), r.population(), r.exceptionCount(), r.exceptions(), r.excused(), r.error(),
         r.evidenceSha256(), r.auditSeq());
   }
 
   private static ControlRun unscheduled(ControlRun r) {
-    return new ControlRun(r.tenantId(), r.id(), r.controlId(), r.family(), r.trigger(), null, r.startedAt(),
+    return new ControlRun(r.tenantId(), r.id(), r.controlId(), r.family(), r.trigger(), null, r.scheduleSeconds(),
+        r.startedAt(),
         r.finishedAt(), r.result(), r.population(), r.exceptionCount(), r.exceptions(), r.excused(), r.error(),
         r.evidenceSha256(), r.auditSeq());
   }

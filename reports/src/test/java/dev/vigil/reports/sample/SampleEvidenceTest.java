@@ -105,7 +105,8 @@ class SampleEvidenceTest {
     for (String m : failing) exceptions.add(new Deviation(m, m + " fails"));
     List<Excused> ex = excused.stream().map(m -> new Excused(m, m + " fails", "exc_1", T0.plus(Duration.ofDays(9))))
         .toList();
-    return new ControlRun("ten_a", id, controlId, "vendors", RunTrigger.SCHEDULE, start, start, start.plusSeconds(1),
+    return new ControlRun("ten_a", id, controlId, "vendors", RunTrigger.SCHEDULE, start, 300L, start,
+        start.plusSeconds(1),
         result, 3, Math.max(exceptionCount, failing.size()), exceptions, ex,
         result == RunResult.ERROR ? "facts failed to load" : null, "0".repeat(64), 1L);
   }
