@@ -119,7 +119,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     Reports reports = Reports.build(environment, config.dataDir(), database.jdbi(), audit, masterKey,
         monitoring.catalog(), config.controls().schedules(), ids, clock);
     Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, clock);
-    seedOrHint(config, stores, clock);
+    seedOrHint(config, database, masterKey, stores, clock);
   }
 
   /**
@@ -137,10 +137,11 @@ public final class VigilApplication extends Application<VigilConfiguration> {
   }
 
   /** Seeds the demo tenant into an empty database (printing how to sign in), or says how to create one. */
-  private static void seedOrHint(VigilConfiguration config, Stores s, Clock clock) {
+  private static void seedOrHint(VigilConfiguration config, Database database, MasterKey masterKey, Stores s,
+      Clock clock) {
     if (config.demo()) {
-      new DemoSeeder(new DemoSeeder.Stores(s.tenants(), s.users(), s.agents(), s.vendors(), s.connections(),
-          s.grants(), s.incidents()), clock, System.out).seedIfEmpty(httpPort(config));
+      new DemoSeeder(database.jdbi(), masterKey, config.controls().parameters(), config.audit().leaseTtl(), clock,
+          System.out).seedIfEmpty(httpPort(config));
     } else if (s.tenants().count() == 0) {
       LOG.warn("The database has no tenant yet. Create one, with its first admin token: "
           + "java -jar app/target/vigil.jar tenant-create --name NAME config.yml");

@@ -12,7 +12,11 @@ import dev.vigil.collectors.monitoring.ControlRunner;
 import dev.vigil.collectors.monitoring.RunRecorder;
 import dev.vigil.collectors.monitoring.SnapshotLoader;
 import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.ControlParameters;
+import dev.vigil.controls.catalog.Family;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,12 +37,22 @@ public record ControlRuns(Catalog catalog, SnapshotLoader loader, ControlRunner 
    *     checked)
    */
   public static ControlRuns standalone(Jdbi jdbi, MasterKey masterKey, Clock clock) {
+    ControlsFactory defaults = new ControlsFactory();
+    return standalone(jdbi, masterKey, defaults.parameters(), defaults.schedules(), clock);
+  }
+
+  /**
+   * Runs as the service runs them with {@code parameters}, each family recorded as swept every
+   * {@code schedules} interval, and no alerts: for replaying a history on a moving clock.
+   */
+  public static ControlRuns standalone(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters,
+      Map<Family, Duration> schedules, Clock clock) {
     Ids ids = new Ids(clock);
     AuditAppender appender = new AuditAppender(clock);
     TenantKeysets keysets = new TenantKeysets(jdbi, masterKey, appender, clock);
     ConnectionStore connections = new ConnectionStore(jdbi, appender, keysets, new CredentialVault(), ids, clock);
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, masterKey, clock);
-    return build(new ControlsFactory(), jdbi, appender, new AuditLog(jdbi), signer, connections, ids,
+    return build(parameters, schedules, jdbi, appender, new AuditLog(jdbi), signer, connections, ids,
         (control, outcome) -> { }, clock);
   }
 
@@ -47,12 +61,12 @@ public record ControlRuns(Catalog catalog, SnapshotLoader loader, ControlRunner 
    * @param log the chain the logging controls verify, against {@code signer}'s public key
    * @param listener hears of every status change (alerts); must not block or throw
    */
-  static ControlRuns build(ControlsFactory config, Jdbi jdbi, AuditAppender appender, AuditLog log,
-      CheckpointSigner signer, ConnectionStore connections, Ids ids, ControlRunner.StatusListener listener,
-      Clock clock) {
-    Catalog catalog = new Catalog(config.parameters());
+  static ControlRuns build(ControlParameters parameters, Map<Family, Duration> schedules, Jdbi jdbi,
+      AuditAppender appender, AuditLog log, CheckpointSigner signer, ConnectionStore connections, Ids ids,
+      ControlRunner.StatusListener listener, Clock clock) {
+    Catalog catalog = new Catalog(parameters);
     SnapshotLoader loader = new SnapshotLoader(jdbi, connections, log, signer.publicKey(), catalog.parameters(),
-        config.schedules());
+        schedules);
     RunRecorder recorder = new RunRecorder(jdbi, appender, ids);
     return new ControlRuns(catalog, loader, new ControlRunner(loader, recorder, listener, clock));
   }

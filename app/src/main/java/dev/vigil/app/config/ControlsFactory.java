@@ -170,8 +170,9 @@ public final class ControlsFactory {
   public Monitoring build(Environment environment, Database database, AuditTrail audit,
       ConnectionStore connections, Ids ids, Clock clock) {
     AlertDispatcher alerts = new AlertDispatcher(database.jdbi(), webhooks(), retryPolicy(), ids, clock);
-    ControlRuns runs = ControlRuns.build(this, database.jdbi(), audit.appender(), audit.log(), audit.signer(),
-        connections, ids, (control, outcome) -> alerts.send(Alert.of(control, outcome)), clock);
+    ControlRuns runs = ControlRuns.build(parameters(), schedules(), database.jdbi(), audit.appender(),
+        audit.log(), audit.signer(), connections, ids, (control, outcome) -> alerts.send(Alert.of(control, outcome)),
+        clock);
     ChangeTriggers triggers = new ChangeTriggers(runs.runner(), runs.catalog(), changeDebounce(),
         CHANGE_RUN_THREADS, clock);
     audit.listeners().add(triggers);

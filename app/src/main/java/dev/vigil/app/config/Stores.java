@@ -1,6 +1,8 @@
 package dev.vigil.app.config;
 
 import dev.vigil.collectors.agents.AgentStore;
+import dev.vigil.collectors.audit.AppendPipeline;
+import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.CredentialVault;
@@ -38,7 +40,12 @@ public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, Ag
    */
   public static Stores build(Jdbi jdbi, AuditTrail audit, MasterKey masterKey, Duration leaseTtl, Ids ids,
       Clock clock) {
-    var appender = audit.appender();
+    return build(jdbi, audit.appender(), audit.pipeline(), masterKey, leaseTtl, ids, clock);
+  }
+
+  /** The stores over {@code jdbi}, appending through {@code appender} and the data plane through {@code pipeline}. */
+  public static Stores build(Jdbi jdbi, AuditAppender appender, AppendPipeline pipeline, MasterKey masterKey,
+      Duration leaseTtl, Ids ids, Clock clock) {
     AuditedWrites writes = new AuditedWrites(jdbi, appender, ids, clock);
     TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), clock);
     TenantKeysets keysets = new TenantKeysets(jdbi, masterKey, appender, clock);
@@ -53,7 +60,7 @@ public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, Ag
         new GrantStore(writes),
         new ExceptionStore(writes),
         new IncidentStore(writes),
-        new DecisionStore(jdbi, audit.pipeline(), connections, ids, clock, leaseTtl),
-        new EventStore(jdbi, audit.pipeline(), clock));
+        new DecisionStore(jdbi, pipeline, connections, ids, clock, leaseTtl),
+        new EventStore(jdbi, pipeline, clock));
   }
 }

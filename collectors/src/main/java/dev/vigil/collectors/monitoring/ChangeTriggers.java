@@ -77,22 +77,12 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
    */
   @Override
   public void accept(String tenantId, List<PendingEntry> entries) {
-    Set<String> controls = new LinkedHashSet<>();
     for (PendingEntry e : entries) {
-      controls.addAll(ids(catalog.triggeredBy(e.kind())));
       switch (e.kind()) {
-        case "event" -> {
-          if (e.index() != null && e.index().grantId() == null) {
-            controls.addAll(ids(catalog.triggeredBy(TriggerKinds.ACTION_OUTSIDE_GRANTS)));
-          }
-        }
-        case "exception.approved" -> {
-          // Any control may be excused: the entry names which, and until when.
-          String controlId = e.data().path("controlId").asText();
-          controls.add(controlId);
-          Instant expiresAt = Instant.parse(e.data().path("expiresAt").asText());
-          requestAt(tenantId, Set.of(controlId), expiresAt);
-        }
+        case "exception.approved" ->
+            // Any control may be excused: the entry names which, and until when.
+            requestAt(tenantId, Set.of(e.data().path("controlId").asText()),
+                Instant.parse(e.data().path("expiresAt").asText()));
         case "grant.created" -> {
           String expiresAt = e.data().path("expiresAt").asText(null);
           if (expiresAt != null) {
@@ -102,7 +92,25 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
         default -> { }
       }
     }
+    Set<String> controls = affected(catalog, entries);
     if (!controls.isEmpty()) request(tenantId, controls);
+  }
+
+  /**
+   * The ids of the controls whose result {@code entries} can change at once: those that declare
+   * the entries' kinds, those judging actions outside every grant for such an action, and the
+   * control an approved exception excuses.
+   */
+  public static Set<String> affected(Catalog catalog, List<PendingEntry> entries) {
+    Set<String> controls = new LinkedHashSet<>();
+    for (PendingEntry e : entries) {
+      controls.addAll(ids(catalog.triggeredBy(e.kind())));
+      if (e.kind().equals("event") && e.index() != null && e.index().grantId() == null) {
+        controls.addAll(ids(catalog.triggeredBy(TriggerKinds.ACTION_OUTSIDE_GRANTS)));
+      }
+      if (e.kind().equals("exception.approved")) controls.add(e.data().path("controlId").asText());
+    }
+    return controls;
   }
 
   private static Set<String> ids(List<Control> controls) {

@@ -5,8 +5,10 @@ import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.model.Connection;
 import dev.vigil.controls.model.ControlException;
+import dev.vigil.controls.model.Incident;
 import dev.vigil.controls.model.Vendor;
 import dev.vigil.reports.content.ControlSection;
+import dev.vigil.reports.content.IncidentOutcome;
 import dev.vigil.reports.content.ReportContent;
 import dev.vigil.reports.period.ControlPeriod;
 import dev.vigil.reports.period.ExceptionInForce;
@@ -123,15 +125,18 @@ final class Tables {
   }
 
   /**
-   * The population kinds sampled, each with the members the report knows: every vendor and
-   * connection of the system description (as at the period's end) with its name, and every
+   * The population kinds sampled, each with the members the report knows: every vendor,
+   * connection and incident of the system description (as at the period's end) with its name
+   * (an incident's title), and every
    * sampled member, with the controls whose sample drew it. Kinds in name order, members by id.
    */
   static Map<String, Population> populations(ReportContent content) {
     Map<String, Map<String, String>> known = Map.of(
         "vendors", content.system().vendors().stream().collect(Collectors.toMap(Vendor::id, Vendor::name, (a, b) -> a)),
         "connections", content.system().connections().stream()
-            .collect(Collectors.toMap(Connection::id, Connection::name, (a, b) -> a)));
+            .collect(Collectors.toMap(Connection::id, Connection::name, (a, b) -> a)),
+        "incidents", content.system().incidents().stream().map(IncidentOutcome::incident)
+            .collect(Collectors.toMap(Incident::id, Incident::title, (a, b) -> a)));
     Map<String, Population> out = new TreeMap<>();
     for (ControlSection s : content.controls()) {
       if (s.sample().isEmpty() || s.populationKind().isEmpty()) continue;
