@@ -463,10 +463,10 @@ abstract class DataPlaneApiContract extends ApiFixture {
     Files.write(saved, String.join("\n", BundleContents.read(before).lines("checkpoints.jsonl"))
         .getBytes(StandardCharsets.UTF_8));
     // The checkpoint the export signed at the head also went to the sink directory.
-    long head = json(BundleContents.read(before).lines("checkpoints.jsonl").get(
-        BundleContents.read(before).lines("checkpoints.jsonl").size() - 1)).get("size").asLong();
-    Path notes = server.checkpointNotes(tenantId);
-    Poll.until(WAIT, () -> sinkNotes(notes), n -> n.stream().anyMatch(note -> note.contains("\n" + head + "\n")));
+    List<String> savedLines = BundleContents.read(before).lines("checkpoints.jsonl");
+    long head = json(savedLines.get(savedLines.size() - 1)).get("size").asLong();
+    Path sinkFile = server.checkpointNotes(tenantId);
+    Poll.until(WAIT, () -> sinkNotes(sinkFile), n -> n.stream().anyMatch(note -> note.contains("\n" + head + "\n")));
 
     // Whoever holds the database edits entry 3, re-hashes every entry after it, moves the head
     // and deletes the checkpoints: the server then signs fresh ones over the forgery.
@@ -539,7 +539,7 @@ abstract class DataPlaneApiContract extends ApiFixture {
     // is. (Whether the sink refused the checkpoint signed over the forgery depends on whether
     // control runs grew the chain meanwhile; CheckpointPublisherContract tests the refusal.)
     VigilServer.CliRun fromSink = VigilServer.run(Map.of(), "verify", after.toString(), "--trusted-checkpoints",
-        notes.toString());
+        sinkFile.toString());
     assertThat(fromSink.exit()).as(fromSink.out() + fromSink.err()).isEqualTo(1);
     assertThat(fromSink.out()).contains("the history was rewritten");
     for (Path p : List.of(before, after, saved)) Files.delete(p);
