@@ -111,7 +111,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     Ids ids = new Ids(clock);
     Database database = config.database().build(environment, config.dataDir());
     MasterKey masterKey = config.crypto().build(config.dataDir());
-    AuditTrail audit = config.audit().build(environment, database, masterKey, clock);
+    AuditTrail audit = config.audit().build(environment, database, masterKey, ids, clock);
     Stores stores = Stores.build(database.jdbi(), audit, masterKey, config.audit().leaseTtl(), ids, clock);
     Monitoring monitoring = config.controls().build(environment, database, audit, stores.connections(), ids, clock);
     Evidence evidence = config.evidence().build(environment, config.dataDir(), database, audit, stores, monitoring,

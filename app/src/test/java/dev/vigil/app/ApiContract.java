@@ -361,6 +361,7 @@ abstract class ApiContract extends ApiFixture {
     assertThat(health.get("database").get("healthy").asBoolean()).isTrue();
     assertThat(health.get("keys").get("healthy").asBoolean()).isTrue();
     assertThat(health.get("scheduler").get("healthy").asBoolean()).isTrue();
+    assertThat(health.get("checkpoint-sinks").get("healthy").asBoolean()).as(health.text()).isTrue();
     assertThat(health.text()).doesNotContain("keyValue").doesNotContain("encryptedKeyset");
     assertThat(new Http(server.adminPort()).get(null, "/metrics").status()).isEqualTo(200);
   }

@@ -11,7 +11,9 @@ import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.BundleVerifier;
 import dev.vigil.controls.audit.CanonicalJson;
+import dev.vigil.controls.audit.NotesFile;
 import dev.vigil.controls.audit.SignedNote;
+import dev.vigil.collectors.testing.Poll;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /** Authorize, lease, ingest, query, checkpoints and export over HTTP, on a real server and database. */
 abstract class DataPlaneApiContract extends ApiFixture {
+
+  static final Duration WAIT = Duration.ofSeconds(20);
 
   String approver;
   String vendor;
@@ -457,6 +462,11 @@ abstract class DataPlaneApiContract extends ApiFixture {
     Path saved = Files.createTempFile("saved", ".jsonl");
     Files.write(saved, String.join("\n", BundleContents.read(before).lines("checkpoints.jsonl"))
         .getBytes(StandardCharsets.UTF_8));
+    // The sink directory holds a checkpoint that covers entry 3, the one about to be rewritten.
+    // (Which checkpoints it holds depends on timing: one that arrives after a later one is
+    // covered by it and not written.)
+    Path sinkFile = server.checkpointNotes(tenantId);
+    Poll.until(WAIT, () -> sinkNotes(sinkFile), n -> n.stream().anyMatch(note -> Long.parseLong(note.split("\n")[1]) >= 3));
 
     // Whoever holds the database edits entry 3, re-hashes every entry after it, moves the head
     // and deletes the checkpoints: the server then signs fresh ones over the forgery.
@@ -524,7 +534,23 @@ abstract class DataPlaneApiContract extends ApiFixture {
     assertThat(cli.out()).contains("trusted checkpoint").contains("the history was rewritten");
     assertThat(VigilServer.run(Map.of(), "verify", before.toString(), "--trusted-checkpoints",
         saved.toString()).exit()).isZero();
+
+    // The sink's notes file, which the database's holder cannot reach, catches it too, read as
+    // is. (Whether the sink refused the checkpoint signed over the forgery depends on whether
+    // control runs grew the chain meanwhile; CheckpointPublisherContract tests the refusal.)
+    VigilServer.CliRun fromSink = VigilServer.run(Map.of(), "verify", after.toString(), "--trusted-checkpoints",
+        sinkFile.toString());
+    assertThat(fromSink.exit()).as(fromSink.out() + fromSink.err()).isEqualTo(1);
+    assertThat(fromSink.out()).contains("the history was rewritten");
     for (Path p : List.of(before, after, saved)) Files.delete(p);
+  }
+
+  static List<String> sinkNotes(Path file) {
+    try {
+      return Files.exists(file) ? NotesFile.notes(Files.readString(file)) : List.of();
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Vigil server for tests, started from the shipped config.yml on ephemeral ports.
  * On H2 it uses the embedded default (a file in a temporary data dir); on PostgreSQL it
- * points VIGIL_DB_URL's setting at a fresh schema.
+ * points VIGIL_DB_URL's setting at a fresh schema. Checkpoints are copied to a notes directory
+ * in the data dir ({@link #checkpointNotes}), as a checkpoint sink would hold them elsewhere.
  */
 final class VigilServer implements AutoCloseable {
 
@@ -42,7 +43,8 @@ final class VigilServer implements AutoCloseable {
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("dataDir", dataDir.toString()),
         ConfigOverride.config("demo", "false"),
-        ConfigOverride.config("audit.checkpointIntervalSeconds", "1")));
+        ConfigOverride.config("audit.checkpointIntervalSeconds", "1"),
+        ConfigOverride.config("audit.checkpointSinks.directory", dataDir.resolve("checkpoint-notes").toString())));
     if (postgres != null) {
       overrides.add(ConfigOverride.config("database.url", postgres.url()));
       overrides.add(ConfigOverride.config("database.user", postgres.user()));
@@ -160,6 +162,11 @@ final class VigilServer implements AutoCloseable {
 
   Path dataDir() {
     return dataDir;
+  }
+
+  /** The checkpoint sink's notes file of {@code tenantId}: every checkpoint the server signed for it. */
+  Path checkpointNotes(String tenantId) {
+    return dataDir.resolve("checkpoint-notes").resolve(tenantId + ".notes");
   }
 
   /** Every row of every table of the server's database, as text. */

@@ -2,6 +2,8 @@ package dev.vigil.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.controls.audit.Checkpoint;
+import dev.vigil.controls.audit.NotesFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checkpoints an auditor saved: the signed notes in a file that is either a bundle's
- * {@code checkpoints.jsonl} (one JSON object a line) or the body of {@code GET
- * /api/v1/audit/checkpoints} ({@code {"items": [...]}}). Only each object's {@code note} is read:
- * the note is what is signed. Anything else is refused, naming the line.
+ * Checkpoints an auditor saved: the signed notes in a file that is a bundle's
+ * {@code checkpoints.jsonl} (one JSON object a line), the body of {@code GET
+ * /api/v1/audit/checkpoints} ({@code {"items": [...]}}), or a checkpoint sink's notes file
+ * ({@code <tenantId>.notes}: the notes one after another, {@link NotesFile}). Of the JSON only
+ * each object's {@code note} is read: the note is what is signed. Anything else is refused,
+ * naming the line or note.
  */
 final class SavedCheckpoints {
 
@@ -24,6 +28,7 @@ final class SavedCheckpoints {
   static List<String> notes(Path file) throws IOException, VerifyCommand.VerificationFailed {
     if (!Files.isRegularFile(file)) throw new VerifyCommand.VerificationFailed("no such file: " + file);
     String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.stripLeading().startsWith(Checkpoint.origin(""))) return notesFile(file, text);
     List<JsonNode> objects = new ArrayList<>();
     if (text.stripLeading().startsWith("{\"items\"")) {
       JSON.readTree(text).path("items").forEach(objects::add);
@@ -46,5 +51,13 @@ final class SavedCheckpoints {
     }
     if (notes.isEmpty()) throw new VerifyCommand.VerificationFailed(file + " holds no checkpoint");
     return notes;
+  }
+
+  private static List<String> notesFile(Path file, String text) throws VerifyCommand.VerificationFailed {
+    try {
+      return NotesFile.notes(text);
+    } catch (IllegalArgumentException e) {
+      throw new VerifyCommand.VerificationFailed(file + ": " + e.getMessage());
+    }
   }
 }

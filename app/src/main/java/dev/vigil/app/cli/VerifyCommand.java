@@ -35,7 +35,8 @@ public final class VerifyCommand extends Command {
         .help("the zip from GET /api/v1/audit/export, or a report's evidence.zip");
     subparser.addArgument("--key").help("the expected Ed25519 public key, base64 (GET /api/v1/audit/public-key)");
     subparser.addArgument("--trusted-checkpoints").metavar("FILE")
-        .help("checkpoints saved earlier (a bundle's checkpoints.jsonl, or GET /api/v1/audit/checkpoints): the "
+        .help("checkpoints saved earlier (a bundle's checkpoints.jsonl, GET /api/v1/audit/checkpoints, or a "
+            + "checkpoint sink's <tenantId>.notes file): the "
             + "bundle's chain must agree with each");
   }
 

@@ -2,8 +2,12 @@ package dev.vigil.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.app.config.DatabaseFactory.Database;
+import dev.vigil.app.health.CheckpointSinksHealthCheck;
 import dev.vigil.app.health.KeysHealthCheck;
 import dev.vigil.app.jobs.CheckpointScheduler;
+import dev.vigil.app.jobs.ManagedService;
+import dev.vigil.collectors.alerts.RetryPolicy;
+import dev.vigil.collectors.alerts.Webhook;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditListeners;
@@ -12,15 +16,23 @@ import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.audit.Exporter;
 import dev.vigil.collectors.crypto.MasterKey;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.sinks.CheckpointPublisher;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** The audit trail's knobs: group commit, checkpoint cadence, lease lifetime. */
+/** The audit trail's knobs: group commit, checkpoint cadence and sinks, lease lifetime. */
 public final class AuditFactory {
 
   /**
@@ -58,6 +70,50 @@ public final class AuditFactory {
   @Max(100_000)
   private Integer maxGroupEntries;
 
+  /** Where each signed checkpoint is copied, outside the database; nothing by default. */
+  @JsonProperty
+  @Valid
+  @NotNull
+  private CheckpointSinks checkpointSinks = new CheckpointSinks();
+
+  /**
+   * The sinks that get a copy of every signed checkpoint: webhooks (validated as the alerts'
+   * are: an http or https URL, a secret of at least 16 characters), an append-only directory of
+   * notes, and how many attempts a delivery gets, with doubling backoff between them.
+   */
+  public static final class CheckpointSinks {
+    @JsonProperty
+    @Valid
+    @NotNull
+    private List<ControlsFactory.WebhookFactory> webhooks = new ArrayList<>();
+
+    /** Empty or absent: no directory. */
+    @JsonProperty
+    private String directory;
+
+    @JsonProperty
+    @Min(1)
+    @Max(30)
+    private int attempts = 10;
+
+    List<Webhook> webhooks() {
+      return webhooks.stream().map(ControlsFactory.WebhookFactory::build).toList();
+    }
+
+    Optional<Path> directory() {
+      return directory == null || directory.isBlank() ? Optional.empty() : Optional.of(Path.of(directory.strip()));
+    }
+
+    /**
+     * Ten attempts by default, 1 s after the first failure doubling up to 5 min: a receiver or
+     * mount that is gone for about ten minutes still gets every checkpoint.
+     */
+    RetryPolicy retryPolicy() {
+      RetryPolicy d = RetryPolicy.defaults();
+      return new RetryPolicy(attempts, d.firstDelay(), d.maxDelay(), d.timeout());
+    }
+  }
+
   public Duration checkpointInterval() {
     return Duration.ofSeconds(checkpointIntervalSeconds);
   }
@@ -69,21 +125,27 @@ public final class AuditFactory {
   /**
    * The audit trail: its appender and listeners, the group-commit pipeline (closed, after
    * draining, when the server stops), the checkpoint key and the schedule that signs
-   * checkpoints (started with the server), and the {@code keys} health check.
+   * checkpoints (started with the server), the publisher that copies each new checkpoint to the
+   * configured sinks (started before the schedule, stopped after it), and the {@code keys} and
+   * {@code checkpoint-sinks} health checks.
    */
-  public AuditTrail build(Environment environment, Database database, MasterKey masterKey, Clock clock) {
+  public AuditTrail build(Environment environment, Database database, MasterKey masterKey, Ids ids, Clock clock) {
     Jdbi jdbi = database.jdbi();
     AuditListeners listeners = new AuditListeners();
     AuditAppender appender = new AuditAppender(clock, listeners);
     AppendPipeline pipeline = pipeline(jdbi, appender, database.embedded());
     environment.lifecycle().manage(new AutoCloseableManager(pipeline));
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, masterKey, clock);
-    CheckpointStore checkpoints = new CheckpointStore(jdbi, signer, clock);
+    CheckpointPublisher sinks = new CheckpointPublisher(jdbi, checkpointSinks.webhooks(), checkpointSinks.directory(),
+        checkpointSinks.retryPolicy(), ids, clock);
+    environment.lifecycle().manage(new ManagedService(sinks::start, sinks));
+    CheckpointStore checkpoints = new CheckpointStore(jdbi, signer, clock, sinks::publish);
     CheckpointScheduler checkpointSchedule = new CheckpointScheduler(checkpoints, checkpointInterval(), clock);
     environment.lifecycle().manage(checkpointSchedule);
     environment.healthChecks().register("keys", new KeysHealthCheck(masterKey, signer));
+    environment.healthChecks().register("checkpoint-sinks", new CheckpointSinksHealthCheck(sinks));
     AuditLog log = new AuditLog(jdbi);
-    return new AuditTrail(appender, listeners, pipeline, log, signer, checkpoints, checkpointSchedule,
+    return new AuditTrail(appender, listeners, pipeline, log, signer, checkpoints, checkpointSchedule, sinks,
         new Exporter(log, checkpoints, clock));
   }
 

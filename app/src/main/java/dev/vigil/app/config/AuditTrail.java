@@ -8,6 +8,7 @@ import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.audit.Exporter;
+import dev.vigil.collectors.sinks.CheckpointPublisher;
 
 /**
  * The service's audit trail, as {@link AuditFactory#build} made it.
@@ -19,8 +20,9 @@ import dev.vigil.collectors.audit.Exporter;
  * @param signer the checkpoint key
  * @param checkpoints the signed checkpoints
  * @param checkpointSchedule signs a checkpoint for each tenant whose chain grew, every interval
+ * @param sinks copies each new checkpoint outside the database, to the configured sinks
  * @param exporter the audit export bundles
  */
 public record AuditTrail(AuditAppender appender, AuditListeners listeners, AppendPipeline pipeline, AuditLog log,
     CheckpointSigner signer, CheckpointStore checkpoints, CheckpointScheduler checkpointSchedule,
-    Exporter exporter) {}
+    CheckpointPublisher sinks, Exporter exporter) {}

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * When deliveries are worked on: the dispatcher's daemon threads ({@code vigil-alerts-N}), the
+ * When deliveries are worked on: an outbox's daemon threads ({@code vigil-alerts-N}, ...), the
  * backoff timers between attempts, and the claims that keep a delivery from being worked on
  * twice. Timers live in memory only: {@link #close} drops them, and the table's
  * {@code next_attempt_at} says when each pending delivery is due after a restart. Thread-safe.
@@ -24,10 +24,11 @@ final class DeliveryScheduler implements AutoCloseable {
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  DeliveryScheduler() {
+  /** @param threadPrefix names the threads, followed by their number */
+  DeliveryScheduler(String threadPrefix) {
     AtomicInteger threads = new AtomicInteger();
     this.executor = new ScheduledThreadPoolExecutor(THREADS, r -> {
-      Thread t = new Thread(r, "vigil-alerts-" + threads.incrementAndGet());
+      Thread t = new Thread(r, threadPrefix + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
@@ -50,7 +51,7 @@ final class DeliveryScheduler implements AutoCloseable {
     return closed;
   }
 
-  /** Runs {@code task} on the dispatcher's threads; returns {@code false}, running nothing, once closed. */
+  /** Runs {@code task} on the outbox's threads; returns {@code false}, running nothing, once closed. */
   boolean execute(Runnable task) {
     try {
       executor.execute(task);

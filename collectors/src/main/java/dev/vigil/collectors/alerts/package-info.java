@@ -10,6 +10,11 @@
  * {@code FAILED}. {@link dev.vigil.collectors.alerts.AlertDispatcher} documents the headers and
  * how a receiver verifies them.
  *
+ * <p>The delivery loop itself, {@link dev.vigil.collectors.alerts.Outbox}, knows nothing of
+ * alerts: it delivers any payload to any {@link dev.vigil.collectors.alerts.Destination},
+ * keeping each delivery in a {@link dev.vigil.collectors.alerts.Ledger}; the checkpoint sinks
+ * ({@code dev.vigil.collectors.sinks}) run one of their own.
+ *
  * <p>Webhook secrets, and the credentials or query string a webhook URL may carry, stay in
  * memory: rows and log lines name a webhook by its URL without them.
  */

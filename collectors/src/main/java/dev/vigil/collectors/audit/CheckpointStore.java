@@ -6,23 +6,40 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs and stores checkpoints. A checkpoint at size n signs the hash of entry n; signing is
  * idempotent per size, so several nodes may race to sign the same one. Checkpoints are not
- * themselves audit entries (that would never settle). Thread-safe.
+ * themselves audit entries (that would never settle). Each checkpoint this store signs is
+ * handed, once its row has committed, to the {@code signed} listener (which publishes it to the
+ * sinks outside the database); one another node signed first is not. Thread-safe.
  */
 public final class CheckpointStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
   private final Jdbi jdbi;
   private final CheckpointSigner signer;
   private final Clock clock;
+  private final Consumer<Checkpoint> signed;
 
   public CheckpointStore(Jdbi jdbi, CheckpointSigner signer, Clock clock) {
+    this(jdbi, signer, clock, cp -> { });
+  }
+
+  /**
+   * @param signed hears of each checkpoint this store signed, after it committed; it must return
+   *     at once and not throw (what it throws is not the signer's failure, and is swallowed)
+   */
+  public CheckpointStore(Jdbi jdbi, CheckpointSigner signer, Clock clock, Consumer<Checkpoint> signed) {
     this.jdbi = jdbi;
     this.signer = signer;
     this.clock = clock;
+    this.signed = signed;
   }
 
   /** Signs a checkpoint at the tenant's current head unless one exists; empty for an empty chain. */
@@ -50,10 +67,19 @@ public final class CheckpointStore {
     Checkpoint cp = new Checkpoint(tenantId, size, hash, now, note);
     try {
       jdbi.useExtension(CheckpointDao.class, dao -> dao.insert(cp));
-      return cp;
     } catch (RuntimeException e) {
       if (!Constraints.isUniqueViolation(e)) throw e;
       return jdbi.withExtension(CheckpointDao.class, dao -> dao.at(tenantId, size)).orElseThrow();
+    }
+    tell(cp);
+    return cp;
+  }
+
+  private void tell(Checkpoint cp) {
+    try {
+      signed.accept(cp);
+    } catch (RuntimeException e) {
+      LOG.warn("checkpoint at size {} of tenant {} is signed, but its listener failed", cp.size(), cp.tenantId(), e);
     }
   }
 

@@ -1,5 +1,7 @@
 /**
- * Test fixtures shared with the app module's tests: real H2 and PostgreSQL databases.
+ * Test fixtures shared with the app module's tests: real H2 and PostgreSQL databases, a real
+ * webhook {@link dev.vigil.collectors.testing.Receiver}, and {@link
+ * dev.vigil.collectors.testing.Poll} to await what background threads bring about.
  *
  * <p>PostgreSQL tests run when a server answers at {@code vigil.test.pg.url} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}); each fixture gets a

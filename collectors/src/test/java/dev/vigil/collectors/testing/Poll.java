@@ -1,16 +1,16 @@
-package dev.vigil.collectors.alerts;
+package dev.vigil.collectors.testing;
 
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a condition that background threads bring about, without a fixed sleep. */
-final class Poll {
+public final class Poll {
 
   private Poll() {}
 
   /** Polls {@code probe} every 10 ms until {@code done} accepts its value, and returns that value. */
-  static <T> T until(Duration timeout, Supplier<T> probe, Predicate<T> done) {
+  public static <T> T until(Duration timeout, Supplier<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = probe.get();
     while (!done.test(last)) {

@@ -1,4 +1,4 @@
-package dev.vigil.collectors.alerts;
+package dev.vigil.collectors.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,18 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /** A real webhook receiver on 127.0.0.1, answering each path as a test scripts it. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
   /** A request as received, with when it arrived. */
-  record Request(String path, String query, Map<String, String> headers, String body, long receivedNanos) {
-    String header(String name) {
+  public record Request(String path, String query, Map<String, String> headers, String body, long receivedNanos) {
+    public String header(String name) {
       return headers.get(name);
     }
   }
 
   /** What to answer, after holding the request for {@code hold}. */
-  record Answer(int status, String body, Duration hold) {
-    static Answer of(int status) {
+  public record Answer(int status, String body, Duration hold) {
+    public static Answer of(int status) {
       return new Answer(status, "", Duration.ZERO);
     }
   }
@@ -39,7 +39,7 @@ final class Receiver implements AutoCloseable {
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  Receiver() {
+  public Receiver() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -49,22 +49,22 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + port() + path;
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
   /** Answers requests to {@code path}; the function gets the request and its 1-based number. */
-  Receiver on(String path, BiFunction<Request, Integer, Answer> answer) {
+  public Receiver on(String path, BiFunction<Request, Integer, Answer> answer) {
     AtomicInteger count = new AtomicInteger();
     server.createContext(path, exchange -> handle(exchange, answer, count.incrementAndGet()));
     return this;
   }
 
-  List<Request> requests(String path) {
+  public List<Request> requests(String path) {
     return requests.stream().filter(r -> r.path().equals(path)).toList();
   }
 
