@@ -218,28 +218,45 @@ final class DemoStory {
     }
   }
 
-  /** A round of the agents' work, each asking once before acting as its grants allow. */
+  /** A round of the agents' work: each asks once before acting as its grants allow, then reports what it did. */
   private void work() {
     s.decisions().authorize(t, triageAgent, triage, mail, "email:read", "inbox/support");
-    act(triageAgent, triage, mail, "email:read", 2 + work.nextInt(4));
-    act(triageAgent, triage, mail, "email:draft", 1 + work.nextInt(2));
+    List<EventStore.NewEvent> done = new ArrayList<>();
+    did(done, triage, mail, "email:read", 2 + work.nextInt(4));
+    did(done, triage, mail, "email:draft", 1 + work.nextInt(2));
+    report(triageAgent, triage, done);
     s.decisions().authorize(t, salesAgent, sales, crm, "crm:write", "opportunity/" + thread);
-    act(salesAgent, sales, crm, "crm:read", 1 + work.nextInt(3));
-    act(salesAgent, sales, crm, "crm:write", work.nextInt(3));
-    if (mcp != null) act(salesAgent, sales, mcp, "tools:call", work.nextInt(3));
-    if (botWorking && work.nextInt(3) == 0) act(botAgent, bot, chat, "slack:post", 1);
+    did(done, sales, crm, "crm:read", 1 + work.nextInt(3));
+    did(done, sales, crm, "crm:write", work.nextInt(3));
+    if (mcp != null) did(done, sales, mcp, "tools:call", work.nextInt(3));
+    report(salesAgent, sales, done);
+    if (botWorking && work.nextInt(3) == 0) {
+      did(done, bot, chat, "slack:post", 1);
+      report(botAgent, bot, done);
+    }
   }
 
-  /** Reports {@code count} actions, done in the hour before now. */
+  /** Reports {@code count} actions of {@code agent} at once, as its runtime would. */
   private void act(Actor actor, String agent, String connection, String action, int count) {
-    if (count == 0) return;
-    List<EventStore.NewEvent> events = new ArrayList<>();
+    List<EventStore.NewEvent> done = new ArrayList<>();
+    did(done, agent, connection, action, count);
+    report(actor, agent, done);
+  }
+
+  /** Adds {@code count} actions, done in the hour before now, to {@code done}. */
+  private void did(List<EventStore.NewEvent> done, String agent, String connection, String action, int count) {
     for (int i = 0; i < count; i++) {
       Instant occurred = clock.instant().minusSeconds(60 + work.nextInt(3_540));
       String resource = action.startsWith("crm") ? "opportunity/" + thread++ : "thread/" + thread++;
-      events.add(new EventStore.NewEvent(agent, connection, action, resource, "success", occurred, null, null));
+      done.add(new EventStore.NewEvent(agent, connection, action, resource, "success", occurred, null, null));
     }
-    s.events().ingest(t, actor, agent, events);
+  }
+
+  /** Reports and clears {@code done}, with the agent's own token. */
+  private void report(Actor actor, String agent, List<EventStore.NewEvent> done) {
+    if (done.isEmpty()) return;
+    s.events().ingest(t, actor, agent, List.copyOf(done));
+    done.clear();
   }
 
   private Instant afterWork(Instant last) {
