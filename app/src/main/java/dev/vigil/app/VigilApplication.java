@@ -12,6 +12,7 @@ import dev.vigil.app.cli.CommandFailed;
 import dev.vigil.app.cli.ReindexCommand;
 import dev.vigil.app.cli.ReportCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
+import dev.vigil.app.cli.TokenCreateCommand;
 import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DatabaseFactory.Database;
@@ -71,6 +72,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
       }
     });
     bootstrap.addCommand(new TenantCreateCommand());
+    bootstrap.addCommand(new TokenCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
     bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new ReportCommand());
@@ -119,7 +121,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     Reports reports = Reports.build(environment, config.dataDir(), database.jdbi(), audit, masterKey,
         monitoring.catalog(), config.controls().schedules(), ids, clock);
     Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, clock);
-    seedOrHint(config, database, masterKey, stores, clock);
+    seedOrHint(config, environment, database, masterKey, stores, clock);
   }
 
   /**
@@ -136,24 +138,29 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
   }
 
-  /** Seeds the demo tenant into an empty database (printing how to sign in), or says how to create one. */
-  private static void seedOrHint(VigilConfiguration config, Database database, MasterKey masterKey, Stores s,
-      Clock clock) {
+  /**
+   * Seeds the demo tenant into an empty database (saying how to sign in once the server is up),
+   * or says how to create one.
+   */
+  private static void seedOrHint(VigilConfiguration config, Environment environment, Database database,
+      MasterKey masterKey, Stores s, Clock clock) {
+    StartupNotice notice = new StartupNotice(port(config, true), port(config, false), System.out);
+    environment.lifecycle().addEventListener(notice);
     if (config.demo()) {
-      new DemoSeeder(database.jdbi(), masterKey, config.controls().parameters(), config.audit().leaseTtl(), clock,
-          System.out).seedIfEmpty(httpPort(config));
+      new DemoSeeder(database.jdbi(), masterKey, config.controls().parameters(), config.audit().leaseTtl(), clock)
+          .seedIfEmpty(port(config, true)).ifPresent(notice::demoSeeded);
     } else if (s.tenants().count() == 0) {
       LOG.warn("The database has no tenant yet. Create one, with its first admin token: "
           + "java -jar app/target/vigil.jar tenant-create --name NAME config.yml");
     }
   }
 
-  private static int httpPort(VigilConfiguration config) {
-    if (config.getServerFactory() instanceof DefaultServerFactory server
-        && !server.getApplicationConnectors().isEmpty()
-        && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http) {
-      return http.getPort();
+  /** The first application (or admin) connector's port, as configured; -1 if it has none. */
+  private static int port(VigilConfiguration config, boolean application) {
+    if (config.getServerFactory() instanceof DefaultServerFactory server) {
+      var connectors = application ? server.getApplicationConnectors() : server.getAdminConnectors();
+      if (!connectors.isEmpty() && connectors.get(0) instanceof HttpConnectorFactory http) return http.getPort();
     }
-    return 8080;
+    return -1;
   }
 }

@@ -2,16 +2,17 @@ package dev.vigil.app.demo;
 
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.controls.catalog.ControlParameters;
-import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Seeds the demo tenant "Acme Robotics" into an empty database and prints, once, how to use
- * it. The tenant comes with {@link #HISTORY} of history ({@link DemoStory}), replayed through
+ * Seeds the demo tenant "Acme Robotics" into an empty database and says, once, how to use it
+ * (the caller prints that when the server is up: a token printed before a failed start would
+ * be lost with it). The tenant comes with {@link #HISTORY} of history ({@link DemoStory}), replayed through
  * the service's own stores and controls, so that its trail, control runs, findings and a Type
  * II report for the last 90 days say something. A database with any tenant is left alone.
  */
@@ -33,55 +34,61 @@ public final class DemoSeeder {
   private final ControlParameters parameters;
   private final Duration leaseTtl;
   private final Clock clock;
-  private final PrintStream out;
+
+  /** What to tell the user once the server is up: the demo's tenant, admin token and password. */
+  public record Welcome(String tenantId, String text) {
+    @Override
+    public String toString() {
+      return "Welcome[" + tenantId + "]"; // the text holds secrets
+    }
+  }
 
   /**
    * @param parameters the controls' parameters as the service is configured, by which the
    *     history's runs judge
    * @param leaseTtl the credential lease term, as the service is configured
    */
-  public DemoSeeder(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters, Duration leaseTtl, Clock clock,
-      PrintStream out) {
+  public DemoSeeder(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters, Duration leaseTtl, Clock clock) {
     this.jdbi = jdbi;
     this.masterKey = masterKey;
     this.parameters = parameters;
     this.leaseTtl = leaseTtl;
     this.clock = clock;
-    this.out = out;
   }
 
-  /** Seeds and prints the sign-in instructions; returns false when the database had tenants. */
-  public boolean seedIfEmpty(int httpPort) {
+  /** Seeds, and says how to sign in; empty when the database had tenants, which are left alone. */
+  public Optional<Welcome> seedIfEmpty(int httpPort) {
     Instant end = clock.instant();
     Instant day0 = end.minus(HISTORY).truncatedTo(ChronoUnit.DAYS);
     ReplayClock replay = new ReplayClock(day0);
     try (DemoWorld world = DemoWorld.on(jdbi, masterKey, parameters, leaseTtl, SWEEP_EVERY, replay)) {
-      if (world.stores().tenants().count() > 0) return false;
-      printWelcome(new DemoStory(world, replay, day0, end).tell(), httpPort);
-      return true;
+      if (world.stores().tenants().count() > 0) return Optional.empty();
+      DemoStory.Told told = new DemoStory(world, replay, day0, end).tell();
+      return Optional.of(new Welcome(told.created().tenant().id(), welcome(told, httpPort)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while seeding the demo", e);
     }
   }
 
-  private void printWelcome(DemoStory.Told told, int httpPort) {
+  private static String welcome(DemoStory.Told told, int httpPort) {
     String t = told.created().tenant().id();
     String token = told.created().adminToken().secret();
-    out.println();
-    out.println("==================================================================");
-    out.println(" Vigil demo data created: tenant \"Acme Robotics\" (" + t + "),");
-    out.println(" with " + HISTORY.toDays() + " days of history");
-    out.println();
-    out.println(" Admin API token (shown once, keep it):");
-    out.println("   " + token);
-    out.println(" Try it:");
-    out.println("   curl -H 'Authorization: Bearer " + token + "' \\");
-    out.println("        http://localhost:" + httpPort + "/api/v1/agents");
-    out.println();
-    out.println(" Demo admin user: admin@acme.example, password: " + told.password());
-    out.println(" More tenants: java -jar app/target/vigil.jar tenant-create --name NAME config.yml");
-    out.println("==================================================================");
-    out.println();
+    return String.join(System.lineSeparator(),
+        "",
+        "==================================================================",
+        " Vigil demo data created: tenant \"Acme Robotics\" (" + t + "),",
+        " with " + HISTORY.toDays() + " days of history",
+        "",
+        " Admin API token (shown once, keep it):",
+        "   " + token,
+        " Try it:",
+        "   curl -H 'Authorization: Bearer " + token + "' \\",
+        "        http://localhost:" + httpPort + "/api/v1/agents",
+        "",
+        " Demo admin user: admin@acme.example, password: " + told.password(),
+        " More tenants: java -jar app/target/vigil.jar tenant-create --name NAME config.yml",
+        "==================================================================",
+        "");
   }
 }
