@@ -170,6 +170,10 @@ abstract class ApiContract extends ApiFixture {
     bad.add(new Bad("POST", "/api/v1/tokens", "{\"name\":\"x\\udc00y\",\"role\":\"admin\"}", json, 422));
     bad.add(new Bad("PATCH", "/api/v1/agents/" + agentId, "{\"description\":\"\u0000\"}", json, 400)); // raw: not JSON
     bad.add(new Bad("GET", "/api/v1/agents?after=%00", null, json, 400));
+    // Overlong and surrogate UTF-8 in a query decode to U+FFFD: plain text, judged as any value.
+    bad.add(new Bad("GET", "/api/v1/agents?cursor=%C0%80", null, json, 400));
+    bad.add(new Bad("GET", "/api/v1/events?from=%ED%A0%80", null, json, 400));
+    bad.add(new Bad("GET", "/api/v1/findings?controlId=%ED%A0%80", null, json, 422));
     // Times outside 1970..9999, or as numbers, in a query and in a body.
     bad.add(new Bad("GET", "/api/v1/events?from=0000-01-01T00:00:00Z", null, json, 400));
     bad.add(new Bad("GET", "/api/v1/audit/checkpoints?from=-999999999-01-01T00:00:00Z", null, json, 400));

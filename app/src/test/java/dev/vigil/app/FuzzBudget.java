@@ -13,7 +13,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  */
 public final class FuzzBudget implements AroundPropertyHook {
 
-  static final int TRIES = 1500;
+  static final int TRIES = 2000;
   static final String SEED = "20260120";
 
   @Override
