@@ -158,6 +158,16 @@ final class Http {
     return exchange(b);
   }
 
+  /** Sends {@code body} as bytes (null: none) with the given Content-Type and Accept (null: none). */
+  Reply send(String token, String method, String path, byte[] body, String contentType, String accept) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (contentType != null) b.header("Content-Type", contentType);
+    if (accept != null) b.header("Accept", accept);
+    return exchange(b);
+  }
+
   private Reply exchange(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());

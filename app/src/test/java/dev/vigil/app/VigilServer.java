@@ -70,6 +70,14 @@ final class VigilServer implements AutoCloseable {
     return new Http(port());
   }
 
+  /** The classes of every resource the server registered with Jersey. */
+  List<Class<?>> resourceClasses() {
+    var config = support.getEnvironment().jersey().getResourceConfig();
+    List<Class<?>> classes = new ArrayList<>(config.getClasses());
+    config.getInstances().forEach(i -> classes.add(i.getClass()));
+    return classes.stream().filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class)).distinct().toList();
+  }
+
   /** What a CLI command did: its exit code, stdout and stderr. */
   record CliRun(int exit, String out, String err) {}
 
@@ -154,7 +162,8 @@ final class VigilServer implements AutoCloseable {
     }
   }
 
-  private java.sql.Connection connect() throws java.sql.SQLException {
+  /** A new connection to the server's database, for the caller to close. */
+  java.sql.Connection connect() throws java.sql.SQLException {
     String url = postgres != null ? postgres.url()
         : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vigil") + ";AUTO_SERVER=TRUE";
     return java.sql.DriverManager.getConnection(url, postgres != null ? postgres.user() : "sa", "");

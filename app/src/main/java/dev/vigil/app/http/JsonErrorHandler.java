@@ -20,6 +20,15 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
+  /**
+   * Every method gets the body: Jetty's default writes one only for GET, POST and HEAD, which
+   * left a PATCH, PUT or DELETE to a malformed path with an empty 400.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) throws IOException {
