@@ -17,15 +17,15 @@ import java.util.Set;
  * tenant's audit chain (length and last sequence number) and a digest of every row of every
  * other table, so a refused request can be shown to have changed nothing. What the server
  * writes on its own schedule is left out, or a background job finishing mid-request would look
- * like a change: control runs and what they derive, checkpoints, report generation, alert
- * deliveries, the scheduler's and the migrations' tables. A table added later is covered
+ * like a change: control runs and what they derive, checkpoints and their deliveries to the
+ * sinks, report generation, alert deliveries, the scheduler's and the migrations' tables. A table added later is covered
  * unless it is named here.
  */
 final class StoredState implements AutoCloseable {
 
   /** Tables the server writes in the background. */
   private static final Set<String> BACKGROUND_TABLES = Set.of("audit_entries", "audit_heads", "checkpoints",
-      "control_runs", "control_status", "control_sweeps", "findings", "alert_deliveries", "reports",
+      "checkpoint_deliveries", "control_runs", "control_status", "control_sweeps", "findings", "alert_deliveries", "reports",
       "databasechangelog", "databasechangeloglock");
 
   /**
