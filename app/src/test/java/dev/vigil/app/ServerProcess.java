@@ -60,6 +60,11 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("the server did not start:\n" + Files.readString(log));
   }
 
+  /** What the server wrote to stdout and stderr so far. */
+  String output() throws IOException {
+    return Files.readString(log);
+  }
+
   /** SIGKILL: no shutdown hooks, no flushing, as a crash would be. */
   void kill9() throws InterruptedException {
     process.destroyForcibly();
