@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signs a checkpoint every interval for each tenant whose chain grew. A failed sweep is logged
+ * Signs a checkpoint every interval, and once at start, for each tenant whose chain grew. A failed sweep is logged
  * and the next one tries again; it never stops the schedule.
  */
 public final class CheckpointScheduler implements Managed {
@@ -49,7 +49,9 @@ public final class CheckpointScheduler implements Managed {
 
   @Override
   public void start() {
-    executor.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    // The first sweep runs at once: entries appended before this start (a seed, a CLI command,
+    // a crash) are covered now, not an interval later.
+    executor.scheduleWithFixedDelay(this::sweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   void sweep() {
