@@ -26,6 +26,7 @@ public final class BenchApplication extends Application<Configuration> {
   public void initialize(Bootstrap<Configuration> bootstrap) {
     bootstrap.addCommand(new BenchCommand());
     bootstrap.addCommand(new IndexBenchCommand());
+    bootstrap.addCommand(new ReportBenchCommand());
   }
 
   /**

@@ -39,6 +39,16 @@ public interface RunDao {
       """)
   void insertRun(@BindMethods("r") RunRow run);
 
+  /** Runs already recorded in the chain at {@code auditSeqs}, in one batch: for loading a history in bulk. */
+  @SqlBatch("""
+      INSERT INTO control_runs (tenant_id, id, control_id, family, run_trigger, scheduled_for, started_at,
+        finished_at, result, population, exception_count, excused_count, evidence, evidence_sha256, audit_seq)
+      VALUES (:r.tenantId, :r.id, :r.controlId, :r.family, :r.trigger, :r.scheduledFor, :r.startedAt,
+        :r.finishedAt, :r.result, :r.population, :r.exceptionCount, :r.excusedCount, :r.evidence,
+        :r.evidenceSha256, :seq)
+      """)
+  void insertRuns(@BindMethods("r") List<RunRow> runs, @Bind("seq") List<Long> auditSeqs);
+
   @SqlUpdate("UPDATE control_runs SET audit_seq = :seq WHERE tenant_id = :tenantId AND id = :id")
   void setAuditSeq(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("seq") long seq);
 
