@@ -31,6 +31,15 @@ public final class ControlQueries {
     return Page.of(fetched, limit, ControlRun::id);
   }
 
+  /** {@link #runs}, each with its evidence record exactly as stored: one query a page. */
+  public Page<StoredRun> storedRuns(String tenantId, String controlId, Instant from, Instant to, String before,
+      int limit) {
+    List<StoredRun> fetched = jdbi.withExtension(RunDao.class, dao -> dao.storedRuns(tenantId, controlId,
+        from == null ? BEGINNING : from, to == null ? END : to, before == null || before.isEmpty() ? null : before,
+        limit + 1));
+    return Page.of(fetched, limit, s -> s.run().id());
+  }
+
   public Optional<ControlRun> run(String tenantId, String runId) {
     return jdbi.withExtension(RunDao.class, dao -> dao.run(tenantId, runId));
   }

@@ -49,6 +49,16 @@ public final class ControlRunMapper implements RowMapper<ControlRun> {
         exceptions, excused, error.isTextual() ? error.asText() : null, rs.getString("evidence_sha256"), auditSeq);
   }
 
+  /** Maps a row to the run and its evidence record as stored. Thread-safe. */
+  public static final class WithEvidence implements RowMapper<StoredRun> {
+    private final ControlRunMapper runs = new ControlRunMapper();
+
+    @Override
+    public StoredRun map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new StoredRun(runs.map(rs, ctx), rs.getString("evidence"));
+    }
+  }
+
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** Control runs, statuses, findings and scheduled sweeps. Every query is scoped by tenant but the sweeps'. */
 @RegisterRowMapper(ControlRunMapper.class)
@@ -112,6 +113,14 @@ public interface RunDao {
       + "WHERE tenant_id = :tenantId AND control_id = :controlId AND started_at >= :from AND started_at < :to "
       + "AND (CAST(:before AS VARCHAR(40)) IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")
   List<ControlRun> runs(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") String before, @Bind("limit") int limit);
+
+  /** {@link #runs}, each with its evidence record as stored. */
+  @SqlQuery("SELECT " + RUN_COLUMNS + " FROM control_runs "
+      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND started_at >= :from AND started_at < :to "
+      + "AND (CAST(:before AS VARCHAR(40)) IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")
+  @UseRowMapper(ControlRunMapper.WithEvidence.class)
+  List<StoredRun> storedRuns(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") String before, @Bind("limit") int limit);
 
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "

@@ -24,14 +24,21 @@ import org.jdbi.v3.core.Jdbi;
  * A control's sample for a period. The population is the distinct members the period's runs
  * examined, as their evidence records list them; a control none of whose runs listed members
  * (its population was too big to list, it counts things that are not objects, or it did not
- * run) has no sample. The evidence is read twice, a page at a time: once for the population,
- * then, once the sample is drawn, for the runs that examined a sampled member, keeping only
- * those members; so memory holds the population and the sample, never every run's list.
+ * run) has no sample. The evidence is read a page at a time, for the population and each run's
+ * list. Runs mostly list the same members as the run before, so each distinct list is held once
+ * and shared by the runs that listed it; once the sample is drawn, the runs that examined a
+ * sampled member are found in those lists. When the distinct lists would hold more than
+ * {@link #HELD_MAX} ids (a population that changes from run to run), they are dropped and the
+ * evidence is read a second time for the sampled members instead, so memory holds the
+ * population, the sample and a bounded number of lists, never every run's list.
  */
 final class SampleReader {
 
   /** The most chain entries listed per sampled member; the PDF prints up to 25 of them. */
   static final int ENTRIES_PER_MEMBER = 100;
+
+  /** The most member ids the distinct lists of one control's runs may hold before they are read again instead. */
+  static final int HELD_MAX = 500_000;
 
   private final Jdbi jdbi;
 
@@ -44,29 +51,60 @@ final class SampleReader {
     String tenantId = history.tenantId();
     String controlId = history.control().id();
     Set<String> population = new TreeSet<>();
-    boolean[] listed = {false};
+    Lists lists = new Lists();
     forEachRun(tenantId, controlId, period, (runId, members) -> {
-      if (!members.isEmpty()) listed[0] = true;
       population.addAll(members);
+      lists.add(runId, members);
     });
-    if (!listed[0]) return Optional.empty();
+    if (!lists.listed) return Optional.empty();
     Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, interval, population);
     Set<String> sampled = new HashSet<>();
     drawn.items().forEach(i -> sampled.add(i.memberId()));
     Map<String, Set<String>> examinedByRun = new HashMap<>();
-    forEachRun(tenantId, controlId, period, (runId, members) -> {
+    BiConsumer<String, List<String>> examined = (runId, members) -> {
       Set<String> hit = new HashSet<>();
       for (String m : members) {
         if (sampled.contains(m)) hit.add(m);
       }
       if (!hit.isEmpty()) examinedByRun.put(runId, hit);
-    });
+    };
+    if (lists.byRun != null) {
+      lists.byRun.forEach(examined);
+    } else {
+      forEachRun(tenantId, controlId, period, examined);
+    }
     Sample attached = SampleEvidence.attach(drawn, period, history.runs(), examinedByRun);
     Map<String, List<AuditEntry>> entries = entries(tenantId, sampled, chain);
     List<SampledItem> items = attached.items().stream()
         .map(i -> i.withChainEntries(entries.getOrDefault(i.memberId(), List.of()))).toList();
     return Optional.of(new Sample(attached.controlId(), attached.frequency(), attached.population(),
         attached.size(), attached.seed(), items));
+  }
+
+  /** Each run's listed members, a distinct list held once; null once they would hold too many ids. */
+  private static final class Lists {
+    boolean listed;
+    Map<String, List<String>> byRun = new HashMap<>();
+    private final Map<List<String>, List<String>> distinct = new HashMap<>();
+    private long held;
+
+    void add(String runId, List<String> members) {
+      if (members.isEmpty()) return;
+      listed = true;
+      if (byRun == null) return;
+      List<String> shared = distinct.get(members);
+      if (shared == null) {
+        held += members.size();
+        if (held > HELD_MAX) {
+          byRun = null;
+          distinct.clear();
+          return;
+        }
+        distinct.put(members, members);
+        shared = members;
+      }
+      byRun.put(runId, shared);
+    }
   }
 
   private void forEachRun(String tenantId, String controlId, Period period, BiConsumer<String, List<String>> each) {
