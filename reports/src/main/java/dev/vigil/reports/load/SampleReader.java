@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,21 +23,16 @@ import org.jdbi.v3.core.Jdbi;
  * A control's sample for a period. The population is the distinct members the period's runs
  * examined, as their evidence records list them; a control none of whose runs listed members
  * (its population was too big to list, it counts things that are not objects, or it did not
- * run) has no sample. The evidence is read a page at a time, for the population and each run's
- * list. Runs mostly list the same members as the run before, so each distinct list is held once
- * and shared by the runs that listed it; once the sample is drawn, the runs that examined a
- * sampled member are found in those lists. When the distinct lists would hold more than
- * {@link #HELD_MAX} ids (a population that changes from run to run), they are dropped and the
- * evidence is read a second time for the sampled members instead, so memory holds the
- * population, the sample and a bounded number of lists, never every run's list.
+ * run) has no sample. The lists come from {@link RunLists}, filled while the control's history
+ * is read; once the sample is drawn, the runs that examined a sampled member are found in them,
+ * or, when they held too many ids to keep, by reading the evidence a second time a page at a
+ * time. Memory holds the population, the sample and a bounded number of lists, never every
+ * run's list.
  */
 final class SampleReader {
 
   /** The most chain entries listed per sampled member; the PDF prints up to 25 of them. */
   static final int ENTRIES_PER_MEMBER = 100;
-
-  /** The most member ids the distinct lists of one control's runs may hold before they are read again instead. */
-  static final int HELD_MAX = 500_000;
 
   private final Jdbi jdbi;
 
@@ -46,18 +40,16 @@ final class SampleReader {
     this.jdbi = jdbi;
   }
 
-  /** The sample of {@code history}'s control for a control run every {@code interval}. */
-  Optional<Sample> read(ControlHistory history, Duration interval, Period period, ChainStatement chain) {
+  /**
+   * The sample of {@code history}'s control for a control run every {@code interval}, from the
+   * member lists of its runs in the period as {@link ControlReader} read them.
+   */
+  Optional<Sample> read(ControlHistory history, RunLists lists, Duration interval, Period period,
+      ChainStatement chain) {
     String tenantId = history.tenantId();
     String controlId = history.control().id();
-    Set<String> population = new TreeSet<>();
-    Lists lists = new Lists();
-    forEachRun(tenantId, controlId, period, (runId, members) -> {
-      population.addAll(members);
-      lists.add(runId, members);
-    });
-    if (!lists.listed) return Optional.empty();
-    Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, interval, population);
+    if (!lists.listed()) return Optional.empty();
+    Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, interval, lists.population());
     Set<String> sampled = new HashSet<>();
     drawn.items().forEach(i -> sampled.add(i.memberId()));
     Map<String, Set<String>> examinedByRun = new HashMap<>();
@@ -68,8 +60,8 @@ final class SampleReader {
       }
       if (!hit.isEmpty()) examinedByRun.put(runId, hit);
     };
-    if (lists.byRun != null) {
-      lists.byRun.forEach(examined);
+    if (lists.byRun() != null) {
+      lists.byRun().forEach(examined);
     } else {
       forEachRun(tenantId, controlId, period, examined);
     }
@@ -81,32 +73,7 @@ final class SampleReader {
         attached.size(), attached.seed(), items));
   }
 
-  /** Each run's listed members, a distinct list held once; null once they would hold too many ids. */
-  private static final class Lists {
-    boolean listed;
-    Map<String, List<String>> byRun = new HashMap<>();
-    private final Map<List<String>, List<String>> distinct = new HashMap<>();
-    private long held;
-
-    void add(String runId, List<String> members) {
-      if (members.isEmpty()) return;
-      listed = true;
-      if (byRun == null) return;
-      List<String> shared = distinct.get(members);
-      if (shared == null) {
-        held += members.size();
-        if (held > HELD_MAX) {
-          byRun = null;
-          distinct.clear();
-          return;
-        }
-        distinct.put(members, members);
-        shared = members;
-      }
-      byRun.put(runId, shared);
-    }
-  }
-
+  /** The runs' member lists read again, when {@link RunLists} could not keep them. */
   private void forEachRun(String tenantId, String controlId, Period period, BiConsumer<String, List<String>> each) {
     PeriodDao dao = jdbi.onDemand(PeriodDao.class);
     String after = "";
