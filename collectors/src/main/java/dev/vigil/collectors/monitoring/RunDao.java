@@ -3,10 +3,12 @@ package dev.vigil.collectors.monitoring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -115,13 +117,17 @@ public interface RunDao {
   List<ControlRun> runs(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") String before, @Bind("limit") int limit);
 
-  /** {@link #runs}, each with its evidence record as stored. */
+  /**
+   * Every run of a control started in {@code [from, to)}, each with its evidence record as
+   * stored, newest first, fetched 500 rows at a time: consume it inside a transaction.
+   */
   @SqlQuery("SELECT " + RUN_COLUMNS + " FROM control_runs "
       + "WHERE tenant_id = :tenantId AND control_id = :controlId AND started_at >= :from AND started_at < :to "
-      + "AND (CAST(:before AS VARCHAR(40)) IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")
+      + "ORDER BY id DESC")
   @UseRowMapper(ControlRunMapper.WithEvidence.class)
-  List<StoredRun> storedRuns(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
-      @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") String before, @Bind("limit") int limit);
+  @FetchSize(500)
+  Stream<StoredRun> storedRuns(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("from") Instant from, @Bind("to") Instant to);
 
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "
       + "AND (CAST(:controlId AS VARCHAR(10)) IS NULL OR control_id = :controlId) "

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * One control's history for a period, read through {@link ControlQueries}: its runs that
- * started in the period (paged newest first to the end, each with its evidence record, whose
+ * started in the period (streamed newest first, each with its evidence record, whose
  * member list goes to the sample's {@link RunLists}, so the evidence is read once for both), the
  * last run before the period (the status it starts in), and its findings open at some instant
  * of the period.
@@ -29,11 +29,10 @@ final class ControlReader {
   ControlHistory read(String tenantId, ControlInfo control, Duration interval, Period period,
       List<ControlException> exceptions, RunLists lists) {
     List<ControlRun> runs = new ArrayList<>();
-    Pages.forEach(cursor -> queries.storedRuns(tenantId, control.id(), period.from(), period.to(), cursor,
-        Pages.SIZE), s -> {
-          runs.add(s.run());
-          lists.add(s.run().id(), RunMembers.of(s.run().id(), s.evidence()));
-        });
+    queries.forEachStoredRun(tenantId, control.id(), period.from(), period.to(), s -> {
+      runs.add(s.run());
+      lists.add(s.run().id(), RunMembers.of(s.run().id(), s.evidence()));
+    });
     runs.addAll(queries.runs(tenantId, control.id(), null, period.from(), null, 1).items());
     List<Finding> findings = new ArrayList<>();
     Pages.forEach(cursor -> queries.findings(tenantId, null, control.id(), cursor, Pages.SIZE), f -> {
