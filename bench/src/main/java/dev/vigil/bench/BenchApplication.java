@@ -7,7 +7,8 @@ import io.dropwizard.core.setup.Environment;
 
 /**
  * The bench jar's entry point: {@code java -jar vigil-bench.jar bench [flags] config.yml}. A
- * Dropwizard application with the {@code bench} command alone, so its usage and help read as
+ * Dropwizard application with the bench commands alone ({@code bench}, {@code bench-index},
+ * {@code bench-report}), so its usage and help read as
  * the service's commands do; it serves nothing itself (the bench starts the service in a
  * process of its own, from this jar).
  */
@@ -26,6 +27,7 @@ public final class BenchApplication extends Application<Configuration> {
   public void initialize(Bootstrap<Configuration> bootstrap) {
     bootstrap.addCommand(new BenchCommand());
     bootstrap.addCommand(new IndexBenchCommand());
+    bootstrap.addCommand(new ReportBenchCommand());
   }
 
   /**

@@ -38,7 +38,11 @@ import org.jdbi.v3.core.Jdbi;
 final class Estate {
 
   /** How big the estate is. */
-  record Size(int agents, int grants, long events) {}
+  record Size(int agents, int grants, long events, int vendors) {
+    Size(int agents, int grants, long events) {
+      this(agents, grants, events, VENDORS);
+    }
+  }
 
   /** Connections of the estate; an agent's grants sit on distinct ones. */
   static final int CONNECTIONS = 500;
@@ -63,11 +67,16 @@ final class Estate {
    * loaded after the tenant's first entries. Returns the tenant's id.
    */
   static String createTenant(Jdbi jdbi, String name, Clock clock) {
-    Clock before = Clock.offset(clock, HISTORY.plusDays(1).negated());
-    AuditAppender appender = new AuditAppender(before);
-    Ids ids = new Ids(before);
-    TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), before);
-    return new TenantStore(jdbi, appender, tokens, ids, before).create(name, REPORTER).tenant().id();
+    return createTenant(jdbi, name, clock, HISTORY.plusDays(1));
+  }
+
+  /** Creates a tenant whose chain begins {@code before} {@code clock}'s now; returns its id. */
+  static String createTenant(Jdbi jdbi, String name, Clock clock, Duration before) {
+    Clock then = Clock.offset(clock, before.negated());
+    AuditAppender appender = new AuditAppender(then);
+    Ids ids = new Ids(then);
+    TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), then);
+    return new TenantStore(jdbi, appender, tokens, ids, then).create(name, REPORTER).tenant().id();
   }
 
   static String agent(int i) {
@@ -80,22 +89,46 @@ final class Estate {
 
   /** Fills the tenant, whose chain must exist; the estate's times end now. */
   void fill(Size size) throws SQLException {
+    directory(size);
+    tenant.jdbi().useHandle(h -> events(h, size, tenant.clock().instant()));
+    analyze();
+  }
+
+  /** People, vendors with reviews, connections, agents with access reviews and grants; times end now. */
+  void directory(Size size) throws SQLException {
     Instant now = tenant.clock().instant();
     tenant.jdbi().useHandle(h -> {
       h.useTransaction(t -> {
         Connection c = t.getConnection();
         people(c, now);
-        vendors(c, now);
+        vendors(c, size, now);
         agents(c, size, now);
       });
       grants(h, size, now);
-      events(h, size, now);
-      // Planner statistics for the bulk-loaded tables, as autovacuum would gather them (it is
-      // off on some machines): without them a new tenant looks empty and queries pick poor plans.
+    });
+  }
+
+  /**
+   * Planner statistics for the bulk-loaded tables, as autovacuum would gather them (it is off
+   * on some machines): without them a new tenant looks empty and queries pick poor plans.
+   */
+  void analyze() throws SQLException {
+    tenant.jdbi().useHandle(h -> {
       try (Statement s = h.getConnection().createStatement()) {
         s.execute("ANALYZE");
       }
     });
+  }
+
+  /** The entry ingest would append for reported action {@code i} of {@code size}, at its time. */
+  static BackfillAppender.Dated action(long i, Instant at, Size size) {
+    int g = (int) (i % size.grants());
+    boolean outside = i % 100_000 == 50_000;
+    EventStore.NewEvent action = new EventStore.NewEvent(agent(g % size.agents()),
+        connection(connectionOf(g, size)), outside ? "crm:delete" : "crm:read", "account/" + (i % 9973),
+        "success", at, null, null);
+    // Stored 40 ms after it happened, as a reporter sending at once would see it.
+    return new BackfillAppender.Dated(at.plusMillis(40), EventStore.entry(REPORTER, action, outside ? null : grant(g)));
   }
 
   private void people(Connection c, Instant now) throws SQLException {
@@ -115,7 +148,7 @@ final class Estate {
     }
   }
 
-  private void vendors(Connection c, Instant now) throws SQLException {
+  private void vendors(Connection c, Size size, Instant now) throws SQLException {
     try (PreparedStatement v = c.prepareStatement("""
         INSERT INTO vendors (tenant_id, id, name, criticality, services, data_shared, status, created_at, updated_at)
         VALUES (?, ?, ?, ?, 'SaaS', 'records', 'ACTIVE', ?, ?)
@@ -129,7 +162,7 @@ final class Estate {
         VALUES (?, ?, ?, 'crm', ?, ?, ?)
         """)) {
       Instant created = now.minus(Duration.ofDays(400));
-      for (int i = 0; i < VENDORS; i++) {
+      for (int i = 0; i < size.vendors(); i++) {
         v.setString(1, tenant.id());
         v.setString(2, "ven_bench" + i);
         v.setString(3, "Vendor " + i);
@@ -151,7 +184,7 @@ final class Estate {
         conn.setString(1, tenant.id());
         conn.setString(2, connection(i));
         conn.setString(3, "Connection " + i);
-        conn.setString(4, "ven_bench" + (i % VENDORS));
+        conn.setString(4, "ven_bench" + (i % size.vendors()));
         conn.setString(5, "https://app" + i + ".example/api");
         time(conn, 6, created);
         conn.addBatch();
@@ -236,15 +269,8 @@ final class Estate {
     Instant nextCheckpoint = first.plus(CHECKPOINT_EVERY);
     List<BackfillAppender.Dated> batch = new ArrayList<>(BATCH);
     for (long i = 0; i < size.events(); i++) {
-      int g = (int) (i % size.grants());
-      boolean outside = i % 100_000 == 50_000;
       Instant at = first.plusMillis(i * spanMillis / size.events());
-      EventStore.NewEvent action = new EventStore.NewEvent(agent(g % size.agents()),
-          connection(connectionOf(g, size)), outside ? "crm:delete" : "crm:read", "account/" + (i % 9973),
-          "success", at, null, null);
-      // Stored 40 ms after it happened, as a reporter sending at once would see it.
-      batch.add(new BackfillAppender.Dated(at.plusMillis(40),
-          EventStore.entry(REPORTER, action, outside ? null : grant(g))));
+      batch.add(action(i, at, size));
       boolean checkpoint = !at.isBefore(nextCheckpoint) || i == size.events() - 1;
       if (checkpoint) nextCheckpoint = nextCheckpoint.plus(CHECKPOINT_EVERY);
       if (checkpoint || batch.size() == BATCH) {
@@ -270,7 +296,7 @@ final class Estate {
     return "usr_bench" + (i % USERS);
   }
 
-  private static String grant(int i) {
+  static String grant(int i) {
     return "gra_bench" + i;
   }
 

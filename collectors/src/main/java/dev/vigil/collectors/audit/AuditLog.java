@@ -80,26 +80,46 @@ public final class AuditLog {
     Head head = jdbi.withExtension(AuditDao.class, dao -> dao.head(tenantId))
         .orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     ChainVerifier.Running run = new ChainVerifier.Running(tenantId, AuditChain.GENESIS_HEX, 1);
-    long[] last = {0};
+    long last = stream(tenantId, run, 0, head.seq());
+    ChainVerification v = run.result();
+    List<ChainBreak> breaks = new ArrayList<>(v.breaks());
+    if (last != head.seq() || !v.headHash().equals(head.hash())) {
+      breaks.add(new ChainBreak(head.seq(),
+          "the chain ends at seq " + last + " but its head says " + head.seq()
+              + " (entries were cut from the tail)"));
+    }
+    return new ChainVerification(v.checked(), v.headHash(), breaks);
+  }
+
+  /** What verifying a range found, and the last seq it read ({@code firstSeq - 1} when it read none). */
+  public record RangeCheck(ChainVerification verification, long lastRead) {}
+
+  /**
+   * Verifies entries {@code firstSeq..lastSeq} in one streamed pass, chained from
+   * {@code previousHash} (the hash of the entry before {@code firstSeq}), hashing each entry's
+   * data text as stored, as {@link #verify(String)} does. The empty range checks nothing.
+   */
+  public RangeCheck verify(String tenantId, String previousHash, long firstSeq, long lastSeq) {
+    ChainVerifier.Running run = new ChainVerifier.Running(tenantId, previousHash, firstSeq);
+    long last = firstSeq > lastSeq ? firstSeq - 1 : stream(tenantId, run, firstSeq - 1, lastSeq);
+    return new RangeCheck(run.result(), last);
+  }
+
+  /** Checks entries in {@code (after, last]} with {@code run}; returns the last seq read, {@code after} when none. */
+  private long stream(String tenantId, ChainVerifier.Running run, long after, long last) {
+    long[] read = {after};
     // A transaction, so PostgreSQL streams by fetch size instead of loading every row.
-    jdbi.useTransaction(h -> h.createQuery(STREAM).bind("tenantId", tenantId).bind("last", head.seq())
+    jdbi.useTransaction(h -> h.createQuery(STREAM).bind("tenantId", tenantId).bind("after", after).bind("last", last)
         .setFetchSize(FETCH).map((rs, ctx) -> {
           AuditEntry meta = new AuditEntry(rs.getLong("seq"), rs.getString("tenant_id"),
               rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
               new Actor(rs.getString("actor_type"), rs.getString("actor_id")), rs.getString("kind"),
               rs.getString("subject"), NO_DATA, rs.getString("hash"));
           run.check(meta, AuditChain.canonicalBytes(meta, rs.getString("data")));
-          last[0] = meta.seq();
+          read[0] = meta.seq();
           return meta.seq();
         }).forEach(seq -> { }));
-    ChainVerification v = run.result();
-    List<ChainBreak> breaks = new ArrayList<>(v.breaks());
-    if (last[0] != head.seq() || !v.headHash().equals(head.hash())) {
-      breaks.add(new ChainBreak(head.seq(),
-          "the chain ends at seq " + last[0] + " but its head says " + head.seq()
-              + " (entries were cut from the tail)"));
-    }
-    return new ChainVerification(v.checked(), v.headHash(), breaks);
+    return read[0];
   }
 
   private static final int FETCH = 10_000;
@@ -107,6 +127,6 @@ public final class AuditLog {
   private static final ObjectNode NO_DATA = JsonNodeFactory.instance.objectNode();
   private static final String STREAM = """
       SELECT tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash
-      FROM audit_entries WHERE tenant_id = :tenantId AND seq <= :last ORDER BY seq
+      FROM audit_entries WHERE tenant_id = :tenantId AND seq > :after AND seq <= :last ORDER BY seq
       """;
 }

@@ -4,6 +4,8 @@ import dev.vigil.collectors.db.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads of control statuses, runs and findings for the API, scoped by tenant. Thread-safe. */
@@ -29,6 +31,21 @@ public final class ControlQueries {
         from == null ? BEGINNING : from, to == null ? END : to, before == null || before.isEmpty() ? null : before,
         limit + 1));
     return Page.of(fetched, limit, ControlRun::id);
+  }
+
+  /**
+   * Every run of a control started in {@code [from, to)}, newest first, each with its evidence
+   * record exactly as stored, streamed from one query: a report reads every run of its period.
+   * Paging it like {@link #runs} re-read the period's runs for every page on PostgreSQL, whose
+   * generic plan for the cursor query takes the time index and sorts.
+   */
+  public void forEachStoredRun(String tenantId, String controlId, Instant from, Instant to, Consumer<StoredRun> each) {
+    // A transaction, so PostgreSQL streams by fetch size instead of sending every row at once.
+    jdbi.useTransaction(h -> {
+      try (Stream<StoredRun> runs = h.attach(RunDao.class).storedRuns(tenantId, controlId, from, to)) {
+        runs.forEach(each);
+      }
+    });
   }
 
   public Optional<ControlRun> run(String tenantId, String runId) {

@@ -1,10 +1,12 @@
 package dev.vigil.collectors.monitoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Excused;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,31 +24,67 @@ public final class ControlRunMapper implements RowMapper<ControlRun> {
 
   @Override
   public ControlRun map(ResultSet rs, StatementContext ctx) throws SQLException {
-    JsonNode evidence;
+    Read read;
     try {
-      evidence = JSON.readTree(rs.getString("evidence"));
-    } catch (JsonProcessingException e) {
+      read = read(rs.getString("evidence"));
+    } catch (IOException e) {
       throw new SQLException("run " + rs.getString("id") + " has unreadable evidence", e);
-    }
-    List<Deviation> exceptions = new ArrayList<>();
-    for (JsonNode d : evidence.path("exceptions")) {
-      exceptions.add(new Deviation(d.path("subjectId").asText(), d.path("detail").asText()));
-    }
-    List<Excused> excused = new ArrayList<>();
-    for (JsonNode d : evidence.path("excused")) {
-      excused.add(new Excused(d.path("subjectId").asText(), d.path("detail").asText(),
-          d.path("exceptionId").asText(), Instant.parse(d.path("expiresAt").asText())));
     }
     long seq = rs.getLong("audit_seq");
     Long auditSeq = rs.wasNull() ? null : seq;
-    JsonNode error = evidence.path("error");
-    JsonNode schedule = evidence.path("scheduleSeconds");
     return new ControlRun(rs.getString("tenant_id"), rs.getString("id"), rs.getString("control_id"),
         rs.getString("family"), RunTrigger.valueOf(rs.getString("run_trigger")),
-        instant(rs, "scheduled_for"), schedule.isIntegralNumber() ? schedule.asLong() : null,
-        instant(rs, "started_at"), instant(rs, "finished_at"),
+        instant(rs, "scheduled_for"), read.scheduleSeconds(), instant(rs, "started_at"), instant(rs, "finished_at"),
         RunResult.valueOf(rs.getString("result")), rs.getLong("population"), rs.getLong("exception_count"),
-        exceptions, excused, error.isTextual() ? error.asText() : null, rs.getString("evidence_sha256"), auditSeq);
+        read.exceptions(), read.excused(), read.error(), rs.getString("evidence_sha256"), auditSeq);
+  }
+
+  /** What a run shows from its evidence record. */
+  private record Read(List<Deviation> exceptions, List<Excused> excused, String error, Long scheduleSeconds) {}
+
+  /**
+   * Reads the fields a run shows with a streaming parser and skips the rest: a record can
+   * list 10,000 members, and a report maps every run of its period.
+   */
+  private static Read read(String evidence) throws IOException {
+    List<Deviation> exceptions = new ArrayList<>();
+    List<Excused> excused = new ArrayList<>();
+    String error = null;
+    Long schedule = null;
+    try (JsonParser p = JSON.createParser(evidence)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("evidence is not a JSON object");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "exceptions" -> {
+            for (JsonNode d : p.<JsonNode>readValueAsTree()) {
+              exceptions.add(new Deviation(d.path("subjectId").asText(), d.path("detail").asText()));
+            }
+          }
+          case "excused" -> {
+            for (JsonNode d : p.<JsonNode>readValueAsTree()) {
+              excused.add(new Excused(d.path("subjectId").asText(), d.path("detail").asText(),
+                  d.path("exceptionId").asText(), Instant.parse(d.path("expiresAt").asText())));
+            }
+          }
+          case "error" -> error = value == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "scheduleSeconds" -> schedule = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+          default -> p.skipChildren();
+        }
+      }
+    }
+    return new Read(exceptions, excused, error, schedule);
+  }
+
+  /** Maps a row to the run and its evidence record as stored. Thread-safe. */
+  public static final class WithEvidence implements RowMapper<StoredRun> {
+    private final ControlRunMapper runs = new ControlRunMapper();
+
+    @Override
+    public StoredRun map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new StoredRun(runs.map(rs, ctx), rs.getString("evidence"));
+    }
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

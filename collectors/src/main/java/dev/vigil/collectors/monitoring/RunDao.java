@@ -3,13 +3,16 @@ package dev.vigil.collectors.monitoring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** Control runs, statuses, findings and scheduled sweeps. Every query is scoped by tenant but the sweeps'. */
 @RegisterRowMapper(ControlRunMapper.class)
@@ -38,6 +41,16 @@ public interface RunDao {
         :r.evidenceSha256)
       """)
   void insertRun(@BindMethods("r") RunRow run);
+
+  /** Runs already recorded in the chain at {@code auditSeqs}, in one batch: for loading a history in bulk. */
+  @SqlBatch("""
+      INSERT INTO control_runs (tenant_id, id, control_id, family, run_trigger, scheduled_for, started_at,
+        finished_at, result, population, exception_count, excused_count, evidence, evidence_sha256, audit_seq)
+      VALUES (:r.tenantId, :r.id, :r.controlId, :r.family, :r.trigger, :r.scheduledFor, :r.startedAt,
+        :r.finishedAt, :r.result, :r.population, :r.exceptionCount, :r.excusedCount, :r.evidence,
+        :r.evidenceSha256, :seq)
+      """)
+  void insertRuns(@BindMethods("r") List<RunRow> runs, @Bind("seq") List<Long> auditSeqs);
 
   @SqlUpdate("UPDATE control_runs SET audit_seq = :seq WHERE tenant_id = :tenantId AND id = :id")
   void setAuditSeq(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("seq") long seq);
@@ -103,6 +116,18 @@ public interface RunDao {
       + "AND (CAST(:before AS VARCHAR(40)) IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")
   List<ControlRun> runs(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") String before, @Bind("limit") int limit);
+
+  /**
+   * Every run of a control started in {@code [from, to)}, each with its evidence record as
+   * stored, newest first, fetched 500 rows at a time: consume it inside a transaction.
+   */
+  @SqlQuery("SELECT " + RUN_COLUMNS + " FROM control_runs "
+      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND started_at >= :from AND started_at < :to "
+      + "ORDER BY id DESC")
+  @UseRowMapper(ControlRunMapper.WithEvidence.class)
+  @FetchSize(500)
+  Stream<StoredRun> storedRuns(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("from") Instant from, @Bind("to") Instant to);
 
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "
       + "AND (CAST(:controlId AS VARCHAR(10)) IS NULL OR control_id = :controlId) "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
+import dev.vigil.collectors.audit.PendingEntry;
 import dev.vigil.collectors.db.Constraints;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.controls.audit.Actor;
@@ -82,40 +83,69 @@ public final class RunRecorder {
    */
   public Outcome record(String tenantId, ControlInfo info, RunTrigger trigger, Instant scheduledFor,
       Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation, String error) {
-    String runId = ids.next("run");
-    RunResult result = evaluation == null ? RunResult.ERROR : evaluation.passed() ? RunResult.PASS : RunResult.FAIL;
-    String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, schedule,
-        startedAt, finishedAt, result, evaluation, error, membersCap));
-    String sha = Sha256.hex(evidence);
-    long population = evaluation == null ? 0 : evaluation.population();
-    long exceptionCount = evaluation == null ? 0 : evaluation.exceptions().size();
-    long excusedCount = evaluation == null ? 0 : evaluation.excused().size();
+    RunDao.RunRow row = row(tenantId, ids.next("run"), info, trigger, scheduledFor, schedule, startedAt, finishedAt,
+        evaluation, error, membersCap);
     return jdbi.inTransaction(h -> {
       RunDao dao = h.attach(RunDao.class);
       RunDao.Locked locked = lock(h, dao, tenantId, info.id());
       ControlStatus previous = ControlStatus.valueOf(locked.status());
-      dao.insertRun(new RunDao.RunRow(tenantId, runId, info.id(), info.family().wire(), trigger.name(), scheduledFor,
-          startedAt, finishedAt, result.name(), population, exceptionCount, excusedCount, evidence, sha));
+      dao.insertRun(row);
       boolean current = locked.lastRunAt() == null || !startedAt.isBefore(locked.lastRunAt());
       Moved moved = Moved.NONE;
       ControlStatus status = previous;
       if (current) {
-        status = result.status();
+        status = RunResult.valueOf(row.result()).status();
         if (evaluation != null) {
-          moved = moveFindings(dao, tenantId, info.id(), runId, finishedAt, evaluation.exceptions());
+          moved = moveFindings(dao, tenantId, info.id(), row.id(), finishedAt, evaluation.exceptions());
         }
-        dao.updateStatus(tenantId, info.id(), status.name(), runId, startedAt);
+        dao.updateStatus(tenantId, info.id(), status.name(), row.id(), startedAt);
       }
-      ObjectNode data = AuditData.object().put("runId", runId).put("controlId", info.id())
-          .put("trigger", trigger.wire()).put("result", result.wire()).put("population", population)
-          .put("exceptions", exceptionCount).put("excused", excusedCount)
-          .put("findingsOpened", moved.opened()).put("findingsResolved", moved.resolved()).put("evidenceSha256", sha);
-      AuditEntry entry = audit.append(h, tenantId, ACTOR, "control.run", info.id(), data);
-      dao.setAuditSeq(tenantId, runId, entry.seq());
+      AuditEntry entry = audit.appendAll(h, tenantId, List.of(auditEntry(row, moved.opened(), moved.resolved())))
+          .get(0);
+      dao.setAuditSeq(tenantId, row.id(), entry.seq());
       long open = dao.countOpen(tenantId, info.id());
-      return new Outcome(dao.run(tenantId, runId).orElseThrow(), previous, status, open, moved.opened(),
+      return new Outcome(dao.run(tenantId, row.id()).orElseThrow(), previous, status, open, moved.opened(),
           moved.resolved());
     });
+  }
+
+  /**
+   * The row {@link #record} stores for a run: its result, counts, canonical evidence record and
+   * the record's SHA-256. Public so that a history can be loaded in bulk (the benchmark's
+   * estate) with exactly the records the service writes.
+   */
+  public static RunDao.RunRow row(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
+      Instant scheduledFor, Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation,
+      String error) {
+    return row(tenantId, runId, info, trigger, scheduledFor, schedule, startedAt, finishedAt, evaluation, error,
+        MEMBERS_LISTED);
+  }
+
+  private static RunDao.RunRow row(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
+      Instant scheduledFor, Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation,
+      String error, int membersCap) {
+    RunResult result = evaluation == null ? RunResult.ERROR : evaluation.passed() ? RunResult.PASS : RunResult.FAIL;
+    String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, schedule,
+        startedAt, finishedAt, result, evaluation, error, membersCap));
+    long population = evaluation == null ? 0 : evaluation.population();
+    long exceptionCount = evaluation == null ? 0 : evaluation.exceptions().size();
+    long excusedCount = evaluation == null ? 0 : evaluation.excused().size();
+    return new RunDao.RunRow(tenantId, runId, info.id(), info.family().wire(), trigger.name(), scheduledFor,
+        startedAt, finishedAt, result.name(), population, exceptionCount, excusedCount, evidence,
+        Sha256.hex(evidence));
+  }
+
+  /**
+   * The {@code control.run} audit entry {@link #record} appends for a run stored as {@code row}
+   * that opened and resolved the given numbers of findings; it carries the evidence's SHA-256.
+   */
+  public static PendingEntry auditEntry(RunDao.RunRow row, int findingsOpened, int findingsResolved) {
+    ObjectNode data = AuditData.object().put("runId", row.id()).put("controlId", row.controlId())
+        .put("trigger", RunTrigger.valueOf(row.trigger()).wire()).put("result", RunResult.valueOf(row.result()).wire())
+        .put("population", row.population()).put("exceptions", row.exceptionCount())
+        .put("excused", row.excusedCount()).put("findingsOpened", findingsOpened)
+        .put("findingsResolved", findingsResolved).put("evidenceSha256", row.evidenceSha256());
+    return new PendingEntry(ACTOR, "control.run", row.controlId(), data);
   }
 
   private static RunDao.Locked lock(Handle h, RunDao dao, String tenantId, String controlId) {

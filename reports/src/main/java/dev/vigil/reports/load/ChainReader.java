@@ -1,11 +1,10 @@
 package dev.vigil.reports.load;
 
 import dev.vigil.collectors.audit.AuditDao;
+import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.controls.audit.AuditChain;
-import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.ChainBreak;
 import dev.vigil.controls.audit.ChainVerification;
-import dev.vigil.controls.audit.ChainVerifier;
 import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.audit.SignedNote;
@@ -35,10 +34,14 @@ final class ChainReader {
   }
 
   ChainStatement read(String tenantId, Period period) {
-    PeriodDao dao = sources.jdbi().onDemand(PeriodDao.class);
-    long lastSeq = dao.lastSeqBefore(tenantId, period.to()).orElseThrow(() -> new IllegalArgumentException(
-        "tenant " + tenantId + " has no audit entry before " + period.to() + ": no checkpoint covers the period"));
-    long firstSeq = dao.firstSeqIn(tenantId, period.from(), period.to()).orElse(lastSeq + 1);
+    // Found by bisecting seq (commit times never go back): no index serves a time filter.
+    AuditLog.Range range = new AuditLog(sources.jdbi()).range(tenantId, period.from(), period.to());
+    long lastSeq = range.last();
+    if (lastSeq < 1) {
+      throw new IllegalArgumentException("tenant " + tenantId + " has no audit entry before " + period.to()
+          + ": no checkpoint covers the period");
+    }
+    long firstSeq = range.first();
     ChainVerification verification = verify(tenantId, firstSeq, lastSeq);
     if (!verification.intact()) {
       throw new ChainNotVerified("the audit chain of tenant " + tenantId + " does not verify over entries " + firstSeq
@@ -59,27 +62,23 @@ final class ChainReader {
         Sha256.hex(checkpoint.note()));
   }
 
-  /** Entries {@code firstSeq..lastSeq} checked one page at a time; the empty range checks nothing. */
+  /**
+   * Entries {@code firstSeq..lastSeq} checked in one streamed pass over their data text as
+   * stored ({@link AuditLog#verify(String, String, long, long)}): reading entries as objects and
+   * writing each back to canonical bytes took most of a year's verification. The empty range
+   * checks nothing.
+   */
   private ChainVerification verify(String tenantId, long firstSeq, long lastSeq) {
-    return sources.jdbi().withExtension(AuditDao.class, dao -> {
-      String previous = firstSeq == 1 ? AuditChain.GENESIS_HEX : dao.hashAt(tenantId, firstSeq - 1)
-          .orElseThrow(() -> new ChainNotVerified("entry " + (firstSeq - 1) + " of tenant " + tenantId
-              + " is missing: the chain before the period cannot be linked"));
-      ChainVerifier.Running running = new ChainVerifier.Running(tenantId, previous, firstSeq);
-      long after = firstSeq - 1;
-      while (after < lastSeq) {
-        List<AuditEntry> page = dao.after(tenantId, after, (int) Math.min(Pages.SIZE, lastSeq - after));
-        if (page.isEmpty()) break;
-        for (AuditEntry e : page) running.check(e, AuditChain.canonicalBytes(e));
-        after = page.get(page.size() - 1).seq();
-      }
-      ChainVerification result = running.result();
-      if (after != lastSeq && result.intact()) {
-        throw new ChainNotVerified("the audit chain of tenant " + tenantId + " ends at entry " + after
-            + " where entry " + lastSeq + " was expected");
-      }
-      return result;
-    });
+    String previous = firstSeq == 1 ? AuditChain.GENESIS_HEX : sources.jdbi().withExtension(AuditDao.class,
+        dao -> dao.hashAt(tenantId, firstSeq - 1)).orElseThrow(() -> new ChainNotVerified("entry " + (firstSeq - 1)
+            + " of tenant " + tenantId + " is missing: the chain before the period cannot be linked"));
+    AuditLog.RangeCheck check = new AuditLog(sources.jdbi()).verify(tenantId, previous, firstSeq, lastSeq);
+    ChainVerification result = check.verification();
+    if (check.lastRead() != lastSeq && result.intact()) {
+      throw new ChainNotVerified("the audit chain of tenant " + tenantId + " ends at entry " + check.lastRead()
+          + " where entry " + lastSeq + " was expected");
+    }
+    return result;
   }
 
   private static String describe(List<ChainBreak> breaks) {

@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * One control's history for a period, read through {@link ControlQueries}: its runs that
- * started in the period (paged newest first to the end), the last run before the period (the
- * status it starts in), and its findings open at some instant of the period.
+ * started in the period (streamed newest first, each with its evidence record, whose
+ * member list goes to the sample's {@link RunLists}, so the evidence is read once for both), the
+ * last run before the period (the status it starts in), and its findings open at some instant
+ * of the period.
  */
 final class ControlReader {
 
@@ -25,10 +27,12 @@ final class ControlReader {
   }
 
   ControlHistory read(String tenantId, ControlInfo control, Duration interval, Period period,
-      List<ControlException> exceptions) {
+      List<ControlException> exceptions, RunLists lists) {
     List<ControlRun> runs = new ArrayList<>();
-    Pages.forEach(cursor -> queries.runs(tenantId, control.id(), period.from(), period.to(), cursor, Pages.SIZE),
-        runs::add);
+    queries.forEachStoredRun(tenantId, control.id(), period.from(), period.to(), s -> {
+      runs.add(s.run());
+      lists.add(s.run().id(), RunMembers.of(s.run().id(), s.evidence()));
+    });
     runs.addAll(queries.runs(tenantId, control.id(), null, period.from(), null, 1).items());
     List<Finding> findings = new ArrayList<>();
     Pages.forEach(cursor -> queries.findings(tenantId, null, control.id(), cursor, Pages.SIZE), f -> {

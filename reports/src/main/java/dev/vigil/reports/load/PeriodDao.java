@@ -5,7 +5,6 @@ import dev.vigil.controls.audit.AuditEntry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -13,8 +12,7 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * What the loader reads that no collectors store offers: the period's range of audit entries,
- * counts of decisions and actions in it, run evidence in pages and the entries naming a
+ * What the loader reads that no collectors store offers: counts of decisions and actions in it, run evidence in pages and the entries naming a
  * sampled member. Read-only; every query is bound, names the tenant first and is bounded by
  * a range or a limit. Plain SQL that H2 and PostgreSQL read alike.
  */
@@ -24,15 +22,6 @@ public interface PeriodDao {
 
   /** A run's id and its evidence record as stored (canonical JSON). */
   record RunEvidence(String id, String evidence) {}
-
-  /** The last entry recorded before {@code to}; empty when the chain has none. */
-  @SqlQuery("SELECT MAX(seq) FROM audit_entries WHERE tenant_id = :tenantId AND occurred_at < :to")
-  Optional<Long> lastSeqBefore(@Bind("tenantId") String tenantId, @Bind("to") Instant to);
-
-  /** The first entry recorded in {@code [from, to)}; empty when there is none. */
-  @SqlQuery("SELECT MIN(seq) FROM audit_entries WHERE tenant_id = :tenantId AND occurred_at >= :from "
-      + "AND occurred_at < :to")
-  Optional<Long> firstSeqIn(@Bind("tenantId") String tenantId, @Bind("from") Instant from, @Bind("to") Instant to);
 
   /** Entries of one kind recorded in {@code [from, to)} whose data text contains {@code pattern} (a LIKE pattern). */
   @SqlQuery("SELECT COUNT(*) FROM audit_entries WHERE tenant_id = :tenantId AND kind = :kind "

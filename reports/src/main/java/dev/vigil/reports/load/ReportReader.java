@@ -73,11 +73,12 @@ public final class ReportReader {
     List<ControlSection> sections = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       ControlInfo info = all.get(i).info();
+      RunLists lists = new RunLists();
       ControlHistory history = controls.read(tenantId, info, interval(info), period,
-          exceptions.getOrDefault(info.id(), List.of()));
+          exceptions.getOrDefault(info.id(), List.of()), lists);
       ControlPeriod model = PeriodModel.of(period, history);
       sections.add(new ControlSection(model, PopulationKinds.of(info),
-          samples.read(history, model.shortestInterval(), period, statement)));
+          samples.read(history, lists, model.shortestInterval(), period, statement)));
       progress.accept((i + 3.0) / steps);
     }
     return new ReportContent(request.reportId(), tenantId, tenant.name(), request.title(), period,

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,9 +23,11 @@ import org.jdbi.v3.core.Jdbi;
  * A control's sample for a period. The population is the distinct members the period's runs
  * examined, as their evidence records list them; a control none of whose runs listed members
  * (its population was too big to list, it counts things that are not objects, or it did not
- * run) has no sample. The evidence is read twice, a page at a time: once for the population,
- * then, once the sample is drawn, for the runs that examined a sampled member, keeping only
- * those members; so memory holds the population and the sample, never every run's list.
+ * run) has no sample. The lists come from {@link RunLists}, filled while the control's history
+ * is read; once the sample is drawn, the runs that examined a sampled member are found in them,
+ * or, when they held too many ids to keep, by reading the evidence a second time a page at a
+ * time. Memory holds the population, the sample and a bounded number of lists, never every
+ * run's list.
  */
 final class SampleReader {
 
@@ -39,28 +40,31 @@ final class SampleReader {
     this.jdbi = jdbi;
   }
 
-  /** The sample of {@code history}'s control for a control run every {@code interval}. */
-  Optional<Sample> read(ControlHistory history, Duration interval, Period period, ChainStatement chain) {
+  /**
+   * The sample of {@code history}'s control for a control run every {@code interval}, from the
+   * member lists of its runs in the period as {@link ControlReader} read them.
+   */
+  Optional<Sample> read(ControlHistory history, RunLists lists, Duration interval, Period period,
+      ChainStatement chain) {
     String tenantId = history.tenantId();
     String controlId = history.control().id();
-    Set<String> population = new TreeSet<>();
-    boolean[] listed = {false};
-    forEachRun(tenantId, controlId, period, (runId, members) -> {
-      if (!members.isEmpty()) listed[0] = true;
-      population.addAll(members);
-    });
-    if (!listed[0]) return Optional.empty();
-    Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, interval, population);
+    if (!lists.listed()) return Optional.empty();
+    Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, interval, lists.population());
     Set<String> sampled = new HashSet<>();
     drawn.items().forEach(i -> sampled.add(i.memberId()));
     Map<String, Set<String>> examinedByRun = new HashMap<>();
-    forEachRun(tenantId, controlId, period, (runId, members) -> {
+    BiConsumer<String, List<String>> examined = (runId, members) -> {
       Set<String> hit = new HashSet<>();
       for (String m : members) {
         if (sampled.contains(m)) hit.add(m);
       }
       if (!hit.isEmpty()) examinedByRun.put(runId, hit);
-    });
+    };
+    if (lists.byRun() != null) {
+      lists.byRun().forEach(examined);
+    } else {
+      forEachRun(tenantId, controlId, period, examined);
+    }
     Sample attached = SampleEvidence.attach(drawn, period, history.runs(), examinedByRun);
     Map<String, List<AuditEntry>> entries = entries(tenantId, sampled, chain);
     List<SampledItem> items = attached.items().stream()
@@ -69,6 +73,7 @@ final class SampleReader {
         attached.size(), attached.seed(), items));
   }
 
+  /** The runs' member lists read again, when {@link RunLists} could not keep them. */
   private void forEachRun(String tenantId, String controlId, Period period, BiConsumer<String, List<String>> each) {
     PeriodDao dao = jdbi.onDemand(PeriodDao.class);
     String after = "";

@@ -1,18 +1,17 @@
 package dev.vigil.reports.pack;
 
-import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.monitoring.ControlQueries;
-import dev.vigil.collectors.monitoring.ControlRun;
 import dev.vigil.reports.period.Period;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * The runs as stored, read through the collectors' queries the way {@code GET
- * /controls/{id}/runs} pages them: newest first, a page at a time. Thread-safe.
+ * The runs as stored, read through the collectors' queries newest first, as {@code GET
+ * /controls/{id}/runs} lists them, streamed from one query per control, each run with its
+ * evidence record (a query per run made a year's package wait on 1.9 million round trips).
+ * Thread-safe.
  */
 public final class StoredRuns implements RunSource {
-
-  private static final int PAGE = 500;
 
   private final ControlQueries queries;
 
@@ -22,13 +21,16 @@ public final class StoredRuns implements RunSource {
 
   @Override
   public void forEach(String tenantId, String controlId, Period period, Visitor each) throws IOException {
-    String cursor = null;
-    do {
-      Page<ControlRun> page = queries.runs(tenantId, controlId, period.from(), period.to(), cursor, PAGE);
-      for (ControlRun run : page.items()) {
-        each.accept(run, queries.evidence(tenantId, controlId, run.id()).orElse(null));
-      }
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    try {
+      queries.forEachStoredRun(tenantId, controlId, period.from(), period.to(), s -> {
+        try {
+          each.accept(s.run(), s.evidence());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 }
