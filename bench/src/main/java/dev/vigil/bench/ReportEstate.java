@@ -5,6 +5,7 @@ import dev.vigil.collectors.audit.BackfillAppender;
 import dev.vigil.collectors.audit.CheckpointDao;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.db.ReplayClock;
 import dev.vigil.collectors.monitoring.Finding;
 import dev.vigil.collectors.monitoring.RunDao;
 import dev.vigil.collectors.monitoring.RunRecorder;
@@ -17,7 +18,6 @@ import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Evaluation;
 import dev.vigil.controls.catalog.Snapshot;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -161,7 +161,7 @@ final class ReportEstate {
     long runCount = 0;
     Finding[] open = new Finding[controls.size()];
     Stretch[] openStretch = new Stretch[controls.size()];
-    MovingClock runClock = new MovingClock(from);
+    ReplayClock runClock = new ReplayClock(from);
     Ids ids = new Ids(runClock);
     for (Instant tick = from; tick.isBefore(to); tick = tick.plus(EVERY)) {
       Instant started = tick.plus(SWEEP_DELAY);
@@ -182,7 +182,7 @@ final class ReportEstate {
         Evaluation base = passing.get(k);
         Evaluation evaluation = failing == null ? base
             : new Evaluation(base.population(), base.members(), List.of(failing.deviation()), base.excused());
-        runClock.set(started);
+        runClock.moveTo(started);
         String runId = ids.next("run");
         RunDao.RunRow row = RunRecorder.row(tenant.id(), runId, control.info(), RunTrigger.SCHEDULE, tick, EVERY,
             started, finished, evaluation, null);
@@ -282,34 +282,6 @@ final class ReportEstate {
       rows.clear();
       opened.clear();
       resolved.clear();
-    }
-  }
-
-  /** A clock set by hand, so that run and finding ids sort by the times of the history they belong to. */
-  private static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.app.demo;
 
 import dev.vigil.collectors.crypto.MasterKey;
+import dev.vigil.collectors.db.ReplayClock;
 import dev.vigil.controls.catalog.ControlParameters;
 import java.time.Clock;
 import java.time.Duration;

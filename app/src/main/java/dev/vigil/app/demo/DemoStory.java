@@ -1,6 +1,7 @@
 package dev.vigil.app.demo;
 
 import dev.vigil.app.config.Stores;
+import dev.vigil.collectors.db.ReplayClock;
 import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;

@@ -1,4 +1,4 @@
-package dev.vigil.app.demo;
+package dev.vigil.collectors.db;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,20 +6,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The clock of a replayed history: it stands still until the replay moves it, and only moves
- * forward, so everything written through it is stamped with the moment of the story it belongs
- * to. Thread-safe.
+ * The clock of a history written after the fact (the demo's story, a benchmark's estate): it
+ * stands still until its writer moves it, and only moves forward, so everything stamped with it
+ * (times, ids) belongs to the moment of the history it was written for, in order. Thread-safe.
  */
-final class ReplayClock extends Clock {
+public final class ReplayClock extends Clock {
 
   private volatile Instant now;
 
-  ReplayClock(Instant start) {
+  public ReplayClock(Instant start) {
     this.now = start;
   }
 
   /** Moves to {@code t}; refuses to go back, which would break the chain's time order. */
-  void moveTo(Instant t) {
+  public void moveTo(Instant t) {
     if (t.isBefore(now)) throw new IllegalArgumentException("the replay is at " + now + ", cannot go back to " + t);
     now = t;
   }
@@ -36,7 +36,7 @@ final class ReplayClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    if (!ZoneOffset.UTC.equals(zone)) throw new UnsupportedOperationException("a replay runs in UTC");
+    if (!ZoneOffset.UTC.equals(zone)) throw new IllegalArgumentException("a replay runs in UTC, not " + zone);
     return this;
   }
 }
