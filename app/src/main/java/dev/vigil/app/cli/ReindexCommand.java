@@ -20,9 +20,6 @@ import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.vendors.VendorStore;
 import dev.vigil.evidence.docs.EvidenceReader;
 import dev.vigil.evidence.follow.Progress;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
-import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,13 +37,14 @@ import org.jdbi.v3.core.Jdbi;
  * could not run (an unknown tenant, a bad configuration, no database), and 2 when a running
  * server holds the index: that server rebuilds through {@code POST /api/v1/evidence/reindex}.
  */
-public final class ReindexCommand extends ConfiguredCommand<VigilConfiguration> {
+public final class ReindexCommand extends VigilCommand {
 
   /** The exit code when another process holds the index. */
   public static final int INDEX_IN_USE = 2;
 
   public ReindexCommand() {
-    super("reindex", "Rebuilds the evidence index from the audit chain (server stopped)");
+    super("reindex", "Rebuilds the evidence index from the audit chain (server stopped)",
+        "reindex [--tenant ID] config.yml");
   }
 
   @Override
@@ -55,22 +53,8 @@ public final class ReindexCommand extends ConfiguredCommand<VigilConfiguration> 
     subparser.addArgument("--tenant").help("the tenant whose index to rebuild; every tenant when absent");
   }
 
-  /** A failure with its reason in its message prints one line, not a stack trace. */
   @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof CommandFailed || e instanceof IllegalArgumentException) {
-      cli.getStdErr().println("reindex: " + e.getMessage());
-    } else {
-      super.onError(cli, namespace, e);
-    }
-  }
-
-  @Override
-  protected void run(Bootstrap<VigilConfiguration> bootstrap, Namespace namespace, VigilConfiguration config)
-      throws Exception {
-    if (namespace.getString("file") == null) {
-      throw new IllegalArgumentException("name the configuration file, e.g. reindex [--tenant ID] config.yml");
-    }
+  protected void run(Namespace namespace, VigilConfiguration config) throws Exception {
     Path root = EvidenceFactory.indexDir(config.dataDir());
     try (IndexLock lock = lock(root)) {
       ManagedDataSource dataSource = config.database().buildForCommand(config.dataDir());

@@ -19,9 +19,6 @@ import dev.vigil.reports.Artifacts;
 import dev.vigil.reports.ReportGenerator;
 import dev.vigil.reports.ReportRequest;
 import dev.vigil.reports.period.Period;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
-import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +37,13 @@ import org.jdbi.v3.core.Jdbi;
  * {@code {"type": "cli", "id": "report"}}, its files' hashes in the chain), so it lists with the
  * others. Exits 0 when written, 1 when the period is refused or generation failed.
  */
-public final class ReportCommand extends ConfiguredCommand<VigilConfiguration> {
+public final class ReportCommand extends VigilCommand {
 
   private static final Actor CLI = new Actor("cli", "report");
 
   public ReportCommand() {
-    super("report", "Writes a tenant's Type II report of a period: PDF, evidence package and OSCAL");
+    super("report", "Writes a tenant's Type II report of a period: PDF, evidence package and OSCAL",
+        "report --tenant ID --from T --to T --out DIR config.yml");
   }
 
   @Override
@@ -59,21 +57,7 @@ public final class ReportCommand extends ConfiguredCommand<VigilConfiguration> {
   }
 
   @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof CommandFailed || e instanceof IllegalArgumentException) {
-      cli.getStdErr().println("report: " + e.getMessage());
-    } else {
-      super.onError(cli, namespace, e);
-    }
-  }
-
-  @Override
-  protected void run(Bootstrap<VigilConfiguration> bootstrap, Namespace ns, VigilConfiguration config)
-      throws Exception {
-    if (ns.getString("file") == null) {
-      throw new IllegalArgumentException("name the configuration file, e.g. report --tenant ID --from T --to T "
-          + "--out DIR config.yml");
-    }
+  protected void run(Namespace ns, VigilConfiguration config) throws Exception {
     Instant from = time("--from", ns.getString("from"));
     Instant to = time("--to", ns.getString("to"));
     Path out = Path.of(ns.getString("out"));

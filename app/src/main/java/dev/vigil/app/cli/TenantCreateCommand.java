@@ -9,9 +9,6 @@ import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.controls.audit.Actor;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
-import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -26,10 +23,11 @@ import org.jdbi.v3.core.Jdbi;
  * admin token, and prints one JSON line {@code {"tenantId", "adminToken"}} to stdout. Works
  * while a server runs on the same data dir (H2 opens in AUTO_SERVER mode).
  */
-public final class TenantCreateCommand extends ConfiguredCommand<VigilConfiguration> {
+public final class TenantCreateCommand extends VigilCommand {
 
   public TenantCreateCommand() {
-    super("tenant-create", "Creates a tenant and prints its first admin token as JSON");
+    super("tenant-create", "Creates a tenant and prints its first admin token as JSON",
+        "tenant-create --name NAME config.yml");
   }
 
   @Override
@@ -38,22 +36,8 @@ public final class TenantCreateCommand extends ConfiguredCommand<VigilConfigurat
     subparser.addArgument("--name").required(true).help("the tenant's display name");
   }
 
-  /** A usage mistake prints one line, not a stack trace; anything else prints its trace. */
   @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof IllegalArgumentException) {
-      cli.getStdErr().println("tenant-create: " + e.getMessage());
-    } else {
-      super.onError(cli, namespace, e);
-    }
-  }
-
-  @Override
-  protected void run(Bootstrap<VigilConfiguration> bootstrap, Namespace namespace,
-      VigilConfiguration config) throws Exception {
-    if (namespace.getString("file") == null) {
-      throw new IllegalArgumentException("name the configuration file, e.g. tenant-create --name NAME config.yml");
-    }
+  protected void run(Namespace namespace, VigilConfiguration config) throws Exception {
     String name = namespace.getString("name");
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("--name must be 1 to 200 characters");

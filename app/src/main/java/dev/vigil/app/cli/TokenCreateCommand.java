@@ -10,9 +10,6 @@ import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.Role;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
-import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -32,14 +29,15 @@ import org.jdbi.v3.core.Jdbi;
  * by {@code {"type": "cli", "id": "token-create"}}: whoever can run it holds the database and
  * the master key already. Works while a server runs on the same data dir.
  */
-public final class TokenCreateCommand extends ConfiguredCommand<VigilConfiguration> {
+public final class TokenCreateCommand extends VigilCommand {
 
   /** The roles a token made here may have: agent tokens belong to an agent, made through the API. */
   private static final List<String> ROLES = Arrays.stream(Role.values()).filter(r -> r != Role.AGENT)
       .map(Role::wire).toList();
 
   public TokenCreateCommand() {
-    super("token-create", "Mints a token for an existing tenant and prints it as JSON");
+    super("token-create", "Mints a token for an existing tenant and prints it as JSON",
+        "token-create --tenant ID --role admin --name NAME config.yml");
   }
 
   @Override
@@ -50,23 +48,8 @@ public final class TokenCreateCommand extends ConfiguredCommand<VigilConfigurati
     subparser.addArgument("--name").required(true).help("what the token is for, shown when tokens are listed");
   }
 
-  /** A usage mistake prints one line, not a stack trace; anything else prints its trace. */
   @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof IllegalArgumentException) {
-      cli.getStdErr().println("token-create: " + e.getMessage());
-    } else {
-      super.onError(cli, namespace, e);
-    }
-  }
-
-  @Override
-  protected void run(Bootstrap<VigilConfiguration> bootstrap, Namespace namespace,
-      VigilConfiguration config) throws Exception {
-    if (namespace.getString("file") == null) {
-      throw new IllegalArgumentException("name the configuration file, e.g. token-create --tenant ID --role admin"
-          + " --name NAME config.yml");
-    }
+  protected void run(Namespace namespace, VigilConfiguration config) throws Exception {
     String tenantId = namespace.getString("tenant");
     String name = namespace.getString("name");
     if (name.isBlank() || name.length() > 200) throw new IllegalArgumentException("--name must be 1 to 200 characters");
