@@ -60,6 +60,11 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("the server did not start:\n" + Files.readString(log));
   }
 
+  /** The name the server gives itself as a node of a cluster ({@code pid@host}) starts with this. */
+  String nodePrefix() {
+    return process.pid() + "@";
+  }
+
   /** What the server wrote to stdout and stderr so far. */
   String output() throws IOException {
     return Files.readString(log);

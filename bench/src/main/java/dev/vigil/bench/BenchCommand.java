@@ -44,12 +44,14 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code bench [--db h2|postgres] [--events N] [--clients C] [--tenants T] [--seconds S] [config.yml]}:
- * starts a real server in its own process on a fresh database, then measures
+ * {@code bench [--db h2|postgres] [--nodes 1|2] [--events N] [--clients C] [--tenants T] [--seconds S]
+ * [config.yml]}: starts a real server in its own process on a fresh database, then measures
  *
  * <ol>
  *   <li>HTTP ingest of hash-chained events (1000-event batches from C clients, spread over T
- *       tenants), events/s, and the server's CPU time per event;
+ *       tenants), events/s, and the server's CPU time per event; with {@code --nodes 2}
+ *       (PostgreSQL) a second server on the same database and master key, and the same ingest
+ *       with the clients split between the two nodes, against the one node in the same run;
  *   <li>{@code POST /authorize} with its audit append, decisions/s with p50 and p99 latency;
  *   <li>the time from granting a wildcard scope through the API to AC-1 reading failing, with
  *       nobody calling /run (p50, p95, max over {@code --latency-rounds});
@@ -81,6 +83,8 @@ public final class BenchCommand extends Command {
     p.addArgument("--pg-url").setDefault("jdbc:postgresql://127.0.0.1:5432/test").help("PostgreSQL for --db postgres");
     p.addArgument("--pg-user").setDefault("postgres");
     p.addArgument("--pg-password").setDefault("");
+    p.addArgument("--nodes").type(Integer.class).choices(1, 2).setDefault(1)
+        .help("servers on the one database; 2 (PostgreSQL) also times ingest through both (default 1)");
     p.addArgument("--events").type(Integer.class).setDefault(600_000).help("events to ingest, timed (default 600000)");
     p.addArgument("--rounds").type(Integer.class).setDefault(3)
         .help("timed ingest rounds and raw-insert rounds; the median of each is reported (default 3)");
@@ -101,6 +105,8 @@ public final class BenchCommand extends Command {
   public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
     if (ns.getInt("rounds") < 1) throw new IllegalArgumentException("--rounds must be at least 1");
     boolean pg = ns.getString("db").equals("postgres");
+    int nodes = ns.getInt("nodes");
+    if (nodes == 2 && !pg) throw new IllegalArgumentException("--nodes 2 needs --db postgres (H2 is one process's)");
     int events = ns.getInt("events");
     int clients = ns.getInt("clients");
     Map<String, String> env = new HashMap<>();
@@ -144,8 +150,20 @@ public final class BenchCommand extends Command {
           .get("adminToken").asText());
     }
     Process server = start(env, config, port, dataDir, ns.getString("server_jvm"));
+    // The second node: same database and master key (the first node's generated one), its
+    // own data dir and ports.
+    Path dataDir2 = Files.createTempDirectory("vigil-bench-node2");
+    Map<String, String> env2 = new HashMap<>(env);
+    env2.put("VIGIL_DATA_DIR", dataDir2.toString());
+    env2.put("VIGIL_MASTER_KEY_FILE", dataDir.resolve("master-key.json").toString());
+    int port2 = freePort();
+    env2.put("VIGIL_HTTP_PORT", Integer.toString(port2));
+    env2.put("VIGIL_ADMIN_PORT", Integer.toString(freePort()));
+    Process server2 = nodes == 2 ? start(env2, config, port2, dataDir2, ns.getString("server_jvm")) : null;
+    List<Integer> ports = nodes == 2 ? List.of(port, port2) : List.of(port);
     int rounds = ns.getInt("rounds");
     double[] ingestRates = new double[rounds];
+    double[] twoNodeRates = new double[nodes == 2 ? rounds : 0];
     double serverCpuPerEvent;
     double clientCpuPerEvent;
     double[] decisions;
@@ -164,12 +182,12 @@ public final class BenchCommand extends Command {
       // requests first, it was still compiling through the timed rounds, as a server that has
       // run for a while would not be (docs/benchmarks.md, session 5).
       Instant smallTo = eventsFrom.plus(Duration.between(eventsFrom, Instant.now()).dividedBy(2));
-      ingest(tenants, port, 200_000, 10, clients, eventsFrom, smallTo);
+      ingest(tenants, ports, 200_000, 10, clients, eventsFrom, smallTo);
       eventsFrom = smallTo;
       List<String> warmUp = new ArrayList<>();
       for (int round = 0; round < 8; round++) {
         Instant to = Instant.now();
-        warmUp.add(String.format("%,.0f", ingest(tenants, port, 200_000, clients, eventsFrom, to)));
+        warmUp.add(String.format("%,.0f", ingest(tenants, ports, 200_000, 1000, clients, eventsFrom, to)));
         eventsFrom = to;
       }
       System.out.println("  warm-up ingest rounds, events/s: " + String.join(", ", warmUp));
@@ -179,7 +197,12 @@ public final class BenchCommand extends Command {
       // A shared VM's speed drifts from minute to minute: several rounds, and their median.
       for (int round = 0; round < rounds; round++) {
         Instant to = Instant.now();
-        ingestRates[round] = ingest(tenants, port, events, clients, eventsFrom, to);
+        ingestRates[round] = ingest(tenants, List.of(port), events, 1000, clients, eventsFrom, to);
+        eventsFrom = to;
+      }
+      for (int round = 0; round < twoNodeRates.length; round++) {
+        Instant to = Instant.now();
+        twoNodeRates[round] = ingest(tenants, ports, events, 1000, clients, eventsFrom, to);
         eventsFrom = to;
       }
       serverCpuPerEvent = (cpuNanos(server) - serverCpu) / 1e3 / events / rounds;
@@ -188,8 +211,11 @@ public final class BenchCommand extends Command {
       decisions = authorize(f, port, clients, ns.getInt("seconds"));
       latency = grantToFailing(admin, f, ns.getInt("latency_rounds"));
     } finally {
-      server.destroy();
-      server.waitFor(60, TimeUnit.SECONDS);
+      for (Process p : server2 == null ? List.of(server) : List.of(server, server2)) {
+        p.destroy();
+        p.waitFor(60, TimeUnit.SECONDS);
+      }
+      deleteTree(dataDir2);
     }
     double[] rawRates = new double[rounds];
     for (int round = 0; round < rounds; round++) rawRates[round] = rawInsert(url, user, password, events, round);
@@ -225,6 +251,12 @@ public final class BenchCommand extends Command {
     System.out.println();
     System.out.printf("  ingest over HTTP (hash-chained, group commit): %,10.0f events/s (median; rounds %s)%n",
         ingestRate, rates(ingestRates));
+    if (nodes == 2) {
+      System.out.printf("  ingest through two nodes, clients split:       %,10.0f events/s (median; rounds %s)%n",
+          median(twoNodeRates), rates(twoNodeRates));
+      System.out.printf("  two nodes / one node:                           %10.2f%n",
+          median(twoNodeRates) / ingestRate);
+    }
     System.out.printf("  CPU per ingested event:                         server %.1f us, bench clients %.1f us%n",
         serverCpuPerEvent, clientCpuPerEvent);
     System.out.printf("  raw JDBC batch insert, same rows and table:     %,10.0f rows/s (median; rounds %s)%n",
@@ -257,6 +289,10 @@ public final class BenchCommand extends Command {
     summary.put("ingestEventsPerSecond", Math.round(ingestRate));
     summary.put("ingestRounds", Arrays.stream(ingestRates).mapToLong(Math::round).toArray());
     summary.put("serverCpuMicrosPerEvent", Math.round(serverCpuPerEvent * 10) / 10.0);
+    if (nodes == 2) {
+      summary.put("twoNodeEventsPerSecond", Math.round(median(twoNodeRates)));
+      summary.put("twoNodeRounds", Arrays.stream(twoNodeRates).mapToLong(Math::round).toArray());
+    }
     summary.put("rawRowsPerSecond", Math.round(rawRate));
     summary.put("rawRounds", Arrays.stream(rawRates).mapToLong(Math::round).toArray());
     summary.put("ratio", Math.round(ingestRate / rawRate * 100) / 100.0);
@@ -372,17 +408,12 @@ public final class BenchCommand extends Command {
   }
 
   /**
-   * Ingests {@code events} whose times are spread evenly over [from, to), in order; request r
-   * goes to tenant r modulo their number.
+   * Ingests {@code events} in batches of {@code size}, their times spread evenly over
+   * [from, to), in order; request r goes to tenant r modulo their number, and client c to
+   * node c modulo the number of {@code ports}.
    */
-  private static double ingest(List<Fixture> tenants, int port, int events, int clients, Instant from, Instant to)
-      throws Exception {
-    return ingest(tenants, port, events, 1000, clients, from, to);
-  }
-
-  /** As above, in batches of {@code size} events. */
-  private static double ingest(List<Fixture> tenants, int port, int events, int size, int clients, Instant from,
-      Instant to) throws Exception {
+  private static double ingest(List<Fixture> tenants, List<Integer> ports, int events, int size, int clients,
+      Instant from, Instant to) throws Exception {
     int requests = events / size;
     Duration step = Duration.between(from, to).dividedBy((long) requests * size);
     List<String> bodies = new ArrayList<>(requests);
@@ -392,6 +423,7 @@ public final class BenchCommand extends Command {
     long start = System.nanoTime();
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
+      int port = ports.get(c % ports.size());
       done.add(pool.submit(() -> {
         List<Client> perTenant = tenants.stream().map(t -> new Client(port, t.ingestToken())).toList();
         for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {

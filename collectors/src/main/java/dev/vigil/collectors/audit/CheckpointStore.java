@@ -1,11 +1,11 @@
 package dev.vigil.collectors.audit;
 
-import dev.vigil.collectors.db.Constraints;
 import dev.vigil.controls.audit.Checkpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signs and stores checkpoints. A checkpoint at size n signs the hash of entry n; signing is
- * idempotent per size, so several nodes may race to sign the same one. Checkpoints are not
+ * idempotent per size and takes the tenant's head lock, so nodes racing to sign sign one at a
+ * time. Checkpoints are not
  * themselves audit entries (that would never settle). Each checkpoint this store signs is
  * handed, once its row has committed, to the {@code signed} listener (which publishes it to the
  * sinks outside the database); one another node signed first is not. Thread-safe.
@@ -44,36 +45,44 @@ public final class CheckpointStore {
 
   /** Signs a checkpoint at the tenant's current head unless one exists; empty for an empty chain. */
   public Optional<Checkpoint> signHead(String tenantId) {
-    Head head = jdbi.withExtension(AuditDao.class, dao -> dao.head(tenantId))
-        .orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
-    if (head.seq() == 0) return Optional.empty();
-    return Optional.of(signAt(tenantId, head.seq(), head.hash()));
+    return sign(tenantId, OptionalLong.empty());
   }
 
   /** The checkpoint at exactly {@code size}, signed now if there is none yet. */
   public Checkpoint ensureAt(String tenantId, long size) {
     Optional<Checkpoint> existing = jdbi.withExtension(CheckpointDao.class, dao -> dao.at(tenantId, size));
-    if (existing.isPresent()) return existing.get();
-    String hash = jdbi.withExtension(AuditDao.class, dao -> dao.hashAt(tenantId, size))
-        .orElseThrow(() -> new IllegalArgumentException("entry " + size + " does not exist"));
-    return signAt(tenantId, size, hash);
+    return existing.isPresent() ? existing.get() : sign(tenantId, OptionalLong.of(size)).orElseThrow(
+        () -> new IllegalArgumentException("entry " + size + " does not exist"));
   }
 
-  private Checkpoint signAt(String tenantId, long size, String hash) {
-    Optional<Checkpoint> existing = jdbi.withExtension(CheckpointDao.class, dao -> dao.at(tenantId, size));
-    if (existing.isPresent()) return existing.get();
-    Instant now = clock.instant();
-    String note = signer.signNote(Checkpoint.body(tenantId, size, hash, now));
-    Checkpoint cp = new Checkpoint(tenantId, size, hash, now, note);
-    try {
-      jdbi.useExtension(CheckpointDao.class, dao -> dao.insert(cp));
-    } catch (RuntimeException e) {
-      if (!Constraints.isUniqueViolation(e)) throw e;
-      return jdbi.withExtension(CheckpointDao.class, dao -> dao.at(tenantId, size)).orElseThrow();
-    }
-    tell(cp);
-    return cp;
+  /**
+   * Signs at {@code size} (the head when empty) under the lock of the tenant's head, which
+   * appends also take: one signer at a time per tenant across every node, so checkpoints get
+   * times in the order of their sizes and a second signer finds the first one's row.
+   */
+  private Optional<Checkpoint> sign(String tenantId, OptionalLong size) {
+    Signed signed = jdbi.inTransaction(h -> {
+      AuditDao audit = h.attach(AuditDao.class);
+      CheckpointDao dao = h.attach(CheckpointDao.class);
+      Head head = audit.lockHead(tenantId)
+          .orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
+      long at = size.orElse(head.seq());
+      if (at < 1 || at > head.seq()) return null;
+      Optional<Checkpoint> existing = dao.at(tenantId, at);
+      if (existing.isPresent()) return new Signed(existing.get(), false);
+      String hash = at == head.seq() ? head.hash() : audit.hashAt(tenantId, at).orElseThrow();
+      Instant now = clock.instant();
+      Checkpoint cp = new Checkpoint(tenantId, at, hash, now, signer.signNote(Checkpoint.body(tenantId, at, hash, now)));
+      dao.insert(cp);
+      return new Signed(cp, true);
+    });
+    if (signed == null) return Optional.empty();
+    if (signed.now()) tell(signed.checkpoint());
+    return Optional.of(signed.checkpoint());
   }
+
+  /** A checkpoint, and whether this call signed it (rather than finding it signed). */
+  private record Signed(Checkpoint checkpoint, boolean now) {}
 
   private void tell(Checkpoint cp) {
     try {

@@ -95,10 +95,14 @@ public final class ControlScheduler implements AutoCloseable {
     for (Map.Entry<Family, Duration> s : schedules.entrySet()) {
       String family = s.getKey().wire();
       JobDetail job = JobBuilder.newJob(FamilySweepJob.class).withIdentity(family, GROUP)
-          .usingJobData("family", family).storeDurably().build();
+          .usingJobData("family", family).storeDurably().requestRecovery().build();
       long interval = s.getValue().toMillis();
       Trigger existing = scheduler.getTrigger(TriggerKey.triggerKey(family, GROUP));
-      if (existing instanceof SimpleTrigger t && t.getRepeatInterval() == interval) continue;
+      JobDetail stored = scheduler.getJobDetail(job.getKey());
+      if (existing instanceof SimpleTrigger t && t.getRepeatInterval() == interval
+          && stored != null && stored.requestsRecovery()) {
+        continue;
+      }
       Trigger trigger = TriggerBuilder.newTrigger().withIdentity(family, GROUP).forJob(job)
           .startAt(Date.from(Instant.now().plus(firstDelay(s.getValue()))))
           .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval)
@@ -134,7 +138,11 @@ public final class ControlScheduler implements AutoCloseable {
     scheduler.shutdown(true);
   }
 
-  /** The Quartz job of one family's sweep. One at a time per family across the cluster. */
+  /**
+   * The Quartz job of one family's sweep. One at a time per family across the cluster. It asks
+   * for recovery: when a node dies mid-sweep, another node's Quartz notices the missed check-in
+   * and fires it again for the same scheduled moment, and the sweeper finishes what is left.
+   */
   @DisallowConcurrentExecution
   static final class FamilySweepJob implements Job {
     private final Sweeper sweeper;
@@ -146,7 +154,14 @@ public final class ControlScheduler implements AutoCloseable {
     @Override
     public void execute(JobExecutionContext context) {
       Family family = Family.of(context.getJobDetail().getJobDataMap().getString("family"));
-      sweeper.sweep(family, context.getScheduledFireTime().toInstant());
+      if (context.isRecovering()) {
+        // A recovery trigger fires now; the moment the dead node was sweeping is in its data.
+        long moment = Long.parseLong(context.getTrigger().getJobDataMap()
+            .getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS));
+        sweeper.resume(family, Instant.ofEpochMilli(moment));
+      } else {
+        sweeper.sweep(family, context.getScheduledFireTime().toInstant());
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.collectors.monitoring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -147,6 +148,22 @@ public interface RunDao {
       """)
   void startSweep(@Bind("family") String family, @Bind("scheduledFor") Instant scheduledFor,
       @Bind("node") String node, @Bind("startedAt") Instant startedAt);
+
+  /** Takes over a sweep another node started and did not finish; 0 when it was finished. */
+  @SqlUpdate("""
+      UPDATE control_sweeps SET node = :node
+      WHERE family = :family AND scheduled_for = :scheduledFor AND finished_at IS NULL
+      """)
+  int takeOverSweep(@Bind("family") String family, @Bind("scheduledFor") Instant scheduledFor,
+      @Bind("node") String node);
+
+  /** The controls that already have a run for a scheduled moment (a sweep being resumed). */
+  @SqlQuery("""
+      SELECT control_id FROM control_runs
+      WHERE tenant_id = :tenantId AND family = :family AND scheduled_for = :scheduledFor AND run_trigger = 'SCHEDULE'
+      """)
+  Set<String> scheduledRuns(@Bind("tenantId") String tenantId, @Bind("family") String family,
+      @Bind("scheduledFor") Instant scheduledFor);
 
   @SqlUpdate("""
       UPDATE control_sweeps SET finished_at = :finishedAt, tenants = :tenants
