@@ -73,11 +73,14 @@ final class ResponseShapes {
     }
   }
 
-  /** OpenAPI 3.0 ignores siblings of a {@code $ref}, so a nullable reference is wrapped in allOf. */
+  /**
+   * OpenAPI 3.0 ignores siblings of a {@code $ref}, so a nullable reference is wrapped in allOf
+   * (typed: {@code nullable} needs a type beside it; a reference always names a record here).
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static Schema<?> nullable(Schema<?> property) {
     if (property.get$ref() == null) return property.nullable(true);
-    return new Schema().allOf(List.of(property)).nullable(true);
+    return new Schema().type("object").allOf(List.of(property)).nullable(true);
   }
 
   private static boolean omitsNulls(JsonInclude include) {

@@ -16,7 +16,7 @@ import java.util.List;
  * Adds to each operation what the reader cannot see: who may call it (the method's or else the
  * class's {@code @RolesAllowed}, as Jersey's RolesAllowedDynamicFeature reads them) as an
  * {@code x-roles} list, a sentence of its description and the bearer requirement; the error
- * answers; 200 for what a method returns (the reader calls it "default", which would also cover
+ * answers; a summary made of the resource's and the method's names; 200 for what a method returns (the reader calls it "default", which would also cover
  * the errors); and an operation id and tag named after its resource, since method names alone
  * ({@code create}, {@code list}) repeat across resources. Loaded by swagger-core's ServiceLoader.
  */
@@ -28,6 +28,7 @@ public final class RolesExtension extends AbstractOpenAPIExtension {
     operation.setOperationId(Character.toLowerCase(resource.charAt(0)) + resource.substring(1)
         + Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
     operation.setTags(List.of(resource));
+    if (operation.getSummary() == null) operation.setSummary(words(resource) + ": " + words(method.getName()));
     ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     ApiResponse returned = responses.remove(ApiResponses.DEFAULT);
     if (returned != null) responses.addApiResponse("200", returned.description("OK"));
@@ -40,6 +41,8 @@ public final class RolesExtension extends AbstractOpenAPIExtension {
       operation.addSecurityItem(new SecurityRequirement().addList(OpenApiDocument.BEARER));
       responses.addApiResponse("401", ref(OpenApiDocument.UNAUTHORIZED));
       responses.addApiResponse("403", ref(OpenApiDocument.FORBIDDEN));
+    } else {
+      operation.setSecurity(List.of()); // said outright: public, not forgotten
     }
     responses.addApiResponse("4XX", ref(OpenApiDocument.ERROR));
     responses.addApiResponse("5XX", ref(OpenApiDocument.ERROR));
@@ -53,6 +56,13 @@ public final class RolesExtension extends AbstractOpenAPIExtension {
     RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
     if (allowed == null) allowed = method.getDeclaringClass().getAnnotation(RolesAllowed.class);
     return allowed == null ? List.of() : List.of(allowed.value());
+  }
+
+  /** {@code AccessReview} or {@code createToken} as a phrase: "Access review", "create token". */
+  static String words(String camel) {
+    String spaced = camel.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+    return camel.charAt(0) == Character.toUpperCase(camel.charAt(0))
+        ? Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1) : spaced;
   }
 
   private static ApiResponse ref(String response) {
