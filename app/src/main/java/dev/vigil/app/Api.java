@@ -19,6 +19,7 @@ import dev.vigil.app.http.TextParamFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
+import dev.vigil.app.openapi.OpenApiResource;
 import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
 import dev.vigil.app.resources.AuditResource;
@@ -41,6 +42,8 @@ import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
@@ -49,6 +52,9 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
  * handed only the stores it serves.
  */
 final class Api {
+
+  /** The version a build not packaged as the jar (tests, an IDE) reports. */
+  static final String UNVERSIONED = "development";
 
   private Api() {}
 
@@ -64,12 +70,26 @@ final class Api {
     jersey.register(new JsonMapper());
     jersey.register(new WebApplicationMapper());
     jersey.register(new UnexpectedMapper());
-    controlPlane(jersey, stores, audit);
-    dataPlane(jersey, stores);
-    jersey.register(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
-    jersey.register(new FindingResource(monitoring.catalog(), monitoring.queries()));
-    jersey.register(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
-    jersey.register(new ReportResource(reports.store(), reports.jobs()));
+    List<Object> resources = new ArrayList<>();
+    controlPlane(resources, stores, audit);
+    dataPlane(resources, stores);
+    resources.add(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
+    resources.add(new FindingResource(monitoring.catalog(), monitoring.queries()));
+    resources.add(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
+    resources.add(new ReportResource(reports.store(), reports.jobs()));
+    resources.forEach(jersey::register);
+    jersey.register(openApi(resources));
+  }
+
+  /**
+   * The description of exactly these resources and itself (so never the admin port's servlets),
+   * at the version {@code --version} prints: the jar manifest's, absent when run from classes.
+   */
+  private static OpenApiResource openApi(List<Object> resources) {
+    List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
+    classes.add(OpenApiResource.class);
+    String version = VigilApplication.class.getPackage().getImplementationVersion();
+    return new OpenApiResource(classes, version != null ? version : UNVERSIONED);
   }
 
   private static void authentication(JerseyEnvironment jersey, TokenStore tokens) {
@@ -84,23 +104,23 @@ final class Api {
     jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
   }
 
-  private static void controlPlane(JerseyEnvironment jersey, Stores stores, AuditTrail audit) {
-    jersey.register(new TokenResource(stores.tokens()));
-    jersey.register(new UserResource(stores.users()));
-    jersey.register(new AgentResource(stores.agents()));
-    jersey.register(new AuditResource(audit.log(), audit.checkpoints(), audit.exporter()));
-    jersey.register(new VendorResource(stores.vendors()));
-    jersey.register(new ConnectionResource(stores.connections(), stores.decisions()));
-    jersey.register(new KeyResource(stores.keysets(), stores.connections()));
-    jersey.register(new GrantResource(stores.grants()));
-    jersey.register(new AccessReviewResource(stores.grants()));
-    jersey.register(new ExceptionResource(stores.exceptions()));
-    jersey.register(new IncidentResource(stores.incidents()));
+  private static void controlPlane(List<Object> resources, Stores stores, AuditTrail audit) {
+    resources.add(new TokenResource(stores.tokens()));
+    resources.add(new UserResource(stores.users()));
+    resources.add(new AgentResource(stores.agents()));
+    resources.add(new AuditResource(audit.log(), audit.checkpoints(), audit.exporter()));
+    resources.add(new VendorResource(stores.vendors()));
+    resources.add(new ConnectionResource(stores.connections(), stores.decisions()));
+    resources.add(new KeyResource(stores.keysets(), stores.connections()));
+    resources.add(new GrantResource(stores.grants()));
+    resources.add(new AccessReviewResource(stores.grants()));
+    resources.add(new ExceptionResource(stores.exceptions()));
+    resources.add(new IncidentResource(stores.incidents()));
   }
 
   /** What agents call on every action: decisions and the events that record them. */
-  private static void dataPlane(JerseyEnvironment jersey, Stores stores) {
-    jersey.register(new DecisionResource(stores.decisions()));
-    jersey.register(new EventResource(stores.events()));
+  private static void dataPlane(List<Object> resources, Stores stores) {
+    resources.add(new DecisionResource(stores.decisions()));
+    resources.add(new EventResource(stores.events()));
   }
 }

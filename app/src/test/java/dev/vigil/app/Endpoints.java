@@ -33,10 +33,11 @@ final class Endpoints {
 
   /**
    * One endpoint: its method, path template ({@code /api/v1/agents/{id}}) split into segments,
-   * the query parameters it reads, and the type of its JSON body (null when it reads none).
+   * the query parameters it reads, the type of its JSON body (null when it reads none), and the
+   * Java method that answers it.
    */
   record Endpoint(String method, String template, List<Segment> segments, List<String> queryParams,
-      Type bodyType, boolean consumesJson) {
+      Type bodyType, boolean consumesJson, java.lang.reflect.Method handler) {
     @Override
     public String toString() {
       return method + " " + template;
@@ -77,7 +78,8 @@ final class Endpoints {
     }
     boolean json = m.getConsumedTypes().isEmpty()
         || m.getConsumedTypes().stream().anyMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE));
-    return new Endpoint(m.getHttpMethod(), template, segments(template), List.copyOf(query), body, json);
+    return new Endpoint(m.getHttpMethod(), template, segments(template), List.copyOf(query), body, json,
+        m.getInvocable().getDefinitionMethod());
   }
 
   /** The {@code @QueryParam} fields of a {@code @BeanParam} class. */

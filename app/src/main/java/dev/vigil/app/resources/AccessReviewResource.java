@@ -8,6 +8,9 @@ import dev.vigil.app.http.Paging;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.controls.model.AccessReview;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +37,8 @@ public final class AccessReviewResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = AccessReview.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateAccessReview body) {
     AccessReview r = grants.review(caller.tenantId(), caller.actor(), body.agentId(), body.reviewerId(),
         body.decision(), body.notes());

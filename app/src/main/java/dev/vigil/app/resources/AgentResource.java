@@ -12,6 +12,9 @@ import dev.vigil.collectors.agents.AgentStore;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.controls.model.Agent;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +43,8 @@ public final class AgentResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = Agent.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateAgent body) {
     Agent agent = agents.create(caller.tenantId(), caller.actor(), body.name(), body.ownerId(),
         body.description());
@@ -71,6 +76,8 @@ public final class AgentResource {
   @POST
   @Path("/{id}/tokens")
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created; the only time the token's secret is shown",
+      content = @Content(schema = @Schema(implementation = TokenCreated.class)))
   public Response createToken(@Auth Caller caller, @PathParam("id") String id, @Valid CreateAgentToken body) {
     String name = body == null ? null : body.name();
     return Response.status(201)

@@ -18,6 +18,9 @@ import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
 import dev.vigil.controls.audit.Checkpoint;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -87,6 +90,8 @@ public final class AuditResource {
   @GET
   @Path("/export")
   @Produces("application/zip")
+  @ApiResponse(responseCode = "200", description = "The bundle", content = {
+        @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
   public Response export(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to) {
     Times.Window w = Times.window(from, to).closed();
     StreamingOutput body = out -> exporter.export(caller.tenantId(), w.from(), w.to(), out);

@@ -13,6 +13,9 @@ import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.decisions.DecisionStore;
 import dev.vigil.controls.model.Connection;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.PUT;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +50,8 @@ public final class ConnectionResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = ConnectionBody.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateConnection body) {
     Connection c = connections.create(caller.tenantId(), caller.actor(), body.name(), body.app(),
         body.vendorId(), body.endpoint());
@@ -73,6 +78,7 @@ public final class ConnectionResource {
   @PUT
   @Path("/{id}/credential")
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "204", description = "Stored")
   public Response storeCredential(@Auth Caller caller, @PathParam("id") String id,
       @NotNull @Valid PutCredential body) {
     connections.storeCredential(caller.tenantId(), caller.actor(), id, body.secret());
@@ -86,6 +92,8 @@ public final class ConnectionResource {
   @POST
   @Path("/{id}/credential/lease")
   @RolesAllowed(Roles.AGENT)
+  @ApiResponse(responseCode = "200", description = "The credential, leased",
+      content = @Content(schema = @Schema(implementation = LeaseResponse.class)))
   public Response lease(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid LeaseRequest body) {
     DecisionStore.Lease lease = decisions.lease(caller.tenantId(), caller.actor(), caller.agentId(), id,
         body.action());

@@ -15,6 +15,9 @@ import dev.vigil.collectors.monitoring.StatusRow;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -90,6 +93,8 @@ public final class ControlResource {
   @GET
   @Path("/{id}/runs/{runId}/evidence")
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  @ApiResponse(responseCode = "200", description = "The evidence record (canonical JSON)",
+      content = @Content(schema = @Schema(type = "object")))
   public String evidence(@Auth Caller caller, @PathParam("id") String id, @PathParam("runId") String runId) {
     control(id);
     return queries.evidence(caller.tenantId(), id, runId).orElseThrow(() -> Rejected.notFound("run", runId));

@@ -14,6 +14,9 @@ import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
 import dev.vigil.controls.model.Role;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +44,8 @@ public final class EventResource {
 
   @POST
   @RolesAllowed({Roles.INGEST, Roles.AGENT, Roles.ADMIN})
+  @ApiResponse(responseCode = "202", description = "Accepted",
+      content = @Content(schema = @Schema(implementation = IngestResponse.class)))
   public Response ingest(@Auth Caller caller, @NotNull @Valid IngestRequest body) {
     List<EventStore.NewEvent> batch = body.events().stream()
         .map(e -> e == null ? null : new EventStore.NewEvent(e.agentId(), e.connectionId(), e.action(),

@@ -13,6 +13,9 @@ import dev.vigil.evidence.DocType;
 import dev.vigil.evidence.EvidenceSearch;
 import dev.vigil.evidence.Hit;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -67,6 +70,8 @@ public final class EvidenceResource {
   @POST
   @Path("/reindex")
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "202", description = "Started",
+      content = @Content(schema = @Schema(implementation = ReindexBody.class)))
   public Response reindex(@Auth Caller caller) {
     return Response.accepted(ReindexBody.of(jobs.start(caller.tenantId(), caller.actor()), clock.instant())).build();
   }

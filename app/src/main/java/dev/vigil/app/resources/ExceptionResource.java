@@ -8,6 +8,9 @@ import dev.vigil.app.http.Paging;
 import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.controls.model.ControlException;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +37,8 @@ public final class ExceptionResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = ControlException.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateException body) {
     ControlException e = exceptions.create(caller.tenantId(), caller.actor(), body.controlId(),
         body.subjectId(), body.reason(), body.approvedBy(), body.expiresAt());

@@ -8,6 +8,9 @@ import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.controls.model.Grant;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +39,8 @@ public final class GrantResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = Grant.class)))
   public Response create(@Auth Caller caller, @PathParam("agentId") String agentId,
       @NotNull @Valid CreateGrant body) {
     Grant g = grants.create(caller.tenantId(), caller.actor(), agentId, new GrantStore.NewGrant(
@@ -62,6 +67,7 @@ public final class GrantResource {
   @DELETE
   @Path("/{grantId}")
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "204", description = "Revoked")
   public Response revoke(@Auth Caller caller, @PathParam("agentId") String agentId,
       @PathParam("grantId") String grantId) {
     grants.revoke(caller.tenantId(), caller.actor(), agentId, grantId);

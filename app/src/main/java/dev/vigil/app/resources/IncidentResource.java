@@ -10,6 +10,9 @@ import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.incidents.IncidentStore;
 import dev.vigil.controls.model.Incident;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +41,8 @@ public final class IncidentResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = Incident.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateIncident body) {
     Incident i = incidents.create(caller.tenantId(), caller.actor(), body.title(), body.severity(),
         body.detectedAt(), body.affectsCustomerData(), body.description());

@@ -13,6 +13,9 @@ import dev.vigil.collectors.reports.ReportFile;
 import dev.vigil.collectors.reports.ReportStatus;
 import dev.vigil.collectors.reports.ReportStore;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,6 +54,8 @@ public final class ReportResource {
   /** Queues a report of {@code [from, to)}: 202 with its state. */
   @POST
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @ApiResponse(responseCode = "202", description = "Accepted; generated in the background",
+      content = @Content(schema = @Schema(implementation = ReportBody.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateReport body) {
     Report r = jobs.request(caller.tenantId(), caller.actor(), body.title(), body.from(), body.to());
     return Response.accepted(ReportBody.of(r)).build();
@@ -76,6 +81,10 @@ public final class ReportResource {
   @Path("/{id}/{file: report\\.pdf|evidence\\.zip|oscal\\.json}")
   @Produces({"application/pdf", "application/zip", MediaType.APPLICATION_JSON})
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  @ApiResponse(responseCode = "200", description = "The file", content = {
+        @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "string", format = "binary"))})
   public Response download(@Auth Caller caller, @PathParam("id") String id, @PathParam("file") String name) {
     Report r = find(caller, id);
     if (r.status() != ReportStatus.DONE) {

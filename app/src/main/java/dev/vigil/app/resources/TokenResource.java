@@ -9,6 +9,9 @@ import dev.vigil.app.http.Paging;
 import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.controls.model.ApiToken;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +40,8 @@ public final class TokenResource {
   }
 
   @POST
+  @ApiResponse(responseCode = "201", description = "Created; the only time the token's secret is shown",
+      content = @Content(schema = @Schema(implementation = TokenCreated.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateToken body) {
     TokenStore.Issued issued = tokens.issue(caller.tenantId(), caller.actor(), body.name().strip(), body.role());
     return Response.status(201).entity(TokenCreated.of(issued)).build();
@@ -51,6 +56,7 @@ public final class TokenResource {
 
   @DELETE
   @Path("/{id}")
+  @ApiResponse(responseCode = "204", description = "Revoked")
   public Response revoke(@Auth Caller caller, @PathParam("id") String id) {
     tokens.revoke(caller.tenantId(), caller.actor(), id);
     return Response.noContent().build();

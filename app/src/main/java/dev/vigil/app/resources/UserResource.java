@@ -10,6 +10,9 @@ import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.controls.model.User;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +41,8 @@ public final class UserResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = User.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateUser body) {
     User user = users.create(caller.tenantId(), caller.actor(), body.email(), body.name(), body.role(),
         body.password());

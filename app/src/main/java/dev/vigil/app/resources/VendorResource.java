@@ -12,6 +12,9 @@ import dev.vigil.collectors.vendors.VendorStore;
 import dev.vigil.controls.model.Vendor;
 import dev.vigil.controls.model.VendorReview;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +43,8 @@ public final class VendorResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = Vendor.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateVendor body) {
     Vendor v = vendors.create(caller.tenantId(), caller.actor(), body.name(), body.criticality(),
         body.services(), body.dataShared());
@@ -72,6 +77,8 @@ public final class VendorResource {
   @POST
   @Path("/{id}/reviews")
   @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = VendorReview.class)))
   public Response review(@Auth Caller caller, @PathParam("id") String id,
       @NotNull @Valid CreateVendorReview body) {
     VendorReview r = vendors.review(caller.tenantId(), caller.actor(), id, new VendorStore.NewReview(
