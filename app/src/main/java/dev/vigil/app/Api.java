@@ -19,6 +19,8 @@ import dev.vigil.app.http.TextParamFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
+import dev.vigil.app.metrics.DataPlaneMetrics;
+import dev.vigil.app.metrics.ServiceMetrics;
 import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
 import dev.vigil.app.resources.AuditResource;
@@ -53,19 +55,19 @@ final class Api {
   private Api() {}
 
   static void register(JerseyEnvironment jersey, int maxBodyBytes, Stores stores, AuditTrail audit,
-      Monitoring monitoring, Evidence evidence, Reports reports, Clock clock) {
+      Monitoring monitoring, Evidence evidence, Reports reports, ServiceMetrics metrics, Clock clock) {
     authentication(jersey, stores.tokens());
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new QueryTokenFilter());
     jersey.register(new TextParamFilter());
-    jersey.register(new RequestLogFilter());
+    jersey.register(new RequestLogFilter(metrics.http()));
     jersey.register(new RejectedMapper());
     jersey.register(new ValidationMapper());
     jersey.register(new JsonMapper());
     jersey.register(new WebApplicationMapper());
     jersey.register(new UnexpectedMapper());
     controlPlane(jersey, stores, audit);
-    dataPlane(jersey, stores);
+    dataPlane(jersey, stores, metrics.dataPlane());
     jersey.register(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
     jersey.register(new FindingResource(monitoring.catalog(), monitoring.queries()));
     jersey.register(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
@@ -99,8 +101,8 @@ final class Api {
   }
 
   /** What agents call on every action: decisions and the events that record them. */
-  private static void dataPlane(JerseyEnvironment jersey, Stores stores) {
-    jersey.register(new DecisionResource(stores.decisions()));
-    jersey.register(new EventResource(stores.events()));
+  private static void dataPlane(JerseyEnvironment jersey, Stores stores, DataPlaneMetrics metrics) {
+    jersey.register(new DecisionResource(stores.decisions(), metrics));
+    jersey.register(new EventResource(stores.events(), metrics));
   }
 }
