@@ -112,7 +112,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     securityHeaders(environment);
     Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     Ids ids = new Ids(clock);
-    ServiceMetrics metrics = config.metrics().build(environment);
+    ServiceMetrics metrics = config.prometheus().build(environment);
     Database database = config.database().build(environment, config.dataDir());
     MasterKey masterKey = config.crypto().build(config.dataDir());
     AuditTrail audit = config.audit().build(environment, database, masterKey, metrics, ids, clock);

@@ -6,7 +6,7 @@ import dev.vigil.app.config.ControlsFactory;
 import dev.vigil.app.config.CryptoFactory;
 import dev.vigil.app.config.DatabaseFactory;
 import dev.vigil.app.config.EvidenceFactory;
-import dev.vigil.app.config.MetricsFactory;
+import dev.vigil.app.config.PrometheusFactory;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -57,7 +57,7 @@ public final class VigilConfiguration extends Configuration {
   @JsonProperty
   @Valid
   @NotNull
-  private MetricsFactory metrics = new MetricsFactory();
+  private PrometheusFactory prometheus = new PrometheusFactory();
 
   public Path dataDir() {
     return Path.of(dataDir);
@@ -91,7 +91,8 @@ public final class VigilConfiguration extends Configuration {
     return evidence;
   }
 
-  public MetricsFactory metrics() {
-    return metrics;
+  /** The operator's metrics (Dropwizard's own {@code metrics} section configures its reporters). */
+  public PrometheusFactory prometheus() {
+    return prometheus;
   }
 }

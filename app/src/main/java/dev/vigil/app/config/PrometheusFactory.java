@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Min;
  * {@value #PATH} (docs/operations.md lists them), and how many tenants may each have their own
  * series.
  */
-public final class MetricsFactory {
+public final class PrometheusFactory {
 
   /** Where the admin port serves the metrics. */
   public static final String PATH = "/metrics/prometheus";
