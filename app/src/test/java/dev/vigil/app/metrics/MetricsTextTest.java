@@ -11,11 +11,17 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,6 +120,24 @@ class MetricsTextTest {
     assertThat(text.value("vigil_findings_open", Map.of("control", "AC-1"))).isZero();
     assertThat(text.value("vigil_control_runs_total", Map.of("control", "AC-1", "result", "error"))).isZero();
     assertThat(text.value("vigil_scheduler_misfires_total", Map.of("family", "logging"))).isZero();
+  }
+
+  @Test
+  void theOperationsDocListsEveryMetricAndNoOther() throws IOException {
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    PromText text = scrape(metrics -> {
+      metrics.checkpoints(() -> List.of(new Signing("t1", 1, 0, now)), Clock.fixed(now, ZoneOffset.UTC));
+      metrics.evidenceLag(() -> List.of(new dev.vigil.evidence.follow.Lag("t1", 1, 0, 1, 0.5)));
+      metrics.controls().catalog(List.of("AC-1"), Map::of);
+      metrics.http().observe("GET", "/api/v1/agents", 200, 1);
+    }, 100);
+    Set<String> served = new TreeSet<>(text.families().keySet());
+    served.removeIf(name -> !name.startsWith("vigil_"));
+    String doc = Files.readString(Path.of("..", "docs", "operations.md"));
+    Set<String> documented = new TreeSet<>();
+    Matcher m = Pattern.compile("(?m)^\\| `(vigil_[a-z_]+)`").matcher(doc);
+    while (m.find()) documented.add(m.group(1));
+    assertThat(documented).isEqualTo(served);
   }
 
   interface Feed {
