@@ -19,6 +19,8 @@ import dev.vigil.app.http.TextParamFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
+import dev.vigil.app.metrics.DataPlaneMetrics;
+import dev.vigil.app.metrics.ServiceMetrics;
 import dev.vigil.app.openapi.OpenApiResource;
 import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
@@ -59,12 +61,12 @@ final class Api {
   private Api() {}
 
   static void register(JerseyEnvironment jersey, int maxBodyBytes, Stores stores, AuditTrail audit,
-      Monitoring monitoring, Evidence evidence, Reports reports, Clock clock) {
+      Monitoring monitoring, Evidence evidence, Reports reports, ServiceMetrics metrics, Clock clock) {
     authentication(jersey, stores.tokens());
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new QueryTokenFilter());
     jersey.register(new TextParamFilter());
-    jersey.register(new RequestLogFilter());
+    jersey.register(new RequestLogFilter(metrics.http()));
     jersey.register(new RejectedMapper());
     jersey.register(new ValidationMapper());
     jersey.register(new JsonMapper());
@@ -72,7 +74,7 @@ final class Api {
     jersey.register(new UnexpectedMapper());
     List<Object> resources = new ArrayList<>();
     controlPlane(resources, stores, audit);
-    dataPlane(resources, stores);
+    dataPlane(resources, stores, metrics.dataPlane());
     resources.add(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
     resources.add(new FindingResource(monitoring.catalog(), monitoring.queries()));
     resources.add(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
@@ -119,8 +121,8 @@ final class Api {
   }
 
   /** What agents call on every action: decisions and the events that record them. */
-  private static void dataPlane(List<Object> resources, Stores stores) {
-    resources.add(new DecisionResource(stores.decisions()));
-    resources.add(new EventResource(stores.events()));
+  private static void dataPlane(List<Object> resources, Stores stores, DataPlaneMetrics metrics) {
+    resources.add(new DecisionResource(stores.decisions(), metrics));
+    resources.add(new EventResource(stores.events(), metrics));
   }
 }

@@ -25,6 +25,7 @@ import dev.vigil.app.http.JsonErrorHandler;
 import dev.vigil.app.http.SecurityHeadersFilter;
 import dev.vigil.app.http.TextDeserializer;
 import dev.vigil.app.http.UtcInstantDeserializer;
+import dev.vigil.app.metrics.ServiceMetrics;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Ids;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -111,16 +112,19 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     securityHeaders(environment);
     Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     Ids ids = new Ids(clock);
+    ServiceMetrics metrics = config.prometheus().build(environment);
     Database database = config.database().build(environment, config.dataDir());
     MasterKey masterKey = config.crypto().build(config.dataDir());
-    AuditTrail audit = config.audit().build(environment, database, masterKey, ids, clock);
+    AuditTrail audit = config.audit().build(environment, database, masterKey, metrics, ids, clock);
     Stores stores = Stores.build(database.jdbi(), audit, masterKey, config.audit().leaseTtl(), ids, clock);
-    Monitoring monitoring = config.controls().build(environment, database, audit, stores.connections(), ids, clock);
-    Evidence evidence = config.evidence().build(environment, config.dataDir(), database, audit, stores, monitoring,
+    Monitoring monitoring = config.controls().build(environment, database, audit, stores.connections(), metrics, ids,
         clock);
+    Evidence evidence = config.evidence().build(environment, config.dataDir(), database, audit, stores, monitoring,
+        metrics, clock);
     Reports reports = Reports.build(environment, config.dataDir(), database.jdbi(), audit, masterKey,
         monitoring.catalog(), config.controls().schedules(), ids, clock);
-    Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, clock);
+    Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, metrics,
+        clock);
     seedOrHint(config, environment, database, masterKey, stores, clock);
   }
 

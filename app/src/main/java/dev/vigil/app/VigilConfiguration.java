@@ -6,6 +6,7 @@ import dev.vigil.app.config.ControlsFactory;
 import dev.vigil.app.config.CryptoFactory;
 import dev.vigil.app.config.DatabaseFactory;
 import dev.vigil.app.config.EvidenceFactory;
+import dev.vigil.app.config.PrometheusFactory;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,6 +54,11 @@ public final class VigilConfiguration extends Configuration {
   @NotNull
   private EvidenceFactory evidence = new EvidenceFactory();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private PrometheusFactory prometheus = new PrometheusFactory();
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -83,5 +89,10 @@ public final class VigilConfiguration extends Configuration {
 
   public EvidenceFactory evidence() {
     return evidence;
+  }
+
+  /** The operator's metrics (Dropwizard's own {@code metrics} section configures its reporters). */
+  public PrometheusFactory prometheus() {
+    return prometheus;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.app.Http.Reply;
 import dev.vigil.app.cli.VerifyCommand;
+import dev.vigil.app.metrics.PromText;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
@@ -104,6 +105,63 @@ abstract class DataPlaneApiContract extends ApiFixture {
     return "{\"agentId\":\"" + agentId + "\",\"connectionId\":\"" + connection + "\",\"action\":\"" + action
         + "\",\"resource\":\"r/" + id + "\",\"outcome\":\"success\",\"occurredAt\":\"" + at
         + "\",\"attributes\":{\"eventId\":\"" + id + "\"}}";
+  }
+
+  // --- metrics --------------------------------------------------------------------------------
+
+  @Test
+  void theAdminPortsMetricsCountWhatTheServiceDidLabelledByRouteNeverByPath() throws Exception {
+    PromText before = MetricsScrape.of(server);
+    assertThat(reason(authorize(agentToken, null, crm, "crm:read"))).startsWith("allow");
+    assertThat(reason(authorize(agentToken, null, mail, "mail:send"))).startsWith("allow");
+    assertThat(reason(authorize(agentToken, null, crm, "crm:delete"))).startsWith("deny");
+    List<String> events = new ArrayList<>();
+    Instant at = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+    for (int i = 0; i < 25; i++) events.add(event(agent, crm, "crm:read", at, "metrics-" + i));
+    assertThat(http.post(ingest, "/api/v1/events", "{\"events\":[" + String.join(",", events) + "]}").status())
+        .isEqualTo(202);
+    assertError(http.get(adminA, "/api/v1/agents/agt-metrics-nobody"), 404);
+    PromText after = MetricsScrape.of(server);
+
+    assertThat(MetricsScrape.grew(before, after, "vigil_decisions_total", Map.of("decision", "allow"))).isEqualTo(2);
+    assertThat(MetricsScrape.grew(before, after, "vigil_decisions_total", Map.of("decision", "deny"))).isEqualTo(1);
+    assertThat(MetricsScrape.grew(before, after, "vigil_ingest_events_total", Map.of())).isEqualTo(25);
+    assertThat(MetricsScrape.grew(before, after, "vigil_ingest_batches_total", Map.of())).isEqualTo(1);
+    // The data plane's three decisions and 25 events, in at least two group commits.
+    assertThat(MetricsScrape.grew(before, after, "vigil_audit_group_entries_sum", Map.of())).isEqualTo(28);
+    assertThat(MetricsScrape.grew(before, after, "vigil_audit_commit_duration_seconds_count",
+        Map.of("outcome", "committed"))).isBetween(2.0, 4.0);
+    assertThat(MetricsScrape.grew(before, after, "vigil_http_request_duration_seconds_count",
+        Map.of("method", "POST", "route", "/api/v1/authorize", "status", "2xx"))).isEqualTo(3);
+    assertThat(MetricsScrape.grew(before, after, "vigil_http_request_duration_seconds_count",
+        Map.of("method", "GET", "route", "/api/v1/agents/{id}", "status", "4xx"))).isEqualTo(1);
+    assertThat(after.families().values()).allSatisfy(f -> assertThat(f.samples())
+        .allSatisfy(sample -> assertThat(sample.labels().values()).noneMatch(v -> v.contains("agt-metrics-nobody"))));
+    assertThat(after.family("vigil_scheduler_misfires_total").samples()).hasSize(5);
+    assertThat(after.family("jvm_memory_used_bytes").samples()).isNotEmpty();
+
+    // Read at each scrape: signing and indexing catch up with the chain, tenant by tenant.
+    Map<String, String> ours = Map.of("tenant", tenantA);
+    Poll.until(WAIT, () -> MetricsScrape.of(server), m -> m.value("vigil_checkpoint_unsigned_entries", ours) == 0
+        && m.value("vigil_checkpoint_age_seconds", ours) == 0
+        && m.value("vigil_evidence_index_lag_entries", ours) == 0
+        && m.sum("vigil_delivery_outcomes_total", Map.of("kind", "checkpoint", "outcome", "delivered")) > 0);
+    // Control runs and open findings agree with the database once the runs the changes set off are done.
+    Poll.until(WAIT, () -> {
+      PromText m = MetricsScrape.of(server);
+      return List.of(m.sum("vigil_control_runs_total", Map.of()), count("SELECT COUNT(*) FROM control_runs"),
+          m.sum("vigil_findings_open", Map.of()), count("SELECT COUNT(*) FROM findings WHERE resolved_at IS NULL"));
+    }, c -> c.get(0) > 0 && c.get(0).equals(c.get(1)) && c.get(2).equals(c.get(3)));
+    String promtool = MetricsScrape.promtool(server);
+    if (promtool != null) assertThat(promtool).startsWith("0 ");
+  }
+
+  private double count(String sql) {
+    try {
+      return Double.parseDouble(server.query(sql).get(0));
+    } catch (Exception e) {
+      throw new AssertionError(sql, e);
+    }
   }
 
   // --- decisions ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.vigil.app.health.CheckpointSinksHealthCheck;
 import dev.vigil.app.health.KeysHealthCheck;
 import dev.vigil.app.jobs.CheckpointScheduler;
 import dev.vigil.app.jobs.ManagedService;
+import dev.vigil.app.metrics.ServiceMetrics;
 import dev.vigil.collectors.alerts.RetryPolicy;
 import dev.vigil.collectors.alerts.Webhook;
 import dev.vigil.collectors.audit.AppendPipeline;
@@ -127,19 +128,22 @@ public final class AuditFactory {
    * draining, when the server stops), the checkpoint key and the schedule that signs
    * checkpoints (started with the server), the publisher that copies each new checkpoint to the
    * configured sinks (started before the schedule, stopped after it), and the {@code keys} and
-   * {@code checkpoint-sinks} health checks.
+   * {@code checkpoint-sinks} health checks. {@code metrics} hears of each group commit and
+   * sink delivery, and reads how far signing is behind at each scrape.
    */
-  public AuditTrail build(Environment environment, Database database, MasterKey masterKey, Ids ids, Clock clock) {
+  public AuditTrail build(Environment environment, Database database, MasterKey masterKey, ServiceMetrics metrics,
+      Ids ids, Clock clock) {
     Jdbi jdbi = database.jdbi();
     AuditListeners listeners = new AuditListeners();
     AuditAppender appender = new AuditAppender(clock, listeners);
-    AppendPipeline pipeline = pipeline(jdbi, appender, database.embedded());
+    AppendPipeline pipeline = pipeline(jdbi, appender, database.embedded(), metrics.audit());
     environment.lifecycle().manage(new AutoCloseableManager(pipeline));
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, masterKey, clock);
     CheckpointPublisher sinks = new CheckpointPublisher(jdbi, checkpointSinks.webhooks(), checkpointSinks.directory(),
-        checkpointSinks.retryPolicy(), ids, clock);
+        checkpointSinks.retryPolicy(), ids, clock, metrics.deliveries());
     environment.lifecycle().manage(new ManagedService(sinks::start, sinks));
     CheckpointStore checkpoints = new CheckpointStore(jdbi, signer, clock, sinks::publish);
+    metrics.checkpoints(checkpoints::signing, clock);
     CheckpointScheduler checkpointSchedule = new CheckpointScheduler(checkpoints, checkpointInterval(), clock);
     environment.lifecycle().manage(checkpointSchedule);
     environment.healthChecks().register("keys", new KeysHealthCheck(masterKey, signer));
@@ -149,8 +153,9 @@ public final class AuditFactory {
         new Exporter(log, checkpoints, clock));
   }
 
-  private AppendPipeline pipeline(Jdbi jdbi, AuditAppender appender, boolean embedded) {
+  private AppendPipeline pipeline(Jdbi jdbi, AuditAppender appender, boolean embedded,
+      AppendPipeline.Listener listener) {
     int groupEntries = maxGroupEntries != null ? maxGroupEntries : embedded ? 1_000 : 20_000;
-    return new AppendPipeline(jdbi, appender, writers, groupEntries, COMMIT_WAIT);
+    return new AppendPipeline(jdbi, appender, writers, groupEntries, COMMIT_WAIT, listener);
   }
 }

@@ -53,21 +53,22 @@ public record ControlRuns(Catalog catalog, SnapshotLoader loader, ControlRunner 
     ConnectionStore connections = new ConnectionStore(jdbi, appender, keysets, new CredentialVault(), ids, clock);
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, masterKey, clock);
     return build(parameters, schedules, jdbi, appender, new AuditLog(jdbi), signer, connections, ids,
-        (control, outcome) -> { }, clock);
+        (control, outcome) -> { }, ControlRunner.RunListener.NONE, clock);
   }
 
   /**
    * @param appender where runs are recorded, as audit entries
    * @param log the chain the logging controls verify, against {@code signer}'s public key
    * @param listener hears of every status change (alerts); must not block or throw
+   * @param runs hears of every run recorded (metrics); must not block or throw
    */
   static ControlRuns build(ControlParameters parameters, Map<Family, Duration> schedules, Jdbi jdbi,
       AuditAppender appender, AuditLog log, CheckpointSigner signer, ConnectionStore connections, Ids ids,
-      ControlRunner.StatusListener listener, Clock clock) {
+      ControlRunner.StatusListener listener, ControlRunner.RunListener runs, Clock clock) {
     Catalog catalog = new Catalog(parameters);
     SnapshotLoader loader = new SnapshotLoader(jdbi, connections, log, signer.publicKey(), catalog.parameters(),
         schedules);
     RunRecorder recorder = new RunRecorder(jdbi, appender, ids);
-    return new ControlRuns(catalog, loader, new ControlRunner(loader, recorder, listener, clock));
+    return new ControlRuns(catalog, loader, new ControlRunner(loader, recorder, listener, runs, clock));
   }
 }

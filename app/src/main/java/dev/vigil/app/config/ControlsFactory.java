@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.app.config.DatabaseFactory.Database;
 import dev.vigil.app.health.SchedulerHealthCheck;
 import dev.vigil.app.jobs.ManagedService;
+import dev.vigil.app.metrics.ControlMetrics;
+import dev.vigil.app.metrics.ServiceMetrics;
 import dev.vigil.collectors.alerts.Alert;
 import dev.vigil.collectors.alerts.AlertDispatcher;
 import dev.vigil.collectors.alerts.RetryPolicy;
@@ -165,31 +167,36 @@ public final class ControlsFactory {
    * every change the audit trail hears, and on demand through the returned runner; status
    * changes go to the webhooks. Registers their lifecycle (started alerts first, stopped
    * schedule first, so that nothing runs after what it feeds has stopped) and the
-   * {@code scheduler} health check.
+   * {@code scheduler} health check. {@code metrics} hears of every run, misfire and alert
+   * delivery, and counts the open findings at each scrape.
    */
   public Monitoring build(Environment environment, Database database, AuditTrail audit,
-      ConnectionStore connections, Ids ids, Clock clock) {
-    AlertDispatcher alerts = new AlertDispatcher(database.jdbi(), webhooks(), retryPolicy(), ids, clock);
+      ConnectionStore connections, ServiceMetrics metrics, Ids ids, Clock clock) {
+    AlertDispatcher alerts = new AlertDispatcher(database.jdbi(), webhooks(), retryPolicy(), ids, clock,
+        metrics.deliveries());
     ControlRuns runs = ControlRuns.build(parameters(), schedules(), database.jdbi(), audit.appender(),
         audit.log(), audit.signer(), connections, ids, (control, outcome) -> alerts.send(Alert.of(control, outcome)),
-        clock);
+        metrics.controls(), clock);
     ChangeTriggers triggers = new ChangeTriggers(runs.runner(), runs.catalog(), changeDebounce(),
         CHANGE_RUN_THREADS, clock);
     audit.listeners().add(triggers);
-    ControlScheduler scheduler = scheduler(database, runs, clock);
+    ControlScheduler scheduler = scheduler(database, runs, metrics.controls(), clock);
     environment.lifecycle().manage(new ManagedService(alerts::start, alerts));
     environment.lifecycle().manage(new AutoCloseableManager(triggers));
     environment.lifecycle().manage(new ManagedService(scheduler::start, scheduler));
     environment.healthChecks().register("scheduler",
         new SchedulerHealthCheck(audit.checkpointSchedule(), scheduler));
-    return new Monitoring(runs.catalog(), runs.runner(), new ControlQueries(database.jdbi()));
+    ControlQueries queries = new ControlQueries(database.jdbi());
+    metrics.controls().catalog(runs.catalog().ids(),
+        queries::openFindingsByControl);
+    return new Monitoring(runs.catalog(), runs.runner(), queries);
   }
 
   /** Sweeps each family on its schedule; on PostgreSQL the nodes share the schedule through the database. */
-  private ControlScheduler scheduler(Database database, ControlRuns runs, Clock clock) {
+  private ControlScheduler scheduler(Database database, ControlRuns runs, ControlMetrics metrics, Clock clock) {
     String node = ManagementFactory.getRuntimeMXBean().getName();
     Sweeper sweeper = new Sweeper(database.jdbi(), runs.catalog(), runs.loader(), runs.runner(), node, clock);
     return new ControlScheduler(sweeper, schedules(),
-        database.embedded() ? Optional.empty() : Optional.of(database.dataSource()), node, clusterCheckin());
+        database.embedded() ? Optional.empty() : Optional.of(database.dataSource()), node, clusterCheckin(), metrics);
   }
 }

@@ -6,6 +6,7 @@ import dev.vigil.app.health.EvidenceHealthCheck;
 import dev.vigil.app.health.EvidenceMetrics;
 import dev.vigil.app.jobs.ManagedService;
 import dev.vigil.app.jobs.ReindexJobs;
+import dev.vigil.app.metrics.ServiceMetrics;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.monitoring.ControlQueries;
@@ -135,12 +136,13 @@ public final class EvidenceFactory {
    * indexed at once (ingest never waits: the listener only queues the tenant), other changes
    * at the next poll. Registers the lifecycle (the follower starts with the server; at stop,
    * running rebuilds end, then the follower commits and closes, then the index), the
-   * {@code evidence-index} health check and the lag gauges.
+   * {@code evidence-index} health check and the lag gauges (Dropwizard's, and {@code metrics}'
+   * read at each scrape).
    *
    * @throws IllegalStateException when another process holds the index directory
    */
   public Evidence build(Environment environment, Path dataDir, Database database, AuditTrail audit, Stores stores,
-      Monitoring monitoring, Clock clock) {
+      Monitoring monitoring, ServiceMetrics metrics, Clock clock) {
     IndexLock lock = lock(indexDir(dataDir));
     Indexing indexing = indexing(dataDir, database.jdbi(), sources(stores, monitoring.queries()), clock);
     ChainFollower follower = indexing.follower();
@@ -148,12 +150,13 @@ public final class EvidenceFactory {
         (tenantId, actor) -> recordRequest(database.jdbi(), audit.appender(), indexing.index(), tenantId, actor),
         clock);
     audit.listeners().add((tenantId, entries) -> follower.changed(tenantId));
-    EvidenceMetrics metrics = new EvidenceMetrics(environment.metrics(), follower::lags);
+    EvidenceMetrics gauges = new EvidenceMetrics(environment.metrics(), follower::lags);
+    metrics.evidenceLag(follower::lags);
     environment.lifecycle().manage(new ManagedService(() -> {
       follower.start();
-      metrics.start(followerSettings().poll());
+      gauges.start(followerSettings().poll());
     }, () -> {
-      try (lock; indexing; metrics; jobs) {
+      try (lock; indexing; gauges; jobs) {
         // closed in reverse: rebuilds, gauges, follower and index, and last the directory
       }
     }));

@@ -1,6 +1,7 @@
 package dev.vigil.app.http;
 
 import dev.vigil.app.auth.Caller;
+import dev.vigil.app.metrics.HttpMetrics;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,7 +24,8 @@ import org.slf4j.MDC;
  * the line's MDC ({@link #FIELDS}), so the JSON log layout carries each as its own field. The
  * request id is the caller's {@code X-Request-Id} when it is a plain token of up to 64
  * characters, else a new one, and is answered in the same header so a client can quote it.
- * Replaces Dropwizard's request log, which logs query strings.
+ * Replaces Dropwizard's request log, which logs query strings. Each request is also timed into
+ * {@link HttpMetrics}, by the same route template, whether or not the line is logged.
  */
 @PreMatching
 @Priority(1)
@@ -39,6 +41,11 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final SecureRandom random = new SecureRandom();
+  private final HttpMetrics metrics;
+
+  public RequestLogFilter(HttpMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -51,12 +58,14 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Object id = request.getProperty(ID);
     if (id != null) response.getHeaders().putSingle(REQUEST_ID, id);
-    if (!LOG.isInfoEnabled()) return;
     Object start = request.getProperty(START);
-    long micros = start instanceof Long s ? (System.nanoTime() - s) / 1000 : -1;
+    long nanos = start instanceof Long s ? System.nanoTime() - s : -1;
+    String route = route(request);
+    if (nanos >= 0) metrics.observe(request.getMethod(), "-".equals(route) ? null : route, response.getStatus(), nanos);
+    if (!LOG.isInfoEnabled()) return;
+    long micros = nanos < 0 ? -1 : nanos / 1000;
     Caller caller = request.getSecurityContext() != null
         && request.getSecurityContext().getUserPrincipal() instanceof Caller c ? c : null;
-    String route = route(request);
     try {
       MDC.put("requestId", String.valueOf(id));
       MDC.put("method", request.getMethod());

@@ -4,6 +4,7 @@ import dev.vigil.app.api.AuthorizeRequest;
 import dev.vigil.app.api.AuthorizeResponse;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
+import dev.vigil.app.metrics.DataPlaneMetrics;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.decisions.DecisionStore;
 import dev.vigil.controls.model.Role;
@@ -27,9 +28,11 @@ import jakarta.ws.rs.core.MediaType;
 public final class DecisionResource {
 
   private final DecisionStore decisions;
+  private final DataPlaneMetrics metrics;
 
-  public DecisionResource(DecisionStore decisions) {
+  public DecisionResource(DecisionStore decisions, DataPlaneMetrics metrics) {
     this.decisions = decisions;
+    this.metrics = metrics;
   }
 
   @POST
@@ -39,6 +42,7 @@ public final class DecisionResource {
     String agentId = agentOf(caller, body.agentId());
     DecisionStore.Recorded r = decisions.authorize(caller.tenantId(), caller.actor(), agentId,
         body.connectionId(), body.action(), body.resource());
+    metrics.decided(r.decision().allowed());
     return new AuthorizeResponse(r.decision().allowed() ? "allow" : "deny", r.decision().reason(),
         r.decision().grantId(), r.decisionId());
   }

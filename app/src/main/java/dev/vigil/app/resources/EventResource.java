@@ -8,6 +8,7 @@ import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
 import dev.vigil.app.http.Times;
+import dev.vigil.app.metrics.DataPlaneMetrics;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.events.EventStore;
 import dev.vigil.controls.audit.AuditEntry;
@@ -37,9 +38,11 @@ import java.util.List;
 public final class EventResource {
 
   private final EventStore events;
+  private final DataPlaneMetrics metrics;
 
-  public EventResource(EventStore events) {
+  public EventResource(EventStore events, DataPlaneMetrics metrics) {
     this.events = events;
+    this.metrics = metrics;
   }
 
   @POST
@@ -53,6 +56,7 @@ public final class EventResource {
         .toList(); // may hold nulls, which the store reports by index
     EventStore.Accepted a = events.ingest(caller.tenantId(), caller.actor(),
         caller.role() == Role.AGENT ? caller.agentId() : null, batch);
+    metrics.ingested(a.accepted());
     return Response.accepted(new IngestResponse(a.accepted(), a.firstSeq(), a.lastSeq())).build();
   }
 

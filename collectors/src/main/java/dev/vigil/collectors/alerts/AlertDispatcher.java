@@ -87,9 +87,15 @@ public final class AlertDispatcher implements AutoCloseable {
    *     could not be told apart after a restart
    */
   public AlertDispatcher(Jdbi jdbi, List<Webhook> webhooks, RetryPolicy policy, Ids ids, Clock clock) {
+    this(jdbi, webhooks, policy, ids, clock, Outbox.Listener.NONE);
+  }
+
+  /** A dispatcher whose {@code listener} hears how each delivery attempt settled (kind {@code alert}). */
+  public AlertDispatcher(Jdbi jdbi, List<Webhook> webhooks, RetryPolicy policy, Ids ids, Clock clock,
+      Outbox.Listener listener) {
     this.rows = new Deliveries(jdbi);
     this.outbox = new Outbox(LOG, "alert", "webhook", rows, WebhookDestination.of(webhooks, policy.timeout(), clock),
-        policy, ids, clock);
+        policy, ids, clock, listener);
   }
 
   /**

@@ -41,6 +41,26 @@ public final class Outbox implements AutoCloseable {
   private final Ids ids;
   private final Clock clock;
   private final DeliveryScheduler scheduler;
+  private final Listener listener;
+
+  /** What became of an attempt, or of a delivery that made none. */
+  public enum Settled {
+    /** The attempt delivered. */
+    DELIVERED,
+    /** The attempt failed; another follows after the backoff. */
+    RETRYING,
+    /** The attempt failed and the delivery is given up: refused for good, or out of attempts. */
+    FAILED,
+    /** The delivery's destination is no longer configured; it was given up without an attempt. */
+    ABANDONED
+  }
+
+  /** Hears how each attempt settled (metrics), on the outbox's threads; must return at once and not throw. */
+  public interface Listener {
+    void settled(String kind, Settled outcome);
+
+    Listener NONE = (kind, outcome) -> { };
+  }
 
   /**
    * @param log where attempts are logged: the owner's logger, so that each kind's lines can be told apart
@@ -51,7 +71,14 @@ public final class Outbox implements AutoCloseable {
    */
   public Outbox(Logger log, String kind, String destinationNoun, Ledger ledger, List<Destination> destinations,
       RetryPolicy policy, Ids ids, Clock clock) {
+    this(log, kind, destinationNoun, ledger, destinations, policy, ids, clock, Listener.NONE);
+  }
+
+  /** An outbox whose {@code listener} hears how each attempt settled. */
+  public Outbox(Logger log, String kind, String destinationNoun, Ledger ledger, List<Destination> destinations,
+      RetryPolicy policy, Ids ids, Clock clock, Listener listener) {
     this.log = log;
+    this.listener = listener;
     this.kind = kind;
     this.destinationNoun = destinationNoun;
     this.ledger = ledger;
@@ -149,6 +176,7 @@ public final class Outbox implements AutoCloseable {
         scheduler.release(d.id());
         try {
           ledger.abandon(d.tenantId(), d.id(), destinationNoun + " no longer configured");
+          listener.settled(kind, Settled.ABANDONED);
           log.warn("{} delivery {} to {} abandoned: {} no longer configured", kind, d.id(), d.destination(),
               destinationNoun);
         } catch (RuntimeException e) {
@@ -188,6 +216,7 @@ public final class Outbox implements AutoCloseable {
     try {
       if (outcome.delivered()) {
         record(job, Attempt.delivered(attempts, outcome, now));
+        listener.settled(kind, Settled.DELIVERED);
         scheduler.release(job.id());
         log.debug("{} delivery {} to {} delivered on attempt {}", kind, job.id(), to, attempts);
         return;
@@ -195,12 +224,14 @@ public final class Outbox implements AutoCloseable {
       String why = outcome.remark();
       if (!outcome.retry() || attempts >= policy.maxAttempts()) {
         record(job, Attempt.failed(attempts, outcome.statusCode(), why));
+        listener.settled(kind, Settled.FAILED);
         scheduler.release(job.id());
         log.warn("{} delivery {} to {} failed for good after {} attempts: {}", kind, job.id(), to, attempts, why);
         return;
       }
       Duration delay = policy.delayAfter(attempts);
       if (record(job, Attempt.retry(attempts, outcome.statusCode(), why, now.plus(delay)))) {
+        listener.settled(kind, Settled.RETRYING);
         log.warn("{} delivery {} to {} failed (attempt {} of {}), retrying in {}: {}",
             kind, job.id(), to, attempts, policy.maxAttempts(), delay, why);
         Job next = job.next();

@@ -31,7 +31,23 @@ public final class AppendPipeline implements AutoCloseable {
   private final int maxEntries;
   private final Duration timeout;
   private final ExecutorService writers;
+  private final Listener listener;
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+
+  /**
+   * Hears of every group the pipeline tried to commit (metrics). Called on the writer thread
+   * after the transaction ended; must return at once and not throw.
+   */
+  public interface Listener {
+    /**
+     * @param entries the entries the group held
+     * @param nanos how long its transaction took, from begin to commit (or failure)
+     * @param committed whether it committed; if not, every request in it failed
+     */
+    void group(int entries, long nanos, boolean committed);
+
+    Listener NONE = (entries, nanos, committed) -> { };
+  }
 
   private record Request(List<PendingEntry> entries, CompletableFuture<List<AuditEntry>> done) {}
 
@@ -46,7 +62,14 @@ public final class AppendPipeline implements AutoCloseable {
    * @param timeout how long a caller waits for its commit
    */
   public AppendPipeline(Jdbi jdbi, AuditAppender appender, int writers, int maxEntries, Duration timeout) {
+    this(jdbi, appender, writers, maxEntries, timeout, Listener.NONE);
+  }
+
+  /** A pipeline whose {@code listener} hears of each group commit. */
+  public AppendPipeline(Jdbi jdbi, AuditAppender appender, int writers, int maxEntries, Duration timeout,
+      Listener listener) {
     this.jdbi = jdbi;
+    this.listener = listener;
     this.appender = appender;
     this.maxEntries = maxEntries;
     this.timeout = timeout;
@@ -121,12 +144,15 @@ public final class AppendPipeline implements AutoCloseable {
     List<PendingEntry> all = new ArrayList<>();
     for (Request r : group) all.addAll(r.entries());
     List<AuditEntry> stored;
+    long start = System.nanoTime();
     try {
       stored = jdbi.inTransaction(h -> appender.appendAll(h, tenantId, all));
     } catch (RuntimeException e) {
+      listener.group(all.size(), System.nanoTime() - start, false);
       for (Request r : group) r.done().completeExceptionally(e);
       return;
     }
+    listener.group(all.size(), System.nanoTime() - start, true);
     int from = 0;
     for (Request r : group) {
       int to = from + r.entries().size();

@@ -39,6 +39,22 @@ public interface CheckpointDao {
   List<Checkpoint> byTime(@Bind("tenantId") String tenantId, @Bind("from") Instant from,
       @Bind("to") Instant to, @Bind("afterSize") long afterSize, @Bind("limit") int limit);
 
+  /**
+   * Every tenant's chain against its checkpoints: the head, the size of the latest checkpoint
+   * (0 when none), and when the first entry past it was appended (null when none waits).
+   * Read at each metrics scrape: one row per tenant, each found by primary key.
+   */
+  @SqlQuery("""
+      SELECT s.tenant_id, s.head_seq, s.signed_size, e.occurred_at AS oldest_unsigned_at
+      FROM (SELECT h.tenant_id, h.seq AS head_seq,
+              COALESCE((SELECT MAX(c.size) FROM checkpoints c WHERE c.tenant_id = h.tenant_id), 0) AS signed_size
+            FROM audit_heads h) s
+      LEFT JOIN audit_entries e ON e.tenant_id = s.tenant_id AND e.seq = s.signed_size + 1
+      ORDER BY s.tenant_id
+      """)
+  @RegisterConstructorMapper(Signing.class)
+  List<Signing> signing();
+
   /** Tenants whose chain has entries that no checkpoint covers yet. */
   @SqlQuery("""
       SELECT h.tenant_id FROM audit_heads h

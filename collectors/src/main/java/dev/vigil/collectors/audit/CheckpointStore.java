@@ -43,6 +43,11 @@ public final class CheckpointStore {
     this.signed = signed;
   }
 
+  /** How far signing is behind each tenant's chain, tenant by tenant (for metrics). */
+  public List<Signing> signing() {
+    return jdbi.withExtension(CheckpointDao.class, CheckpointDao::signing);
+  }
+
   /** Signs a checkpoint at the tenant's current head unless one exists; empty for an empty chain. */
   public Optional<Checkpoint> signHead(String tenantId) {
     return sign(tenantId, OptionalLong.empty());

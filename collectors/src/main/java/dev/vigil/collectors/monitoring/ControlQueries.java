@@ -3,6 +3,7 @@ package dev.vigil.collectors.monitoring;
 import dev.vigil.collectors.db.Page;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -18,6 +19,14 @@ public final class ControlQueries {
 
   public ControlQueries(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /**
+   * Open findings across every tenant, by control id; a control with none is absent. For the
+   * operator's metrics only: it is the one read here not scoped by tenant.
+   */
+  public Map<String, Long> openFindingsByControl() {
+    return jdbi.withExtension(RunDao.class, RunDao::openFindingsByControl);
   }
 
   /** The stored status of every control that has run for the tenant. */

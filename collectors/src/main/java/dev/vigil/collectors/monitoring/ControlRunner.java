@@ -26,15 +26,30 @@ public final class ControlRunner {
     void changed(Control control, RunRecorder.Outcome outcome);
   }
 
+  /** Hears of every run recorded, whatever its result (metrics). Must not block or throw. */
+  public interface RunListener {
+    void recorded(Control control, RunRecorder.Outcome outcome);
+
+    RunListener NONE = (control, outcome) -> { };
+  }
+
   private final SnapshotLoader loader;
   private final RunRecorder recorder;
   private final StatusListener listener;
+  private final RunListener runs;
   private final Clock clock;
 
   public ControlRunner(SnapshotLoader loader, RunRecorder recorder, StatusListener listener, Clock clock) {
+    this(loader, recorder, listener, RunListener.NONE, clock);
+  }
+
+  /** A runner whose {@code runs} listener hears of every recorded run. */
+  public ControlRunner(SnapshotLoader loader, RunRecorder recorder, StatusListener listener, RunListener runs,
+      Clock clock) {
     this.loader = loader;
     this.recorder = recorder;
     this.listener = listener;
+    this.runs = runs;
     this.clock = clock;
   }
 
@@ -65,6 +80,7 @@ public final class ControlRunner {
       RunRecorder.Outcome outcome = recorder.record(tenantId, control.info(), trigger, scheduledFor,
           loader.schedule(control.info().family()), started, clock.instant(), evaluation, error);
       outcomes.add(outcome);
+      runs.recorded(control, outcome);
       boolean firstPass = outcome.previous() == ControlStatus.NOT_RUN && outcome.status() == ControlStatus.PASSING;
       if (outcome.statusChanged() && !firstPass) listener.changed(control, outcome);
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -27,6 +28,7 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.listeners.TriggerListenerSupport;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
@@ -54,6 +56,16 @@ public final class ControlScheduler implements AutoCloseable {
    */
   public ControlScheduler(Sweeper sweeper, Map<Family, Duration> schedules, Optional<DataSource> clusterStore,
       String instanceId, Duration clusterCheckin) {
+    this(sweeper, schedules, clusterStore, instanceId, clusterCheckin, family -> { });
+  }
+
+  /**
+   * A scheduler that tells {@code misfires} of each family sweep that missed its moment by
+   * more than the misfire threshold (the node was down or its threads busy); it must return at
+   * once and not throw.
+   */
+  public ControlScheduler(Sweeper sweeper, Map<Family, Duration> schedules, Optional<DataSource> clusterStore,
+      String instanceId, Duration clusterCheckin, Consumer<Family> misfires) {
     this.schedules = Map.copyOf(schedules);
     // Clustered nodes must share a scheduler name; a lone in-memory scheduler gets its own, so
     // that several services in one JVM (tests) never share one through Quartz's registry.
@@ -85,6 +97,8 @@ public final class ControlScheduler implements AutoCloseable {
     try {
       this.scheduler = new StdSchedulerFactory(p).getScheduler();
       scheduler.setJobFactory((bundle, s) -> new FamilySweepJob(sweeper));
+      scheduler.getListenerManager().addTriggerListener(new Misfires(misfires),
+          GroupMatcher.triggerGroupEquals(GROUP));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot create the control scheduler", e);
     }
@@ -162,6 +176,25 @@ public final class ControlScheduler implements AutoCloseable {
       } else {
         sweeper.sweep(family, context.getScheduledFireTime().toInstant());
       }
+    }
+  }
+
+  /** Passes on Quartz's misfires of the family triggers; the trigger's name is its family. */
+  private static final class Misfires extends TriggerListenerSupport {
+    private final Consumer<Family> listener;
+
+    Misfires(Consumer<Family> listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public String getName() {
+      return "vigil-misfires";
+    }
+
+    @Override
+    public void triggerMisfired(Trigger trigger) {
+      listener.accept(Family.of(trigger.getKey().getName()));
     }
   }
 

@@ -2,11 +2,14 @@ package dev.vigil.collectors.monitoring;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
@@ -96,6 +99,13 @@ public interface RunDao {
       """)
   void resolveFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids, @Bind("at") Instant at,
       @Bind("runId") String runId);
+
+  /** Open findings of every tenant, counted by control (for metrics). */
+  @SqlQuery("SELECT control_id, COUNT(*) AS open_findings FROM findings WHERE resolved_at IS NULL "
+      + "GROUP BY control_id ORDER BY control_id")
+  @KeyColumn("control_id")
+  @ValueColumn("open_findings")
+  Map<String, Long> openFindingsByControl();
 
   @SqlQuery("""
       SELECT s.control_id, s.status, s.last_run_id, s.last_run_at, s.changed_at,

@@ -54,12 +54,18 @@ public final class CheckpointPublisher implements AutoCloseable {
    */
   public CheckpointPublisher(Jdbi jdbi, List<Webhook> webhooks, Optional<Path> directory, RetryPolicy policy,
       Ids ids, Clock clock) {
+    this(jdbi, webhooks, directory, policy, ids, clock, Outbox.Listener.NONE);
+  }
+
+  /** A publisher whose {@code listener} hears how each delivery attempt settled (kind {@code checkpoint}). */
+  public CheckpointPublisher(Jdbi jdbi, List<Webhook> webhooks, Optional<Path> directory, RetryPolicy policy,
+      Ids ids, Clock clock, Outbox.Listener listener) {
     this.rows = new CheckpointDeliveries(jdbi);
     this.clock = clock;
     this.directory = directory.map(DirectorySink::new);
     List<Destination> sinks = new ArrayList<>(WebhookDestination.of(webhooks, policy.timeout(), clock));
     this.directory.ifPresent(sinks::add);
-    this.outbox = new Outbox(LOG, "checkpoint", "sink", rows, sinks, policy, ids, clock);
+    this.outbox = new Outbox(LOG, "checkpoint", "sink", rows, sinks, policy, ids, clock, listener);
   }
 
   /** Whether any sink is configured. */
