@@ -150,8 +150,10 @@ public final class MasterKeyRotation {
 
   private List<Wrapped> stored(Handle h) {
     WrappedKeysetDao dao = h.attach(WrappedKeysetDao.class);
-    return Stream.concat(dao.tenantIds().stream().map(TenantKeyset::new), Stream.of(new SigningKey()))
-        .map(Wrapped.class::cast).toList();
+    // No signing key yet until a server first starts.
+    Stream<Wrapped> signing = dao.signingKey(CheckpointSigner.ID).isPresent()
+        ? Stream.of(new SigningKey()) : Stream.empty();
+    return Stream.concat(dao.tenantIds().stream().map(TenantKeyset::new), signing).toList();
   }
 
   private static Optional<KeysetHandle> open(MasterKey key, Wrapped w, String encrypted) {
