@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.vigil.app.cli.CommandFailed;
+import dev.vigil.app.cli.MasterKeyCommand;
 import dev.vigil.app.cli.ReindexCommand;
 import dev.vigil.app.cli.ReportCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
@@ -77,6 +78,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     bootstrap.addCommand(new VerifyCommand());
     bootstrap.addCommand(new ReindexCommand());
     bootstrap.addCommand(new ReportCommand());
+    bootstrap.addCommand(new MasterKeyCommand());
   }
 
   /** A command that failed exits with its own code (README, "Operations"); anything else with 1. */

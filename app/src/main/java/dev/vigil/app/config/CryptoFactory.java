@@ -20,15 +20,23 @@ public final class CryptoFactory {
   @JsonProperty
   private String masterKeyFile = "";
 
+  /** The key file the server reads: the configured one, else the one generated in the data dir. */
+  public Path file(Path dataDir) {
+    return configured() ? Path.of(masterKeyFile) : dataDir.resolve(GENERATED);
+  }
+
+  private boolean configured() {
+    return masterKeyFile != null && !masterKeyFile.isBlank();
+  }
+
   public MasterKey build(Path dataDir) {
-    if (masterKeyFile != null && !masterKeyFile.isBlank()) {
-      Path file = Path.of(masterKeyFile);
+    Path file = file(dataDir);
+    if (configured()) {
       if (!Files.isRegularFile(file)) {
         throw new IllegalStateException("VIGIL_MASTER_KEY_FILE names " + file + ", which does not exist");
       }
       return MasterKey.load(file);
     }
-    Path file = dataDir.resolve(GENERATED);
     if (Files.exists(file)) {
       LOG.warn("Using the master key generated in the data dir ({}). Production must supply its own "
           + "with VIGIL_MASTER_KEY_FILE, kept apart from the data and the database.", file.toAbsolutePath());

@@ -25,8 +25,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class CheckpointSigner {
 
-  private static final String ID = "checkpoints";
-  private static final String PURPOSE = "vigil/signing-key/v1\0" + ID;
+  /** The signing key's row in {@code signing_keys}. */
+  public static final String ID = "checkpoints";
+  /** The associated data under which the master key wraps the signing keyset. */
+  public static final String PURPOSE = "vigil/signing-key/v1\0" + ID;
 
   private final PublicKeySign signer;
   private final byte[] publicKey;

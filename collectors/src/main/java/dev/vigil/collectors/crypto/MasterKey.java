@@ -8,24 +8,30 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The master key: a Tink AES256-GCM keyset in a JSON file outside the database. It only
  * encrypts other keys (tenant keysets, the checkpoint signing key), always with associated
- * data naming what it protects. Thread-safe.
+ * data naming what it protects. The keyset may hold several keys while it is rotated
+ * ({@link MasterKeyRotation}): it encrypts under its primary and decrypts under any of them.
+ * Thread-safe.
  */
 public final class MasterKey {
 
+  private final KeysetHandle keyset;
   private final Aead aead;
 
   private MasterKey(KeysetHandle keyset) throws GeneralSecurityException {
+    this.keyset = keyset;
     this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
   }
 
@@ -44,22 +50,14 @@ public final class MasterKey {
 
   /**
    * Writes a new master keyset to {@code file} (readable by its owner only) and returns it;
-   * refuses to overwrite an existing file.
+   * an existing file is read instead, never overwritten.
    */
   public static MasterKey generate(Path file) {
     register();
     try {
-      KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // best effort on file systems without POSIX permissions
-      }
-      return new MasterKey(keyset);
+      MasterKey fresh = new MasterKey(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
+      fresh.writeNew(file);
+      return fresh;
     } catch (FileAlreadyExistsException e) {
       return load(file);
     } catch (IOException e) {
@@ -76,6 +74,73 @@ public final class MasterKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot register Tink AEAD", e);
     }
+  }
+
+  /**
+   * Writes this keyset to {@code file}, which must not exist yet: it is created readable and
+   * writable by its owner only before a byte of key goes into it.
+   *
+   * @throws FileAlreadyExistsException when {@code file} exists; it is left as it was
+   */
+  public void writeNew(Path file) throws IOException {
+    String json;
+    try {
+      json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot serialize the master keyset", e);
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      // best effort on file systems without POSIX permissions
+      Files.createFile(file);
+    }
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(json);
+    } catch (IOException e) {
+      // a half-written key file must not be mistaken for a key later
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
+  /** This keyset plus a fresh AES256-GCM key made its primary; the old keys still decrypt. */
+  public MasterKey withNewPrimary() {
+    try {
+      return new MasterKey(KeysetHandle.newBuilder(keyset)
+          .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+              .withRandomId().makePrimary())
+          .build());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot add a key to the master keyset", e);
+    }
+  }
+
+  /** A keyset holding only this one's primary key: what remains once nothing needs the others. */
+  public MasterKey primaryOnly() {
+    try {
+      KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset);
+      for (int i = builder.size() - 1; i >= 0; i--) {
+        if (!builder.getAt(i).isPrimary()) builder.deleteAt(i);
+      }
+      return new MasterKey(builder.build());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the primary-only master keyset", e);
+    }
+  }
+
+  /** The id of the primary key, which encrypts; ids name keys without revealing them. */
+  public long primaryKeyId() {
+    return Integer.toUnsignedLong(keyset.getPrimary().getId());
+  }
+
+  /** The ids of every key in the keyset, in keyset order. */
+  public List<Long> keyIds() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < keyset.size(); i++) ids.add(Integer.toUnsignedLong(keyset.getAt(i).getId()));
+    return List.copyOf(ids);
   }
 
   /** Encrypts a keyset for storage; {@code purpose} is bound as associated data. */

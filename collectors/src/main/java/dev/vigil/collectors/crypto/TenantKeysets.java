@@ -150,7 +150,8 @@ public final class TenantKeysets {
     }
   }
 
-  private static String purpose(String tenantId) {
+  /** The associated data under which the master key wraps the tenant's keyset. */
+  static String purpose(String tenantId) {
     return "vigil/tenant-keyset/v1\0" + tenantId;
   }
 }

@@ -46,13 +46,18 @@ public record TestStores(
 
   /** The stores over a database another process migrated and owns, such as a test's child JVM. */
   public static TestStores on(Jdbi jdbi, Clock clock) {
-    Ids ids = new Ids(clock);
-    AuditListeners listeners = new AuditListeners();
-    AuditAppender audit = new AuditAppender(clock, listeners);
     java.nio.file.Path keyDir = TempDirs.create("vigil-key");
     MasterKey master = MasterKey.generate(keyDir.resolve("master.json"));
     // The key is read once, here; nothing needs the file afterwards.
     TempDirs.delete(keyDir);
+    return on(jdbi, clock, master);
+  }
+
+  /** The stores with {@code master} as their master key, e.g. one read from a key file under test. */
+  public static TestStores on(Jdbi jdbi, Clock clock, MasterKey master) {
+    Ids ids = new Ids(clock);
+    AuditListeners listeners = new AuditListeners();
+    AuditAppender audit = new AuditAppender(clock, listeners);
     TokenStore tokens = new TokenStore(jdbi, audit, ids, new TokenSecrets(), clock);
     TenantKeysets keysets = new TenantKeysets(jdbi, master, audit, clock);
     AuditedWrites writes = new AuditedWrites(jdbi, audit, ids, clock);
