@@ -19,6 +19,7 @@ import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DatabaseFactory.Database;
 import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
+import dev.vigil.app.config.NodeName;
 import dev.vigil.app.config.Reports;
 import dev.vigil.app.config.Stores;
 import dev.vigil.app.demo.DemoSeeder;
@@ -123,7 +124,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         clock);
     Evidence evidence = config.evidence().build(environment, config.dataDir(), database, audit, stores, monitoring,
         metrics, clock);
-    Reports reports = Reports.build(environment, config.dataDir(), database.jdbi(), audit, masterKey,
+    Reports reports = Reports.build(environment, config.reportsDir(), NodeName.of(config.dataDir()), database.jdbi(),
+        audit, masterKey,
         monitoring.catalog(), config.controls().schedules(), ids, clock);
     Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, metrics,
         clock);

@@ -24,6 +24,10 @@ public final class VigilConfiguration extends Configuration {
   @JsonProperty
   private boolean demo = true;
 
+  /** Where report files go; empty: {@code <dataDir>/reports}. Several nodes must share one. */
+  @JsonProperty
+  private String reportsDir = "";
+
   @JsonProperty
   @Min(1024)
   @Max(64 * 1024 * 1024)
@@ -61,6 +65,10 @@ public final class VigilConfiguration extends Configuration {
 
   public Path dataDir() {
     return Path.of(dataDir);
+  }
+
+  public Path reportsDir() {
+    return reportsDir == null || reportsDir.isBlank() ? dataDir().resolve("reports") : Path.of(reportsDir);
   }
 
   public boolean demo() {

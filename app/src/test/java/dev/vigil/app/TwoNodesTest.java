@@ -67,6 +67,7 @@ class TwoNodesTest {
       env.put("VIGIL_MASTER_KEY_FILE", key.toString());
       env.put("VIGIL_SCHEDULE_SECONDS", "1");
       env.put("VIGIL_CLUSTER_CHECKIN_SECONDS", "1");
+      env.put("VIGIL_REPORTS_DIR", keyDir.resolve("reports").toString()); // shared, as several nodes need
       Map<String, String> envA = new HashMap<>(env);
       envA.put("VIGIL_DATA_DIR", dirA.toString());
       Map<String, String> envB = new HashMap<>(env);
@@ -84,6 +85,7 @@ class TwoNodesTest {
 
         ingestThroughBoth(db.jdbi(), viaA, viaB, f);
         changeOnOneShowsOnTheOther(viaA, viaB, admin, f);
+        reportAskedOfOneServedByTheOther(viaA, viaB, admin);
         awaitSweeps(db.jdbi(), from, 3);
         Instant to = Instant.now();
         List<String> nodes = db.jdbi().withHandle(h -> h.createQuery(
@@ -165,6 +167,19 @@ class TwoNodesTest {
     assertThat(grant.status()).as(grant.text()).isEqualTo(201);
     await(() -> viaB.get(admin, "/api/v1/controls/AC-1").get("status").asText().equals("failing"),
         "AC-1 failing on node B after a wildcard grant through node A");
+  }
+
+  /** A report asked through A is generated once, by whichever node, and downloads through B. */
+  private static void reportAskedOfOneServedByTheOther(Http viaA, Http viaB, String admin) throws Exception {
+    Instant to = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Http.Reply asked = viaA.post(admin, "/api/v1/reports", "{\"from\":\"" + to.minus(Duration.ofDays(1))
+        + "\",\"to\":\"" + to + "\"}");
+    assertThat(asked.status()).as(asked.text()).isEqualTo(202);
+    String id = asked.get("id").asText();
+    await(() -> viaB.get(admin, "/api/v1/reports/" + id).get("status").asText().equals("done"), "the report done");
+    Http.Download pdf = viaB.download(admin, "/api/v1/reports/" + id + "/report.pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
   }
 
   /** Each family swept at least {@code n} times since {@code from}. */

@@ -26,6 +26,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -90,7 +93,16 @@ public final class ReportCommand extends VigilCommand {
     } catch (IllegalStateException e) {
       throw new CommandFailed(1, "no tenant " + tenantId + " here");
     }
-    store.start(tenantId, r.id());
+    // This run claims the report as a node of its own and beats while it works, so that a
+    // server on the same database neither takes it up nor gives it up as abandoned.
+    String node = "cli-" + ProcessHandle.current().pid() + "-" + r.id();
+    if (!store.claim(tenantId, r.id(), node)) throw new CommandFailed(1, "report " + r.id() + " was taken by a server");
+    ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(t -> {
+      Thread thread = new Thread(t, "report-beat");
+      thread.setDaemon(true);
+      return thread;
+    });
+    beat.scheduleWithFixedDelay(() -> store.beat(node), 0, Reports.BEAT.toMillis(), TimeUnit.MILLISECONDS);
     ProgressBar bar = new ProgressBar(System.out, System.console() != null, clock);
     Artifacts a;
     try {
@@ -98,11 +110,13 @@ public final class ReportCommand extends VigilCommand {
     } catch (Exception e) {
       bar.finish();
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-      store.failed(tenantId, r.id(), reason);
+      store.failed(tenantId, r.id(), node, reason);
       throw new CommandFailed(1, "report " + r.id() + " failed: " + reason);
+    } finally {
+      beat.shutdownNow();
     }
     bar.finish();
-    store.done(tenantId, r.id(), a.pages(), a.files());
+    store.done(tenantId, r.id(), node, a.pages(), a.files());
     System.out.println("report " + r.id() + ": " + a.pages() + " pages, written to " + out.toAbsolutePath());
     for (ReportFile f : a.files()) {
       System.out.printf("  %-13s %,12d bytes  sha256 %s%n", f.name(), f.bytes(), f.sha256());

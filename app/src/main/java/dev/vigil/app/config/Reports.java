@@ -35,17 +35,19 @@ import org.jdbi.v3.core.Jdbi;
 /** Type II reports in the service: their state, and the jobs that generate them in the background. */
 public record Reports(ReportStore store, ReportJobs jobs) {
 
-  /** Where generated reports are kept, under the data directory. */
-  public static Path dir(Path dataDir) {
-    return dataDir.resolve("reports");
-  }
+  /** How often a node says it still generates its report and looks at the shared queue. */
+  public static final Duration BEAT = Duration.ofSeconds(20);
 
-  public static Reports build(Environment environment, Path dataDir, Jdbi jdbi, AuditTrail audit, MasterKey masterKey,
-      Catalog catalog, Map<Family, Duration> schedules, Ids ids, Clock clock) {
+  /**
+   * @param dir where report files go (shared by every node)
+   * @param node this node's lasting name ({@link NodeName})
+   */
+  public static Reports build(Environment environment, Path dir, String node, Jdbi jdbi, AuditTrail audit,
+      MasterKey masterKey, Catalog catalog, Map<Family, Duration> schedules, Ids ids, Clock clock) {
     ReportStore store = new ReportStore(new AuditedWrites(jdbi, audit.appender(), ids, clock));
     ReportGenerator generator = generator(jdbi, audit.appender(), audit.checkpoints(), masterKey, catalog, schedules,
         ids, clock);
-    ReportJobs jobs = new ReportJobs(store, generator, dir(dataDir), clock);
+    ReportJobs jobs = new ReportJobs(store, generator, dir, node, BEAT, clock);
     environment.lifecycle().manage(jobs);
     return new Reports(store, jobs);
   }

@@ -14,10 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -28,37 +33,76 @@ import org.slf4j.LoggerFactory;
  * Generates requested reports in the background, one at a time (a report reads a tenant's
  * whole period), into {@code <reports dir>/<tenant>/<report id>/}. A report is written into a
  * directory of its own beside that one and moved into place when whole, so a download never
- * sees half a file. Reports that were queued or running when the service stopped are queued
- * again when it starts. Thread-safe.
+ * sees half a file. Several nodes share the queue in the database: a node generates only a
+ * report it claimed, beats while it works, and every {@code beat} takes up queued reports
+ * (asked through another node, or given up by a node that stopped beating for three beats).
+ * Reports this node was running when it stopped are queued again when it starts. With
+ * several nodes the reports dir must be one directory they share, so that any node serves
+ * the files. Thread-safe.
  */
 public final class ReportJobs implements Managed {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportJobs.class);
   /** Progress is written to the database when it moved by at least this much. */
   private static final double PROGRESS_STEP = 0.01;
+  /** Queued reports read per beat; the rest come at the next beats. */
+  private static final int QUEUE_PAGE = 20;
+  /** No node has this name: requeueing "its" reports gives up only those of silent nodes. */
+  private static final String STOPPED_NODE = "";
 
   private final ReportStore store;
   private final ReportGenerator generator;
   private final Path dir;
+  private final String node;
+  private final Duration beat;
   private final Clock clock;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  /** Reports handed to the worker and not finished: the queue poll does not hand them again. */
+  private final Set<String> submitted = ConcurrentHashMap.newKeySet();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "report-generator");
     t.setDaemon(true);
     return t;
   });
+  private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "report-queue");
+    t.setDaemon(true);
+    return t;
+  });
 
-  public ReportJobs(ReportStore store, ReportGenerator generator, Path dir, Clock clock) {
+  /**
+   * @param node this node's lasting name (it survives restarts: a restarted node gives up what
+   *     it was running at once, not after three beats)
+   * @param beat how often this node says it still works and looks at the queue
+   */
+  public ReportJobs(ReportStore store, ReportGenerator generator, Path dir, String node, Duration beat, Clock clock) {
     this.store = store;
     this.generator = generator;
     this.dir = dir;
+    this.node = node;
+    this.beat = beat;
     this.clock = clock;
   }
 
-  /** Queues again what was queued or running when the service last stopped. */
+  /** Queues again what this node was running when it stopped, then takes up the queue now and every beat. */
   @Override
   public void start() {
-    for (Report r : store.requeueUnfinished()) submit(r.tenantId(), r.id());
+    store.requeue(node, staleBefore());
+    poll.scheduleWithFixedDelay(this::takeUpQueue, 0, beat.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private Instant staleBefore() {
+    return clock.instant().minus(beat.multipliedBy(3));
+  }
+
+  private void takeUpQueue() {
+    try {
+      store.beat(node);
+      store.requeue(STOPPED_NODE, staleBefore());
+      for (Report r : store.queued(QUEUE_PAGE)) submit(r.tenantId(), r.id());
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the report queue; trying again in {}", beat, e);
+    }
   }
 
   /** Records the request (audited) and queues its generation. */
@@ -74,16 +118,29 @@ public final class ReportJobs implements Managed {
   }
 
   private void submit(String tenantId, String id) {
-    worker.execute(() -> generate(tenantId, id));
+    if (!submitted.add(id)) return;
+    try {
+      worker.execute(() -> {
+        try {
+          generate(tenantId, id);
+        } finally {
+          submitted.remove(id);
+        }
+      });
+    } catch (RejectedExecutionException stopping) {
+      submitted.remove(id); // left queued for a node that runs
+    }
   }
 
   private void generate(String tenantId, String id) {
     // Stopping: leave it queued for the next start rather than hold the shutdown.
     if (stopping.get()) return;
     Report r = store.find(tenantId, id).orElse(null);
-    if (r == null || !store.start(tenantId, id)) return;
+    if (r == null || !store.claim(tenantId, id, node)) return;
     Path target = folder(tenantId, id);
-    Path partial = target.resolveSibling(id + ".partial");
+    // Each node writes its own partial directory: one that lost a claim (it stopped beating,
+    // and another node took the report) never writes into the other's.
+    Path partial = target.resolveSibling(id + ".partial-" + node);
     try {
       deleteTree(partial);
       Files.createDirectories(partial);
@@ -92,15 +149,15 @@ public final class ReportJobs implements Managed {
           clock.instant()), partial, p -> {
             if (p - written[0] >= PROGRESS_STEP) {
               written[0] = p;
-              store.progress(tenantId, id, p);
+              store.progress(tenantId, id, node, p);
             }
           });
       deleteTree(target);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-      store.done(tenantId, id, a.pages(), a.files());
+      store.done(tenantId, id, node, a.pages(), a.files());
     } catch (IOException | RuntimeException e) {
       LOG.error("generating report {} of tenant {} failed", id, tenantId, e);
-      store.failed(tenantId, id, reason(e));
+      store.failed(tenantId, id, node, reason(e));
       try {
         deleteTree(partial);
       } catch (IOException ignored) {
@@ -135,6 +192,7 @@ public final class ReportJobs implements Managed {
   @Override
   public void stop() throws InterruptedException {
     stopping.set(true);
+    poll.shutdownNow();
     worker.shutdown();
     if (!worker.awaitTermination(1, TimeUnit.MINUTES)) worker.shutdownNow();
   }

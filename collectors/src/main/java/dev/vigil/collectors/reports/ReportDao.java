@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The reports table; every statement but {@link #unfinished} is scoped by tenant. */
+/** The reports table; every statement but the queue's ({@link #queued}, {@link #beat}, {@link #requeue}) is scoped by tenant. */
 @RegisterRowMapper(ReportDao.Mapper.class)
 public interface ReportDao {
 
@@ -40,34 +40,47 @@ public interface ReportDao {
       + "ORDER BY id DESC LIMIT :limit")
   List<Report> list(@Bind("tenantId") String tenantId, @Bind("before") String before, @Bind("limit") int limit);
 
-  /** Every tenant's reports that were queued or running: a starting service takes them up again. */
-  @SqlQuery("SELECT " + COLUMNS + " FROM reports WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
-  List<Report> unfinished();
+  /** Every tenant's queued reports, oldest first. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM reports WHERE status = 'QUEUED' ORDER BY id LIMIT :limit")
+  List<Report> queued(@Bind("limit") int limit);
 
-  @SqlUpdate("UPDATE reports SET status = 'RUNNING', progress = 0, started_at = :at, reason = NULL "
-      + "WHERE tenant_id = :tenantId AND id = :id")
-  int running(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("at") Instant at);
+  /** Takes a queued report for {@code node}; 0 when another node took it first or it is gone. */
+  @SqlUpdate("UPDATE reports SET status = 'RUNNING', progress = 0, started_at = :at, heartbeat_at = :at, "
+      + "node = :node, reason = NULL WHERE tenant_id = :tenantId AND id = :id AND status = 'QUEUED'")
+  int claim(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("node") String node,
+      @Bind("at") Instant at);
 
-  @SqlUpdate("UPDATE reports SET status = 'QUEUED', progress = 0 WHERE tenant_id = :tenantId AND id = :id")
-  int requeue(@Bind("tenantId") String tenantId, @Bind("id") String id);
+  @SqlUpdate("UPDATE reports SET heartbeat_at = :at WHERE status = 'RUNNING' AND node = :node")
+  int beat(@Bind("node") String node, @Bind("at") Instant at);
 
-  @SqlUpdate("UPDATE reports SET progress = :progress WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'")
-  int progress(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("progress") double progress);
+  /**
+   * Every tenant's running reports of {@code node} (it restarted), or of any node that has not
+   * beaten since {@code staleBefore} (it stopped), back to queued.
+   */
+  @SqlUpdate("UPDATE reports SET status = 'QUEUED', progress = 0, node = NULL, heartbeat_at = NULL "
+      + "WHERE status = 'RUNNING' AND (node = :node OR node IS NULL OR heartbeat_at < :staleBefore)")
+  int requeue(@Bind("node") String node, @Bind("staleBefore") Instant staleBefore);
+
+  @SqlUpdate("UPDATE reports SET progress = :progress WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING' "
+      + "AND node = :node")
+  int progress(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("node") String node,
+      @Bind("progress") double progress);
 
   @SqlUpdate("""
       UPDATE reports SET status = 'DONE', progress = 1, pages = :pages, pdf_bytes = :pdfBytes,
           pdf_sha256 = :pdfSha256, package_bytes = :packageBytes, package_sha256 = :packageSha256,
           oscal_bytes = :oscalBytes, oscal_sha256 = :oscalSha256, finished_at = :at
-      WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'
+      WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING' AND node = :node
       """)
-  int done(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("pages") int pages,
+  int done(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("node") String node, @Bind("pages") int pages,
       @Bind("pdfBytes") long pdfBytes, @Bind("pdfSha256") String pdfSha256, @Bind("packageBytes") long packageBytes,
       @Bind("packageSha256") String packageSha256, @Bind("oscalBytes") long oscalBytes,
       @Bind("oscalSha256") String oscalSha256, @Bind("at") Instant at);
 
   @SqlUpdate("UPDATE reports SET status = 'FAILED', reason = :reason, finished_at = :at "
-      + "WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING'")
-  int failed(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("reason") String reason,
+      + "WHERE tenant_id = :tenantId AND id = :id AND status = 'RUNNING' AND node = :node")
+  int failed(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("node") String node,
+      @Bind("reason") String reason,
       @Bind("at") Instant at);
 
   /** Reads a row; the files come from their three column pairs, present once done. */

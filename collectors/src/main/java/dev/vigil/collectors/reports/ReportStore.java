@@ -15,8 +15,10 @@ import java.util.Optional;
  * Reports' state, each change with its audit entry in the same transaction: a request
  * ({@code report.requested}), a finished generation ({@code report.generated}, naming each file's
  * SHA-256) or a failed one ({@code report.failed}), and each download ({@code report.downloaded}).
- * Starting, requeueing and progress are bookkeeping of the system's own work, not changes
- * anyone made, and are not audited. Thread-safe.
+ * Claiming, beating, requeueing and progress are bookkeeping of the system's own work, not
+ * changes anyone made, and are not audited. Generation is claimed by a node (a server's data
+ * dir, or a CLI run): only one can take a queued report, only the claimant can finish it, and
+ * a claim whose node stops beating goes back to the queue. Thread-safe.
  */
 public final class ReportStore {
 
@@ -63,34 +65,45 @@ public final class ReportStore {
         Report::id);
   }
 
-  /** Every tenant's reports that were queued or running when the service stopped, set back to queued. */
-  public List<Report> requeueUnfinished() {
-    return writes.jdbi().inTransaction(h -> {
-      ReportDao dao = h.attach(ReportDao.class);
-      List<Report> unfinished = dao.unfinished();
-      for (Report r : unfinished) dao.requeue(r.tenantId(), r.id());
-      return unfinished;
-    });
+  /**
+   * Sets back to queued, across tenants, the running reports of {@code node} (it restarted:
+   * whatever it was generating stopped with it) and those whose node has not beaten since
+   * {@code staleBefore} (it stopped); returns how many.
+   */
+  public int requeue(String node, Instant staleBefore) {
+    return writes.jdbi().withExtension(ReportDao.class, dao -> dao.requeue(node, staleBefore));
   }
 
-  /** Marks the report running; false when it is not there any more. */
-  public boolean start(String tenantId, String id) {
-    return writes.jdbi().withExtension(ReportDao.class, dao -> dao.running(tenantId, id, writes.clock().instant())) == 1;
+  /** Every tenant's queued reports, oldest first, at most {@code limit}. */
+  public List<Report> queued(int limit) {
+    return writes.jdbi().withExtension(ReportDao.class, dao -> dao.queued(limit));
   }
 
-  public void progress(String tenantId, String id, double progress) {
-    writes.jdbi().useExtension(ReportDao.class, dao -> dao.progress(tenantId, id, Math.max(0, Math.min(1, progress))));
+  /** Takes the queued report for {@code node} to generate; false when another node took it or it is gone. */
+  public boolean claim(String tenantId, String id, String node) {
+    return writes.jdbi().withExtension(ReportDao.class,
+        dao -> dao.claim(tenantId, id, node, writes.clock().instant())) == 1;
+  }
+
+  /** Says that {@code node} still generates the reports it took. */
+  public void beat(String node) {
+    writes.jdbi().useExtension(ReportDao.class, dao -> dao.beat(node, writes.clock().instant()));
+  }
+
+  public void progress(String tenantId, String id, String node, double progress) {
+    writes.jdbi().useExtension(ReportDao.class,
+        dao -> dao.progress(tenantId, id, node, Math.max(0, Math.min(1, progress))));
   }
 
   /** Records what generation wrote, and puts each file's hash in the chain. */
-  public void done(String tenantId, String id, int pages, List<ReportFile> files) {
+  public void done(String tenantId, String id, String node, int pages, List<ReportFile> files) {
     ReportFile pdf = file(files, ReportFile.PDF);
     ReportFile pack = file(files, ReportFile.PACKAGE);
     ReportFile oscal = file(files, ReportFile.OSCAL);
     writes.jdbi().useTransaction(h -> {
-      int n = h.attach(ReportDao.class).done(tenantId, id, pages, pdf.bytes(), pdf.sha256(), pack.bytes(),
+      int n = h.attach(ReportDao.class).done(tenantId, id, node, pages, pdf.bytes(), pdf.sha256(), pack.bytes(),
           pack.sha256(), oscal.bytes(), oscal.sha256(), writes.clock().instant());
-      if (n != 1) throw new IllegalStateException("report " + id + " was not running");
+      if (n != 1) throw new IllegalStateException("report " + id + " is not running on " + node);
       ObjectNode data = AuditData.object().put("pages", pages);
       for (ReportFile f : List.of(pdf, pack, oscal)) {
         data.put(f.name(), AuditData.object().put("bytes", f.bytes()).put("sha256", f.sha256()));
@@ -99,9 +112,9 @@ public final class ReportStore {
     });
   }
 
-  public void failed(String tenantId, String id, String reason) {
+  public void failed(String tenantId, String id, String node, String reason) {
     writes.jdbi().useTransaction(h -> {
-      if (h.attach(ReportDao.class).failed(tenantId, id, reason, writes.clock().instant()) == 1) {
+      if (h.attach(ReportDao.class).failed(tenantId, id, node, reason, writes.clock().instant()) == 1) {
         writes.audit().append(h, tenantId, SYSTEM, "report.failed", id, AuditData.object().put("reason", reason));
       }
     });

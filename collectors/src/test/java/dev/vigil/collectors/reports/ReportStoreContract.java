@@ -10,6 +10,7 @@ import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,9 @@ abstract class ReportStoreContract {
   private static final List<ReportFile> FILES = List.of(new ReportFile(ReportFile.PDF, 1000, "a".repeat(64)),
       new ReportFile(ReportFile.PACKAGE, 5000, "b".repeat(64)), new ReportFile(ReportFile.OSCAL, 300, "c".repeat(64)));
 
+  private static final String NODE = "node-a";
   private TestDb db;
+  private MutableClock clock;
   private TestStores stores;
   private ReportStore reports;
   private String tenant;
@@ -40,7 +43,7 @@ abstract class ReportStoreContract {
   @BeforeAll
   void open() {
     db = TestDb.of(kind());
-    MutableClock clock = new MutableClock(NOW);
+    clock = new MutableClock(NOW);
     stores = TestStores.on(db, clock);
     reports = new ReportStore(new AuditedWrites(db.jdbi(), stores.audit(), stores.ids(), clock));
   }
@@ -52,6 +55,7 @@ abstract class ReportStoreContract {
 
   @BeforeEach
   void tenants() {
+    clock.set(NOW);
     tenant = stores.tenants().create("Acme", COMPLIANCE).tenant().id();
     other = stores.tenants().create("Globex", COMPLIANCE).tenant().id();
   }
@@ -96,11 +100,11 @@ abstract class ReportStoreContract {
   @Test
   void aGeneratedReportHasItsFilesAndTheChainTheirHashes() {
     Report r = reports.request(tenant, COMPLIANCE, null, FROM, TO);
-    assertThat(reports.start(tenant, r.id())).isTrue();
-    reports.progress(tenant, r.id(), 0.5);
+    assertThat(reports.claim(tenant, r.id(), NODE)).isTrue();
+    reports.progress(tenant, r.id(), NODE, 0.5);
     assertThat(reports.find(tenant, r.id()).orElseThrow().progress()).isEqualTo(0.5);
 
-    reports.done(tenant, r.id(), 12, FILES);
+    reports.done(tenant, r.id(), NODE, 12, FILES);
 
     Report done = reports.find(tenant, r.id()).orElseThrow();
     assertThat(done.status()).isEqualTo(ReportStatus.DONE);
@@ -122,36 +126,61 @@ abstract class ReportStoreContract {
   @Test
   void aFailureKeepsItsReasonAndAnotherTenantCannotMoveAReport() {
     Report r = reports.request(tenant, COMPLIANCE, null, FROM, TO);
-    assertThat(reports.start(other, r.id())).isFalse();
-    reports.start(tenant, r.id());
-    reports.failed(other, r.id(), "not yours");
+    assertThat(reports.claim(other, r.id(), NODE)).isFalse();
+    reports.claim(tenant, r.id(), NODE);
+    reports.failed(other, r.id(), NODE, "not yours");
     assertThat(reports.find(tenant, r.id()).orElseThrow().status()).isEqualTo(ReportStatus.RUNNING);
 
-    reports.failed(tenant, r.id(), "the chain does not verify at seq 17");
+    reports.failed(tenant, r.id(), NODE, "the chain does not verify at seq 17");
 
     Report failed = reports.find(tenant, r.id()).orElseThrow();
     assertThat(failed.status()).isEqualTo(ReportStatus.FAILED);
     assertThat(failed.reason()).isEqualTo("the chain does not verify at seq 17");
     assertThat(last(tenant).kind()).isEqualTo("report.failed");
-    assertThatThrownBy(() -> reports.done(tenant, r.id(), 1, FILES)).hasMessageContaining("was not running");
+    assertThatThrownBy(() -> reports.done(tenant, r.id(), NODE, 1, FILES)).hasMessageContaining("is not running");
   }
 
   @Test
-  void unfinishedReportsAreQueuedAgainAfterARestart() {
-    Report running = reports.request(tenant, COMPLIANCE, null, FROM, TO);
-    Report queued = reports.request(other, COMPLIANCE, null, FROM, TO);
+  void oneNodeTakesAQueuedReportAndOnlyItFinishesIt() {
+    Report r = reports.request(tenant, COMPLIANCE, null, FROM, TO);
+
+    assertThat(reports.claim(tenant, r.id(), NODE)).isTrue();
+    assertThat(reports.claim(tenant, r.id(), "node-b")).as("taken already").isFalse();
+    assertThatThrownBy(() -> reports.done(tenant, r.id(), "node-b", 1, FILES)).hasMessageContaining("is not running");
+    reports.failed(tenant, r.id(), "node-b", "not its claim");
+    reports.progress(tenant, r.id(), "node-b", 0.9);
+    Report still = reports.find(tenant, r.id()).orElseThrow();
+    assertThat(still.status()).isEqualTo(ReportStatus.RUNNING);
+    assertThat(still.progress()).isZero();
+    reports.done(tenant, r.id(), NODE, 3, FILES);
+    assertThat(reports.find(tenant, r.id()).orElseThrow().status()).isEqualTo(ReportStatus.DONE);
+  }
+
+  @Test
+  void aRestartedNodesAndASilentNodesReportsAreQueuedAgainNotALiveOnes() {
+    Report mine = reports.request(tenant, COMPLIANCE, null, FROM, TO);
+    Report silent = reports.request(other, COMPLIANCE, null, FROM, TO);
+    Report live = reports.request(tenant, COMPLIANCE, null, FROM, TO);
     Report done = reports.request(tenant, COMPLIANCE, null, FROM, TO);
-    reports.start(tenant, running.id());
-    reports.progress(tenant, running.id(), 0.7);
-    reports.start(tenant, done.id());
-    reports.done(tenant, done.id(), 3, FILES);
+    reports.claim(tenant, mine.id(), NODE);
+    reports.progress(tenant, mine.id(), NODE, 0.7);
+    reports.claim(other, silent.id(), "node-silent");
+    reports.claim(tenant, done.id(), NODE);
+    reports.done(tenant, done.id(), NODE, 3, FILES);
+    clock.advance(Duration.ofMinutes(2));
+    reports.claim(tenant, live.id(), "node-live");
+    reports.beat("node-live");
 
-    List<Report> requeued = reports.requeueUnfinished();
+    reports.requeue(NODE, clock.instant().minus(Duration.ofMinutes(1)));
 
-    assertThat(requeued).extracting(Report::id).contains(running.id(), queued.id()).doesNotContain(done.id());
-    Report again = reports.find(tenant, running.id()).orElseThrow();
-    assertThat(again.status()).isEqualTo(ReportStatus.QUEUED);
-    assertThat(again.progress()).isZero();
+    assertThat(reports.find(tenant, mine.id()).orElseThrow().status()).isEqualTo(ReportStatus.QUEUED);
+    assertThat(reports.find(tenant, mine.id()).orElseThrow().progress()).isZero();
+    assertThat(reports.find(other, silent.id()).orElseThrow().status()).isEqualTo(ReportStatus.QUEUED);
+    assertThat(reports.find(tenant, live.id()).orElseThrow().status()).isEqualTo(ReportStatus.RUNNING);
+    assertThat(reports.find(tenant, done.id()).orElseThrow().status()).isEqualTo(ReportStatus.DONE);
+    assertThat(reports.queued(100)).extracting(Report::id).contains(mine.id(), silent.id())
+        .doesNotContain(live.id(), done.id());
+    assertThat(reports.claim(other, silent.id(), "node-live")).as("another node takes it up").isTrue();
   }
 
   @Test
