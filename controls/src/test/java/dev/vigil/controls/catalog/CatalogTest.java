@@ -49,7 +49,7 @@ class CatalogTest {
 
   static ControlException exception(String id, String controlId, String subjectId, java.time.Instant expiresAt) {
     return new ControlException("ten_1", id, controlId, subjectId, "migration until Q1", "usr_2", expiresAt,
-        daysAgo(5));
+        daysAgo(5), null, null);
   }
 
   @Test
