@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.app.Http.Reply;
+import dev.vigil.controls.audit.AuditEntry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ abstract class ControlPlaneApiContract extends ApiFixture {
   String vendorB;
   String connectionB;
   String incidentB;
+  String exceptionB;
   String approverA;
 
   @BeforeAll
@@ -32,6 +34,27 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     connectionB = created(http.post(adminB, "/api/v1/connections",
         connection("Chat", vendorB, "wss://slack.example"))).get("id").asText();
     incidentB = created(http.post(adminB, "/api/v1/incidents", incident("theirs", ago(2)))).get("id").asText();
+    exceptionB = created(http.post(adminB, "/api/v1/exceptions", exception("IR-1", incidentB, ownerB)))
+        .get("id").asText();
+  }
+
+  static String exception(String control, String subject, String approver) {
+    return "{\"controlId\":\"" + control + "\",\"subjectId\":\"" + subject + "\",\"reason\":\"break-glass\","
+        + "\"approvedBy\":\"" + approver + "\",\"expiresAt\":\"" + Instant.now().plus(7, ChronoUnit.DAYS) + "\"}";
+  }
+
+  String newGrant(String agent, String connection) {
+    return created(http.post(adminA, "/api/v1/agents/" + agent + "/grants", grantBody(connection, "[\"crm:read\"]", null)))
+        .get("id").asText();
+  }
+
+  /** The last entry of tenant A's chain of {@code kind} about {@code subject}. */
+  AuditEntry lastEntry(String kind, String subject) {
+    List<AuditEntry> chain = readChain(auditor, 1000);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      if (chain.get(i).kind().equals(kind) && chain.get(i).subject().equals(subject)) return chain.get(i);
+    }
+    throw new AssertionError("no " + kind + " entry about " + subject);
   }
 
   static String vendor(String name, String criticality) {
@@ -99,6 +122,90 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     assertThat(r.text()).doesNotContain("SkUnquotedCanary123").contains("line 1");
   }
 
+  // --- changing, stripping and retiring connections ------------------------------------------
+
+  @Test
+  void aConnectionIsPatchedWithOldAndNewAudited() {
+    String c = created(http.post(adminA, "/api/v1/connections", connection("Old CRM", vendorA, "http://crm.example")))
+        .get("id").asText();
+    String other = created(http.post(adminA, "/api/v1/vendors", vendor("HubSpot", "low"))).get("id").asText();
+    Reply ok = http.patch(adminA, "/api/v1/connections/" + c, "{\"name\":\"New CRM\",\"vendorId\":\"" + other
+        + "\",\"endpoint\":\"https://crm.example\"}");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    assertThat(ok.get("endpoint").asText()).isEqualTo("https://crm.example");
+    assertThat(ok.get("status").asText()).isEqualTo("active");
+    assertThat(http.get(compliance, "/api/v1/connections/" + c).get("vendorId").asText()).isEqualTo(other);
+    AuditEntry entry = lastEntry("connection.updated", c);
+    assertThat(entry.data().get("name").toString()).isEqualTo("{\"from\":\"Old CRM\",\"to\":\"New CRM\"}");
+    assertThat(entry.data().get("vendorId").toString()).isEqualTo("{\"from\":\"" + vendorA + "\",\"to\":\"" + other + "\"}");
+    assertThat(entry.data().get("endpoint").toString())
+        .isEqualTo("{\"from\":\"http://crm.example\",\"to\":\"https://crm.example\"}");
+  }
+
+  @Test
+  void aStoredCredentialIsDeletedOnceAndAudited() {
+    String c = created(http.post(adminA, "/api/v1/connections", connection("Mail", vendorA, "https://mail.example")))
+        .get("id").asText();
+    long before = chainLength();
+    assertError(http.delete(adminA, "/api/v1/connections/" + c + "/credential"), 404);
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.send(adminA, "PUT", "/api/v1/connections/" + c + "/credential", "{\"secret\":\"to-delete\"}",
+        "application/json").status()).isEqualTo(204);
+    String keyId = http.get(adminA, "/api/v1/connections/" + c).get("credential").get("keyId").asText();
+
+    assertThat(http.delete(adminA, "/api/v1/connections/" + c + "/credential").status()).isEqualTo(204);
+    assertThat(http.get(adminA, "/api/v1/connections/" + c).get("credential").isNull()).isTrue();
+    AuditEntry entry = lastEntry("credential.deleted", c);
+    assertThat(entry.data().get("keyId").asText()).isEqualTo(keyId);
+    assertThat(entry.data().get("ciphertextSha256").asText())
+        .isEqualTo(lastEntry("credential.stored", c).data().get("ciphertextSha256").asText());
+    assertError(http.delete(adminA, "/api/v1/connections/" + c + "/credential"), 404);
+  }
+
+  @Test
+  void retiringAConnectionDestroysItsCredentialRevokesItsGrantsAndIsFinal() {
+    String c = created(http.post(adminA, "/api/v1/connections", connection("Doomed", vendorA, "https://doomed.example")))
+        .get("id").asText();
+    String agent = newAgent("doomed-user");
+    String kept = newGrant(agent, connectionA);
+    String gone1 = newGrant(agent, c);
+    String gone2 = newGrant(newAgent("doomed-user-2"), c);
+    assertThat(http.send(adminA, "PUT", "/api/v1/connections/" + c + "/credential", "{\"secret\":\"doomed-secret\"}",
+        "application/json").status()).isEqualTo(204);
+    String agentToken = created(http.post(adminA, "/api/v1/agents/" + agent + "/tokens", "{}")).get("token").asText();
+    assertThat(http.post(agentToken, "/api/v1/connections/" + c + "/credential/lease", "{\"action\":\"crm:read\"}")
+        .status()).isEqualTo(200);
+
+    Reply retired = http.post(adminA, "/api/v1/connections/" + c + "/retire", null);
+    assertThat(retired.status()).as(retired.text()).isEqualTo(200);
+    assertThat(retired.get("status").asText()).isEqualTo("retired");
+    assertThat(retired.get("retiredAt").isNull()).isFalse();
+    assertThat(retired.get("credential").isNull()).isTrue();
+    assertThat(http.get(compliance, "/api/v1/connections/" + c).get("status").asText()).isEqualTo("retired");
+    assertThat(http.get(adminA, "/api/v1/agents/" + agent + "/grants").get("items").findValuesAsText("id"))
+        .containsExactly(kept);
+    AuditEntry entry = lastEntry("connection.retired", c);
+    assertThat(entry.data().get("credentialDestroyed").asBoolean()).isTrue();
+    assertThat(entry.data().get("ciphertextSha256").asText())
+        .isEqualTo(lastEntry("credential.stored", c).data().get("ciphertextSha256").asText());
+    List<String> revoked = new ArrayList<>();
+    entry.data().get("revokedGrants").forEach(g -> revoked.add(g.asText()));
+    assertThat(revoked).containsExactlyInAnyOrder(gone1, gone2);
+
+    // Final: nothing more on it, and each refusal but the audited lease changes nothing.
+    long before = chainLength();
+    assertError(http.post(adminA, "/api/v1/connections/" + c + "/retire", null), 409);
+    assertError(http.patch(adminA, "/api/v1/connections/" + c, "{\"name\":\"Back\"}"), 409);
+    assertError(http.send(adminA, "PUT", "/api/v1/connections/" + c + "/credential", "{\"secret\":\"again\"}",
+        "application/json"), 409);
+    assertError(http.post(adminA, "/api/v1/agents/" + agent + "/grants", grantBody(c, "[\"crm:read\"]", null)), 409);
+    assertError(http.delete(adminA, "/api/v1/connections/" + c + "/credential"), 404);
+    assertThat(chainLength()).isEqualTo(before);
+    assertError(http.post(agentToken, "/api/v1/connections/" + c + "/credential/lease", "{\"action\":\"crm:read\"}"),
+        409);
+    assertThat(lastEntry("credential.lease_denied", agent).data().get("reason").asText()).contains("retired");
+  }
+
   // --- keys -------------------------------------------------------------------------------
 
   @Test
@@ -155,12 +262,97 @@ abstract class ControlPlaneApiContract extends ApiFixture {
   }
 
   @Test
-  void exceptionsAreApprovedAndReadableByAuditors() {
-    JsonNode e = created(http.post(adminA, "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"gra_x\","
-        + "\"reason\":\"break-glass\",\"approvedBy\":\"" + approverA + "\",\"expiresAt\":\""
-        + Instant.now().plus(7, ChronoUnit.DAYS) + "\"}"));
-    assertThat(http.get(auditor, "/api/v1/exceptions?limit=1000").get("items").findValuesAsText("id"))
-        .contains(e.get("id").asText());
+  void exceptionsAreApprovedReadableByAuditorsAndRevokedOnce() {
+    String grant = newGrant(newAgent("excused"), connectionA);
+    JsonNode e = created(http.post(adminA, "/api/v1/exceptions", exception("AC-1", grant, approverA)));
+    String id = e.get("id").asText();
+    assertThat(e.get("revokedAt").isNull()).isTrue();
+    assertThat(http.get(auditor, "/api/v1/exceptions?limit=1000").get("items").findValuesAsText("id")).contains(id);
+
+    Reply revoked = http.post(compliance, "/api/v1/exceptions/" + id + "/revoke",
+        "{\"revokedBy\":\"" + approverA + "\",\"reason\":\"no longer needed\"}");
+    assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+    assertThat(revoked.get("revokedBy").asText()).isEqualTo(approverA);
+    assertThat(Instant.parse(revoked.get("revokedAt").asText())).isBefore(Instant.parse(e.get("expiresAt").asText()));
+    AuditEntry entry = lastEntry("exception.revoked", id);
+    assertThat(entry.data().get("controlId").asText()).isEqualTo("AC-1");
+    assertThat(entry.data().get("subjectId").asText()).isEqualTo(grant);
+    assertThat(entry.data().get("revokedBy").asText()).isEqualTo(approverA);
+    assertThat(entry.data().get("reason").asText()).isEqualTo("no longer needed");
+
+    long before = chainLength();
+    assertError(http.post(adminA, "/api/v1/exceptions/" + id + "/revoke", "{\"revokedBy\":\"" + approverA + "\"}"), 409);
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  @Test
+  void anExceptionsSubjectMustBeAMemberOfItsControlsPopulation() {
+    String grant = newGrant(newAgent("member"), connectionA);
+    String incident = created(http.post(adminA, "/api/v1/incidents", incident("member", ago(1)))).get("id").asText();
+    created(http.post(adminA, "/api/v1/exceptions", exception("AC-1", grant, approverA)));
+    created(http.post(adminA, "/api/v1/exceptions", exception("AC-5", newAgent("reviewed-late"), approverA)));
+    created(http.post(adminA, "/api/v1/exceptions", exception("EN-3", connectionA, approverA)));
+    created(http.post(adminA, "/api/v1/exceptions", exception("VM-1", vendorA, approverA)));
+    created(http.post(adminA, "/api/v1/exceptions", exception("IR-2", incident, approverA)));
+    // Controls that count things that are not objects take the subject their deviation names.
+    created(http.post(adminA, "/api/v1/exceptions", exception("LG-3", "schedule logging", approverA)));
+
+    long before = chainLength();
+    for (String[] bad : List.of(new String[] {"AC-1", "gra_x", "no grant gra_x"},
+        new String[] {"AC-2", connectionA, "no grant " + connectionA},
+        new String[] {"AC-5", grant, "no agent"},
+        new String[] {"EN-3", vendorA, "no connection"},
+        new String[] {"VM-1", connectionA, "no vendor"},
+        new String[] {"VM-3", connectionB, "no connection " + connectionB},
+        new String[] {"IR-1", incidentB, "no incident " + incidentB},
+        new String[] {"EN-2", "12345", "no key 12345"})) {
+      Reply r = http.post(adminA, "/api/v1/exceptions", exception(bad[0], bad[1], approverA));
+      assertError(r, 422);
+      assertThat(r.get("message").asText()).as(bad[0]).contains("subjectId").contains(bad[2]);
+    }
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  @Test
+  void anIncidentsTitleAndSeverityAreCorrectedWithOldAndNewAudited() {
+    String id = created(http.post(adminA, "/api/v1/incidents", incident("Leaked kye", ago(4)))).get("id").asText();
+    Reply ok = http.patch(adminA, "/api/v1/incidents/" + id, "{\"title\":\"Leaked key\",\"severity\":\"sev1\"}");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    assertThat(ok.get("title").asText()).isEqualTo("Leaked key");
+    assertThat(http.get(compliance, "/api/v1/incidents/" + id).get("severity").asText()).isEqualTo("sev1");
+    AuditEntry entry = lastEntry("incident.corrected", id);
+    assertThat(entry.data().get("title").toString()).isEqualTo("{\"from\":\"Leaked kye\",\"to\":\"Leaked key\"}");
+    assertThat(entry.data().get("severity").toString()).isEqualTo("{\"from\":\"sev2\",\"to\":\"sev1\"}");
+
+    // A correction sent with a timeline step that is refused changes nothing either.
+    long before = chainLength();
+    assertError(http.patch(adminA, "/api/v1/incidents/" + id, "{\"title\":\"Other\",\"resolvedAt\":\"" + ago(1) + "\"}"),
+        422);
+    assertThat(http.get(adminA, "/api/v1/incidents/" + id).get("title").asText()).isEqualTo("Leaked key");
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  @Test
+  void anAgentsOwnerIsChangedToAnActiveUserWithOldAndNewAudited() {
+    String agent = newAgent("handed-over");
+    String leaver = created(http.post(adminA, "/api/v1/users", user("leaver@acme.example", "compliance")))
+        .get("id").asText();
+    assertThat(http.patch(adminA, "/api/v1/users/" + leaver, "{\"active\":false}").status()).isEqualTo(200);
+    long before = chainLength();
+    assertError(http.patch(adminA, "/api/v1/agents/" + agent, "{\"ownerId\":\"" + leaver + "\"}"), 422);
+    assertError(http.patch(adminA, "/api/v1/agents/" + agent, "{\"ownerId\":\"" + ownerB + "\"}"), 422);
+    assertError(http.patch(adminA, "/api/v1/agents/" + agent, "{\"ownerId\":\"" + approverA
+        + "\",\"status\":\"gone\"}"), 422);
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.get(adminA, "/api/v1/agents/" + agent).get("ownerId").asText()).isEqualTo(ownerA);
+
+    Reply ok = http.patch(adminA, "/api/v1/agents/" + agent, "{\"ownerId\":\"" + approverA + "\"}");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    assertThat(ok.get("ownerId").asText()).isEqualTo(approverA);
+    assertThat(ok.get("status").asText()).isEqualTo("active");
+    AuditEntry entry = lastEntry("agent.owner_changed", agent);
+    assertThat(entry.data().get("from").asText()).isEqualTo(ownerA);
+    assertThat(entry.data().get("to").asText()).isEqualTo(approverA);
   }
 
   @Test
@@ -245,6 +437,33 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{}", json, 422));
     bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + future + "\"}", json, 422));
     bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{\"resolvedAt\":\"" + past + "\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{\"severity\":\"sev9\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{\"title\":\" \"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/incidents/" + incident, "{\"detectedAt\":\"" + past + "\"}", json, 400));
+    String con = "/api/v1/connections/" + connectionA;
+    bad.add(new Bad("PATCH", con, "{}", json, 422));
+    bad.add(new Bad("PATCH", con, "{\"x\":", json, 400));
+    bad.add(new Bad("PATCH", con, "x", "text/plain", 415));
+    bad.add(new Bad("PATCH", con, "{\"app\":\"mail\"}", json, 400));
+    bad.add(new Bad("PATCH", con, "{\"name\":\"\"}", json, 422));
+    bad.add(new Bad("PATCH", con, "{\"endpoint\":\"ftp://files.example\"}", json, 422));
+    bad.add(new Bad("PATCH", con, "{\"endpoint\":\"not a url\"}", json, 422));
+    bad.add(new Bad("PATCH", con, "{\"endpoint\":\"https://bob:hunter2@x.example/api\"}", json, 422));
+    bad.add(new Bad("PATCH", con, "{\"vendorId\":\"ven_nope\"}", json, 422));
+    bad.add(new Bad("PATCH", con, "{\"vendorId\":\"" + vendorB + "\"}", json, 422));
+    bad.add(new Bad("PATCH", con, "{\"name\":\"Fine\",\"vendorId\":\"ven_nope\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agent, "{}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agent, "{\"ownerId\":\"usr_nope\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agent, "{\"ownerId\":\"\"}", json, 422));
+    bad.add(new Bad("PATCH", "/api/v1/agents/" + agent, "{\"ownerId\":7}", json, 400));
+    bad.add(new Bad("POST", "/api/v1/exceptions", exception("AC-1", "gra_x", approverA), json, 422));
+    String revokeMine = "/api/v1/exceptions/" + created(http.post(adminA, "/api/v1/exceptions",
+        exception("AC-1", newGrant(agent, connectionA), approverA))).get("id").asText() + "/revoke";
+    bad.add(new Bad("POST", revokeMine, "{}", json, 422));
+    bad.add(new Bad("POST", revokeMine, "{\"x\":", json, 400));
+    bad.add(new Bad("POST", revokeMine, "{\"revokedBy\":\"usr_nope\"}", json, 422));
+    bad.add(new Bad("POST", revokeMine, "{\"revokedBy\":\"" + ownerB + "\"}", json, 422));
+    bad.add(new Bad("POST", revokeMine, "{\"revokedBy\":\"" + approverA + "\",\"extra\":1}", json, 400));
 
     long before = chainLength();
     assertEachRefused(adminA, bad);
@@ -252,6 +471,9 @@ abstract class ControlPlaneApiContract extends ApiFixture {
       assertThat(http.declareOversize(adminA, path, 3L * 1024 * 1024)).startsWith("HTTP/1.1 413");
     }
     assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.get(adminA, con).get("endpoint").asText()).isEqualTo("https://acme.my.salesforce.com");
+    assertThat(http.get(adminA, "/api/v1/agents/" + agent).get("ownerId").asText()).isEqualTo(ownerA);
+    assertThat(http.get(adminA, "/api/v1/incidents/" + incident).get("severity").asText()).isEqualTo("sev2");
   }
 
   // --- tenancy and roles ------------------------------------------------------------------
@@ -272,12 +494,23 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     assertError(http.delete(adminA, "/api/v1/agents/" + agentB + "/grants/gra_00000000000000000000000000"), 404);
     assertError(http.get(adminA, "/api/v1/incidents/" + incidentB), 404);
     assertError(http.patch(adminA, "/api/v1/incidents/" + incidentB, "{\"containedAt\":\"" + ago(1) + "\"}"), 404);
+    assertError(http.patch(adminA, "/api/v1/incidents/" + incidentB, "{\"severity\":\"sev1\"}"), 404);
+    assertError(http.patch(adminA, "/api/v1/connections/" + connectionB, "{\"name\":\"mine\"}"), 404);
+    assertError(http.post(adminA, "/api/v1/connections/" + connectionB + "/retire", null), 404);
+    assertError(http.delete(adminA, "/api/v1/connections/" + connectionB + "/credential"), 404);
+    assertError(http.patch(adminA, "/api/v1/agents/" + agentB, "{\"ownerId\":\"" + ownerA + "\"}"), 404);
+    assertError(http.post(adminA, "/api/v1/exceptions/" + exceptionB + "/revoke", "{\"revokedBy\":\"" + approverA
+        + "\"}"), 404);
+    assertError(http.post(adminA, "/api/v1/exceptions/exc_00000000000000000000000000/revoke", "{\"revokedBy\":\""
+        + approverA + "\"}"), 404);
     assertError(http.post(adminA, "/api/v1/access-reviews", "{\"agentId\":\"" + agentB + "\",\"reviewerId\":\""
         + approverA + "\",\"decision\":\"revoke\"}"), 422);
     assertThat(http.get(adminA, "/api/v1/vendors?limit=1000").text()).doesNotContain(vendorB);
     assertThat(http.get(adminA, "/api/v1/connections?limit=1000").text()).doesNotContain(connectionB);
     assertThat(http.get(adminA, "/api/v1/incidents?limit=1000").text()).doesNotContain(incidentB);
     assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.get(adminB, "/api/v1/connections/" + connectionB).get("status").asText()).isEqualTo("active");
+    assertThat(http.get(adminB, "/api/v1/exceptions").get("items").get(0).get("revokedAt").isNull()).isTrue();
   }
 
   @Test
@@ -297,6 +530,15 @@ abstract class ControlPlaneApiContract extends ApiFixture {
       assertError(http.post(token, "/api/v1/access-reviews", "{}"), 403);
       assertError(http.post(token, "/api/v1/exceptions", "{}"), 403);
       assertError(http.post(token, "/api/v1/incidents", incident("x", ago(1))), 403);
+      assertError(http.patch(token, "/api/v1/incidents/" + incidentB, "{\"severity\":\"sev1\"}"), 403);
+      assertError(http.patch(token, "/api/v1/connections/" + connectionA, "{\"name\":\"x\"}"), 403);
+      assertError(http.post(token, "/api/v1/connections/" + connectionA + "/retire", null), 403);
+      assertError(http.delete(token, "/api/v1/connections/" + connectionA + "/credential"), 403);
+      assertError(http.patch(token, "/api/v1/agents/" + agent, "{\"ownerId\":\"" + approverA + "\"}"), 403);
+    }
+    for (String token : List.of(auditor, ingest)) {
+      assertError(http.post(token, "/api/v1/exceptions/exc_00000000000000000000000000/revoke",
+          "{\"revokedBy\":\"" + approverA + "\"}"), 403);
     }
     for (String token : List.of(auditor, ingest)) {
       for (String path : List.of("/api/v1/vendors", "/api/v1/connections", "/api/v1/keys", "/api/v1/incidents",

@@ -182,6 +182,100 @@ abstract class ControlsApiContract extends ApiFixture {
         .containsExactly(wildcard);
   }
 
+  // --- fixes in the product: each call re-runs the controls it affects ------------------------
+
+  static Predicate<JsonNode> cleared() {
+    return status("passing").and(c -> c.get("openFindings").asLong() == 0);
+  }
+
+  List<String> subjects(String token, String query) {
+    return findings(token, query).stream().map(f -> f.get("subjectId").asText()).toList();
+  }
+
+  static JsonNode ok(Reply r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    return r.json();
+  }
+
+  @Test
+  void patchingAnHttpEndpointToHttpsFixesEn3() throws Exception {
+    Org o = org("tls-fix");
+    awaitControl(o.admin(), "EN-3", status("passing"));
+    String plain = created(http.post(o.admin(), "/api/v1/connections", ControlPlaneApiContract.connection("Legacy",
+        o.vendor(), "http://legacy.example"))).get("id").asText();
+    awaitControl(o.admin(), "EN-3", status("failing"));
+    assertThat(subjects(o.admin(), "status=open&controlId=EN-3")).containsExactly(plain);
+
+    assertThat(ok(http.patch(o.admin(), "/api/v1/connections/" + plain, "{\"endpoint\":\"https://legacy.example\"}"))
+        .get("endpoint").asText()).isEqualTo("https://legacy.example");
+    awaitControl(o.admin(), "EN-3", cleared());
+    assertThat(subjects(o.admin(), "status=resolved&controlId=EN-3")).containsExactly(plain);
+  }
+
+  @Test
+  void aNewActiveOwnerFixesAc4ForAnAgentWhoseOwnerLeft() throws Exception {
+    Org o = org("owner-fix");
+    String g = grant(o, "[\"crm:read\"]");
+    awaitControl(o.admin(), "AC-4", status("passing"));
+    assertThat(http.patch(o.admin(), "/api/v1/users/" + o.owner(), "{\"active\":false}").status()).isEqualTo(200);
+    awaitControl(o.admin(), "AC-4", status("failing"));
+    assertThat(subjects(o.admin(), "status=open&controlId=AC-4")).containsExactly(g);
+
+    JsonNode patched = ok(http.patch(o.admin(), "/api/v1/agents/" + o.agent(), "{\"ownerId\":\"" + o.approver() + "\"}"));
+    assertThat(patched.get("ownerId").asText()).isEqualTo(o.approver());
+    awaitControl(o.admin(), "AC-4", cleared());
+  }
+
+  @Test
+  void retiringAConnectionTakesItsGrantsAndEndpointOutOfAc1AndEn3() throws Exception {
+    Org o = org("retire-fix");
+    String legacy = created(http.post(o.admin(), "/api/v1/connections", ControlPlaneApiContract.connection("Legacy",
+        o.vendor(), "http://legacy.example"))).get("id").asText();
+    String wildcard = created(http.post(o.admin(), "/api/v1/agents/" + o.agent() + "/grants", "{\"connectionId\":\""
+        + legacy + "\",\"scopes\":[\"crm:*\"],\"justification\":\"triage\",\"requestedBy\":\"" + o.owner()
+        + "\",\"approvedBy\":\"" + o.approver() + "\"}")).get("id").asText();
+    awaitControl(o.admin(), "AC-1", status("failing"));
+    awaitControl(o.admin(), "EN-3", status("failing"));
+
+    assertThat(ok(http.post(o.admin(), "/api/v1/connections/" + legacy + "/retire", null)).get("status").asText())
+        .isEqualTo("retired");
+    awaitControl(o.admin(), "AC-1", cleared());
+    awaitControl(o.admin(), "EN-3", cleared());
+    assertThat(subjects(o.admin(), "status=resolved&controlId=AC-1")).containsExactly(wildcard);
+  }
+
+  @Test
+  void revokingAnExceptionReopensTheFindingItExcused() throws Exception {
+    Org o = org("revoke-fix");
+    String wildcard = grant(o, "[\"crm:*\"]");
+    awaitControl(o.admin(), "AC-1", status("failing"));
+    String exception = created(http.post(o.admin(), "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\""
+        + wildcard + "\",\"reason\":\"migration week\",\"approvedBy\":\"" + o.approver() + "\",\"expiresAt\":\""
+        + Instant.now().plus(7, ChronoUnit.DAYS) + "\"}")).get("id").asText();
+    awaitControl(o.admin(), "AC-1", status("passing"));
+
+    JsonNode revoked = ok(http.post(o.admin(), "/api/v1/exceptions/" + exception + "/revoke", "{\"revokedBy\":\""
+        + o.owner() + "\",\"reason\":\"migration done early\"}"));
+    JsonNode again = awaitControl(o.admin(), "AC-1", status("failing"));
+    assertThat(Instant.parse(again.get("lastRunAt").asText()))
+        .isAfterOrEqualTo(Instant.parse(revoked.get("revokedAt").asText()));
+    assertThat(subjects(o.admin(), "status=open&controlId=AC-1")).containsExactly(wildcard);
+  }
+
+  @Test
+  void correctingAnIncidentsSeverityAppliesItsSlaToIr1() throws Exception {
+    Org o = org("severity-fix");
+    Instant detected = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String incident = created(http.post(o.admin(), "/api/v1/incidents", "{\"title\":\"Leaked token\",\"severity\":"
+        + "\"sev3\",\"detectedAt\":\"" + detected + "\",\"affectsCustomerData\":false}")).get("id").asText();
+    awaitControl(o.admin(), "IR-1", status("passing"));
+
+    assertThat(ok(http.patch(o.admin(), "/api/v1/incidents/" + incident, "{\"severity\":\"sev1\"}"))
+        .get("severity").asText()).isEqualTo("sev1");
+    awaitControl(o.admin(), "IR-1", status("failing"));
+    assertThat(subjects(o.admin(), "status=open&controlId=IR-1")).containsExactly(incident);
+  }
+
   @Test
   void theCatalogListsEighteenControlsWithTheirCriteria() {
     Reply r = http.get(auditor, "/api/v1/controls");

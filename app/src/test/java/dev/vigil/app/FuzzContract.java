@@ -68,11 +68,12 @@ abstract class FuzzContract extends ApiFixture {
     assertThat(http.send(admin, "PUT", "/api/v1/connections/" + connection + "/credential",
         "{\"secret\":\"fuzz-secret\"}", "application/json").status()).isEqualTo(204);
     String agent = created(http.post(admin, "/api/v1/agents", agent("fuzz-granted", approver))).get("id").asText();
-    created(http.post(admin, "/api/v1/agents/" + agent + "/grants", "{\"connectionId\":\"" + connection
-        + "\",\"scopes\":[\"crm:read\"],\"requestedBy\":\"" + approver + "\",\"approvedBy\":\"" + approver + "\"}"));
+    String grant = created(http.post(admin, "/api/v1/agents/" + agent + "/grants", "{\"connectionId\":\"" + connection
+        + "\",\"scopes\":[\"crm:read\"],\"requestedBy\":\"" + approver + "\",\"approvedBy\":\"" + approver + "\"}"))
+        .get("id").asText();
     created(http.post(admin, "/api/v1/incidents", ControlPlaneApiContract.incident("fuzz",
         Instant.now().minus(1, ChronoUnit.HOURS))));
-    created(http.post(admin, "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"gra_x\","
+    created(http.post(admin, "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\"" + grant + "\","
         + "\"reason\":\"fuzz\",\"approvedBy\":\"" + approver + "\",\"expiresAt\":\""
         + Instant.now().plus(7, ChronoUnit.DAYS) + "\"}"));
     created(http.post(admin, "/api/v1/vendors/" + vendor + "/reviews", "{\"reviewedAt\":\""

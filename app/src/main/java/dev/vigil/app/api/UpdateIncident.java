@@ -1,14 +1,21 @@
 package dev.vigil.app.api;
 
+import dev.vigil.controls.model.Severity;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** {@code PATCH /incidents/{id}}: timeline steps to set. */
+/** {@code PATCH /incidents/{id}}: timeline steps to set, and corrections of the title and severity. */
 public record UpdateIncident(Instant containedAt, Instant customersNotifiedAt, Instant resolvedAt,
-    Instant postmortemAt) {
+    Instant postmortemAt,
+    @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+    Severity severity) {
 
-  @AssertTrue(message = "must name at least one of containedAt, customersNotifiedAt, resolvedAt, postmortemAt")
+  @AssertTrue(message = "must name at least one of containedAt, customersNotifiedAt, resolvedAt, postmortemAt,"
+      + " title, severity")
   public boolean isChange() {
-    return containedAt != null || customersNotifiedAt != null || resolvedAt != null || postmortemAt != null;
+    return containedAt != null || customersNotifiedAt != null || resolvedAt != null || postmortemAt != null
+        || title != null || severity != null;
   }
 }

@@ -70,7 +70,7 @@ public final class AgentResource {
   @Path("/{id}")
   @RolesAllowed(Roles.ADMIN)
   public Agent update(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid UpdateAgent body) {
-    return agents.changeStatus(caller.tenantId(), caller.actor(), id, body.status());
+    return agents.update(caller.tenantId(), caller.actor(), id, new AgentStore.Change(body.status(), body.ownerId()));
   }
 
   @POST

@@ -6,6 +6,7 @@ import dev.vigil.app.api.LeaseRequest;
 import dev.vigil.app.api.LeaseResponse;
 import dev.vigil.app.api.ListBody;
 import dev.vigil.app.api.PutCredential;
+import dev.vigil.app.api.UpdateConnection;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
@@ -22,7 +23,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -73,6 +76,32 @@ public final class ConnectionResource {
   public ConnectionBody get(@Auth Caller caller, @PathParam("id") String id) {
     return connections.find(caller.tenantId(), id).map(ConnectionBody::of)
         .orElseThrow(() -> Rejected.notFound("connection", id));
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @RolesAllowed(Roles.ADMIN)
+  public ConnectionBody update(@Auth Caller caller, @PathParam("id") String id,
+      @NotNull @Valid UpdateConnection body) {
+    return ConnectionBody.of(connections.update(caller.tenantId(), caller.actor(), id,
+        new ConnectionStore.Change(body.name(), body.vendorId(), body.endpoint())));
+  }
+
+  /** Destroys the credential, revokes the grants and retires the connection, for good (409 when retired). */
+  @POST
+  @Path("/{id}/retire")
+  @RolesAllowed(Roles.ADMIN)
+  public ConnectionBody retire(@Auth Caller caller, @PathParam("id") String id) {
+    return ConnectionBody.of(connections.retire(caller.tenantId(), caller.actor(), id));
+  }
+
+  @DELETE
+  @Path("/{id}/credential")
+  @RolesAllowed(Roles.ADMIN)
+  @ApiResponse(responseCode = "204", description = "Deleted")
+  public Response deleteCredential(@Auth Caller caller, @PathParam("id") String id) {
+    connections.deleteCredential(caller.tenantId(), caller.actor(), id);
+    return Response.noContent().build();
   }
 
   @PUT

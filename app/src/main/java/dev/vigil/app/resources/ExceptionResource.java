@@ -2,6 +2,7 @@ package dev.vigil.app.resources;
 
 import dev.vigil.app.api.CreateException;
 import dev.vigil.app.api.ListBody;
+import dev.vigil.app.api.RevokeException;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
@@ -18,12 +19,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Approved exceptions to controls. Admins approve them; auditors may read them as evidence. */
+/** Approved exceptions to controls. Admins approve them, admins and compliance revoke them; auditors may read them as evidence. */
 @Path("/api/v1/exceptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +45,15 @@ public final class ExceptionResource {
     ControlException e = exceptions.create(caller.tenantId(), caller.actor(), body.controlId(),
         body.subjectId(), body.reason(), body.approvedBy(), body.expiresAt());
     return Response.status(201).entity(e).build();
+  }
+
+  /** Ends an approved exception now; the control it excused re-runs (409 when revoked or lapsed). */
+  @POST
+  @Path("/{id}/revoke")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  public ControlException revoke(@Auth Caller caller, @PathParam("id") String id,
+      @NotNull @Valid RevokeException body) {
+    return exceptions.revoke(caller.tenantId(), caller.actor(), id, body.revokedBy(), body.reason());
   }
 
   @GET

@@ -53,7 +53,8 @@ public final class IncidentResource {
   @Path("/{id}")
   @RolesAllowed(Roles.ADMIN)
   public Incident update(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid UpdateIncident body) {
-    return incidents.updateTimeline(caller.tenantId(), caller.actor(), id, new IncidentStore.Timeline(
+    return incidents.update(caller.tenantId(), caller.actor(), id,
+        new IncidentStore.Correction(body.title(), body.severity()), new IncidentStore.Timeline(
         body.containedAt(), body.customersNotifiedAt(), body.resolvedAt(), body.postmortemAt()));
   }
 

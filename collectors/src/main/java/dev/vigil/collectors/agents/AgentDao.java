@@ -39,6 +39,9 @@ public interface AgentDao {
   List<Agent> list(@Bind("tenantId") String tenantId, @Bind("after") String after,
       @Bind("limit") int limit);
 
+  @SqlUpdate("UPDATE agents SET owner_id = :ownerId WHERE tenant_id = :tenantId AND id = :id")
+  void setOwner(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("ownerId") String ownerId);
+
   @SqlUpdate("""
       UPDATE agents SET status = :status, status_changed_at = :at
       WHERE tenant_id = :tenantId AND id = :id

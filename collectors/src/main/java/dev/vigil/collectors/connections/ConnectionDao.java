@@ -18,7 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StoredCredential.class)
 public interface ConnectionDao {
 
-  String COLUMNS = "tenant_id, id, name, app, vendor_id, endpoint, created_at";
+  String COLUMNS = "tenant_id, id, name, app, vendor_id, endpoint, created_at, retired_at";
   String CREDENTIAL_COLUMNS =
       "tenant_id, connection_id, CAST(key_id AS VARCHAR(20)) AS key_id, stored_at";
 
@@ -33,6 +33,19 @@ public interface ConnectionDao {
 
   @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE tenant_id = :tenantId AND id = :id")
   Optional<Connection> find(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  /** The connection, locked until the transaction ends, so changes to it apply one at a time. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+  Optional<Connection> lock(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  @SqlUpdate("""
+      UPDATE connections SET name = :name, vendor_id = :vendorId, endpoint = :endpoint
+      WHERE tenant_id = :tenantId AND id = :id
+      """)
+  void update(@BindMethods Connection connection);
+
+  @SqlUpdate("UPDATE connections SET retired_at = :at WHERE tenant_id = :tenantId AND id = :id AND retired_at IS NULL")
+  int retire(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("at") Instant at);
 
   @SqlQuery("SELECT " + COLUMNS + " " + """
       FROM connections
@@ -83,6 +96,10 @@ public interface ConnectionDao {
       """)
   void insertCredential(@Bind("tenantId") String tenantId, @Bind("connectionId") String connectionId,
       @Bind("keyId") long keyId, @Bind("ciphertext") String ciphertext, @Bind("at") Instant at);
+
+  /** Deletes the sealed row: the ciphertext is gone with it. */
+  @SqlUpdate("DELETE FROM credentials WHERE tenant_id = :tenantId AND connection_id = :connectionId")
+  int deleteCredential(@Bind("tenantId") String tenantId, @Bind("connectionId") String connectionId);
 
   @SqlUpdate("UPDATE credentials SET key_id = :keyId, ciphertext = :ciphertext "
       + "WHERE tenant_id = :tenantId AND connection_id = :connectionId")

@@ -1,5 +1,7 @@
 package dev.vigil.collectors.connections;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.crypto.tink.KeysetHandle;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditData;
@@ -8,6 +10,7 @@ import dev.vigil.collectors.crypto.TenantKeysets;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.grants.GrantDao;
 import dev.vigil.collectors.vendors.VendorDao;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.Sha256;
@@ -59,15 +62,16 @@ public final class ConnectionStore {
     this.clock = clock;
   }
 
+  /** Fields to change; a null field is left as it is. */
+  public record Change(String name, String vendorId, String endpoint) {}
+
   public Connection create(String tenantId, Actor actor, String name, String app, String vendorId,
       String endpoint) {
     checkEndpoint(endpoint);
     return jdbi.inTransaction(h -> {
-      if (h.attach(VendorDao.class).find(tenantId, vendorId).isEmpty()) {
-        throw Rejected.invalid("vendorId: no vendor " + vendorId + " in this tenant");
-      }
+      requireVendor(h, tenantId, vendorId);
       Connection c = new Connection(tenantId, ids.next("con"), name.strip(), app.strip(), vendorId,
-          endpoint.strip(), clock.instant());
+          endpoint.strip(), clock.instant(), null);
       h.attach(ConnectionDao.class).insert(c);
       audit.append(h, tenantId, actor, "connection.created", c.id(), AuditData.object()
           .put("name", c.name()).put("app", c.app()).put("vendorId", vendorId)
@@ -96,6 +100,92 @@ public final class ConnectionStore {
     });
   }
 
+  /**
+   * Changes the connection's name, vendor or endpoint, checked as on creation; audited with the
+   * old and new value of each field that changed. Changing nothing is not audited.
+   *
+   * @throws Rejected 409 when the connection is retired
+   */
+  public View update(String tenantId, Actor actor, String id, Change change) {
+    if (change.endpoint() != null) checkEndpoint(change.endpoint());
+    return jdbi.inTransaction(h -> {
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      Connection before = inUse(dao, tenantId, id);
+      if (change.vendorId() != null) requireVendor(h, tenantId, change.vendorId());
+      Connection after = new Connection(tenantId, id, orElse(strip(change.name()), before.name()), before.app(),
+          orElse(change.vendorId(), before.vendorId()), orElse(strip(change.endpoint()), before.endpoint()),
+          before.createdAt(), null);
+      var data = AuditData.object();
+      fromTo(data, "name", before.name(), after.name());
+      fromTo(data, "vendorId", before.vendorId(), after.vendorId());
+      fromTo(data, "endpoint", before.endpoint(), after.endpoint());
+      if (!data.isEmpty()) {
+        dao.update(after);
+        audit.append(h, tenantId, actor, "connection.updated", id, data);
+      }
+      return new View(after, dao.credentials(tenantId, List.of(id)).stream().findFirst().orElse(null));
+    });
+  }
+
+  /**
+   * Retires the connection for good, in one transaction: its sealed credential row is deleted,
+   * every active grant on it revoked, and {@code retiredAt} set; one {@code connection.retired}
+   * entry lists the revoked grants and whether a credential was destroyed.
+   *
+   * @throws Rejected 409 when it is already retired
+   */
+  public View retire(String tenantId, Actor actor, String id) {
+    return jdbi.inTransaction(h -> {
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      Connection before = inUse(dao, tenantId, id);
+      Instant now = clock.instant();
+      Optional<ConnectionDao.Sealed> sealed = dao.sealed(tenantId, id);
+      dao.deleteCredential(tenantId, id);
+      GrantDao grants = h.attach(GrantDao.class);
+      List<String> revoked = grants.activeIdsOnConnection(tenantId, id, now);
+      grants.revokeActiveOnConnection(tenantId, id, now);
+      dao.retire(tenantId, id, now);
+      var data = AuditData.object().put("retiredAt", now.toString())
+          .put("credentialDestroyed", sealed.isPresent());
+      sealed.ifPresent(x -> data.put("keyId", Long.toString(x.keyId()))
+          .put("ciphertextSha256", Sha256.hex(x.ciphertext())));
+      ArrayNode list = data.putArray("revokedGrants");
+      revoked.forEach(list::add);
+      audit.append(h, tenantId, actor, "connection.retired", id, data);
+      return new View(new Connection(tenantId, id, before.name(), before.app(), before.vendorId(), before.endpoint(),
+          before.createdAt(), now), null);
+    });
+  }
+
+  /**
+   * Deletes the connection's stored credential; audited with the key id and the fingerprint of
+   * the ciphertext that was destroyed.
+   *
+   * @throws Rejected 404 when the connection has none
+   */
+  public void deleteCredential(String tenantId, Actor actor, String connectionId) {
+    jdbi.useTransaction(h -> {
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      dao.lock(tenantId, connectionId).orElseThrow(() -> Rejected.notFound("connection", connectionId));
+      ConnectionDao.Sealed sealed = dao.sealed(tenantId, connectionId)
+          .orElseThrow(() -> Rejected.notFound("credential of connection", connectionId));
+      dao.deleteCredential(tenantId, connectionId);
+      audit.append(h, tenantId, actor, "credential.deleted", connectionId, AuditData.object()
+          .put("keyId", Long.toString(sealed.keyId())).put("ciphertextSha256", Sha256.hex(sealed.ciphertext())));
+    });
+  }
+
+  /**
+   * The connection, locked for the rest of the transaction.
+   *
+   * @throws Rejected 404 when the tenant has none with this id, 409 when it is retired
+   */
+  public static Connection inUse(ConnectionDao dao, String tenantId, String id) {
+    Connection c = dao.lock(tenantId, id).orElseThrow(() -> Rejected.notFound("connection", id));
+    if (c.retired()) throw Rejected.conflict("connection " + id + " was retired " + c.retiredAt() + "; retirement is final");
+    return c;
+  }
+
   /** Seals {@code secret} under the tenant's primary key, replacing any earlier credential. */
   public StoredCredential storeCredential(String tenantId, Actor actor, String connectionId, String secret) {
     if (jdbi.withExtension(ConnectionDao.class, dao -> dao.find(tenantId, connectionId)).isEmpty()) {
@@ -104,7 +194,7 @@ public final class ConnectionStore {
     keysets.ensure(tenantId, actor);
     return jdbi.inTransaction(h -> {
       ConnectionDao dao = h.attach(ConnectionDao.class);
-      dao.find(tenantId, connectionId).orElseThrow(() -> Rejected.notFound("connection", connectionId));
+      inUse(dao, tenantId, connectionId);
       KeysetHandle keyset = keysets.load(h, tenantId);
       CredentialVault.Sealed sealed = vault.seal(keyset, tenantId, connectionId,
           CredentialVault.CONNECTION_SECRET, secret);
@@ -209,6 +299,24 @@ public final class ConnectionStore {
       audit.append(h, tenantId, actor, "credentials.reencrypted", tenantId, data);
       return stale.size();
     });
+  }
+
+  private static void requireVendor(Handle h, String tenantId, String vendorId) {
+    if (h.attach(VendorDao.class).find(tenantId, vendorId).isEmpty()) {
+      throw Rejected.invalid("vendorId: no vendor " + vendorId + " in this tenant");
+    }
+  }
+
+  private static void fromTo(ObjectNode data, String field, String before, String after) {
+    if (!before.equals(after)) data.putObject(field).put("from", before).put("to", after);
+  }
+
+  private static String strip(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value != null ? value : fallback;
   }
 
   private static void checkEndpoint(String endpoint) {

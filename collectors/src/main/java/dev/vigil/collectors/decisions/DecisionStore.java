@@ -7,6 +7,7 @@ import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.audit.PendingEntry;
 import dev.vigil.collectors.connections.ConnectionDao;
 import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.controls.model.Connection;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.grants.GrantDao;
@@ -73,13 +74,17 @@ public final class DecisionStore {
    * Leases the connection's credential to the agent when a grant allows {@code action}; the
    * lease (or its refusal) is audited with the grant and key id, never the secret.
    *
-   * @throws Rejected 409 when the connection has no credential, or it does not decrypt
+   * @throws Rejected 409 when the connection has no credential, it does not decrypt, or the
+   *     connection is retired
    */
   public Lease lease(String tenantId, Actor actor, String agentId, String connectionId, String action) {
     requireAction(action);
     Instant now = clock.instant();
     record Facts(Decision decision, Optional<ConnectionStore.Revealed> credential) {}
     Facts facts = jdbi.withHandle(h -> {
+      if (h.attach(ConnectionDao.class).find(tenantId, connectionId).filter(Connection::retired).isPresent()) {
+        return new Facts(new Decision(false, RETIRED, null), Optional.empty());
+      }
       Decision d = decide(h, tenantId, agentId, connectionId, action, now);
       if (!d.allowed()) return new Facts(d, Optional.empty());
       try {
@@ -104,12 +109,14 @@ public final class DecisionStore {
             decision.allowed() ? decision.grantId() : null)))).get(0).seq();
     Recorded recorded = new Recorded(decision, decisionId, seq);
     if (!decision.allowed()) {
-      boolean stateProblem = decision.reason().contains("credential");
+      boolean stateProblem = decision.reason().contains("credential") || decision.reason().equals(RETIRED);
       if (stateProblem) throw Rejected.conflict(decision.reason());
       return new Lease(recorded, null, null);
     }
     return new Lease(recorded, facts.credential().get().secret(), expiresAt);
   }
+
+  private static final String RETIRED = "the connection is retired";
 
   private static Decision decide(Handle h, String tenantId, String agentId, String connectionId,
       String action, Instant now) {

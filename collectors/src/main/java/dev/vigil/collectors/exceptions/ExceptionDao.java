@@ -1,7 +1,9 @@
 package dev.vigil.collectors.exceptions;
 
 import dev.vigil.controls.model.ControlException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -12,14 +14,27 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ControlException.class)
 public interface ExceptionDao {
 
+  String COLUMNS = "tenant_id, id, control_id, subject_id, reason, approved_by, expires_at, created_at, "
+      + "revoked_at, revoked_by";
+
   @SqlUpdate("""
       INSERT INTO control_exceptions (tenant_id, id, control_id, subject_id, reason, approved_by, expires_at, created_at)
       VALUES (:tenantId, :id, :controlId, :subjectId, :reason, :approvedBy, :expiresAt, :createdAt)
       """)
   void insert(@BindMethods ControlException exception);
 
-  @SqlQuery("""
-      SELECT tenant_id, id, control_id, subject_id, reason, approved_by, expires_at, created_at
+  /** The exception, locked until the transaction ends, so that it is revoked once. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM control_exceptions WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+  Optional<ControlException> lock(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  @SqlUpdate("""
+      UPDATE control_exceptions SET revoked_at = :at, revoked_by = :by
+      WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL
+      """)
+  int revoke(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("at") Instant at,
+      @Bind("by") String by);
+
+  @SqlQuery("SELECT " + COLUMNS + " " + """
       FROM control_exceptions
       WHERE tenant_id = :tenantId AND id > :after
       ORDER BY id

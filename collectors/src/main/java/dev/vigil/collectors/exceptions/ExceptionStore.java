@@ -8,16 +8,20 @@ import dev.vigil.collectors.tenancy.UserDao;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.ControlDeclaration;
+import dev.vigil.controls.catalog.Population;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.controls.model.Role;
 import dev.vigil.controls.model.User;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
-/** Records approved exceptions to controls. Thread-safe. */
+/** Records approved exceptions to controls, and their early ends. Thread-safe. */
 public final class ExceptionStore {
 
   private final AuditedWrites writes;
@@ -30,16 +34,19 @@ public final class ExceptionStore {
   public static final Duration MAX_TERM = Duration.ofDays(365);
   private static final Set<Role> APPROVERS = Set.of(Role.ADMIN, Role.COMPLIANCE);
   /**
-   * The ids an exception may name: those of Vigil's standard catalog, the one the service runs.
-   * Read from the declarations; no control needs binding to know its id.
+   * The controls an exception may name: those of Vigil's standard catalog, the one the service
+   * runs, in catalog order, each with what its members are. Read from the declarations; no
+   * control needs binding to know its id or population.
    */
-  private static final List<String> CONTROL_IDS = Catalog.standard().stream().map(ControlDeclaration::id).toList();
+  private static final Map<String, Optional<Population>> CONTROLS = Catalog.standard().stream()
+      .collect(Collectors.toMap(ControlDeclaration::id, ControlDeclaration::population, (a, b) -> a,
+          LinkedHashMap::new));
 
   public ControlException create(String tenantId, Actor actor, String controlId, String subjectId,
       String reason, String approvedBy, Instant expiresAt) {
-    if (!CONTROL_IDS.contains(controlId)) {
+    if (!CONTROLS.containsKey(controlId)) {
       throw Rejected.invalid("controlId: '" + controlId + "' is not a control; one of "
-          + String.join(", ", CONTROL_IDS));
+          + String.join(", ", CONTROLS.keySet()));
     }
     Instant now = writes.clock().instant();
     if (!expiresAt.isAfter(now)) throw Rejected.invalid("expiresAt: must be in the future");
@@ -48,22 +55,60 @@ public final class ExceptionStore {
           + " days; approve a new one when it lapses");
     }
     return writes.jdbi().inTransaction(h -> {
-      Optional<User> approver = h.attach(UserDao.class).find(tenantId, approvedBy);
-      if (approver.isEmpty()) {
-        throw Rejected.invalid("approvedBy: no user " + approvedBy + " in this tenant");
-      }
-      if (!approver.get().active() || !APPROVERS.contains(approver.get().role())) {
-        throw Rejected.invalid("approvedBy: user " + approvedBy + " may not approve exceptions; an active admin"
-            + " or compliance user must (auditors stay independent of what they audit)");
+      requireApprover(h, tenantId, "approvedBy", approvedBy, "approve");
+      Optional<Population> population = CONTROLS.get(controlId);
+      if (population.isPresent()) {
+        // An exception only excuses a member the control examines: one naming anything else
+        // would sit in every report and excuse nothing.
+        Subjects.problem(h, tenantId, population.get(), subjectId.strip()).ifPresent(p -> {
+          throw Rejected.invalid("subjectId: " + controlId + " examines " + population.get().wire() + "; " + p);
+        });
       }
       ControlException e = new ControlException(tenantId, writes.ids().next("exc"), controlId, subjectId.strip(),
-          reason.strip(), approvedBy, expiresAt, now);
+          reason.strip(), approvedBy, expiresAt, now, null, null);
       h.attach(ExceptionDao.class).insert(e);
       writes.audit().append(h, tenantId, actor, "exception.approved", e.id(), AuditData.object()
           .put("controlId", controlId).put("subjectId", e.subjectId()).put("reason", e.reason())
           .put("approvedBy", approvedBy).put("expiresAt", expiresAt.toString()));
       return e;
     });
+  }
+
+  /**
+   * Ends an approved exception now: from this moment it excuses nothing, and the control it
+   * excused re-runs ({@code exception.revoked} names it). {@code revokedBy} must be an active
+   * admin or compliance user of the tenant, as an approver must.
+   *
+   * @throws Rejected 404 for an unknown exception, 409 when it was revoked or has lapsed
+   */
+  public ControlException revoke(String tenantId, Actor actor, String id, String revokedBy, String reason) {
+    return writes.jdbi().inTransaction(h -> {
+      ExceptionDao dao = h.attach(ExceptionDao.class);
+      ControlException e = dao.lock(tenantId, id).orElseThrow(() -> Rejected.notFound("exception", id));
+      Instant now = writes.clock().instant();
+      if (e.revokedAt() != null) {
+        throw Rejected.conflict("exception " + id + " was revoked " + e.revokedAt() + " by " + e.revokedBy());
+      }
+      if (!e.coversAt(now)) throw Rejected.conflict("exception " + id + " lapsed " + e.expiresAt());
+      requireApprover(h, tenantId, "revokedBy", revokedBy, "revoke");
+      dao.revoke(tenantId, id, now, revokedBy);
+      writes.audit().append(h, tenantId, actor, "exception.revoked", id, AuditData.object()
+          .put("controlId", e.controlId()).put("subjectId", e.subjectId()).put("revokedBy", revokedBy)
+          .put("reason", reason == null ? null : reason.strip()).put("expiresAt", e.expiresAt().toString()));
+      return new ControlException(tenantId, id, e.controlId(), e.subjectId(), e.reason(), e.approvedBy(),
+          e.expiresAt(), e.createdAt(), now, revokedBy);
+    });
+  }
+
+  private static void requireApprover(Handle h, String tenantId, String field, String userId, String verb) {
+    Optional<User> user = h.attach(UserDao.class).find(tenantId, userId);
+    if (user.isEmpty()) {
+      throw Rejected.invalid(field + ": no user " + userId + " in this tenant");
+    }
+    if (!user.get().active() || !APPROVERS.contains(user.get().role())) {
+      throw Rejected.invalid(field + ": user " + userId + " may not " + verb + " exceptions; an active admin"
+          + " or compliance user must (auditors stay independent of what they audit)");
+    }
   }
 
   public Page<ControlException> list(String tenantId, String after, int limit) {

@@ -64,6 +64,16 @@ public interface GrantDao {
       + " AND revoked_at IS NULL ORDER BY id")
   List<String> unrevokedIds(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId);
 
+  @SqlQuery("SELECT id FROM grants WHERE tenant_id = :tenantId AND connection_id = :connectionId"
+      + ACTIVE + "ORDER BY id")
+  List<String> activeIdsOnConnection(@Bind("tenantId") String tenantId, @Bind("connectionId") String connectionId,
+      @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE grants SET revoked_at = :now WHERE tenant_id = :tenantId AND connection_id = :connectionId"
+      + ACTIVE)
+  int revokeActiveOnConnection(@Bind("tenantId") String tenantId, @Bind("connectionId") String connectionId,
+      @Bind("now") Instant now);
+
   @SqlUpdate("UPDATE grants SET revoked_at = :at "
       + "WHERE tenant_id = :tenantId AND agent_id = :agentId AND revoked_at IS NULL")
   int revokeAllOfAgent(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,

@@ -50,8 +50,10 @@ public final class GrantStore {
       if (agent.status() == AgentStatus.RETIRED) {
         throw Rejected.conflict("agent " + agentId + " is retired and cannot be granted scopes");
       }
-      if (h.attach(ConnectionDao.class).find(tenantId, g.connectionId()).isEmpty()) {
-        throw Rejected.invalid("connectionId: no connection " + g.connectionId() + " in this tenant");
+      var connection = h.attach(ConnectionDao.class).find(tenantId, g.connectionId())
+          .orElseThrow(() -> Rejected.invalid("connectionId: no connection " + g.connectionId() + " in this tenant"));
+      if (connection.retired()) {
+        throw Rejected.conflict("connection " + g.connectionId() + " is retired and cannot be granted on");
       }
       requireUser(h, tenantId, "requestedBy", g.requestedBy());
       requireUser(h, tenantId, "approvedBy", g.approvedBy());

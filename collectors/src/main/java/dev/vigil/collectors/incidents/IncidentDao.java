@@ -31,6 +31,9 @@ public interface IncidentDao {
       """)
   void updateTimeline(@BindMethods Incident incident);
 
+  @SqlUpdate("UPDATE incidents SET title = :title, severity = :severity WHERE tenant_id = :tenantId AND id = :id")
+  void correct(@BindMethods Incident incident);
+
   @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE tenant_id = :tenantId AND id = :id")
   Optional<Incident> find(@Bind("tenantId") String tenantId, @Bind("id") String id);
 

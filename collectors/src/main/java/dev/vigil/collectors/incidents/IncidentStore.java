@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Records incidents and their timelines. No step precedes detection, resolution does not
@@ -47,10 +48,25 @@ public final class IncidentStore {
     });
   }
 
+  /** Corrections to what was recorded when the incident was opened; a null field is left as it is. */
+  public record Correction(String title, Severity severity) {
+    static final Correction NONE = new Correction(null, null);
+  }
+
   public Incident updateTimeline(String tenantId, Actor actor, String id, Timeline t) {
+    return update(tenantId, actor, id, Correction.NONE, t);
+  }
+
+  /**
+   * Corrects the title and severity ({@code incident.corrected}, with the old and new value of
+   * each field that changed) and sets timeline steps ({@code incident.updated}), in one
+   * transaction: when any of it is refused, nothing changes.
+   */
+  public Incident update(String tenantId, Actor actor, String id, Correction c, Timeline t) {
     return writes.jdbi().inTransaction(h -> {
       IncidentDao dao = h.attach(IncidentDao.class);
-      Incident before = dao.lock(tenantId, id).orElseThrow(() -> Rejected.notFound("incident", id));
+      Incident locked = dao.lock(tenantId, id).orElseThrow(() -> Rejected.notFound("incident", id));
+      Incident before = correct(h, tenantId, actor, locked, c);
       Incident after = new Incident(tenantId, id, before.title(), before.severity(), before.detectedAt(),
           before.affectsCustomerData(), before.description(),
           orElse(t.containedAt(), before.containedAt()),
@@ -69,6 +85,24 @@ public final class IncidentStore {
       writes.audit().append(h, tenantId, actor, "incident.updated", id, data);
       return after;
     });
+  }
+
+  private Incident correct(Handle h, String tenantId, Actor actor, Incident before, Correction c) {
+    Incident after = new Incident(tenantId, before.id(), orElse(c.title() == null ? null : c.title().strip(),
+        before.title()), orElse(c.severity(), before.severity()), before.detectedAt(), before.affectsCustomerData(),
+        before.description(), before.containedAt(), before.customersNotifiedAt(), before.resolvedAt(),
+        before.postmortemAt(), before.createdAt());
+    ObjectNode data = AuditData.object();
+    if (!after.title().equals(before.title())) {
+      data.putObject("title").put("from", before.title()).put("to", after.title());
+    }
+    if (after.severity() != before.severity()) {
+      data.putObject("severity").put("from", before.severity().wire()).put("to", after.severity().wire());
+    }
+    if (data.isEmpty()) return before;
+    h.attach(IncidentDao.class).correct(after);
+    writes.audit().append(h, tenantId, actor, "incident.corrected", before.id(), data);
+    return after;
   }
 
   public Optional<Incident> find(String tenantId, String id) {

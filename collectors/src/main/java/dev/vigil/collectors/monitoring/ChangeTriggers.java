@@ -99,7 +99,7 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
   /**
    * The ids of the controls whose result {@code entries} can change at once: those that declare
    * the entries' kinds, those judging actions outside every grant for such an action, and the
-   * control an approved exception excuses.
+   * control an approved or revoked exception excuses.
    */
   public static Set<String> affected(Catalog catalog, List<PendingEntry> entries) {
     Set<String> controls = new LinkedHashSet<>();
@@ -108,7 +108,10 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
       if (e.kind().equals("event") && e.index() != null && e.index().grantId() == null) {
         controls.addAll(ids(catalog.triggeredBy(TriggerKinds.ACTION_OUTSIDE_GRANTS)));
       }
-      if (e.kind().equals("exception.approved")) controls.add(e.data().path("controlId").asText());
+      // Any control may be excused, and an exception ended early: the entry names which.
+      if (e.kind().equals("exception.approved") || e.kind().equals("exception.revoked")) {
+        controls.add(e.data().path("controlId").asText());
+      }
     }
     return controls;
   }

@@ -2,6 +2,7 @@ package dev.vigil.collectors.monitoring;
 
 import dev.vigil.collectors.agents.AgentDao;
 import dev.vigil.collectors.connections.ConnectionDao;
+import dev.vigil.collectors.exceptions.ExceptionDao;
 import dev.vigil.collectors.grants.GrantDao;
 import dev.vigil.collectors.grants.GrantMapper;
 import dev.vigil.collectors.incidents.IncidentDao;
@@ -62,8 +63,8 @@ public interface SnapshotDao {
   @SqlQuery("SELECT id FROM tenants ORDER BY id")
   List<String> tenantIds();
 
-  @SqlQuery("SELECT tenant_id, id, control_id, subject_id, reason, approved_by, expires_at, created_at "
-      + "FROM control_exceptions WHERE tenant_id = :tenantId AND expires_at > :now")
+  @SqlQuery("SELECT " + ExceptionDao.COLUMNS + " FROM control_exceptions "
+      + "WHERE tenant_id = :tenantId AND expires_at > :now AND revoked_at IS NULL")
   List<ControlException> unexpiredExceptions(@Bind("tenantId") String tenantId, @Bind("now") Instant now);
 
   @SqlQuery("SELECT " + AgentDao.COLUMNS + " FROM agents WHERE tenant_id = :tenantId")
@@ -108,7 +109,8 @@ public interface SnapshotDao {
   @RegisterConstructorMapper(OutsideRow.class)
   List<OutsideRow> actionsOutsideGrants(@Bind("tenantId") String tenantId, @Bind("since") Instant since);
 
-  @SqlQuery("SELECT " + ConnectionDao.COLUMNS + " FROM connections WHERE tenant_id = :tenantId")
+  /** The connections in use: a retired one has no credential and no grants, and is no longer examined. */
+  @SqlQuery("SELECT " + ConnectionDao.COLUMNS + " FROM connections WHERE tenant_id = :tenantId AND retired_at IS NULL")
   List<Connection> connections(@Bind("tenantId") String tenantId);
 
   @SqlQuery("""

@@ -6,12 +6,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * One control, stated in one place: its id, title, family and SOC 2 criteria, the facts it
- * reads, what can change its result, the parameters it reads, its test procedure and its
+ * reads, what its population's members are, what can change its result, the parameters it reads, its test procedure and its
  * evaluation. Everything else derives from declarations: the {@link Catalog}, the trigger
  * map, the valid control ids, the parameters config.yml accepts, the facts a run loads and
  * the tables of docs/controls.md. The catalog's declarations are constants of their family's
@@ -37,6 +38,7 @@ public final class ControlDeclaration {
   private final Family family;
   private final List<String> criteria;
   private final Set<Fact> reads;
+  private final Population population;
   private final List<String> triggers;
   private final List<Parameter<?>> parameters;
   private final Function<ControlParameters, String> procedure;
@@ -48,6 +50,7 @@ public final class ControlDeclaration {
     this.family = b.family;
     this.criteria = List.copyOf(b.criteria);
     this.reads = Set.copyOf(b.reads);
+    this.population = b.population;
     this.triggers = List.copyOf(b.triggers);
     this.parameters = List.copyOf(b.parameters);
     this.procedure = b.procedure;
@@ -67,6 +70,11 @@ public final class ControlDeclaration {
     return family;
   }
 
+  /** What the control's members are; empty when it counts things that are not objects. */
+  public Optional<Population> population() {
+    return Optional.ofNullable(population);
+  }
+
   /** The parameters the control reads, in the order it declared them. */
   public List<Parameter<?>> parameters() {
     return parameters;
@@ -76,7 +84,7 @@ public final class ControlDeclaration {
   public Control bind(ControlParameters values) {
     ControlParameters own = values.only(parameters);
     ControlInfo info = new ControlInfo(id, title, family, criteria, procedure.apply(own), reads, triggers,
-        parameters);
+        parameters, population);
     return new RuleControl(info, (snapshot, now) -> rule.evaluate(snapshot, now, own));
   }
 
@@ -87,6 +95,7 @@ public final class ControlDeclaration {
     private final Family family;
     private final List<String> criteria = new ArrayList<>();
     private final Set<Fact> reads = EnumSet.noneOf(Fact.class);
+    private Population population;
     private final Set<String> triggers = new LinkedHashSet<>();
     private final Set<Parameter<?>> parameters = new LinkedHashSet<>();
     private Function<ControlParameters, String> procedure;
@@ -106,6 +115,12 @@ public final class ControlDeclaration {
     /** The facts the rule reads; a run loads these, and reading another throws. */
     public Builder reads(Fact... facts) {
       reads.addAll(List.of(facts));
+      return this;
+    }
+
+    /** What each member of the population (and each deviation's subject) is; see {@link Population}. */
+    public Builder examines(Population population) {
+      this.population = Objects.requireNonNull(population);
       return this;
     }
 

@@ -27,8 +27,9 @@ public final class EncryptionControls {
   }
 
   static final ControlDeclaration EN_1 = ControlDeclaration.control("EN-1", "Credentials encrypted per tenant",
-      Family.ENCRYPTION).criteria("CC6.1", "C1.1").reads(Fact.CREDENTIALS)
-      .triggeredBy("credential.stored", "credentials.reencrypted", "keys.created", "keys.rotated")
+      Family.ENCRYPTION).criteria("CC6.1", "C1.1").reads(Fact.CREDENTIALS).examines(Population.CREDENTIALS)
+      .triggeredBy("credential.stored", "credential.deleted", "connection.retired", "credentials.reencrypted",
+          "keys.created", "keys.rotated")
       .procedure("Opened every stored credential with its own tenant's keyset and its bound associated data,"
           + " without disclosing it, and checked that each decrypts and none is stored in clear.")
       .evaluates(EncryptionControls::credentialsDecrypt);
@@ -50,7 +51,8 @@ public final class EncryptionControls {
       "EN-2: a primary key older than this many days fails");
 
   static final ControlDeclaration EN_2 = ControlDeclaration.control("EN-2", "Key rotation", Family.ENCRYPTION)
-      .criteria("CC6.1").reads(Fact.KEYS).triggeredBy("keys.created", "keys.rotated").parameters(KEY_MAX_AGE_DAYS)
+      .criteria("CC6.1").reads(Fact.KEYS).examines(Population.KEYS).triggeredBy("keys.created", "keys.rotated")
+      .parameters(KEY_MAX_AGE_DAYS)
       .procedure(p -> "Inspected the primary key of the tenant's keyset and checked that it was created no more than "
           + days(p.get(KEY_MAX_AGE_DAYS)) + " before the run.")
       .evaluates(EncryptionControls::keyAge);
@@ -69,8 +71,9 @@ public final class EncryptionControls {
   }
 
   static final ControlDeclaration EN_3 = ControlDeclaration.control("EN-3", "TLS to every connection",
-      Family.ENCRYPTION).criteria("CC6.7").reads(Fact.CONNECTIONS).triggeredBy("connection.created")
-      .procedure("Inspected the endpoint of every connection and checked that it uses TLS (https or wss).")
+      Family.ENCRYPTION).criteria("CC6.7").reads(Fact.CONNECTIONS).examines(Population.CONNECTIONS)
+      .triggeredBy("connection.created", "connection.updated", "connection.retired")
+      .procedure("Inspected the endpoint of every connection not retired and checked that it uses TLS (https or wss).")
       .evaluates(EncryptionControls::tlsEndpoints);
 
   private static Evaluation tlsEndpoints(Snapshot s, Instant now, ControlParameters p) {

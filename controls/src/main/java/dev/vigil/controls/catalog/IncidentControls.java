@@ -20,6 +20,11 @@ import java.util.stream.Stream;
  */
 public final class IncidentControls {
 
+  private static final String OPENED = "incident.opened";
+  private static final String UPDATED = "incident.updated";
+  // A corrected severity changes the SLA (IR-1) and whether IR-3 examines the incident.
+  private static final String CORRECTED = "incident.corrected";
+
   private IncidentControls() {}
 
   /** IR-1 to IR-3, in catalog order. */
@@ -35,8 +40,9 @@ public final class IncidentControls {
       "IR-1, IR-2, IR-3: incidents detected within this many days are examined");
 
   static final ControlDeclaration IR_1 = ControlDeclaration.control("IR-1", "Incident containment within SLA",
-      Family.INCIDENTS).criteria("CC7.3", "CC7.4").reads(Fact.INCIDENTS)
-      .triggeredBy("incident.opened", "incident.updated").parameters(CONTAINMENT_SLA, INCIDENT_LOOKBACK_DAYS)
+      Family.INCIDENTS).criteria("CC7.3", "CC7.4").reads(Fact.INCIDENTS).examines(Population.INCIDENTS)
+      .triggeredBy(OPENED, UPDATED, CORRECTED)
+      .parameters(CONTAINMENT_SLA, INCIDENT_LOOKBACK_DAYS)
       .procedure(p -> "Inspected every incident detected within the " + days(p.get(INCIDENT_LOOKBACK_DAYS))
           + " before the run and checked that it was contained within its severity's SLA (" + slas(p) + ").")
       .evaluates(IncidentControls::containment);
@@ -66,8 +72,9 @@ public final class IncidentControls {
       "IR-2: customers are told within this many hours of detection");
 
   static final ControlDeclaration IR_2 = ControlDeclaration.control("IR-2", "Timely customer notification",
-      Family.INCIDENTS).criteria("CC7.4", "CC2.3").reads(Fact.INCIDENTS)
-      .triggeredBy("incident.opened", "incident.updated").parameters(NOTIFICATION_HOURS, INCIDENT_LOOKBACK_DAYS)
+      Family.INCIDENTS).criteria("CC7.4", "CC2.3").reads(Fact.INCIDENTS).examines(Population.INCIDENTS)
+      .triggeredBy(OPENED, UPDATED, CORRECTED)
+      .parameters(NOTIFICATION_HOURS, INCIDENT_LOOKBACK_DAYS)
       .procedure(p -> "Inspected every incident detected within the " + days(p.get(INCIDENT_LOOKBACK_DAYS))
           + " before the run that touched customer data and checked that customers were notified within "
           + p.get(NOTIFICATION_HOURS) + " hours of detection.")
@@ -93,7 +100,8 @@ public final class IncidentControls {
       "IR-3: a sev1 or sev2 post-incident review follows resolution within this many days");
 
   static final ControlDeclaration IR_3 = ControlDeclaration.control("IR-3", "Post-incident reviews", Family.INCIDENTS)
-      .criteria("CC7.5").reads(Fact.INCIDENTS).triggeredBy("incident.opened", "incident.updated")
+      .criteria("CC7.5").reads(Fact.INCIDENTS).examines(Population.INCIDENTS)
+      .triggeredBy(OPENED, UPDATED, CORRECTED)
       .parameters(POSTMORTEM_DAYS, INCIDENT_LOOKBACK_DAYS)
       .procedure(p -> "Inspected every resolved sev1 or sev2 incident detected within the "
           + days(p.get(INCIDENT_LOOKBACK_DAYS)) + " before the run and checked that a post-incident review followed"

@@ -4,7 +4,8 @@ package dev.vigil.controls.catalog;
  * What a declaration names in {@link ControlDeclaration.Builder#triggeredBy}: the kind of an
  * audit entry (every change is audited: {@code grant.created}, {@code vendor.reviewed} ...),
  * or one of the moments below, which the change triggers derive from entries. Besides these,
- * approving an exception to a control re-runs that control, then and when the exception lapses.
+ * approving an exception to a control re-runs that control, then and when the exception lapses,
+ * and so does revoking it.
  */
 public final class TriggerKinds {
 

@@ -44,7 +44,8 @@ public final class VendorControls {
       "VM-1, VM-3: a vendor's security review is current for this many months");
 
   static final ControlDeclaration VM_1 = ControlDeclaration.control("VM-1", "Periodic vendor review", Family.VENDORS)
-      .criteria("CC9.2").reads(Fact.VENDORS, Fact.VENDOR_REVIEWS).triggeredBy(CREATED, UPDATED, REVIEWED)
+      .criteria("CC9.2").reads(Fact.VENDORS, Fact.VENDOR_REVIEWS).examines(Population.VENDORS)
+      .triggeredBy(CREATED, UPDATED, REVIEWED)
       .parameters(VENDOR_REVIEW_MONTHS)
       .procedure(p -> "Inspected every active vendor and checked that its latest security review took place within"
           + " the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run.")
@@ -74,7 +75,8 @@ public final class VendorControls {
 
   static final ControlDeclaration VM_2 = ControlDeclaration.control("VM-2",
       "Current SOC 2 reports for critical vendors", Family.VENDORS).criteria("CC9.2")
-      .reads(Fact.VENDORS, Fact.VENDOR_REVIEWS).triggeredBy(CREATED, UPDATED, REVIEWED)
+      .reads(Fact.VENDORS, Fact.VENDOR_REVIEWS).examines(Population.VENDORS)
+      .triggeredBy(CREATED, UPDATED, REVIEWED)
       .parameters(SOC2_REPORT_MAX_AGE_MONTHS)
       .procedure(p -> "Inspected every active vendor of high or critical criticality and checked that the latest SOC 2"
           + " Type II report period on file ended no more than " + p.get(SOC2_REPORT_MAX_AGE_MONTHS)
@@ -107,8 +109,10 @@ public final class VendorControls {
 
   static final ControlDeclaration VM_3 = ControlDeclaration.control("VM-3", "Connections rely on approved vendors",
       Family.VENDORS).criteria("CC9.2").reads(Fact.CONNECTIONS, Fact.VENDORS, Fact.VENDOR_REVIEWS)
-      .triggeredBy("connection.created", CREATED, UPDATED, REVIEWED).parameters(VENDOR_REVIEW_MONTHS)
-      .procedure(p -> "Inspected every connection and checked that its vendor is active and that the vendor's latest"
+      .examines(Population.CONNECTIONS)
+      .triggeredBy("connection.created", "connection.updated", "connection.retired", CREATED, UPDATED, REVIEWED)
+      .parameters(VENDOR_REVIEW_MONTHS)
+      .procedure(p -> "Inspected every connection not retired and checked that its vendor is active and that the vendor's latest"
           + " security review within the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run approved it (with"
           + " or without conditions).")
       .evaluates(VendorControls::approvedVendors);

@@ -3,7 +3,10 @@ package dev.vigil.controls.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-/** An approved, time-boxed exception to one control for one subject (say AC-1 for a grant). */
+/**
+ * An approved, time-boxed exception to one control for one subject (say AC-1 for a grant).
+ * {@code revokedAt} and {@code revokedBy} are null unless it was ended before it lapsed.
+ */
 public record ControlException(
     @JsonIgnore String tenantId,
     String id,
@@ -12,10 +15,18 @@ public record ControlException(
     String reason,
     String approvedBy,
     Instant expiresAt,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant revokedAt,
+    String revokedBy) {
 
-  /** Whether it still covers its subject at {@code now} (expiry is exclusive). */
+  /** When it stops covering its subject (exclusive): its expiry, or its revocation when that came first. */
+  @JsonIgnore
+  public Instant endsAt() {
+    return revokedAt != null && revokedAt.isBefore(expiresAt) ? revokedAt : expiresAt;
+  }
+
+  /** Whether it still covers its subject at {@code now}. */
   public boolean coversAt(Instant now) {
-    return now.isBefore(expiresAt);
+    return now.isBefore(endsAt());
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +50,7 @@ class CatalogTest {
 
   static ControlException exception(String id, String controlId, String subjectId, java.time.Instant expiresAt) {
     return new ControlException("ten_1", id, controlId, subjectId, "migration until Q1", "usr_2", expiresAt,
-        daysAgo(5));
+        daysAgo(5), null, null);
   }
 
   @Test
@@ -92,20 +93,33 @@ class CatalogTest {
     assertThat(CATALOG.find(id).orElseThrow().info().needs()).isEqualTo(needs);
   }
 
+  @ParameterizedTest(name = "{0} examines {1}")
+  @CsvSource(delimiter = '|', value = {"AC-1 | GRANTS", "AC-2 | GRANTS", "AC-3 | GRANTS", "AC-4 | GRANTS",
+      "AC-5 | AGENTS", "AC-6 |", "EN-1 | CREDENTIALS", "EN-2 | KEYS", "EN-3 | CONNECTIONS", "LG-1 |", "LG-2 |",
+      "LG-3 |", "VM-1 | VENDORS", "VM-2 | VENDORS", "VM-3 | CONNECTIONS", "IR-1 | INCIDENTS", "IR-2 | INCIDENTS",
+      "IR-3 | INCIDENTS"})
+  void eachControlDeclaresWhatItsMembersAre(String id, String population) {
+    Optional<Population> expected = population == null ? Optional.empty() : Optional.of(Population.valueOf(population));
+    assertThat(new Catalog(ControlParameters.defaults()).find(id).orElseThrow().info().population()).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0} re-runs on {1}")
   @CsvSource(delimiter = '|', value = {
-      "AC-1 | grant.created grant.revoked grant.expired access_review.recorded",
-      "AC-2 | grant.created grant.revoked grant.expired access_review.recorded",
-      "AC-3 | grant.revoked grant.expired access_review.recorded",
-      "AC-4 | grant.created grant.revoked grant.expired access_review.recorded agent.created agent.status_changed"
-          + " user.deactivated user.reactivated",
+      "AC-1 | grant.created grant.revoked grant.expired access_review.recorded connection.retired",
+      "AC-2 | grant.created grant.revoked grant.expired access_review.recorded connection.retired",
+      "AC-3 | grant.revoked grant.expired access_review.recorded connection.retired",
+      "AC-4 | grant.created grant.revoked grant.expired access_review.recorded connection.retired agent.created"
+          + " agent.status_changed agent.owner_changed user.deactivated user.reactivated",
       "AC-5 | access_review.recorded agent.created agent.status_changed", "AC-6 | event.outside_grants",
-      "EN-1 | credential.stored credentials.reencrypted keys.created keys.rotated", "EN-2 | keys.created keys.rotated",
-      "EN-3 | connection.created", "LG-1 |", "LG-2 |", "LG-3 |",
+      "EN-1 | credential.stored credential.deleted connection.retired credentials.reencrypted keys.created"
+          + " keys.rotated",
+      "EN-2 | keys.created keys.rotated",
+      "EN-3 | connection.created connection.updated connection.retired", "LG-1 |", "LG-2 |", "LG-3 |",
       "VM-1 | vendor.created vendor.updated vendor.reviewed", "VM-2 | vendor.created vendor.updated vendor.reviewed",
-      "VM-3 | connection.created vendor.created vendor.updated vendor.reviewed",
-      "IR-1 | incident.opened incident.updated", "IR-2 | incident.opened incident.updated",
-      "IR-3 | incident.opened incident.updated"})
+      "VM-3 | connection.created connection.updated connection.retired vendor.created vendor.updated vendor.reviewed",
+      "IR-1 | incident.opened incident.updated incident.corrected",
+      "IR-2 | incident.opened incident.updated incident.corrected",
+      "IR-3 | incident.opened incident.updated incident.corrected"})
   void eachControlIsReRunByTheChangesThatCanAlterItsResult(String id, String kinds) {
     List<String> expected = kinds == null ? List.of() : List.of(kinds.split(" "));
     assertThat(CATALOG.find(id).orElseThrow().info().triggers()).containsExactlyInAnyOrderElementsOf(expected);

@@ -27,7 +27,7 @@ class EncryptionControlsTest {
   }
 
   static Connection connection(String id, String endpoint) {
-    return new Connection("ten_1", id, "CRM", "salesforce", "ven_1", endpoint, daysAgo(10));
+    return new Connection("ten_1", id, "CRM", "salesforce", "ven_1", endpoint, daysAgo(10), null);
   }
 
   // EN-1

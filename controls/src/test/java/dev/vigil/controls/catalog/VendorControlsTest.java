@@ -46,7 +46,7 @@ class VendorControlsTest {
   }
 
   static Connection connection(String id, String vendorId) {
-    return new Connection("ten_1", id, "CRM", "crm", vendorId, "https://crm.example.com", daysAgo(10));
+    return new Connection("ten_1", id, "CRM", "crm", vendorId, "https://crm.example.com", daysAgo(10), null);
   }
 
   // VM-1

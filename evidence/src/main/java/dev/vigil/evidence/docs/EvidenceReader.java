@@ -74,9 +74,10 @@ public final class EvidenceReader {
         out.add(Documents.entry(e, x.grantId(), names));
         switch (e.kind()) {
           case "control.run" -> runDocuments(e, out);
-          case "agent.created", "agent.status_changed", "grant.created", "grant.revoked", "connection.created",
-              "credential.stored", "vendor.created", "vendor.updated", "vendor.reviewed", "incident.opened",
-              "incident.updated" -> {
+          case "agent.created", "agent.status_changed", "agent.owner_changed", "grant.created", "grant.revoked",
+              "connection.created", "connection.updated", "connection.retired", "credential.stored",
+              "credential.deleted", "vendor.created", "vendor.updated", "vendor.reviewed", "incident.opened",
+              "incident.updated", "incident.corrected" -> {
             names.changed(e.subject());
             changed.put(e.subject(), e);
             e.data().path("revokedGrants").forEach(g -> changed.put(g.asText(), e));

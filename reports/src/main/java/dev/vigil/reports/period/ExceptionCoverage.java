@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Which approved exceptions were in force in a period, and which deviations' members they covered. */
+/** Which approved exceptions were in force in a period (until they lapsed or were revoked), and which deviations' members they covered. */
 final class ExceptionCoverage {
 
   private ExceptionCoverage() {}
 
   static List<ExceptionInForce> of(Period period, List<ControlException> exceptions, List<PeriodDeviation> deviations) {
-    return exceptions.stream().filter(e -> period.overlaps(e.createdAt(), e.expiresAt()))
+    return exceptions.stream().filter(e -> period.overlaps(e.createdAt(), e.endsAt()))
         .sorted(Comparator.comparing(ControlException::createdAt).thenComparing(ControlException::id))
         .map(e -> new ExceptionInForce(e, covered(period, e, deviations))).toList();
   }
@@ -28,7 +28,7 @@ final class ExceptionCoverage {
       if (d.status() != ControlStatus.FAILING || !names(d, e.subjectId())) continue;
       Instant end = d.end() == null ? period.to() : d.end();
       Instant from = later(d.start(), e.createdAt());
-      Instant to = earlier(end, e.expiresAt());
+      Instant to = earlier(end, e.endsAt());
       if (from.isBefore(to)) out.add(new ExceptionInForce.Covered(d.start(), e.subjectId(), from, to));
     }
     return out;

@@ -82,7 +82,7 @@ final class Reports {
         new Finding(TENANT, "fnd_1", AC_2.id(), "grt_1", "grt_1 last reviewed 120 days ago", at(10).plusSeconds(1),
             "run_ac2_10", at(13).plusSeconds(1), "run_ac2_13"));
     List<ControlException> exceptions = List.of(new ControlException(TENANT, "exc_1", AC_2.id(), "grt_2",
-        "Migration to the new IdP — Zoë's team", "usr_ciso", at(18), at(11)));
+        "Migration to the new IdP — Zoë's team", "usr_ciso", at(18), at(11), null, null));
 
     List<ControlSection> sections = List.of(
         new ControlSection(PeriodModel.of(DAY, new ControlHistory(TENANT, AC_1, HOURLY, ac1Runs, List.of(), List.of())),

@@ -84,7 +84,7 @@ public final class ReportFixture {
   static SystemDescription system() {
     Vendor mail = new Vendor(TENANT, "ven_1", "Zoë Mail GmbH", Criticality.HIGH, "Mail hosting", "customer e-mail",
         VendorStatus.ACTIVE, FROM, FROM);
-    Connection inbox = new Connection(TENANT, "con_1", EM_DASH_NAME, "mail", "ven_1", "https://mail.example", FROM);
+    Connection inbox = new Connection(TENANT, "con_1", EM_DASH_NAME, "mail", "ven_1", "https://mail.example", FROM, null);
     Incident incident = new Incident(TENANT, "inc_1", "Agent sent a draft to the wrong customer", Severity.SEV2,
         Instant.parse("2026-03-10T08:00:00Z"), true, "Caught by the customer.", Instant.parse("2026-03-10T11:00:00Z"),
         Instant.parse("2026-03-13T09:00:00Z"), Instant.parse("2026-03-14T09:00:00Z"), null,
@@ -108,7 +108,7 @@ public final class ReportFixture {
   static ControlSection ac1() {
     ControlInfo c = control("AC-1", "No wildcard or admin scopes", Family.LEAST_PRIVILEGE);
     ControlException ex = new ControlException(TENANT, "exc_1", "AC-1", "grt_zoë", EM_DASH_NAME, APPROVER,
-        Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-02-15T00:00:00Z"));
+        Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-02-15T00:00:00Z"), null, null);
     ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_928, 14, 2, 0),
         List.of(new StatusSegment(ControlStatus.PASSING, FROM, TO)), List.of(),
         List.of(new ExceptionInForce(ex, List.of())));
@@ -135,7 +135,7 @@ public final class ReportFixture {
     PeriodDeviation d = new PeriodDeviation(ControlStatus.FAILING, AC2_START, true, AC2_END, List.of("run_0", "run_1"),
         List.of(new Deviation("grt_7", "grt_7 never expires")), List.of(f), List.of());
     ControlException ex = new ControlException(TENANT, "exc_2", "AC-2", "grt_7", "Migration window", "Ana Ruiz",
-        Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z"));
+        Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z"), null, null);
     ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_920, 3, 0, 8),
         List.of(new StatusSegment(ControlStatus.FAILING, FROM, AC2_END),
             new StatusSegment(ControlStatus.PASSING, AC2_END, TO)),

@@ -100,7 +100,7 @@ final class History {
 
   History exception(String subject, String created, String expires) {
     exceptions.add(new ControlException(TENANT, "exc_" + subject, AC_1.id(), subject, "migration in progress",
-        "usr_ciso", at(expires), at(created)));
+        "usr_ciso", at(expires), at(created), null, null));
     return this;
   }
 

@@ -51,7 +51,7 @@ class PeriodModelTest {
     assertThatThrownBy(() -> new ControlHistory(TENANT, History.AC_1, HOURLY, List.of(), List.of(finding), List.of()))
         .hasMessage("finding fnd_1 is of control AC-2, not AC-1");
     ControlException exception = new ControlException(TENANT, "exc_1", "AC-2", "grt_1", "r", "usr_1", at("02:00"),
-        at("01:00"));
+        at("01:00"), null, null);
     assertThatThrownBy(() -> new ControlHistory(TENANT, History.AC_1, HOURLY, List.of(), List.of(), List.of(exception)))
         .hasMessage("exception exc_1 is of control AC-2, not AC-1");
   }
