@@ -15,6 +15,7 @@ import dev.vigil.app.http.JsonMapper;
 import dev.vigil.app.http.QueryTokenFilter;
 import dev.vigil.app.http.RejectedMapper;
 import dev.vigil.app.http.RequestLogFilter;
+import dev.vigil.app.http.StrictQueryFeature;
 import dev.vigil.app.http.TextParamFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
@@ -66,6 +67,7 @@ final class Api {
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new QueryTokenFilter());
     jersey.register(new TextParamFilter());
+    jersey.register(new StrictQueryFeature());
     jersey.register(new RequestLogFilter(metrics.http()));
     jersey.register(new RejectedMapper());
     jersey.register(new ValidationMapper());
