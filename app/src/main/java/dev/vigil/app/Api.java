@@ -51,8 +51,9 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * The HTTP API: who may call (bearer tokens, roles), what every request passes through (the
- * body limit, the request log, the JSON error mappers), and one resource per aggregate, each
- * handed only the stores it serves.
+ * body limit, the request log, the check that refuses a query parameter the endpoint does not
+ * declare, the JSON error mappers), and one resource per aggregate, each handed only the
+ * stores it serves.
  */
 final class Api {
 
