@@ -15,6 +15,7 @@ import dev.vigil.app.http.JsonMapper;
 import dev.vigil.app.http.QueryTokenFilter;
 import dev.vigil.app.http.RejectedMapper;
 import dev.vigil.app.http.RequestLogFilter;
+import dev.vigil.app.http.StrictQueryFeature;
 import dev.vigil.app.http.TextParamFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
@@ -50,8 +51,9 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * The HTTP API: who may call (bearer tokens, roles), what every request passes through (the
- * body limit, the request log, the JSON error mappers), and one resource per aggregate, each
- * handed only the stores it serves.
+ * body limit, the request log, the check that refuses a query parameter the endpoint does not
+ * declare, the JSON error mappers), and one resource per aggregate, each handed only the
+ * stores it serves.
  */
 final class Api {
 
@@ -66,6 +68,7 @@ final class Api {
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new QueryTokenFilter());
     jersey.register(new TextParamFilter());
+    jersey.register(new StrictQueryFeature());
     jersey.register(new RequestLogFilter(metrics.http()));
     jersey.register(new RejectedMapper());
     jersey.register(new ValidationMapper());

@@ -3,15 +3,22 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.app.Endpoints.Endpoint;
+import dev.vigil.app.Endpoints.Segment;
 import dev.vigil.app.Http.Reply;
+import dev.vigil.app.auth.Roles;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.ChainVerification;
 import dev.vigil.controls.audit.ChainVerifier;
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The public API for tenancy, users and agents through HTTP, as docs/api.md documents it. */
@@ -125,6 +132,183 @@ abstract class ApiContract extends ApiFixture {
     assertError(http.get(adminA, "/api/v1/audit/entries?cursor=abc"), 400);
     assertError(http.get(adminA, "/api/v1/agents?cursor=garbage"), 400);
     assertError(http.get(adminA, "/api/v1/tokens?cursor=%27%20OR%201%3D1--"), 400);
+  }
+
+  // --- strict query parameters ------------------------------------------------------------
+
+  /**
+   * Every endpoint the server registered, read from its annotations, refuses a query parameter
+   * it does not declare: 400 naming it and the ones it accepts. Each is called with a token its
+   * roles allow and path ids that exist nowhere, so the check must come before any lookup (a
+   * 404 would hide it), and a refused write changes nothing. An endpoint added later is covered
+   * unedited.
+   */
+  @Test
+  void everyEndpointRefusesAQueryParameterItDoesNotDeclareBeforeLookingAnythingUp() {
+    String agentToken = created(http.post(adminA, "/api/v1/agents/" + newAgent("strict") + "/tokens", null))
+        .get("token").asText();
+    Map<String, String> tokens = Map.of(Roles.ADMIN, adminA, Roles.COMPLIANCE, compliance, Roles.AUDITOR, auditor,
+        Roles.INGEST, ingest, Roles.AGENT, agentToken);
+    List<Endpoint> endpoints = Endpoints.of(server.resourceClasses());
+    assertThat(endpoints).hasSizeGreaterThan(40);
+    long before = chainLength();
+    String agentsBefore = http.get(adminA, "/api/v1/agents?limit=1000").text();
+    for (Endpoint e : endpoints) {
+      String path = concretePath(e) + "?strict-probe=1";
+      Reply r = http.send(tokenFor(e, tokens), e.method(), path, e.bodyType() == null ? null : "{}",
+          e.bodyType() == null ? null : "application/json");
+      assertError(r, 400);
+      String message = r.get("message").asText();
+      assertThat(message).as(e.toString()).startsWith("unknown query parameter 'strict-probe'; " + e.method() + " ");
+      if (e.queryParams().isEmpty()) {
+        assertThat(message).as(e.toString()).endsWith("takes no query parameters");
+      } else {
+        assertThat(message).as(e.toString()).endsWith(" accepts: " + String.join(", ", e.queryParams()));
+      }
+    }
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.get(adminA, "/api/v1/agents?limit=1000").text()).isEqualTo(agentsBefore);
+  }
+
+  /** Every answer of the list shape ({@code items} and {@code nextCursor}) pages by {@code cursor} and {@code limit}. */
+  @Test
+  void everyListTakesACursorAndALimit() {
+    List<Endpoint> lists = Endpoints.of(server.resourceClasses()).stream()
+        .filter(e -> e.method().equals("GET") && isList(e.handler().getReturnType())).toList();
+    assertThat(lists).hasSizeGreaterThan(15);
+    assertThat(lists).allSatisfy(e -> assertThat(e.queryParams()).as(e.toString()).contains("cursor", "limit"));
+  }
+
+  @Test
+  void anUnknownOrRepeatedQueryParameterIsRefusedAndNamed() {
+    Reply kind = http.get(auditor, "/api/v1/audit/entries?kind=decision");
+    assertError(kind, 400);
+    assertThat(kind.get("message").asText()).isEqualTo(
+        "unknown query parameter 'kind'; GET /api/v1/audit/entries accepts: cursor, limit");
+    Reply two = http.get(adminA, "/api/v1/agents?tenantId=x&limit=1&foo=");
+    assertError(two, 400);
+    assertThat(two.get("message").asText()).isEqualTo(
+        "unknown query parameters 'foo', 'tenantId'; GET /api/v1/agents accepts: cursor, limit");
+    Reply none = http.get(auditor, "/api/v1/audit/verify?full=true");
+    assertError(none, 400);
+    assertThat(none.get("message").asText()).endsWith("GET /api/v1/audit/verify takes no query parameters");
+    Reply repeated = http.get(adminA, "/api/v1/agents?limit=1&limit=2");
+    assertError(repeated, 400);
+    assertThat(repeated.get("message").asText()).contains("'limit' given 2 times");
+    Reply missing = http.get(adminA, "/api/v1/agents/agt_00000000000000000000000000?expand=owner");
+    assertError(missing, 400);
+    assertThat(missing.get("message").asText()).contains("'expand'");
+    // Names are compared as sent: the API's parameters are camelCase, nothing else is.
+    assertError(http.get(adminA, "/api/v1/agents?Limit=1"), 400);
+    assertThat(http.get(adminA, "/api/v1/agents?limit=1&cursor=").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aWriteWithAnUnknownQueryParameterIsRefusedAndChangesNothing() {
+    String agentId = newAgent("strict-write");
+    String tokenId = created(http.post(adminA, "/api/v1/tokens", "{\"name\":\"keep\",\"role\":\"auditor\"}"))
+        .get("id").asText();
+    long before = chainLength();
+    String agentsBefore = http.get(adminA, "/api/v1/agents?limit=1000").text();
+    assertError(http.post(adminA, "/api/v1/agents?dryRun=true", agent("not-made", ownerA)), 400);
+    assertError(http.patch(adminA, "/api/v1/agents/" + agentId + "?force=true", "{\"status\":\"retired\"}"), 400);
+    assertError(http.delete(adminA, "/api/v1/tokens/" + tokenId + "?cascade=true"), 400);
+    assertError(http.send(adminA, "PUT", "/api/v1/connections/con_x/credential?rotate=1", "{\"secret\":\"s\"}",
+        "application/json"), 400);
+    assertThat(chainLength()).isEqualTo(before);
+    assertThat(http.get(adminA, "/api/v1/agents?limit=1000").text()).isEqualTo(agentsBefore);
+    assertThat(http.get(adminA, "/api/v1/tokens?limit=1000").text()).contains(tokenId);
+  }
+
+  @Test
+  void theControlsPageLikeEveryOtherList() {
+    assertError(http.get(auditor, "/api/v1/controls?cursor=XX-9"), 400);
+    assertError(http.get(auditor, "/api/v1/controls?limit=0"), 422);
+    Reply first = http.get(auditor, "/api/v1/controls?limit=2");
+    assertThat(first.get("items")).hasSize(2);
+    assertThat(first.get("nextCursor").asText()).isEqualTo(first.get("items").get(1).get("id").asText());
+    List<String> seen = new ArrayList<>();
+    String cursor = "";
+    do {
+      Reply page = http.get(auditor, "/api/v1/controls?limit=2&cursor=" + cursor);
+      assertThat(page.get("items").size()).isBetween(1, 2);
+      page.get("items").forEach(c -> seen.add(c.get("id").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    assertThat(seen).hasSize(18).doesNotHaveDuplicates()
+        .isEqualTo(http.get(auditor, "/api/v1/controls").get("items").findValuesAsText("id"));
+  }
+
+  @Test
+  void grantsReviewsAndKeysPageToo() {
+    String vendor = created(http.post(adminA, "/api/v1/vendors", ControlPlaneApiContract.vendor("Paged", "low")))
+        .get("id").asText();
+    String connection = created(http.post(adminA, "/api/v1/connections",
+        ControlPlaneApiContract.connection("Paged CRM", vendor, "https://paged.example"))).get("id").asText();
+    String agentId = newAgent("paged-grants");
+    List<String> grants = new ArrayList<>();
+    List<String> reviews = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      grants.add(created(http.post(adminA, "/api/v1/agents/" + agentId + "/grants", "{\"connectionId\":\""
+          + connection + "\",\"scopes\":[\"crm:read\"],\"requestedBy\":\"" + ownerA + "\",\"approvedBy\":\""
+          + ownerA + "\"}")).get("id").asText());
+      reviews.add(0, created(http.post(adminA, "/api/v1/vendors/" + vendor + "/reviews", "{\"reviewedAt\":\""
+          + Instant.now().minusSeconds(3600 - i) + "\",\"reviewer\":\"r\",\"outcome\":\"approved\"}"))
+          .get("id").asText());
+    }
+    http.post(adminA, "/api/v1/keys/rotate", null);
+    http.post(adminA, "/api/v1/keys/rotate", null);
+    assertThat(pageThrough("/api/v1/agents/" + agentId + "/grants?all=true")).isEqualTo(grants);
+    assertThat(pageThrough("/api/v1/agents/" + agentId + "/grants")).isEqualTo(grants);
+    assertThat(pageThrough("/api/v1/vendors/" + vendor + "/reviews")).isEqualTo(reviews);
+    List<String> keys = http.get(adminA, "/api/v1/keys").get("items").findValuesAsText("keyId");
+    assertThat(keys).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(pageThrough("/api/v1/keys")).isEqualTo(keys);
+  }
+
+  /** The ids ({@code keyId} for keys) of every item of a list read one item a page. */
+  private List<String> pageThrough(String path) {
+    List<String> seen = new ArrayList<>();
+    String cursor = "";
+    String join = path.contains("?") ? "&" : "?";
+    do {
+      Reply page = http.get(adminA, path + join + "limit=1&cursor=" + cursor);
+      assertThat(page.status()).as(page.text()).isEqualTo(200);
+      assertThat(page.get("items").size()).as(path).isLessThanOrEqualTo(1);
+      page.get("items").forEach(i -> seen.add(i.has("id") ? i.get("id").asText() : i.get("keyId").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    return seen;
+  }
+
+  private static boolean isList(Class<?> type) {
+    return type.isRecord() && Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList()
+        .containsAll(List.of("items", "nextCursor"));
+  }
+
+  /** A token of a role the endpoint allows: admin's when it may, none when it names no role. */
+  private static String tokenFor(Endpoint e, Map<String, String> tokens) {
+    RolesAllowed roles = e.handler().getAnnotation(RolesAllowed.class);
+    if (roles == null) roles = e.handler().getDeclaringClass().getAnnotation(RolesAllowed.class);
+    if (roles == null) return null;
+    List<String> allowed = List.of(roles.value());
+    return allowed.contains(Roles.ADMIN) ? tokens.get(Roles.ADMIN) : tokens.get(allowed.get(0));
+  }
+
+  /** {@code e}'s path with each parameter given a value its regex allows that names nothing stored. */
+  private static String concretePath(Endpoint e) {
+    StringBuilder path = new StringBuilder();
+    for (Segment s : e.segments()) {
+      path.append('/').append(s.isParam() ? sample(s.regex()) : s.literal());
+    }
+    return path.toString();
+  }
+
+  private static String sample(String regex) {
+    if (regex == null || "x".matches(regex)) return "x";
+    String first = regex.split("\\|")[0].replace("\\", "");
+    assertThat(first).as(regex).matches(regex);
+    return first;
   }
 
   // --- bad input changes nothing ----------------------------------------------------------

@@ -96,7 +96,7 @@ class DemoSeederTest {
     var connections = s.connections().list(tenant, "", 100).items();
     assertThat(connections).extracting(v -> v.connection().app()).contains("crm", "email", "slack", "mcp");
     assertThat(connections).allSatisfy(v -> assertThat(v.credential()).isNotNull());
-    assertThat(agents).flatMap(a -> s.grants().ofAgent(tenant, a.id(), false))
+    assertThat(agents).flatMap(a -> s.grants().ofAgent(tenant, a.id(), false, "", 100).items())
         .anyMatch(g -> g.scopes().stream().anyMatch(Scopes::isBroad));
     assertThat(s.incidents().list(tenant, "", 10).items()).hasSize(1);
   }

@@ -31,6 +31,7 @@ import dev.vigil.controls.model.ReviewOutcome;
 import dev.vigil.controls.model.Role;
 import dev.vigil.controls.model.Severity;
 import dev.vigil.controls.model.TenantKey;
+import dev.vigil.controls.model.VendorReview;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,16 +233,16 @@ abstract class ControlPlaneContract {
     Grant g = grants.create(tenant, ADMIN, agent, grant(List.of("crm:read", "crm:read", "mail:*"), expiry));
     assertThat(g.scopes()).containsExactly("crm:read", "mail:*");
     clock.advance(Duration.ofHours(1).minusMillis(1));
-    assertThat(grants.ofAgent(tenant, agent, false)).extracting(Grant::id).containsExactly(g.id());
+    assertThat(grants.ofAgent(tenant, agent, false, "", 100).items()).extracting(Grant::id).containsExactly(g.id());
     clock.advance(Duration.ofMillis(1));
-    assertThat(grants.ofAgent(tenant, agent, false)).isEmpty();
-    assertThat(grants.ofAgent(tenant, agent, true)).extracting(Grant::id).containsExactly(g.id());
+    assertThat(grants.ofAgent(tenant, agent, false, "", 100).items()).isEmpty();
+    assertThat(grants.ofAgent(tenant, agent, true, "", 100).items()).extracting(Grant::id).containsExactly(g.id());
 
     Grant open = grants.create(tenant, ADMIN, agent, grant(List.of("crm:write"), null));
     grants.revoke(tenant, ADMIN, agent, open.id());
     grants.revoke(tenant, ADMIN, agent, open.id());
-    assertThat(grants.ofAgent(tenant, agent, false)).isEmpty();
-    assertThat(grants.ofAgent(tenant, agent, true)).filteredOn(x -> x.id().equals(open.id()))
+    assertThat(grants.ofAgent(tenant, agent, false, "", 100).items()).isEmpty();
+    assertThat(grants.ofAgent(tenant, agent, true, "", 100).items()).filteredOn(x -> x.id().equals(open.id()))
         .singleElement().satisfies(x -> assertThat(x.revokedAt()).isNotNull());
     assertThat(auditLog.after(tenant, 0, 1000)).filteredOn(e -> e.kind().equals("grant.revoked")).hasSize(1);
   }
@@ -251,12 +252,12 @@ abstract class ControlPlaneContract {
     Grant g = grants.create(tenant, ADMIN, agent, grant(List.of("crm:read"), null));
     var review = grants.review(tenant, ADMIN, agent, approver, ReviewDecision.REVOKE, "no longer needed");
     assertThat(review.decision()).isEqualTo(ReviewDecision.REVOKE);
-    assertThat(grants.ofAgent(tenant, agent, false)).isEmpty();
+    assertThat(grants.ofAgent(tenant, agent, false, "", 100).items()).isEmpty();
 
     String second = agents.create(tenant, ADMIN, "crm-bot", user, null).id();
     grants.create(tenant, ADMIN, second, new GrantStore.NewGrant(connection, List.of("*"), "x", user, approver, null));
     agents.changeStatus(tenant, ADMIN, second, AgentStatus.RETIRED);
-    assertThat(grants.ofAgent(tenant, second, false)).isEmpty();
+    assertThat(grants.ofAgent(tenant, second, false, "", 100).items()).isEmpty();
     assertThatThrownBy(() -> grants.create(tenant, ADMIN, second, grant(List.of("crm:read"), null)))
         .hasMessageContaining("retired");
     AuditEntry retired = auditLog.after(tenant, 0, 1000).stream()
@@ -298,8 +299,19 @@ abstract class ControlPlaneContract {
         .hasMessageContaining("soc2PeriodEnd");
     vendors.review(tenant, ADMIN, vendor, new VendorStore.NewReview(now.minus(Duration.ofDays(10)), "Rita",
         ReviewOutcome.APPROVED_WITH_CONDITIONS, LocalDate.of(2026, 6, 30), "MFA findings open"));
-    assertThat(vendors.reviews(tenant, vendor)).singleElement()
+    assertThat(vendors.reviews(tenant, vendor, "", 100).items()).singleElement()
         .satisfies(r -> assertThat(r.soc2PeriodEnd()).isEqualTo(LocalDate.of(2026, 6, 30)));
+    // Newest first, paged by the last review seen: two on the same day are ordered by id.
+    VendorStore.NewReview later = new VendorStore.NewReview(now.minus(Duration.ofDays(2)), "Rita",
+        ReviewOutcome.APPROVED, null, null);
+    List<String> newest = List.of(vendors.review(tenant, ADMIN, vendor, later).id(),
+        vendors.review(tenant, ADMIN, vendor, later).id());
+    var first = vendors.reviews(tenant, vendor, "", 2);
+    assertThat(first.items()).extracting(VendorReview::id).containsExactly(newest.get(1), newest.get(0));
+    var rest = vendors.reviews(tenant, vendor, first.nextCursor(), 2);
+    assertThat(rest.items()).extracting(VendorReview::reviewer).containsExactly("Rita");
+    assertThat(rest.items().get(0).soc2PeriodEnd()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(rest.nextCursor()).isNull();
   }
 
   @Test

@@ -1,7 +1,11 @@
 package dev.vigil.app.http;
 
+import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The {@code cursor} and {@code limit} query parameters of every list (default 100, at most
@@ -47,6 +51,22 @@ public record Paging(String after, int limit) {
       // fall through to the refusal
     }
     throw badCursor();
+  }
+
+  /**
+   * One page of a list the server holds whole and in a fixed order (the catalog's controls, a
+   * tenant's few keys), whose cursor is the id of the last item seen: 400 for a cursor that is
+   * no item's id.
+   */
+  public static <T> Page<T> slice(List<T> all, Function<T, String> id, String cursor, String limit) {
+    int n = limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    int from = 0;
+    if (cursor != null && !cursor.isBlank()) {
+      String after = cursor.strip();
+      from = 1 + IntStream.range(0, all.size()).filter(i -> id.apply(all.get(i)).equals(after)).findFirst()
+          .orElseThrow(Paging::badCursor);
+    }
+    return Page.of(all.subList(from, Math.min(all.size(), from + n + 1)), n, id);
   }
 
   private static Rejected badCursor() {

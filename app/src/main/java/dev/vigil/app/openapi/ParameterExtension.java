@@ -1,6 +1,7 @@
 package dev.vigil.app.openapi;
 
 import com.fasterxml.jackson.annotation.JsonView;
+import dev.vigil.app.http.QueryParams;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.core.util.PrimitiveType;
 import io.swagger.v3.jaxrs2.ResolvedParameter;
@@ -10,9 +11,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
 import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.List;
@@ -42,10 +41,8 @@ public final class ParameterExtension extends AbstractOpenAPIExtension {
   }
 
   private static void addQueryParams(Class<?> bean, List<Parameter> out) {
-    for (Field f : bean.getDeclaredFields()) {
-      QueryParam q = f.getAnnotation(QueryParam.class);
-      if (q != null) out.add(new Parameter().in("query").name(q.value()).schema(PrimitiveType.createProperty(f.getType())));
-      if (f.isAnnotationPresent(BeanParam.class)) addQueryParams(f.getType(), out);
+    for (QueryParams.Declared d : QueryParams.ofBean(bean)) {
+      out.add(new Parameter().in("query").name(d.name()).schema(PrimitiveType.createProperty(d.type())));
     }
   }
 }

@@ -51,11 +51,12 @@ public final class ControlResource {
 
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
-  public ListBody<ControlBody> list(@Auth Caller caller) {
+  public ListBody<ControlBody> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
     Map<String, StatusRow> status = queries.statuses(caller.tenantId()).stream()
         .collect(Collectors.toMap(StatusRow::controlId, Function.identity()));
     List<ControlBody> items = catalog.all().stream().map(c -> ControlBody.of(c.info(), status.get(c.id()))).toList();
-    return new ListBody<>(items, null);
+    return ListBody.of(Paging.slice(items, ControlBody::id, cursor, limit));
   }
 
   @GET

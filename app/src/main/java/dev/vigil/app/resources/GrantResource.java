@@ -4,6 +4,7 @@ import dev.vigil.app.api.CreateGrant;
 import dev.vigil.app.api.ListBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
+import dev.vigil.app.http.Paging;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.controls.model.Grant;
@@ -52,7 +53,7 @@ public final class GrantResource {
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
   public ListBody<Grant> list(@Auth Caller caller, @PathParam("agentId") String agentId,
-      @QueryParam("all") String all) {
+      @QueryParam("all") String all, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     boolean history;
     if (all == null || all.equals("false")) {
       history = false;
@@ -61,7 +62,8 @@ public final class GrantResource {
     } else {
       throw Rejected.malformed("all: expected true or false");
     }
-    return new ListBody<>(grants.ofAgent(caller.tenantId(), agentId, history), null);
+    Paging p = Paging.of(cursor, limit);
+    return ListBody.of(grants.ofAgent(caller.tenantId(), agentId, history, p.after(), p.limit()));
   }
 
   @DELETE

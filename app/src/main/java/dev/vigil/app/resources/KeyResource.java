@@ -4,6 +4,7 @@ import dev.vigil.app.api.ListBody;
 import dev.vigil.app.api.ReencryptBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
+import dev.vigil.app.http.Paging;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.TenantKeysets;
 import dev.vigil.controls.model.TenantKey;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** The tenant's encryption keys: metadata only, rotation and re-encryption. */
@@ -30,8 +32,9 @@ public final class KeyResource {
 
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
-  public ListBody<TenantKey> list(@Auth Caller caller) {
-    return new ListBody<>(keysets.keys(caller.tenantId()), null);
+  public ListBody<TenantKey> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    return ListBody.of(Paging.slice(keysets.keys(caller.tenantId()), TenantKey::keyId, cursor, limit));
   }
 
   /** Adds a new primary key; credentials sealed under older keys still open. */

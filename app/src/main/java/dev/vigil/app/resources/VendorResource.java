@@ -89,8 +89,10 @@ public final class VendorResource {
   @GET
   @Path("/{id}/reviews")
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
-  public ListBody<VendorReview> reviews(@Auth Caller caller, @PathParam("id") String id) {
+  public ListBody<VendorReview> reviews(@Auth Caller caller, @PathParam("id") String id,
+      @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    Paging p = Paging.of(cursor, limit);
     get(caller, id);
-    return new ListBody<>(vendors.reviews(caller.tenantId(), id), null);
+    return ListBody.of(vendors.reviews(caller.tenantId(), id, p.after(), p.limit()));
   }
 }

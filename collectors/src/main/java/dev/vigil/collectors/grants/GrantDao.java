@@ -35,13 +35,14 @@ public interface GrantDao {
   Optional<Grant> find(@Bind("tenantId") String tenantId, @Bind("id") String id);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId"
-      + ACTIVE + "ORDER BY id")
+      + ACTIVE + "AND id > :after ORDER BY id LIMIT :limit")
   List<Grant> active(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
-      @Bind("now") Instant now);
+      @Bind("now") Instant now, @Bind("after") String after, @Bind("limit") int limit);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId "
-      + "ORDER BY id")
-  List<Grant> history(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId);
+      + "AND id > :after ORDER BY id LIMIT :limit")
+  List<Grant> history(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
+      @Bind("after") String after, @Bind("limit") int limit);
 
   /** Every grant of the given agents, revoked and expired ones included: one query for a batch. */
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id IN (<agentIds>)")

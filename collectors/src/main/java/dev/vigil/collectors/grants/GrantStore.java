@@ -75,13 +75,17 @@ public final class GrantStore {
     return writes.jdbi().withExtension(GrantDao.class, dao -> dao.find(tenantId, grantId));
   }
 
-  /** The agent's active grants, or its whole history with {@code all}; 404 for an unknown agent. */
-  public List<Grant> ofAgent(String tenantId, String agentId, boolean all) {
-    return writes.jdbi().withHandle(h -> {
+  /**
+   * A page of the agent's active grants, or of its whole history with {@code all}, after the
+   * grant id {@code after} ("" for the first page); 404 for an unknown agent.
+   */
+  public Page<Grant> ofAgent(String tenantId, String agentId, boolean all, String after, int limit) {
+    return Page.of(writes.jdbi().withHandle(h -> {
       h.attach(AgentDao.class).find(tenantId, agentId).orElseThrow(() -> Rejected.notFound("agent", agentId));
       GrantDao dao = h.attach(GrantDao.class);
-      return all ? dao.history(tenantId, agentId) : dao.active(tenantId, agentId, writes.clock().instant());
-    });
+      return all ? dao.history(tenantId, agentId, after, limit + 1)
+          : dao.active(tenantId, agentId, writes.clock().instant(), after, limit + 1);
+    }), limit, Grant::id);
   }
 
   /** Revokes one grant of the agent; revoking a revoked grant changes nothing. */

@@ -49,10 +49,19 @@ public interface VendorDao {
       """)
   void insertReview(@BindMethods VendorReview review);
 
+  /**
+   * The vendor's reviews newest first, after the review {@code :after} in that order (all when
+   * it is ""); a review id that is not the vendor's gives no rows.
+   */
   @SqlQuery("SELECT " + REVIEW_COLUMNS + " " + """
-      FROM vendor_reviews
+      FROM vendor_reviews r
       WHERE tenant_id = :tenantId AND vendor_id = :vendorId
+        AND (:after = '' OR EXISTS (SELECT 1 FROM vendor_reviews c
+          WHERE c.tenant_id = :tenantId AND c.vendor_id = :vendorId AND c.id = :after
+            AND (r.reviewed_at < c.reviewed_at OR (r.reviewed_at = c.reviewed_at AND r.id < c.id))))
       ORDER BY reviewed_at DESC, id DESC
+      LIMIT :limit
       """)
-  List<VendorReview> reviews(@Bind("tenantId") String tenantId, @Bind("vendorId") String vendorId);
+  List<VendorReview> reviews(@Bind("tenantId") String tenantId, @Bind("vendorId") String vendorId,
+      @Bind("after") String after, @Bind("limit") int limit);
 }

@@ -107,9 +107,13 @@ public final class VendorStore {
     });
   }
 
-  /** A vendor's reviews, newest first; empty for an unknown vendor. */
-  public List<VendorReview> reviews(String tenantId, String vendorId) {
-    return writes.jdbi().withExtension(VendorDao.class, dao -> dao.reviews(tenantId, vendorId));
+  /**
+   * A page of a vendor's reviews, newest first, after the review id {@code after} ("" for the
+   * first page); empty for an unknown vendor.
+   */
+  public Page<VendorReview> reviews(String tenantId, String vendorId, String after, int limit) {
+    return Page.of(writes.jdbi().withExtension(VendorDao.class, dao -> dao.reviews(tenantId, vendorId, after,
+        limit + 1)), limit, VendorReview::id);
   }
 
   private static <T> T orElse(T value, T fallback) {
