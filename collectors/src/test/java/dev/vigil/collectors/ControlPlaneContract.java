@@ -270,19 +270,22 @@ abstract class ControlPlaneContract {
 
   @Test
   void exceptionsNameARealControlAndAFutureExpiry() {
+    String g = grants.create(tenant, ADMIN, agent, grant(List.of("crm:read"), null)).id();
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", approver,
+        clock.instant().plusSeconds(60))).hasMessageContaining("no grant gra_1");
     assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "XX-9", "gra_1", "r", approver,
         clock.instant().plusSeconds(60))).hasMessageContaining("not a control");
-    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", approver,
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", g, "r", approver,
         clock.instant())).hasMessageContaining("future");
-    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", approver,
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", g, "r", approver,
         clock.instant().plus(Duration.ofDays(365)).plusMillis(1))).hasMessageContaining("at most 365 days");
     String auditor = users.create(tenant, ADMIN, "audit" + System.nanoTime() + "@acme.example", "Aud",
         Role.AUDITOR, "a long enough password").id();
-    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "r", auditor,
+    assertThatThrownBy(() -> exceptions.create(tenant, ADMIN, "AC-1", g, "r", auditor,
         clock.instant().plusSeconds(60))).hasMessageContaining("may not approve");
-    assertThat(exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "a year", approver,
+    assertThat(exceptions.create(tenant, ADMIN, "AC-1", g, "a year", approver,
         clock.instant().plus(Duration.ofDays(365))).id()).isNotBlank();
-    var e = exceptions.create(tenant, ADMIN, "AC-1", "gra_1", "break-glass account", approver,
+    var e = exceptions.create(tenant, ADMIN, "AC-1", g, "break-glass account", approver,
         clock.instant().plusSeconds(60));
     assertThat(e.coversAt(clock.instant().plusSeconds(59))).isTrue();
     assertThat(e.coversAt(clock.instant().plusSeconds(60))).isFalse();
