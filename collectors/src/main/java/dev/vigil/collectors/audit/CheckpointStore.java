@@ -13,9 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signs and stores checkpoints. A checkpoint at size n signs the hash of entry n; signing is
- * idempotent per size and takes the tenant's head lock, so nodes racing to sign sign one at a
- * time. Checkpoints are not
- * themselves audit entries (that would never settle). Each checkpoint this store signs is
+ * idempotent per size and takes the tenant's head lock, so nodes that race to sign do it one at
+ * a time. Checkpoints are not themselves audit entries (that would never settle). Each checkpoint this store signs is
  * handed, once its row has committed, to the {@code signed} listener (which publishes it to the
  * sinks outside the database); one another node signed first is not. Thread-safe.
  */
