@@ -29,7 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The agents of the caller's tenant. Admins change them; admins and compliance read them. */
+/** The agents of the caller's tenant. Admins change them; admins, compliance and auditors read them. */
 @Path("/api/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,7 +52,7 @@ public final class AgentResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<Agent> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(cursor, limit);
@@ -61,7 +61,7 @@ public final class AgentResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public Agent get(@Auth Caller caller, @PathParam("id") String id) {
     return agents.find(caller.tenantId(), id).orElseThrow(() -> Rejected.notFound("agent", id));
   }

@@ -62,7 +62,7 @@ public final class ConnectionResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<ConnectionBody> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(cursor, limit);
@@ -72,7 +72,7 @@ public final class ConnectionResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ConnectionBody get(@Auth Caller caller, @PathParam("id") String id) {
     return connections.find(caller.tenantId(), id).map(ConnectionBody::of)
         .orElseThrow(() -> Rejected.notFound("connection", id));

@@ -51,7 +51,7 @@ public final class GrantResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<Grant> list(@Auth Caller caller, @PathParam("agentId") String agentId,
       @QueryParam("all") String all, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     boolean history;

@@ -27,7 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Incidents and their timelines. Admins record them; admins and compliance read them. */
+/** Incidents and their timelines. Admins record them; admins, compliance and auditors read them. */
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,7 +59,7 @@ public final class IncidentResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<Incident> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(cursor, limit);
@@ -68,7 +68,7 @@ public final class IncidentResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public Incident get(@Auth Caller caller, @PathParam("id") String id) {
     return incidents.find(caller.tenantId(), id).orElseThrow(() -> Rejected.notFound("incident", id));
   }

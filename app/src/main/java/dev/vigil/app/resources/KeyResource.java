@@ -31,7 +31,7 @@ public final class KeyResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<TenantKey> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     return ListBody.of(Paging.slice(keysets.keys(caller.tenantId()), TenantKey::keyId, cursor, limit));

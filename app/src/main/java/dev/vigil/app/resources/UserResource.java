@@ -27,7 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The people of the caller's tenant. Admins change them; admins and compliance read them. */
+/** The people of the caller's tenant. Admins change them; admins, compliance and auditors read them. */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,7 +50,7 @@ public final class UserResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<User> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(cursor, limit);
@@ -59,7 +59,7 @@ public final class UserResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public User get(@Auth Caller caller, @PathParam("id") String id) {
     return users.find(caller.tenantId(), id).orElseThrow(() -> Rejected.notFound("user", id));
   }

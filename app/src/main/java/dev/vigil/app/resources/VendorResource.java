@@ -29,7 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Vendors and their security reviews. Admins record them; admins and compliance read them. */
+/** Vendors and their security reviews. Admins record them; admins, compliance and auditors read them. */
 @Path("/api/v1/vendors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,7 +52,7 @@ public final class VendorResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<Vendor> list(@Auth Caller caller, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Paging p = Paging.of(cursor, limit);
@@ -61,7 +61,7 @@ public final class VendorResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public Vendor get(@Auth Caller caller, @PathParam("id") String id) {
     return vendors.find(caller.tenantId(), id).orElseThrow(() -> Rejected.notFound("vendor", id));
   }
@@ -88,7 +88,7 @@ public final class VendorResource {
 
   @GET
   @Path("/{id}/reviews")
-  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public ListBody<VendorReview> reviews(@Auth Caller caller, @PathParam("id") String id,
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     Paging p = Paging.of(cursor, limit);
