@@ -37,6 +37,7 @@ import dev.vigil.app.resources.GrantResource;
 import dev.vigil.app.resources.IncidentResource;
 import dev.vigil.app.resources.KeyResource;
 import dev.vigil.app.resources.ReportResource;
+import dev.vigil.app.resources.TenantGrantResource;
 import dev.vigil.app.resources.TokenResource;
 import dev.vigil.app.resources.UserResource;
 import dev.vigil.app.resources.VendorResource;
@@ -118,6 +119,7 @@ final class Api {
     resources.add(new ConnectionResource(stores.connections(), stores.decisions()));
     resources.add(new KeyResource(stores.keysets(), stores.connections()));
     resources.add(new GrantResource(stores.grants()));
+    resources.add(new TenantGrantResource(stores.grants()));
     resources.add(new AccessReviewResource(stores.grants()));
     resources.add(new ExceptionResource(stores.exceptions()));
     resources.add(new IncidentResource(stores.incidents()));

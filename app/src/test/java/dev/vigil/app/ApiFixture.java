@@ -112,6 +112,21 @@ abstract class ApiFixture {
     return entries;
   }
 
+  /** The ids ({@code keyId} for keys) of every item of a list {@code token} reads one item a page. */
+  List<String> pageThrough(String token, String path) {
+    List<String> seen = new ArrayList<>();
+    String cursor = "";
+    String join = path.contains("?") ? "&" : "?";
+    do {
+      Reply page = http.get(token, path + join + "limit=1&cursor=" + cursor);
+      assertThat(page.status()).as(page.text()).isEqualTo(200);
+      assertThat(page.get("items").size()).as(path).isLessThanOrEqualTo(1);
+      page.get("items").forEach(i -> seen.add(i.has("id") ? i.get("id").asText() : i.get("keyId").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    return seen;
+  }
+
   /** A request that must be refused with {@code status}, and change nothing. */
   record Bad(String method, String path, String body, String contentType, int status) {}
 

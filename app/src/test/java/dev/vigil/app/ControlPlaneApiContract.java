@@ -3,12 +3,19 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.app.Endpoints.Endpoint;
+import dev.vigil.app.Endpoints.Segment;
 import dev.vigil.app.Http.Reply;
+import dev.vigil.app.auth.Roles;
 import dev.vigil.controls.audit.AuditEntry;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -476,6 +483,199 @@ abstract class ControlPlaneApiContract extends ApiFixture {
     assertThat(http.get(adminA, "/api/v1/incidents/" + incident).get("severity").asText()).isEqualTo("sev2");
   }
 
+  // --- the tenant's grants ----------------------------------------------------------------
+
+  List<String> grantIds(String token, String query) {
+    Reply r = http.get(token, "/api/v1/grants?limit=1000" + query);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    return r.get("items").findValuesAsText("id");
+  }
+
+  @Test
+  void theTenantsGrantsAreListedByAgentConnectionAndStatusAndPaged() throws Exception {
+    String agent = newAgent("tenant-grants");
+    String other = newAgent("tenant-grants-2");
+    String mail = created(http.post(adminA, "/api/v1/connections", connection("Mail", vendorA, "https://m.example")))
+        .get("id").asText();
+    String crm = newGrant(agent, connectionA);
+    String onMail = newGrant(agent, mail);
+    String revoked = newGrant(agent, connectionA);
+    assertThat(http.delete(adminA, "/api/v1/agents/" + agent + "/grants/" + revoked).status()).isEqualTo(204);
+    String expiring = created(http.post(adminA, "/api/v1/agents/" + agent + "/grants",
+        grantBody(mail, "[\"mail:read\"]", Instant.now().plusSeconds(3).toString()))).get("id").asText();
+    String othersOnMail = newGrant(other, mail);
+    String theirs = created(http.post(adminB, "/api/v1/agents/" + agentB + "/grants", "{\"connectionId\":\""
+        + connectionB + "\",\"scopes\":[\"chat:read\"],\"requestedBy\":\"" + ownerB + "\",\"approvedBy\":\""
+        + ownerB + "\"}")).get("id").asText();
+
+    // Expiry is exclusive and judged at each read: wait for the one grant to lapse.
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (!grantIds(auditor, "&agentId=" + agent + "&status=expired").contains(expiring)) {
+      assertThat(Instant.now()).as("grant " + expiring + " never listed as expired").isBefore(deadline);
+      Thread.sleep(100);
+    }
+
+    for (String token : List.of(adminA, compliance, auditor)) {
+      assertThat(grantIds(token, "&agentId=" + agent)).containsExactly(crm, onMail, revoked, expiring);
+      assertThat(grantIds(token, "&agentId=" + agent + "&status=active")).containsExactly(crm, onMail);
+      assertThat(grantIds(token, "&agentId=" + agent + "&status=revoked")).containsExactly(revoked);
+      assertThat(grantIds(token, "&agentId=" + agent + "&status=expired")).containsExactly(expiring);
+      assertThat(grantIds(token, "&connectionId=" + mail)).containsExactly(onMail, expiring, othersOnMail);
+      assertThat(grantIds(token, "&connectionId=" + mail + "&status=active")).containsExactly(onMail, othersOnMail);
+      assertThat(grantIds(token, "&agentId=" + agent + "&connectionId=" + mail)).containsExactly(onMail, expiring);
+      assertThat(grantIds(token, "&agentId=" + agent + "&connectionId=" + mail + "&status=expired"))
+          .containsExactly(expiring);
+    }
+    // An empty value counts as absent, as everywhere.
+    assertThat(grantIds(auditor, "&agentId=" + agent + "&status=&connectionId=")).hasSize(4);
+
+    List<String> all = grantIds(auditor, "");
+    assertThat(all).contains(crm, onMail, revoked, expiring, othersOnMail).doesNotContain(theirs)
+        .isSorted().doesNotHaveDuplicates();
+    assertThat(grantIds(auditor, "&status=active")).contains(crm, onMail, othersOnMail)
+        .doesNotContain(revoked, expiring, theirs);
+    assertThat(pageThrough(auditor, "/api/v1/grants")).isEqualTo(all);
+    assertThat(pageThrough(auditor, "/api/v1/grants?agentId=" + agent)).containsExactly(crm, onMail, revoked, expiring);
+    assertThat(pageThrough(auditor, "/api/v1/grants?connectionId=" + mail + "&status=active"))
+        .containsExactly(onMail, othersOnMail);
+    assertThat(grantIds(adminB, "")).containsExactly(theirs);
+
+    long before = chainLength();
+    assertEachRefused(auditor, List.of(
+        new Bad("GET", "/api/v1/grants?status=maybe", null, null, 422),
+        new Bad("GET", "/api/v1/grants?status=ACTIVE", null, null, 422),
+        new Bad("GET", "/api/v1/grants?agentId=" + agentB, null, null, 422),
+        new Bad("GET", "/api/v1/grants?agentId=agt_00000000000000000000000000", null, null, 422),
+        new Bad("GET", "/api/v1/grants?connectionId=" + connectionB, null, null, 422),
+        new Bad("GET", "/api/v1/grants?agentId=" + agent + "&connectionId=" + connectionB, null, null, 422),
+        new Bad("GET", "/api/v1/grants?cursor=garbage", null, null, 400),
+        new Bad("GET", "/api/v1/grants?limit=0", null, null, 422),
+        new Bad("GET", "/api/v1/grants?limit=ten", null, null, 400),
+        new Bad("GET", "/api/v1/grants?scope=crm:read", null, null, 400),
+        new Bad("GET", "/api/v1/grants?status=active&status=revoked", null, null, 400)));
+    assertError(http.get(ingest, "/api/v1/grants"), 403);
+    assertThat(http.get(auditor, "/api/v1/grants?agentId=" + agentB).text()).doesNotContain(theirs);
+    assertThat(chainLength()).isEqualTo(before);
+  }
+
+  // --- auditors read every population and change nothing ---------------------------------
+
+  /**
+   * An auditor reads each population a control examines, and what an auditor checks beside
+   * it (users, vendor reviews, access reviews, exceptions, keys), never a secret; every other
+   * GET of the API is open to auditors too, but tokens and the index rebuild's progress.
+   */
+  @Test
+  void auditorsReadEveryPopulationAndNoSecret() {
+    String agent = newAgent("audited");
+    String grant = newGrant(agent, connectionA);
+    String secret = "auditor-canary-" + UUID.randomUUID();
+    assertThat(http.send(adminA, "PUT", "/api/v1/connections/" + connectionA + "/credential",
+        "{\"secret\":\"" + secret + "\"}", "application/json").status()).isEqualTo(204);
+    String review = created(http.post(adminA, "/api/v1/vendors/" + vendorA + "/reviews", "{\"reviewedAt\":\""
+        + ago(1) + "\",\"reviewer\":\"R\",\"outcome\":\"approved\"}")).get("id").asText();
+    String accessReview = created(http.post(adminA, "/api/v1/access-reviews", "{\"agentId\":\"" + agent
+        + "\",\"reviewerId\":\"" + approverA + "\",\"decision\":\"keep\"}")).get("id").asText();
+    String incident = created(http.post(adminA, "/api/v1/incidents", incident("audited", ago(2)))).get("id").asText();
+    String exception = created(http.post(adminA, "/api/v1/exceptions", exception("AC-1", grant, approverA)))
+        .get("id").asText();
+
+    Map<String, String> lists = new LinkedHashMap<>();
+    lists.put("/api/v1/agents", agent);
+    lists.put("/api/v1/agents/" + agent + "/grants", grant);
+    lists.put("/api/v1/grants", grant);
+    lists.put("/api/v1/vendors", vendorA);
+    lists.put("/api/v1/vendors/" + vendorA + "/reviews", review);
+    lists.put("/api/v1/connections", connectionA);
+    lists.put("/api/v1/incidents", incident);
+    lists.put("/api/v1/access-reviews", accessReview);
+    lists.put("/api/v1/exceptions", exception);
+    lists.put("/api/v1/users", approverA);
+    List<String> answers = new ArrayList<>();
+    lists.forEach((path, id) -> {
+      Reply r = http.get(auditor, path + "?limit=1000");
+      assertThat(r.status()).as(path + " " + r.text()).isEqualTo(200);
+      assertThat(r.get("items").findValuesAsText("id")).as(path).contains(id);
+      answers.add(r.text());
+    });
+    for (String path : List.of("/api/v1/agents/" + agent, "/api/v1/vendors/" + vendorA,
+        "/api/v1/connections/" + connectionA, "/api/v1/incidents/" + incident, "/api/v1/users/" + approverA)) {
+      Reply r = http.get(auditor, path);
+      assertThat(r.status()).as(path + " " + r.text()).isEqualTo(200);
+      assertThat(path).endsWith("/" + r.get("id").asText());
+      answers.add(r.text());
+    }
+    Reply keys = http.get(auditor, "/api/v1/keys");
+    assertThat(keys.status()).isEqualTo(200);
+    assertThat(keys.get("items").findValuesAsText("keyId")).isNotEmpty();
+    answers.add(keys.text());
+    JsonNode credential = http.get(auditor, "/api/v1/connections/" + connectionA).get("credential");
+    assertThat(credential.get("present").asBoolean()).isTrue();
+    assertThat(credential.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("keyId", "storedAt",
+        "present");
+    assertThat(answers).allSatisfy(a -> assertThat(a).doesNotContain(secret).doesNotContainIgnoringCase("password")
+        .doesNotContainIgnoringCase("argon").doesNotContainIgnoringCase("ciphertext")
+        .doesNotContainIgnoringCase("keyValue").doesNotContainIgnoringCase("encryptedKeyset"));
+
+    List<String> notForAuditors = Endpoints.of(server.resourceClasses()).stream()
+        .filter(e -> e.method().equals("GET") && !roles(e).isEmpty() && !roles(e).contains(Roles.AUDITOR))
+        .map(Endpoint::toString).toList();
+    assertThat(notForAuditors).containsExactlyInAnyOrder("GET /api/v1/tokens", "GET /api/v1/evidence/reindex");
+  }
+
+  /**
+   * Every write of the API, read from the resources the server registered (so one added later
+   * is covered unedited), is 403 for an auditor, on the tenant's real objects with a plausible
+   * body, and changes nothing stored.
+   */
+  @Test
+  void anAuditorWritesNothingAnywhere() throws Exception {
+    String agent = newAgent("write-target");
+    KnownIds ids = new KnownIds();
+    ids.add("agents", agent);
+    ids.add("grants", newGrant(agent, connectionA));
+    ids.add("vendors", vendorA);
+    ids.add("connections", connectionA);
+    ids.add("users", approverA);
+    ids.add("controls", "AC-1");
+    ids.add("incidents", created(http.post(adminA, "/api/v1/incidents", incident("kept", ago(2)))).get("id").asText());
+    ids.add("exceptions", created(http.post(adminA, "/api/v1/exceptions", exception("AC-1", ids.of("grants").get(0),
+        approverA))).get("id").asText());
+    ids.add("tokens", created(http.post(adminA, "/api/v1/tokens", "{\"name\":\"kept\",\"role\":\"ingest\"}"))
+        .get("id").asText());
+    BodySeeds bodies = new BodySeeds(ids);
+    Random random = new Random(17);
+    List<Endpoint> writes = Endpoints.of(server.resourceClasses()).stream().filter(e -> !e.method().equals("GET"))
+        .toList();
+    assertThat(writes).hasSizeGreaterThan(25);
+    try (StoredState state = new StoredState(server.connect())) {
+      String before = state.read();
+      long chain = chainLength();
+      for (Endpoint e : writes) {
+        StringBuilder path = new StringBuilder();
+        String collection = null;
+        for (Segment s : e.segments()) {
+          String id = collection == null || ids.of(collection).isEmpty() ? "x" : ids.of(collection).get(0);
+          path.append('/').append(s.isParam() ? id : s.literal());
+          if (!s.isParam()) collection = s.literal();
+        }
+        String body = e.bodyType() == null ? null : bodies.of(e.bodyType(), random).toString();
+        Reply r = http.send(auditor, e.method(), path.toString(), body, body == null ? null : "application/json");
+        assertThat(r.status()).as(e + " as " + path + " -> " + r.text()).isEqualTo(403);
+        assertError(r, 403);
+      }
+      assertThat(state.read()).isEqualTo(before);
+      assertThat(chainLength()).isEqualTo(chain);
+    }
+  }
+
+  /** The roles that may call {@code e}; none when anyone may (the OpenAPI description). */
+  private static List<String> roles(Endpoint e) {
+    RolesAllowed r = e.handler().getAnnotation(RolesAllowed.class);
+    if (r == null) r = e.handler().getDeclaringClass().getAnnotation(RolesAllowed.class);
+    return r == null ? List.of() : List.of(r.value());
+  }
+
   // --- tenancy and roles ------------------------------------------------------------------
 
   @Test
@@ -541,7 +741,7 @@ abstract class ControlPlaneApiContract extends ApiFixture {
           "{\"revokedBy\":\"" + approverA + "\"}"), 403);
     }
     for (String path : List.of("/api/v1/vendors", "/api/v1/connections", "/api/v1/keys", "/api/v1/incidents",
-        "/api/v1/access-reviews", "/api/v1/agents/" + agent + "/grants")) {
+        "/api/v1/access-reviews", "/api/v1/agents/" + agent + "/grants", "/api/v1/grants")) {
       assertError(http.get(ingest, path), 403);
       assertThat(http.get(auditor, path).status()).as(path).isEqualTo(200);
     }

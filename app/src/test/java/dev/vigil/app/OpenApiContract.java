@@ -132,6 +132,14 @@ interface OpenApiContract {
     assertMatches(doc, response(doc, "/api/v1/audit/verify", "get", "200"),
         f.http.get(f.auditor, "/api/v1/audit/verify"));
     assertMatches(doc, response(doc, "/api/v1/keys", "get", "200"), f.http.get(f.compliance, "/api/v1/keys"));
+    String vendor = f.created(f.http.post(f.adminA, "/api/v1/vendors", ControlPlaneApiContract.vendor("Described",
+        "low"))).get("id").asText();
+    String connection = f.created(f.http.post(f.adminA, "/api/v1/connections",
+        ControlPlaneApiContract.connection("Described", vendor, "https://described.example"))).get("id").asText();
+    f.created(f.http.post(f.adminA, "/api/v1/agents/" + agentId + "/grants", "{\"connectionId\":\"" + connection
+        + "\",\"scopes\":[\"crm:read\"],\"requestedBy\":\"" + f.ownerA + "\",\"approvedBy\":\"" + f.ownerA + "\"}"));
+    assertMatches(doc, response(doc, "/api/v1/grants", "get", "200"),
+        f.http.get(f.auditor, "/api/v1/grants?agentId=" + agentId));
   }
 
   // --- helpers ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.vigil.app.api;
 
 import dev.vigil.app.http.Paging;
+import dev.vigil.app.http.QueryParams;
 import dev.vigil.app.http.Times;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.controls.catalog.Catalog;
@@ -47,19 +48,20 @@ public final class EvidenceQuery {
   public SearchRequest request(Catalog catalog) {
     Times.Window window = Times.window(from, to);
     int n = Paging.limit(limit, DEFAULT_LIMIT, SearchRequest.MAX_LIMIT);
-    Filters filters = new Filters(docType(), control(catalog), family(), blank(criterion), blank(agentId),
-        blank(connectionId), blank(vendorId), blank(status), window.from(), window.to());
-    return new SearchRequest(q == null ? "" : q, filters, order(), blank(cursor), n);
+    Filters filters = new Filters(docType(), control(catalog), family(), QueryParams.value(criterion),
+        QueryParams.value(agentId), QueryParams.value(connectionId), QueryParams.value(vendorId),
+        QueryParams.value(status), window.from(), window.to());
+    return new SearchRequest(q == null ? "" : q, filters, order(), QueryParams.value(cursor), n);
   }
 
   private DocType docType() {
-    String t = blank(type);
+    String t = QueryParams.value(type);
     if (t == null) return null;
     return DocType.fromWire(t).orElseThrow(() -> Rejected.invalid("type: must be one of " + TYPES));
   }
 
   private String control(Catalog catalog) {
-    String id = blank(controlId);
+    String id = QueryParams.value(controlId);
     if (id != null && catalog.find(id).isEmpty()) {
       throw Rejected.invalid("controlId: no control " + id + " in the catalog");
     }
@@ -67,7 +69,7 @@ public final class EvidenceQuery {
   }
 
   private String family() {
-    String f = blank(family);
+    String f = QueryParams.value(family);
     if (f == null) return null;
     try {
       return Family.of(f).wire();
@@ -77,16 +79,12 @@ public final class EvidenceQuery {
   }
 
   private SearchRequest.Order order() {
-    String s = blank(sort);
+    String s = QueryParams.value(sort);
     if (s == null) return SearchRequest.Order.TIME;
     return switch (s.toLowerCase(Locale.ROOT)) {
       case "time" -> SearchRequest.Order.TIME;
       case "relevance" -> SearchRequest.Order.RELEVANCE;
       default -> throw Rejected.invalid("sort: must be time or relevance");
     };
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

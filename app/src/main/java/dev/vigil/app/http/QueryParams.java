@@ -34,6 +34,14 @@ public final class QueryParams {
     return List.copyOf(out);
   }
 
+  /**
+   * A parameter's value as a filter reads it: stripped, and null when absent or blank (an
+   * empty value, {@code ?status=}, counts as absent, as everywhere in the API).
+   */
+  public static String value(String raw) {
+    return raw == null || raw.isBlank() ? null : raw.strip();
+  }
+
   /** The {@code @QueryParam} fields of a {@code @BeanParam} class, nested beans included. */
   public static List<Declared> ofBean(Class<?> bean) {
     List<Declared> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.vigil.app.api.ListBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
+import dev.vigil.app.http.QueryParams;
 import dev.vigil.app.http.Times;
 import dev.vigil.app.metrics.DataPlaneMetrics;
 import dev.vigil.collectors.db.Page;
@@ -68,12 +69,9 @@ public final class EventResource {
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
     Paging p = Paging.of(null, limit);
     Times.Window window = Times.window(from, to);
-    List<AuditEntry> fetched = events.query(caller.tenantId(), new EventStore.Query(blank(agentId),
-        blank(connectionId), blank(action), window.from(), window.to()), Paging.afterSeq(cursor), p.limit() + 1);
+    EventStore.Query query = new EventStore.Query(QueryParams.value(agentId), QueryParams.value(connectionId),
+        QueryParams.value(action), window.from(), window.to());
+    List<AuditEntry> fetched = events.query(caller.tenantId(), query, Paging.afterSeq(cursor), p.limit() + 1);
     return ListBody.of(Page.of(fetched, p.limit(), e -> Long.toString(e.seq())), AuditJson::toJson);
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

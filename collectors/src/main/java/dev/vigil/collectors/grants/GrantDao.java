@@ -44,6 +44,40 @@ public interface GrantDao {
   List<Grant> history(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
       @Bind("after") String after, @Bind("limit") int limit);
 
+  /**
+   * The condition of the tenant-wide list's {@code status} filter, as of {@code :now}: none when
+   * {@code :status} is null, else {@code ACTIVE} (neither revoked nor expired), {@code EXPIRED}
+   * (not revoked, expired) or {@code REVOKED}; the three split every grant.
+   */
+  String AND_STATUS = " AND (CAST(:status AS VARCHAR(10)) IS NULL"
+      + " OR (:status = 'ACTIVE' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now))"
+      + " OR (:status = 'EXPIRED' AND revoked_at IS NULL AND expires_at <= :now)"
+      + " OR (:status = 'REVOKED' AND revoked_at IS NOT NULL)) ";
+  String AND_CONNECTION = " AND (CAST(:connectionId AS VARCHAR(40)) IS NULL OR connection_id = :connectionId) ";
+
+  /**
+   * A page of the tenant's grants in id order, of any agent and connection, by the primary key;
+   * {@code status} as {@link #AND_STATUS} reads it.
+   */
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId" + AND_STATUS
+      + "AND id > :after ORDER BY id LIMIT :limit")
+  List<Grant> page(@Bind("tenantId") String tenantId, @Bind("status") String status, @Bind("now") Instant now,
+      @Bind("after") String after, @Bind("limit") int limit);
+
+  /** As {@link #page}, of one agent (by its index), optionally on one connection. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id = :agentId"
+      + AND_CONNECTION + AND_STATUS + "AND id > :after ORDER BY id LIMIT :limit")
+  List<Grant> pageOfAgent(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
+      @Bind("connectionId") String connectionId, @Bind("status") String status, @Bind("now") Instant now,
+      @Bind("after") String after, @Bind("limit") int limit);
+
+  /** As {@link #page}, on one connection (by its index, {@code ix_grants_connection}). */
+  @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND connection_id = :connectionId"
+      + AND_STATUS + "AND id > :after ORDER BY id LIMIT :limit")
+  List<Grant> pageOnConnection(@Bind("tenantId") String tenantId, @Bind("connectionId") String connectionId,
+      @Bind("status") String status, @Bind("now") Instant now, @Bind("after") String after,
+      @Bind("limit") int limit);
+
   /** Every grant of the given agents, revoked and expired ones included: one query for a batch. */
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id IN (<agentIds>)")
   List<Grant> ofAgents(@Bind("tenantId") String tenantId,

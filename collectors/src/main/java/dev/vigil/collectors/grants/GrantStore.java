@@ -18,8 +18,10 @@ import dev.vigil.controls.model.ReviewDecision;
 import dev.vigil.controls.model.Scopes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -29,6 +31,28 @@ public final class GrantStore {
   /** A grant to make; {@code expiresAt} may be null (no expiry). */
   public record NewGrant(String connectionId, List<String> scopes, String justification,
       String requestedBy, String approvedBy, Instant expiresAt) {}
+
+  /**
+   * Where a grant stands at a moment: active (neither revoked nor expired), expired (its
+   * {@code expiresAt} passed; expiry is exclusive) or revoked (whatever its expiry).
+   */
+  public enum Status {
+    ACTIVE,
+    EXPIRED,
+    REVOKED;
+
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status named {@code wire} ({@code active} ...), if any. */
+    public static Optional<Status> ofWire(String wire) {
+      return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+    }
+  }
+
+  /** Which of the tenant's grants to list; each null field filters nothing. */
+  public record Filter(String agentId, String connectionId, Status status) {}
 
   static final int MAX_SCOPES = 100;
 
@@ -85,6 +109,34 @@ public final class GrantStore {
       GrantDao dao = h.attach(GrantDao.class);
       return all ? dao.history(tenantId, agentId, after, limit + 1)
           : dao.active(tenantId, agentId, writes.clock().instant(), after, limit + 1);
+    }), limit, Grant::id);
+  }
+
+  /**
+   * A page of the tenant's grants, of every agent and connection unless {@code filter} names
+   * one, in id order after {@code after} ("" for the first page). An agent or connection the
+   * filter names must be the tenant's (422 otherwise: it is input, not the object addressed).
+   */
+  public Page<Grant> list(String tenantId, Filter filter, String after, int limit) {
+    String status = filter.status() == null ? null : filter.status().name();
+    Instant now = writes.clock().instant();
+    return Page.of(writes.jdbi().withHandle(h -> {
+      if (filter.agentId() != null && h.attach(AgentDao.class).find(tenantId, filter.agentId()).isEmpty()) {
+        throw Rejected.invalid("agentId: no agent " + filter.agentId() + " in this tenant");
+      }
+      if (filter.connectionId() != null
+          && h.attach(ConnectionDao.class).find(tenantId, filter.connectionId()).isEmpty()) {
+        throw Rejected.invalid("connectionId: no connection " + filter.connectionId() + " in this tenant");
+      }
+      GrantDao dao = h.attach(GrantDao.class);
+      // One query per index: the agent's, the connection's, or the tenant's primary key.
+      if (filter.agentId() != null) {
+        return dao.pageOfAgent(tenantId, filter.agentId(), filter.connectionId(), status, now, after, limit + 1);
+      }
+      if (filter.connectionId() != null) {
+        return dao.pageOnConnection(tenantId, filter.connectionId(), status, now, after, limit + 1);
+      }
+      return dao.page(tenantId, status, now, after, limit + 1);
     }), limit, Grant::id);
   }
 
