@@ -331,6 +331,115 @@ abstract class ControlsApiContract extends ApiFixture {
         .doesNotContain(theirRun);
   }
 
+  // --- a run's members, one by one ----------------------------------------------------------
+
+  /** Every member of a run's members list at {@code query}, read one a page. */
+  List<JsonNode> memberPages(String token, String path, String query) {
+    List<JsonNode> seen = new ArrayList<>();
+    String cursor = "";
+    do {
+      Reply page = http.get(token, path + "?limit=1" + query + "&cursor=" + cursor);
+      assertThat(page.status()).as(page.text()).isEqualTo(200);
+      assertThat(page.get("items").size()).isLessThanOrEqualTo(1);
+      page.get("items").forEach(seen::add);
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    return seen;
+  }
+
+  @Test
+  void aFailingRunsMembersAreCheckedOneByOne() throws Exception {
+    Org o = org("members");
+    String auditor = created(http.post(o.admin(), "/api/v1/tokens", "{\"name\":\"a\",\"role\":\"auditor\"}"))
+        .get("token").asText();
+    List<String> fine = new ArrayList<>();
+    for (int i = 0; i < 4; i++) fine.add(grant(o, "[\"crm:read\"]"));
+    String wildcard = grant(o, "[\"crm:read\", \"*\"]");
+    String excusedGrant = grant(o, "[\"crm:*\"]");
+    String exception = created(http.post(o.admin(), "/api/v1/exceptions", "{\"controlId\":\"AC-1\",\"subjectId\":\""
+        + excusedGrant + "\",\"reason\":\"migration\",\"approvedBy\":\"" + o.approver() + "\",\"expiresAt\":\""
+        + Instant.now().plus(7, ChronoUnit.DAYS) + "\"}")).get("id").asText();
+    JsonNode run = ok(http.post(o.admin(), "/api/v1/controls/AC-1/run", ""));
+    assertThat(run.get("result").asText()).isEqualTo("fail");
+    String path = "/api/v1/controls/AC-1/runs/" + run.get("id").asText() + "/members";
+
+    // "4 passed, 1 failed, 1 excused", member by member, in the evidence record's order.
+    Reply all = http.get(auditor, path);
+    assertThat(all.status()).as(all.text()).isEqualTo(200);
+    assertThat(all.get("population").asLong()).isEqualTo(6).isEqualTo(run.get("population").asLong());
+    assertThat(all.get("membersListed").asBoolean()).isTrue();
+    assertThat(all.get("nextCursor").isNull()).isTrue();
+    JsonNode evidence = http.get(auditor, "/api/v1/controls/AC-1/runs/" + run.get("id").asText() + "/evidence").json();
+    List<String> recorded = new ArrayList<>();
+    evidence.get("members").forEach(m -> recorded.add(m.asText()));
+    assertThat(all.get("items").findValuesAsText("subjectId")).isEqualTo(recorded)
+        .containsExactlyInAnyOrderElementsOf(concat(fine, List.of(wildcard, excusedGrant)));
+    for (JsonNode m : all.get("items")) {
+      String id = m.get("subjectId").asText();
+      assertThat(m.get("kind").asText()).isEqualTo("grant");
+      String expected = id.equals(wildcard) ? "fail" : id.equals(excusedGrant) ? "excused" : "pass";
+      assertThat(m.get("result").asText()).as(id).isEqualTo(expected);
+      assertThat(m.get("exceptionId").isNull()).as(id).isEqualTo(!id.equals(excusedGrant));
+      assertThat(m.get("detail").isNull()).as(id).isEqualTo(expected.equals("pass"));
+    }
+    JsonNode failed = onlyResult(auditor, path, "fail");
+    assertThat(failed.get("subjectId").asText()).isEqualTo(wildcard);
+    assertThat(failed.get("detail").asText()).isEqualTo(run.get("exceptions").get(0).get("detail").asText())
+        .contains("*");
+    JsonNode excused = onlyResult(auditor, path, "excused");
+    assertThat(excused.get("subjectId").asText()).isEqualTo(excusedGrant);
+    assertThat(excused.get("exceptionId").asText()).isEqualTo(exception);
+    assertThat(http.get(auditor, path + "?result=pass").get("items").findValuesAsText("subjectId"))
+        .containsExactlyInAnyOrderElementsOf(fine);
+    assertThat(run.get("exceptionCount").asLong()).isEqualTo(1);
+
+    // Paging: one member a page gives the same members in the same order, filtered or not.
+    assertThat(memberPages(auditor, path, "")).isEqualTo(toList(all.get("items")));
+    assertThat(memberPages(auditor, path, "&result=pass").stream().map(m -> m.get("subjectId").asText()).toList())
+        .isEqualTo(recorded.stream().filter(fine::contains).toList());
+
+    // A control that counts things that are not objects lists none, and says so.
+    JsonNode lg1 = ok(http.post(o.admin(), "/api/v1/controls/LG-1/run", ""));
+    Reply counted = http.get(auditor, "/api/v1/controls/LG-1/runs/" + lg1.get("id").asText() + "/members");
+    assertThat(counted.status()).as(counted.text()).isEqualTo(200);
+    assertThat(counted.get("items")).isEmpty();
+    assertThat(counted.get("membersListed").asBoolean()).isFalse();
+    assertThat(counted.get("population").asLong()).isPositive().isEqualTo(lg1.get("population").asLong());
+
+    // Refusals: a bad filter or cursor, a run that is not this control's, not this tenant's, or none.
+    String theirRun = ok(http.post(adminB, "/api/v1/controls/AC-1/run", "")).get("id").asText();
+    assertEachRefused(auditor, List.of(
+        new Bad("GET", path + "?result=maybe", null, null, 422),
+        new Bad("GET", path + "?result=FAIL", null, null, 422),
+        new Bad("GET", path + "?cursor=gra_00000000000000000000000000", null, null, 400),
+        new Bad("GET", path + "?result=fail&cursor=" + fine.get(0), null, null, 400),
+        new Bad("GET", path + "?limit=0", null, null, 422),
+        new Bad("GET", path + "?status=fail", null, null, 400),
+        new Bad("GET", "/api/v1/controls/AC-2/runs/" + run.get("id").asText() + "/members", null, null, 404),
+        new Bad("GET", "/api/v1/controls/XX-9/runs/" + run.get("id").asText() + "/members", null, null, 404),
+        new Bad("GET", "/api/v1/controls/AC-1/runs/run_00000000000000000000000000/members", null, null, 404),
+        new Bad("GET", "/api/v1/controls/AC-1/runs/" + theirRun + "/members", null, null, 404)));
+    assertError(http.get(ingest, path), 403);
+  }
+
+  JsonNode onlyResult(String token, String path, String result) {
+    JsonNode items = ok(http.get(token, path + "?result=" + result)).get("items");
+    assertThat(items).as(result).hasSize(1);
+    return items.get(0);
+  }
+
+  static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  static List<JsonNode> toList(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
+  }
+
   // --- Type II reports ------------------------------------------------------------------------
 
   @Test

@@ -140,6 +140,10 @@ interface OpenApiContract {
         + "\",\"scopes\":[\"crm:read\"],\"requestedBy\":\"" + f.ownerA + "\",\"approvedBy\":\"" + f.ownerA + "\"}"));
     assertMatches(doc, response(doc, "/api/v1/grants", "get", "200"),
         f.http.get(f.auditor, "/api/v1/grants?agentId=" + agentId));
+    String run = f.http.post(f.compliance, "/api/v1/controls/AC-1/run", "").get("id").asText();
+    Reply members = f.http.get(f.auditor, "/api/v1/controls/AC-1/runs/" + run + "/members");
+    assertThat(members.get("items")).isNotEmpty();
+    assertMatches(doc, response(doc, "/api/v1/controls/{id}/runs/{runId}/members", "get", "200"), members);
   }
 
   // --- helpers ----------------------------------------------------------------------------

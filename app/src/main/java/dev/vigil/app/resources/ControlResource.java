@@ -2,18 +2,22 @@ package dev.vigil.app.resources;
 
 import dev.vigil.app.api.ControlBody;
 import dev.vigil.app.api.ListBody;
+import dev.vigil.app.api.RunMembersBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
+import dev.vigil.app.http.QueryParams;
 import dev.vigil.app.http.Times;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlRun;
 import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.MemberResults;
 import dev.vigil.collectors.monitoring.RunTrigger;
 import dev.vigil.collectors.monitoring.StatusRow;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
+import dev.vigil.controls.catalog.Population;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -99,6 +103,28 @@ public final class ControlResource {
   public String evidence(@Auth Caller caller, @PathParam("id") String id, @PathParam("runId") String runId) {
     control(id);
     return queries.evidence(caller.tenantId(), id, runId).orElseThrow(() -> Rejected.notFound("run", runId));
+  }
+
+  /**
+   * The members the run examined, each with its result (optionally only those of one
+   * {@code result}), in its evidence record's order: how "5 passed, 1 failed" is checked member
+   * by member. Empty, with {@code membersListed: false}, when the record does not name them.
+   */
+  @GET
+  @Path("/{id}/runs/{runId}/members")
+  @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
+  public RunMembersBody members(@Auth Caller caller, @PathParam("id") String id, @PathParam("runId") String runId,
+      @QueryParam("result") String result, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    Control control = control(id);
+    String named = QueryParams.value(result);
+    MemberResults.Result wanted = named == null ? null : MemberResults.Result.ofWire(named)
+        .orElseThrow(() -> Rejected.invalid("result: must be pass, fail or excused"));
+    MemberResults.Listing listing = queries.members(caller.tenantId(), id, runId)
+        .orElseThrow(() -> Rejected.notFound("run", runId));
+    List<MemberResults.Member> chosen = wanted == null ? listing.members()
+        : listing.members().stream().filter(m -> m.result() == wanted).toList();
+    String kind = control.info().population().map(Population::member).orElse(null);
+    return RunMembersBody.of(Paging.slice(chosen, MemberResults.Member::subjectId, cursor, limit), kind, listing);
   }
 
   /** Runs the control now and answers with the recorded run. */

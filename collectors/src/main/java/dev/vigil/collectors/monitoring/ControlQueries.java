@@ -66,6 +66,14 @@ public final class ControlQueries {
     return jdbi.withExtension(RunDao.class, dao -> dao.evidence(tenantId, controlId, runId));
   }
 
+  /**
+   * The members a run of {@code controlId} examined, with their results, from its evidence
+   * record ({@link MemberResults}); empty when the tenant has no such run.
+   */
+  public Optional<MemberResults.Listing> members(String tenantId, String controlId, String runId) {
+    return evidence(tenantId, controlId, runId).map(e -> MemberResults.of(runId, e));
+  }
+
   /** The findings a run opened or resolved, as they stand now, in id order. */
   public List<Finding> findingsOfRun(String tenantId, String runId) {
     return jdbi.withExtension(RunDao.class, dao -> dao.findingsOfRun(tenantId, runId));
