@@ -10,6 +10,7 @@ import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.FindingSeverity;
 import dev.vigil.controls.model.AgentStatus;
 import dev.vigil.controls.model.Connection;
 import dev.vigil.controls.model.ControlException;
@@ -101,7 +102,8 @@ public final class ReportFixture {
 
   static ControlInfo control(String id, String title, Family family) {
     return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"),
-        "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of());
+        "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of(), null,
+        FindingSeverity.MEDIUM, "Revoke the grant.");
   }
 
   /** Passing throughout, an exception in force, a sample of 40 grants: a table over several pages. */
