@@ -134,7 +134,8 @@ abstract class MonitoringContract {
   }
 
   List<Finding> findings(String status, String controlId) {
-    return queries.findings(tenant, status, controlId, "", 1000).items();
+    return queries.findings(tenant, new FindingFilter(controlId, FindingStatus.ofWire(status), null, null, null), "",
+        1000).items();
   }
 
   @Test
@@ -213,7 +214,7 @@ abstract class MonitoringContract {
 
   @Test
   void aPopulationOverTheCapListsNoMembersAndOneAtTheCapListsThemAll() throws Exception {
-    RunRecorder capped = new RunRecorder(jdbi, stores.audit(), stores.ids(), 2);
+    RunRecorder capped = new RunRecorder(jdbi, stores.audit(), stores.ids(), FindingSla.DEFAULT, 2);
     ControlInfo info = catalog.find("AC-1").orElseThrow().info();
     Instant at = clock.instant();
     Evaluation three = Evaluation.ofMembers(List.of("grt_1", "grt_2", "grt_3"),
