@@ -165,7 +165,7 @@ final class Estate implements AutoCloseable {
   void change(Company c) {
     String tenant = c.tenant();
     stores.vendors().update(tenant, ADMIN, c.vendor(),
-        new VendorStore.Change("Salesforce Inc", Criticality.MEDIUM, null, null, null));
+        new VendorStore.Change("Salesforce Inc", Criticality.MEDIUM, null, null, null, null));
     stores.vendors().review(tenant, ADMIN, c.vendor(), new VendorStore.NewReview(clock.instant(), "Ann",
         ReviewOutcome.APPROVED, null, "SOC 2 report read"));
     stores.grants().revoke(tenant, ADMIN, c.agent(), c.narrowGrant());

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.db.Rejected;
-import dev.vigil.collectors.tenancy.UserDao;
+import dev.vigil.collectors.tenancy.ActiveUsers;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.audit.AuditChain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jdbi.v3.core.Handle;
 
 /**
  * What people do to findings: assign an owner, set a due date, comment. Each change goes into
@@ -48,7 +47,7 @@ public final class FindingStore {
       List<RunDao.Change> history = new ArrayList<>();
       ObjectNode data = AuditData.object().put("controlId", before.controlId());
       if (newOwner) {
-        requireActiveUser(h, tenantId, change.ownerId());
+        ActiveUsers.require(h, tenantId, change.ownerId(), "ownerId", "own findings");
         dao.assignOwner(tenantId, id, change.ownerId());
         data.putObject("ownerId").put("from", before.ownerId()).put("to", change.ownerId());
         history.add(change(tenantId, id, now, "owner_changed", actor,
@@ -78,12 +77,6 @@ public final class FindingStore {
       String note) {
     return new RunDao.Change(tenantId, findingId, writes.ids().next("fch"), at, change, actor.type(), actor.id(),
         note);
-  }
-
-  private static void requireActiveUser(Handle h, String tenantId, String userId) {
-    var user = h.attach(UserDao.class).find(tenantId, userId)
-        .orElseThrow(() -> Rejected.invalid("ownerId: no user " + userId + " in this tenant"));
-    if (!user.active()) throw Rejected.invalid("ownerId: user " + userId + " is deactivated and cannot own findings");
   }
 
   private static String time(Instant t) {
