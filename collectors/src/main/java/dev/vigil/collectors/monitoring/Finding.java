@@ -3,6 +3,7 @@ package dev.vigil.collectors.monitoring;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.vigil.controls.catalog.FindingSeverity;
 import java.time.Instant;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 
 /**
  * One failing member of a control, open from the run that first found it until the run that
@@ -37,6 +38,10 @@ public record Finding(
     Instant dueAt,
     String exceptionId,
     Instant excusedAt) {
+
+  /** The constructor rows are read with. */
+  @JdbiConstructor
+  public Finding {}
 
   /**
    * A finding as a history loaded in bulk records it (the benchmark's estate): open or
