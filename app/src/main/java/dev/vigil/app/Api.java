@@ -80,7 +80,7 @@ final class Api {
     controlPlane(resources, stores, audit);
     dataPlane(resources, stores, metrics.dataPlane());
     resources.add(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
-    resources.add(new FindingResource(monitoring.catalog(), monitoring.queries()));
+    resources.add(new FindingResource(monitoring.catalog(), monitoring.queries(), stores.findings(), clock));
     resources.add(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
     resources.add(new ReportResource(reports.store(), reports.jobs()));
     resources.forEach(jersey::register);

@@ -155,7 +155,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     StartupNotice notice = new StartupNotice(port(config, true), port(config, false), System.out);
     environment.lifecycle().addEventListener(notice);
     if (config.demo()) {
-      new DemoSeeder(database.jdbi(), masterKey, config.controls().parameters(), config.audit().leaseTtl(), clock)
+      new DemoSeeder(database.jdbi(), masterKey, config.controls().parameters(), config.controls().findingSla(),
+          config.audit().leaseTtl(), clock)
           .seedIfEmpty(port(config, true)).ifPresent(notice::demoSeeded);
     } else if (s.tenants().count() == 0) {
       LOG.warn("The database has no tenant yet. Create one, with its first admin token: "

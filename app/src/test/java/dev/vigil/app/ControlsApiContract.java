@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.app.Http.Reply;
+import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.audit.evidence.PackageVerifier;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +175,12 @@ abstract class ControlsApiContract extends ApiFixture {
     assertThat(run.get("excused").get(0).get("subjectId").asText()).isEqualTo(wildcard);
     assertThat(run.get("excused").get(0).get("expiresAt").asText()).isEqualTo(expires.toString());
     assertThat(findings(o.admin(), "status=open&controlId=AC-1")).isEmpty();
+    // Excused is not remediated: no resolution time, and the exception named.
+    assertThat(findings(o.admin(), "status=excused&controlId=AC-1")).singleElement().satisfies(f -> {
+      assertThat(f.get("subjectId").asText()).isEqualTo(wildcard);
+      assertThat(f.get("resolvedAt").isNull()).isTrue();
+      assertThat(f.get("exceptionId").asText()).startsWith("exc_");
+    });
 
     // Nobody calls /run: the expiry itself re-runs AC-1.
     JsonNode again = awaitControl(o.admin(), "AC-1", status("failing"));
@@ -438,6 +445,70 @@ abstract class ControlsApiContract extends ApiFixture {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);
     return out;
+  }
+
+  @Test
+  void aFindingNamesItsMemberAndPeopleAssignItThroughTheApi() throws Exception {
+    Org o = org("findings-api");
+    String wildcard = grant(o, "[\"*\"]");
+    awaitControl(o.admin(), "AC-1", status("failing"));
+    JsonNode listed = findings(o.admin(), "status=open&controlId=AC-1").get(0);
+    String id = listed.get("id").asText();
+    assertThat(listed.get("subject").get("kind").asText()).isEqualTo("grant");
+    assertThat(listed.get("subject").get("id").asText()).isEqualTo(wildcard);
+    assertThat(listed.get("subject").get("name").asText()).isEqualTo("bot on CRM");
+    assertThat(listed.get("severity").asText()).isEqualTo("medium");
+    assertThat(listed.get("ownerId").asText()).isEqualTo(o.owner());
+    assertThat(listed.get("summary").asText()).contains("agent \"bot\"").contains("connection \"CRM\"");
+    assertThat(listed.get("remediation").asText()).contains("DELETE /api/v1/agents/{agentId}/grants/{grantId}");
+    assertThat(Duration.between(Instant.parse(listed.get("openedAt").asText()),
+        Instant.parse(listed.get("dueAt").asText()))).isEqualTo(Duration.ofDays(90));
+    assertThat(listed.get("overdue").asBoolean()).isFalse();
+    assertThat(listed.has("history")).isFalse();
+    assertThat(findings(o.admin(), "severity=medium&ownerId=" + o.owner())).extracting(f -> f.get("id").asText())
+        .contains(id);
+    assertThat(findings(o.admin(), "severity=critical&controlId=AC-1")).isEmpty();
+    assertThat(findings(o.admin(), "overdue=true")).isEmpty();
+
+    // Refused, changing nothing: bad filters and bodies, auditors, another tenant, unknown ids.
+    String orgAuditor = created(http.post(o.admin(), "/api/v1/tokens", "{\"name\":\"auditor\",\"role\":\"auditor\"}"))
+        .get("token").asText();
+    long before = peopleEntries(o.admin());
+    assertError(http.get(o.admin(), "/api/v1/findings?severity=urgent"), 422);
+    assertError(http.get(o.admin(), "/api/v1/findings?overdue=yes"), 422);
+    assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{}"), 422);
+    assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"ownerId\":\"usr_nobody\"}"), 422);
+    assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"comment\":\"  \"}"), 422);
+    assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"severity\":\"low\"}"), 400);
+    assertError(http.patch(orgAuditor, "/api/v1/findings/" + id, "{\"comment\":\"mine\"}"), 403);
+    assertError(http.patch(adminB, "/api/v1/findings/" + id, "{\"comment\":\"mine\"}"), 404);
+    assertError(http.get(adminB, "/api/v1/findings/" + id), 404);
+    assertError(http.get(o.admin(), "/api/v1/findings/fnd_nothing"), 404);
+    assertThat(peopleEntries(o.admin())).isEqualTo(before);
+
+    // Due a moment after it opened: overdue now.
+    Instant due = Instant.parse(listed.get("openedAt").asText()).plusMillis(1);
+    JsonNode patched = ok(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"ownerId\":\"" + o.approver()
+        + "\",\"dueAt\":\"" + due + "\",\"comment\":\"Ann narrows it this week\"}"));
+    assertThat(patched.get("ownerId").asText()).isEqualTo(o.approver());
+    assertThat(patched.get("overdue").asBoolean()).isTrue();
+    assertThat(patched.get("history").findValuesAsText("change"))
+        .containsExactly("opened", "owner_changed", "due_changed", "commented");
+    assertThat(patched.get("history").get(3).get("note").asText()).isEqualTo("Ann narrows it this week");
+    assertThat(findings(o.admin(), "overdue=true&ownerId=" + o.approver())).extracting(f -> f.get("id").asText())
+        .containsExactly(id);
+    JsonNode read = ok(http.get(orgAuditor, "/api/v1/findings/" + id));
+    assertThat(read.get("history").size()).isEqualTo(4);
+    assertThat(peopleEntries(o.admin())).isEqualTo(before + 1);
+    AuditEntry audited = readChain(o.admin(), 1000).stream().filter(e -> e.kind().equals("finding.updated"))
+        .findFirst().orElseThrow();
+    assertThat(audited.subject()).isEqualTo(id);
+    assertThat(audited.actor().type()).isEqualTo("token");
+  }
+
+  /** The entries of a tenant's chain that people's calls appended (control runs left out). */
+  long peopleEntries(String token) {
+    return readChain(token, 1000).stream().filter(e -> !e.kind().equals("control.run")).count();
   }
 
   // --- Type II reports ------------------------------------------------------------------------

@@ -150,7 +150,7 @@ abstract class DataPlaneApiContract extends ApiFixture {
     Poll.until(WAIT, () -> {
       PromText m = MetricsScrape.of(server);
       return List.of(m.sum("vigil_control_runs_total", Map.of()), count("SELECT COUNT(*) FROM control_runs"),
-          m.sum("vigil_findings_open", Map.of()), count("SELECT COUNT(*) FROM findings WHERE resolved_at IS NULL"));
+          m.sum("vigil_findings_open", Map.of()), count("SELECT COUNT(*) FROM findings WHERE status = 'OPEN'"));
     }, c -> c.get(0) > 0 && c.get(0).equals(c.get(1)) && c.get(2).equals(c.get(3)));
     String promtool = MetricsScrape.promtool(server);
     if (promtool != null) assertThat(promtool).startsWith("0 ");

@@ -3,6 +3,7 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.app.config.ControlsFactory;
+import dev.vigil.collectors.monitoring.FindingSla;
 import dev.vigil.app.config.Reports;
 import dev.vigil.app.demo.DemoSeeder;
 import dev.vigil.collectors.audit.CheckpointSigner;
@@ -58,7 +59,7 @@ class DemoSeederTest {
   static void seed() {
     db = TestDb.h2();
     s = TestStores.on(db, CLOCK);
-    DemoSeeder seeder = new DemoSeeder(db.jdbi(), s.master(), new ControlsFactory().parameters(), Duration.ofMinutes(5), CLOCK);
+    DemoSeeder seeder = new DemoSeeder(db.jdbi(), s.master(), new ControlsFactory().parameters(), FindingSla.DEFAULT, Duration.ofMinutes(5), CLOCK);
     DemoSeeder.Welcome welcome = seeder.seedIfEmpty(8080).orElseThrow();
     printed = welcome.text();
     assertThat(welcome.toString()).doesNotContain("vgl_");
@@ -76,7 +77,7 @@ class DemoSeederTest {
 
   @Test
   void aSecondSeedLeavesADatabaseWithATenantAlone() {
-    DemoSeeder again = new DemoSeeder(db.jdbi(), s.master(), new ControlsFactory().parameters(),
+    DemoSeeder again = new DemoSeeder(db.jdbi(), s.master(), new ControlsFactory().parameters(), FindingSla.DEFAULT,
         Duration.ofMinutes(5), CLOCK);
 
     assertThat(again.seedIfEmpty(8080)).isEmpty();

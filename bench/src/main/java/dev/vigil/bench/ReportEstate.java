@@ -200,7 +200,7 @@ final class ReportEstate {
           open[k] = null;
           resolved = 1;
         }
-        w.add(new BackfillAppender.Dated(finished, RunRecorder.auditEntry(row, opened, resolved)), row);
+        w.add(new BackfillAppender.Dated(finished, RunRecorder.auditEntry(row, opened, resolved, 0)), row);
         runCount++;
       }
       if (tick.getEpochSecond() % 86_400 == 0 && tick.atZone(ZoneId.of("UTC")).getDayOfMonth() == 1) {

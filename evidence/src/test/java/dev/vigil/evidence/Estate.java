@@ -7,6 +7,8 @@ import dev.vigil.collectors.decisions.DecisionStore;
 import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;
+import dev.vigil.collectors.monitoring.FindingFilter;
+import dev.vigil.collectors.monitoring.FindingStatus;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlRunner;
 import dev.vigil.collectors.monitoring.RunRecorder;
@@ -163,7 +165,7 @@ final class Estate implements AutoCloseable {
   void change(Company c) {
     String tenant = c.tenant();
     stores.vendors().update(tenant, ADMIN, c.vendor(),
-        new VendorStore.Change("Salesforce Inc", Criticality.MEDIUM, null, null, null));
+        new VendorStore.Change("Salesforce Inc", Criticality.MEDIUM, null, null, null, null));
     stores.vendors().review(tenant, ADMIN, c.vendor(), new VendorStore.NewReview(clock.instant(), "Ann",
         ReviewOutcome.APPROVED, null, "SOC 2 report read"));
     stores.grants().revoke(tenant, ADMIN, c.agent(), c.narrowGrant());
@@ -171,7 +173,7 @@ final class Estate implements AutoCloseable {
     stores.agents().changeStatus(tenant, ADMIN, c.otherAgent(), AgentStatus.RETIRED);
     stores.incidents().updateTimeline(tenant, ADMIN, c.incident(),
         new IncidentStore.Timeline(clock.instant(), null, null, null));
-    queries.findings(tenant, "open", null, null, 1).items().stream().findFirst().ifPresent(f ->
+    queries.findings(tenant, new FindingFilter(null, FindingStatus.OPEN, null, null, null), null, 1).items().stream().findFirst().ifPresent(f ->
         stores.exceptions().create(tenant, ADMIN, f.controlId(), f.subjectId(), "accepted for the quarter",
             c.owner(), clock.instant().plus(Duration.ofDays(30))));
     act(c, "second", 20);

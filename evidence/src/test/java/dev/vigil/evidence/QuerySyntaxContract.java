@@ -137,7 +137,7 @@ abstract class QuerySyntaxContract extends WithEstate {
   @Test
   void fieldsAndOperatorsCombine() {
     long open = estate.jdbi.withHandle(h -> h.createQuery(
-        "SELECT count(*) FROM findings WHERE tenant_id = :t AND resolved_at IS NULL").bind("t", c.tenant())
+        "SELECT count(*) FROM findings WHERE tenant_id = :t AND status = 'OPEN'").bind("t", c.tenant())
         .mapTo(Long.class).one());
 
     assertThat(open).isPositive();

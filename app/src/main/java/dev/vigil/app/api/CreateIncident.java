@@ -12,4 +12,5 @@ public record CreateIncident(
     @NotNull Severity severity,
     @NotNull Instant detectedAt,
     @NotNull Boolean affectsCustomerData,
-    @Size(max = 4000) String description) {}
+    @Size(max = 4000) String description,
+    @Size(min = 1, max = 40) String commanderId) {}

@@ -10,4 +10,5 @@ public record CreateVendor(
     @NotBlank @Size(max = 200) String name,
     @NotNull Criticality criticality,
     @Size(max = 2000) String services,
-    @Size(max = 2000) String dataShared) {}
+    @Size(max = 2000) String dataShared,
+    @Size(min = 1, max = 40) String ownerId) {}

@@ -6,16 +6,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** {@code PATCH /incidents/{id}}: timeline steps to set, and corrections of the title and severity. */
+/** {@code PATCH /incidents/{id}}: timeline steps to set, corrections of the title and severity, a new commander. */
 public record UpdateIncident(Instant containedAt, Instant customersNotifiedAt, Instant resolvedAt,
     Instant postmortemAt,
     @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
-    Severity severity) {
+    Severity severity,
+    @Size(min = 1, max = 40) String commanderId) {
 
   @AssertTrue(message = "must name at least one of containedAt, customersNotifiedAt, resolvedAt, postmortemAt,"
-      + " title, severity")
+      + " title, severity, commanderId")
   public boolean isChange() {
     return containedAt != null || customersNotifiedAt != null || resolvedAt != null || postmortemAt != null
-        || title != null || severity != null;
+        || title != null || severity != null || commanderId != null;
   }
 }

@@ -12,10 +12,12 @@ public record UpdateVendor(
     Criticality criticality,
     @Size(max = 2000) String services,
     @Size(max = 2000) String dataShared,
-    VendorStatus status) {
+    VendorStatus status,
+    @Size(min = 1, max = 40) String ownerId) {
 
-  @AssertTrue(message = "must name at least one of name, criticality, services, dataShared, status")
+  @AssertTrue(message = "must name at least one of name, criticality, services, dataShared, status, ownerId")
   public boolean isChange() {
-    return name != null || criticality != null || services != null || dataShared != null || status != null;
+    return name != null || criticality != null || services != null || dataShared != null || status != null
+        || ownerId != null;
   }
 }

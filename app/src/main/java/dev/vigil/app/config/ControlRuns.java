@@ -9,6 +9,7 @@ import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.crypto.TenantKeysets;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.FindingSla;
 import dev.vigil.collectors.monitoring.RunRecorder;
 import dev.vigil.collectors.monitoring.SnapshotLoader;
 import dev.vigil.controls.catalog.Catalog;
@@ -38,21 +39,22 @@ public record ControlRuns(Catalog catalog, SnapshotLoader loader, ControlRunner 
    */
   public static ControlRuns standalone(Jdbi jdbi, MasterKey masterKey, Clock clock) {
     ControlsFactory defaults = new ControlsFactory();
-    return standalone(jdbi, masterKey, defaults.parameters(), defaults.schedules(), clock);
+    return standalone(jdbi, masterKey, defaults.parameters(), defaults.findingSla(), defaults.schedules(), clock);
   }
 
   /**
-   * Runs as the service runs them with {@code parameters}, each family recorded as swept every
-   * {@code schedules} interval, and no alerts: for replaying a history on a moving clock.
+   * Runs as the service runs them with {@code parameters} and findings due as {@code sla}
+   * says, each family recorded as swept every {@code schedules} interval, and no alerts: for
+   * replaying a history on a moving clock.
    */
   public static ControlRuns standalone(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters,
-      Map<Family, Duration> schedules, Clock clock) {
+      FindingSla sla, Map<Family, Duration> schedules, Clock clock) {
     Ids ids = new Ids(clock);
     AuditAppender appender = new AuditAppender(clock);
     TenantKeysets keysets = new TenantKeysets(jdbi, masterKey, appender, clock);
     ConnectionStore connections = new ConnectionStore(jdbi, appender, keysets, new CredentialVault(), ids, clock);
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, masterKey, clock);
-    return build(parameters, schedules, jdbi, appender, new AuditLog(jdbi), signer, connections, ids,
+    return build(parameters, sla, schedules, jdbi, appender, new AuditLog(jdbi), signer, connections, ids,
         (control, outcome) -> { }, ControlRunner.RunListener.NONE, clock);
   }
 
@@ -62,13 +64,13 @@ public record ControlRuns(Catalog catalog, SnapshotLoader loader, ControlRunner 
    * @param listener hears of every status change (alerts); must not block or throw
    * @param runs hears of every run recorded (metrics); must not block or throw
    */
-  static ControlRuns build(ControlParameters parameters, Map<Family, Duration> schedules, Jdbi jdbi,
+  static ControlRuns build(ControlParameters parameters, FindingSla sla, Map<Family, Duration> schedules, Jdbi jdbi,
       AuditAppender appender, AuditLog log, CheckpointSigner signer, ConnectionStore connections, Ids ids,
       ControlRunner.StatusListener listener, ControlRunner.RunListener runs, Clock clock) {
     Catalog catalog = new Catalog(parameters);
     SnapshotLoader loader = new SnapshotLoader(jdbi, connections, log, signer.publicKey(), catalog.parameters(),
         schedules);
-    RunRecorder recorder = new RunRecorder(jdbi, appender, ids);
+    RunRecorder recorder = new RunRecorder(jdbi, appender, ids, sla);
     return new ControlRuns(catalog, loader, new ControlRunner(loader, recorder, listener, runs, clock));
   }
 }

@@ -16,10 +16,12 @@ import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.monitoring.ChangeTriggers;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlScheduler;
+import dev.vigil.collectors.monitoring.FindingSla;
 import dev.vigil.collectors.monitoring.Sweeper;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.FindingSeverity;
 import dev.vigil.controls.catalog.Parameter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.AutoCloseableManager;
@@ -81,6 +83,14 @@ public final class ControlsFactory {
   private int alertAttempts = 6;
 
   /**
+   * Days from a finding's opening to its due date, per severity (critical, high, medium, low);
+   * a severity not named keeps its default ({@link FindingSla#DEFAULT}).
+   */
+  @JsonProperty
+  @NotNull
+  private Map<String, Integer> findingDueDays = new LinkedHashMap<>();
+
+  /**
    * The catalog's parameters, under the names its controls declare, each at its declared
    * default unless config.yml sets it. A name no control declares, or a value below its
    * minimum, fails the configuration at that key.
@@ -138,6 +148,23 @@ public final class ControlsFactory {
     return map;
   }
 
+  /** When findings are due: the defaults with {@code findingDueDays} over them. */
+  public FindingSla findingSla() {
+    Map<FindingSeverity, Duration> due = new EnumMap<>(FindingSla.DEFAULT.due());
+    findingDueDays.forEach((severity, days) -> {
+      FindingSeverity s = FindingSeverity.ofWire(severity);
+      if (s == null) {
+        throw new IllegalArgumentException("controls.findingDueDays." + severity
+            + " is not a severity; use critical, high, medium or low");
+      }
+      if (days == null || days < 1) {
+        throw new IllegalArgumentException("controls.findingDueDays." + severity + " must be at least 1");
+      }
+      due.put(s, Duration.ofDays(days));
+    });
+    return new FindingSla(due);
+  }
+
   public Duration changeDebounce() {
     return Duration.ofMillis(changeDebounceMillis);
   }
@@ -174,7 +201,7 @@ public final class ControlsFactory {
       ConnectionStore connections, ServiceMetrics metrics, Ids ids, Clock clock) {
     AlertDispatcher alerts = new AlertDispatcher(database.jdbi(), webhooks(), retryPolicy(), ids, clock,
         metrics.deliveries());
-    ControlRuns runs = ControlRuns.build(parameters(), schedules(), database.jdbi(), audit.appender(),
+    ControlRuns runs = ControlRuns.build(parameters(), findingSla(), schedules(), database.jdbi(), audit.appender(),
         audit.log(), audit.signer(), connections, ids, (control, outcome) -> alerts.send(Alert.of(control, outcome)),
         metrics.controls(), clock);
     ChangeTriggers triggers = new ChangeTriggers(runs.runner(), runs.catalog(), changeDebounce(),

@@ -14,6 +14,7 @@ import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;
+import dev.vigil.collectors.monitoring.FindingStore;
 import dev.vigil.collectors.tenancy.PasswordHasher;
 import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
@@ -30,7 +31,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, AgentStore agents,
     TenantKeysets keysets, VendorStore vendors, ConnectionStore connections, GrantStore grants,
-    ExceptionStore exceptions, IncidentStore incidents, DecisionStore decisions, EventStore events) {
+    ExceptionStore exceptions, IncidentStore incidents, DecisionStore decisions, EventStore events,
+    FindingStore findings) {
 
   /**
    * The stores over {@code jdbi}: the control plane's append through {@code audit}'s appender,
@@ -61,6 +63,7 @@ public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, Ag
         new ExceptionStore(writes),
         new IncidentStore(writes),
         new DecisionStore(jdbi, pipeline, connections, ids, clock, leaseTtl),
-        new EventStore(jdbi, pipeline, clock));
+        new EventStore(jdbi, pipeline, clock),
+        new FindingStore(writes));
   }
 }

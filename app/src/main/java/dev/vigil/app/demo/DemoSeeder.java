@@ -2,6 +2,7 @@ package dev.vigil.app.demo;
 
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.ReplayClock;
+import dev.vigil.collectors.monitoring.FindingSla;
 import dev.vigil.controls.catalog.ControlParameters;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class DemoSeeder {
   private final Jdbi jdbi;
   private final MasterKey masterKey;
   private final ControlParameters parameters;
+  private final FindingSla sla;
   private final Duration leaseTtl;
   private final Clock clock;
 
@@ -49,10 +51,12 @@ public final class DemoSeeder {
    *     history's runs judge
    * @param leaseTtl the credential lease term, as the service is configured
    */
-  public DemoSeeder(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters, Duration leaseTtl, Clock clock) {
+  public DemoSeeder(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters, FindingSla sla, Duration leaseTtl,
+      Clock clock) {
     this.jdbi = jdbi;
     this.masterKey = masterKey;
     this.parameters = parameters;
+    this.sla = sla;
     this.leaseTtl = leaseTtl;
     this.clock = clock;
   }
@@ -62,7 +66,7 @@ public final class DemoSeeder {
     Instant end = clock.instant();
     Instant day0 = end.minus(HISTORY).truncatedTo(ChronoUnit.DAYS);
     ReplayClock replay = new ReplayClock(day0);
-    try (DemoWorld world = DemoWorld.on(jdbi, masterKey, parameters, leaseTtl, SWEEP_EVERY, replay)) {
+    try (DemoWorld world = DemoWorld.on(jdbi, masterKey, parameters, sla, leaseTtl, SWEEP_EVERY, replay)) {
       if (world.stores().tenants().count() > 0) return Optional.empty();
       boolean h2 = isH2();
       // The story commits once per change and per control run, thousands of times. The embedded H2 writes its file at every

@@ -107,15 +107,15 @@ final class DemoStory {
     s.users().create(t, DEMO, "audrey@audit.example", "Audrey Auditor", Role.AUDITOR, secret(12));
 
     at(day(0, 10));
-    String salesforce = vendor("Salesforce", Criticality.HIGH, "CRM", "customer contacts, deals");
+    String salesforce = vendor("Salesforce", Criticality.HIGH, "CRM", "customer contacts, deals", omar);
     review(salesforce, daysBefore(200), ReviewOutcome.APPROVED, daysBefore(260));
-    String google = vendor("Google Workspace", Criticality.HIGH, "email and documents", "support mail");
+    String google = vendor("Google Workspace", Criticality.HIGH, "email and documents", "support mail", ada);
     review(google, daysBefore(110), ReviewOutcome.APPROVED, daysBefore(150));
-    String slack = vendor("Slack", Criticality.MEDIUM, "team chat", "internal messages");
+    String slack = vendor("Slack", Criticality.MEDIUM, "team chat", "internal messages", omar);
     // Reviewed 335 days before the story: the review lapses on day 30 (vendorReviewMonths 12).
     review(slack, daysBefore(335), ReviewOutcome.APPROVED, null);
     String anthropic = vendor("Anthropic", Criticality.CRITICAL, "model provider for every agent",
-        "prompts with customer data");
+        "prompts with customer data", ada);
     review(anthropic, daysBefore(25), ReviewOutcome.APPROVED_WITH_CONDITIONS, daysBefore(85));
     crm = connection("Acme CRM", "crm", salesforce, "https://acme.my.salesforce.com");
     mail = connection("Support mailbox", "email", google, "https://gmail.googleapis.com");
@@ -139,7 +139,7 @@ final class DemoStory {
 
     at(day(18, 10));
     String cloudflare = vendor("Cloudflare", Criticality.MEDIUM, "hosts the internal MCP tool server",
-        "tool call payloads");
+        "tool call payloads", omar);
     at(day(20, 10));
     mcp = connection("Internal MCP tools", "mcp", cloudflare, "http://mcp.acme.internal:8931/sse");
     String wildcard = grant(sales, mcp, List.of("*"), "temporary debugging of the tool server", omar, omar);
@@ -155,7 +155,7 @@ final class DemoStory {
     Instant detected = day(55, 8);
     at(detected);
     String incident = s.incidents().create(t, DEMO, "Slack bot token exposed in CI logs", Severity.SEV2, detected,
-        false, "A build log printed the release bot's Slack token; it was rotated.").id();
+        false, "A build log printed the release bot's Slack token; it was rotated.", ada).id();
     at(day(55, 9));
     s.agents().changeStatus(t, DEMO, bot, AgentStatus.SUSPENDED);
     botWorking = false;
@@ -273,8 +273,8 @@ final class DemoStory {
     return new Actor("token", s.agents().issueToken(t, DEMO, agent, "runtime").token().id());
   }
 
-  private String vendor(String name, Criticality criticality, String services, String data) {
-    return s.vendors().create(t, DEMO, name, criticality, services, data).id();
+  private String vendor(String name, Criticality criticality, String services, String data, String owner) {
+    return s.vendors().create(t, DEMO, name, criticality, services, data, owner).id();
   }
 
   private void review(String vendor, Instant reviewedAt, ReviewOutcome outcome, Instant soc2PeriodEnd) {

@@ -10,6 +10,7 @@ import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.monitoring.FindingSla;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
 import java.time.Clock;
@@ -52,7 +53,7 @@ record DemoWorld(Stores stores, ControlRuns runs, CheckpointStore checkpoints, A
   private static final int GROUP_ENTRIES = 1_000;
   private static final Duration COMMIT_WAIT = Duration.ofSeconds(30);
 
-  static DemoWorld on(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters, Duration leaseTtl,
+  static DemoWorld on(Jdbi jdbi, MasterKey masterKey, ControlParameters parameters, FindingSla sla, Duration leaseTtl,
       Duration sweepEvery, Clock clock) {
     Changes changes = new Changes();
     AuditListeners listeners = new AuditListeners();
@@ -62,7 +63,7 @@ record DemoWorld(Stores stores, ControlRuns runs, CheckpointStore checkpoints, A
     Stores stores = Stores.build(jdbi, appender, pipeline, masterKey, leaseTtl, new Ids(clock), clock);
     Map<Family, Duration> schedules = new EnumMap<>(Family.class);
     for (Family f : Family.values()) schedules.put(f, sweepEvery);
-    ControlRuns runs = ControlRuns.standalone(jdbi, masterKey, parameters, schedules, clock);
+    ControlRuns runs = ControlRuns.standalone(jdbi, masterKey, parameters, sla, schedules, clock);
     CheckpointStore checkpoints = new CheckpointStore(jdbi, CheckpointSigner.loadOrCreate(jdbi, masterKey, clock),
         clock);
     return new DemoWorld(stores, runs, checkpoints, pipeline, changes, sweepEvery);

@@ -45,7 +45,7 @@ public final class IncidentResource {
       content = @Content(schema = @Schema(implementation = Incident.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateIncident body) {
     Incident i = incidents.create(caller.tenantId(), caller.actor(), body.title(), body.severity(),
-        body.detectedAt(), body.affectsCustomerData(), body.description());
+        body.detectedAt(), body.affectsCustomerData(), body.description(), body.commanderId());
     return Response.status(201).entity(i).build();
   }
 
@@ -54,7 +54,7 @@ public final class IncidentResource {
   @RolesAllowed(Roles.ADMIN)
   public Incident update(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid UpdateIncident body) {
     return incidents.update(caller.tenantId(), caller.actor(), id,
-        new IncidentStore.Correction(body.title(), body.severity()), new IncidentStore.Timeline(
+        new IncidentStore.Correction(body.title(), body.severity(), body.commanderId()), new IncidentStore.Timeline(
         body.containedAt(), body.customersNotifiedAt(), body.resolvedAt(), body.postmortemAt()));
   }
 

@@ -47,7 +47,7 @@ public final class VendorResource {
       content = @Content(schema = @Schema(implementation = Vendor.class)))
   public Response create(@Auth Caller caller, @NotNull @Valid CreateVendor body) {
     Vendor v = vendors.create(caller.tenantId(), caller.actor(), body.name(), body.criticality(),
-        body.services(), body.dataShared());
+        body.services(), body.dataShared(), body.ownerId());
     return Response.status(201).entity(v).build();
   }
 
@@ -71,7 +71,7 @@ public final class VendorResource {
   @RolesAllowed(Roles.ADMIN)
   public Vendor update(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid UpdateVendor body) {
     return vendors.update(caller.tenantId(), caller.actor(), id, new VendorStore.Change(body.name(),
-        body.criticality(), body.services(), body.dataShared(), body.status()));
+        body.criticality(), body.services(), body.dataShared(), body.status(), body.ownerId()));
   }
 
   @POST

@@ -9,7 +9,7 @@ import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.tenancy.TokenDao;
 import dev.vigil.collectors.tenancy.TokenStore;
-import dev.vigil.collectors.tenancy.UserDao;
+import dev.vigil.collectors.tenancy.ActiveUsers;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.Agent;
 import dev.vigil.controls.model.AgentStatus;
@@ -121,11 +121,7 @@ public final class AgentStore {
   }
 
   private static void requireOwner(Handle h, String tenantId, String ownerId) {
-    var owner = h.attach(UserDao.class).find(tenantId, ownerId)
-        .orElseThrow(() -> Rejected.invalid("ownerId: no user " + ownerId + " in this tenant"));
-    if (!owner.active()) {
-      throw Rejected.invalid("ownerId: user " + ownerId + " is deactivated and cannot own agents");
-    }
+    ActiveUsers.require(h, tenantId, ownerId, "ownerId", "own agents");
   }
 
   /** Issues a token with role agent bound to this agent; a retired agent gets none. */

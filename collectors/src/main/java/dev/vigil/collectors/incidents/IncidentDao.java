@@ -14,13 +14,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface IncidentDao {
 
   String COLUMNS = "tenant_id, id, title, severity, detected_at, affects_customer_data, description, "
-      + "contained_at, customers_notified_at, resolved_at, postmortem_at, created_at";
+      + "contained_at, customers_notified_at, resolved_at, postmortem_at, created_at, commander_id";
 
   @SqlUpdate("""
       INSERT INTO incidents (tenant_id, id, title, severity, detected_at, affects_customer_data,
-        description, contained_at, customers_notified_at, resolved_at, postmortem_at, created_at)
+        description, contained_at, customers_notified_at, resolved_at, postmortem_at, created_at, commander_id)
       VALUES (:tenantId, :id, :title, :severity, :detectedAt, :affectsCustomerData,
-        :description, :containedAt, :customersNotifiedAt, :resolvedAt, :postmortemAt, :createdAt)
+        :description, :containedAt, :customersNotifiedAt, :resolvedAt, :postmortemAt, :createdAt, :commanderId)
       """)
   void insert(@BindMethods Incident incident);
 
@@ -31,7 +31,8 @@ public interface IncidentDao {
       """)
   void updateTimeline(@BindMethods Incident incident);
 
-  @SqlUpdate("UPDATE incidents SET title = :title, severity = :severity WHERE tenant_id = :tenantId AND id = :id")
+  @SqlUpdate("UPDATE incidents SET title = :title, severity = :severity, commander_id = :commanderId "
+      + "WHERE tenant_id = :tenantId AND id = :id")
   void correct(@BindMethods Incident incident);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE tenant_id = :tenantId AND id = :id")

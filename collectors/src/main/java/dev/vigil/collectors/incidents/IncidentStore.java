@@ -6,6 +6,7 @@ import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.db.ClockSkew;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.tenancy.ActiveUsers;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.Incident;
 import dev.vigil.controls.model.Severity;
@@ -33,24 +34,33 @@ public final class IncidentStore {
     this.writes = writes;
   }
 
+  /** Opens an incident nobody commands yet. */
   public Incident create(String tenantId, Actor actor, String title, Severity severity,
       Instant detectedAt, boolean affectsCustomerData, String description) {
+    return create(tenantId, actor, title, severity, detectedAt, affectsCustomerData, description, null);
+  }
+
+  /** Opens an incident; {@code commanderId}, when given, must be an active user of the tenant. */
+  public Incident create(String tenantId, Actor actor, String title, Severity severity,
+      Instant detectedAt, boolean affectsCustomerData, String description, String commanderId) {
     Instant now = writes.clock().instant();
     if (detectedAt.isAfter(ClockSkew.latest(now))) throw Rejected.invalid("detectedAt: cannot be in the future");
     Incident incident = new Incident(tenantId, writes.ids().next("inc"), title.strip(), severity, detectedAt,
-        affectsCustomerData, description, null, null, null, null, now);
+        affectsCustomerData, description, null, null, null, null, now, commanderId);
     return writes.jdbi().inTransaction(h -> {
+      if (commanderId != null) ActiveUsers.require(h, tenantId, commanderId, "commanderId", "command incidents");
       h.attach(IncidentDao.class).insert(incident);
       writes.audit().append(h, tenantId, actor, "incident.opened", incident.id(), AuditData.object()
           .put("title", incident.title()).put("severity", severity.wire())
-          .put("detectedAt", detectedAt.toString()).put("affectsCustomerData", affectsCustomerData));
+          .put("detectedAt", detectedAt.toString()).put("affectsCustomerData", affectsCustomerData)
+          .put("commanderId", commanderId));
       return incident;
     });
   }
 
-  /** Corrections to what was recorded when the incident was opened; a null field is left as it is. */
-  public record Correction(String title, Severity severity) {
-    static final Correction NONE = new Correction(null, null);
+  /** Corrections to what was recorded when the incident was opened, and a new commander; a null field is left as it is. */
+  public record Correction(String title, Severity severity, String commanderId) {
+    static final Correction NONE = new Correction(null, null, null);
   }
 
   public Incident updateTimeline(String tenantId, Actor actor, String id, Timeline t) {
@@ -58,7 +68,7 @@ public final class IncidentStore {
   }
 
   /**
-   * Corrects the title and severity ({@code incident.corrected}, with the old and new value of
+   * Corrects the title and severity and assigns the commander ({@code incident.corrected}, with the old and new value of
    * each field that changed) and sets timeline steps ({@code incident.updated}), in one
    * transaction: when any of it is refused, nothing changes.
    */
@@ -73,7 +83,7 @@ public final class IncidentStore {
           orElse(t.customersNotifiedAt(), before.customersNotifiedAt()),
           orElse(t.resolvedAt(), before.resolvedAt()),
           orElse(t.postmortemAt(), before.postmortemAt()),
-          before.createdAt());
+          before.createdAt(), before.commanderId());
       check(after, writes.clock().instant());
       if (after.equals(before)) return before;
       dao.updateTimeline(after);
@@ -91,13 +101,17 @@ public final class IncidentStore {
     Incident after = new Incident(tenantId, before.id(), orElse(c.title() == null ? null : c.title().strip(),
         before.title()), orElse(c.severity(), before.severity()), before.detectedAt(), before.affectsCustomerData(),
         before.description(), before.containedAt(), before.customersNotifiedAt(), before.resolvedAt(),
-        before.postmortemAt(), before.createdAt());
+        before.postmortemAt(), before.createdAt(), orElse(c.commanderId(), before.commanderId()));
     ObjectNode data = AuditData.object();
     if (!after.title().equals(before.title())) {
       data.putObject("title").put("from", before.title()).put("to", after.title());
     }
     if (after.severity() != before.severity()) {
       data.putObject("severity").put("from", before.severity().wire()).put("to", after.severity().wire());
+    }
+    if (!Objects.equals(after.commanderId(), before.commanderId())) {
+      ActiveUsers.require(h, tenantId, after.commanderId(), "commanderId", "command incidents");
+      data.putObject("commanderId").put("from", before.commanderId()).put("to", after.commanderId());
     }
     if (data.isEmpty()) return before;
     h.attach(IncidentDao.class).correct(after);

@@ -79,14 +79,20 @@ public final class ControlQueries {
     return jdbi.withExtension(RunDao.class, dao -> dao.findingsOfRun(tenantId, runId));
   }
 
-  /**
-   * Findings in id order (the order they opened).
-   *
-   * @param status "open", "resolved" or null for both
-   */
-  public Page<Finding> findings(String tenantId, String status, String controlId, String after, int limit) {
+  /** Findings that pass {@code filter}, in id order (the order they opened). */
+  public Page<Finding> findings(String tenantId, FindingFilter filter, String after, int limit) {
     List<Finding> fetched = jdbi.withExtension(RunDao.class,
-        dao -> dao.findings(tenantId, controlId, status, after == null ? "" : after, limit + 1));
+        dao -> dao.findings(tenantId, filter, after == null ? "" : after, limit + 1));
     return Page.of(fetched, limit, Finding::id);
+  }
+
+  /** A finding of the tenant. */
+  public Optional<Finding> finding(String tenantId, String findingId) {
+    return jdbi.withExtension(RunDao.class, dao -> dao.finding(tenantId, findingId));
+  }
+
+  /** A finding's history, oldest first. */
+  public List<RunDao.Change> changes(String tenantId, String findingId) {
+    return jdbi.withExtension(RunDao.class, dao -> dao.changes(tenantId, findingId));
   }
 }

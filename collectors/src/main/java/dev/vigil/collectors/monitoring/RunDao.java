@@ -27,7 +27,16 @@ public interface RunDao {
   String RUN_COLUMNS = "tenant_id, id, control_id, family, run_trigger, scheduled_for, started_at, finished_at, "
       + "result, population, exception_count, excused_count, evidence, evidence_sha256, audit_seq";
   String FINDING_COLUMNS =
-      "tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id, resolved_at, resolved_run_id";
+      "tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id, resolved_at, resolved_run_id, "
+      + "status, severity, subject_kind, subject_name, summary, owner_id, due_at, exception_id, excused_at";
+
+  /** A finding's text, name, severity, owner and due date as a run derives them. */
+  record Refresh(String id, String detail, String summary, String subjectName, String severity, String ownerId,
+      Instant dueAt) {}
+
+  /** One change in a finding's history. */
+  record Change(String tenantId, String findingId, String id, Instant at, String change, String actorType,
+      String actorId, String note) {}
 
   /** The columns of a run row as written: the evidence is its canonical JSON. */
   record RunRow(String tenantId, String id, String controlId, String family, String trigger, Instant scheduledFor,
@@ -79,29 +88,62 @@ public interface RunDao {
   void updateStatus(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
       @Bind("status") String status, @Bind("runId") String runId, @Bind("runAt") Instant runAt);
 
+  /** The findings of a control that a run may move: open and excused ones. */
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings "
-      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND resolved_at IS NULL")
-  List<Finding> openFindings(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
+      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND status IN ('OPEN', 'EXCUSED')")
+  List<Finding> liveFindings(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
 
   @SqlQuery("SELECT COUNT(*) FROM findings "
-      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND resolved_at IS NULL")
+      + "WHERE tenant_id = :tenantId AND control_id = :controlId AND status = 'OPEN'")
   long countOpen(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
 
   @SqlBatch("""
-      INSERT INTO findings (tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id)
-      VALUES (:f.tenantId, :f.id, :f.controlId, :f.subjectId, :f.detail, :f.openedAt, :f.openedRunId)
+      INSERT INTO findings (tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id, status,
+        severity, subject_kind, subject_name, summary, owner_id, due_at)
+      VALUES (:f.tenantId, :f.id, :f.controlId, :f.subjectId, :f.detail, :f.openedAt, :f.openedRunId, :f.status,
+        :f.severity, :f.subjectKind, :f.subjectName, :f.summary, :f.ownerId, :f.dueAt)
       """)
   void insertFindings(@BindMethods("f") List<Finding> findings);
 
   @SqlBatch("""
-      UPDATE findings SET resolved_at = :at, resolved_run_id = :runId
-      WHERE tenant_id = :tenantId AND id = :id AND resolved_at IS NULL
+      UPDATE findings SET status = 'RESOLVED', resolved_at = :at, resolved_run_id = :runId
+      WHERE tenant_id = :tenantId AND id = :id AND status IN ('OPEN', 'EXCUSED')
       """)
   void resolveFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids, @Bind("at") Instant at,
       @Bind("runId") String runId);
 
+  @SqlBatch("""
+      UPDATE findings SET status = 'EXCUSED', exception_id = :exceptionId, excused_at = :at
+      WHERE tenant_id = :tenantId AND id = :id
+      """)
+  void excuseFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids,
+      @Bind("exceptionId") List<String> exceptionIds, @Bind("at") Instant at);
+
+  /** Opens excused findings again: the exception ended and the member still fails. */
+  @SqlBatch("""
+      UPDATE findings SET status = 'OPEN', exception_id = NULL, excused_at = NULL
+      WHERE tenant_id = :tenantId AND id = :id AND status = 'EXCUSED'
+      """)
+  void reopenFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids);
+
+  /** Updates what runs derive; an owner or due date a person assigned stays. */
+  @SqlBatch("""
+      UPDATE findings SET detail = :r.detail, summary = :r.summary, subject_name = :r.subjectName,
+        severity = :r.severity,
+        owner_id = CASE WHEN owner_assigned THEN owner_id ELSE :r.ownerId END,
+        due_at = CASE WHEN due_assigned THEN due_at ELSE :r.dueAt END
+      WHERE tenant_id = :tenantId AND id = :r.id
+      """)
+  void refreshFindings(@Bind("tenantId") String tenantId, @BindMethods("r") List<Refresh> refreshes);
+
+  @SqlBatch("""
+      INSERT INTO finding_changes (tenant_id, finding_id, id, at, change, actor_type, actor_id, note)
+      VALUES (:c.tenantId, :c.findingId, :c.id, :c.at, :c.change, :c.actorType, :c.actorId, :c.note)
+      """)
+  void insertChanges(@BindMethods("c") List<Change> changes);
+
   /** Open findings of every tenant, counted by control (for metrics). */
-  @SqlQuery("SELECT control_id, COUNT(*) AS open_findings FROM findings WHERE resolved_at IS NULL "
+  @SqlQuery("SELECT control_id, COUNT(*) AS open_findings FROM findings WHERE status = 'OPEN' "
       + "GROUP BY control_id ORDER BY control_id")
   @KeyColumn("control_id")
   @ValueColumn("open_findings")
@@ -110,7 +152,7 @@ public interface RunDao {
   @SqlQuery("""
       SELECT s.control_id, s.status, s.last_run_id, s.last_run_at, s.changed_at,
         (SELECT COUNT(*) FROM findings f WHERE f.tenant_id = s.tenant_id AND f.control_id = s.control_id
-           AND f.resolved_at IS NULL) AS open_findings
+           AND f.status = 'OPEN') AS open_findings
       FROM control_status s WHERE s.tenant_id = :tenantId
       """)
   List<StatusRow> statuses(@Bind("tenantId") String tenantId);
@@ -140,13 +182,35 @@ public interface RunDao {
   Stream<StoredRun> storedRuns(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
       @Bind("from") Instant from, @Bind("to") Instant to);
 
+  /** Findings in id order after {@code after} that pass {@code filter}. */
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "
-      + "AND (CAST(:controlId AS VARCHAR(10)) IS NULL OR control_id = :controlId) "
-      + "AND (CAST(:status AS VARCHAR(10)) IS NULL "
-      + "  OR (:status = 'open' AND resolved_at IS NULL) OR (:status = 'resolved' AND resolved_at IS NOT NULL)) "
+      + "AND (CAST(:q.controlId AS VARCHAR(10)) IS NULL OR control_id = :q.controlId) "
+      + "AND (CAST(:q.status AS VARCHAR(10)) IS NULL OR status = :q.status) "
+      + "AND (CAST(:q.severity AS VARCHAR(10)) IS NULL OR severity = :q.severity) "
+      + "AND (CAST(:q.ownerId AS VARCHAR(40)) IS NULL OR owner_id = :q.ownerId) "
+      + "AND (CAST(:q.dueBefore AS TIMESTAMP WITH TIME ZONE) IS NULL OR (status = 'OPEN' AND due_at < :q.dueBefore)) "
       + "AND id > :after ORDER BY id LIMIT :limit")
-  List<Finding> findings(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
-      @Bind("status") String status, @Bind("after") String after, @Bind("limit") int limit);
+  List<Finding> findings(@Bind("tenantId") String tenantId, @BindMethods("q") FindingFilter filter,
+      @Bind("after") String after, @Bind("limit") int limit);
+
+  @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId AND id = :id")
+  Optional<Finding> finding(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+  Optional<Finding> lockFinding(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  /** Sets the owner a person chose; runs leave it. */
+  @SqlUpdate("UPDATE findings SET owner_id = :ownerId, owner_assigned = TRUE WHERE tenant_id = :tenantId AND id = :id")
+  void assignOwner(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("ownerId") String ownerId);
+
+  /** Sets the due date a person chose; runs leave it. */
+  @SqlUpdate("UPDATE findings SET due_at = :dueAt, due_assigned = TRUE WHERE tenant_id = :tenantId AND id = :id")
+  void assignDue(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("dueAt") Instant dueAt);
+
+  @SqlQuery("SELECT tenant_id, finding_id, id, at, change, actor_type, actor_id, note FROM finding_changes "
+      + "WHERE tenant_id = :tenantId AND finding_id = :findingId ORDER BY id")
+  @RegisterConstructorMapper(Change.class)
+  List<Change> changes(@Bind("tenantId") String tenantId, @Bind("findingId") String findingId);
 
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "
       + "AND (opened_run_id = :runId OR resolved_run_id = :runId) ORDER BY id")

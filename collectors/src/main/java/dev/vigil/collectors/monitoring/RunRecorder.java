@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -52,7 +53,7 @@ public final class RunRecorder {
 
   /** What recording a run did: the run, the status before and after, and the findings it moved. */
   public record Outcome(ControlRun run, ControlStatus previous, ControlStatus status, long openFindings,
-      int opened, int resolved) {
+      int opened, int resolved, int excused) {
     public boolean statusChanged() {
       return previous != status;
     }
@@ -61,17 +62,24 @@ public final class RunRecorder {
   private final Jdbi jdbi;
   private final AuditAppender audit;
   private final Ids ids;
+  private final FindingSla sla;
   private final int membersCap;
 
+  /** A recorder whose findings are due as {@link FindingSla#DEFAULT} says. */
   public RunRecorder(Jdbi jdbi, AuditAppender audit, Ids ids) {
-    this(jdbi, audit, ids, MEMBERS_LISTED);
+    this(jdbi, audit, ids, FindingSla.DEFAULT);
+  }
+
+  public RunRecorder(Jdbi jdbi, AuditAppender audit, Ids ids, FindingSla sla) {
+    this(jdbi, audit, ids, sla, MEMBERS_LISTED);
   }
 
   /** A recorder that lists the members of populations up to {@code membersCap}: tests reach the cap with a few. */
-  RunRecorder(Jdbi jdbi, AuditAppender audit, Ids ids, int membersCap) {
+  RunRecorder(Jdbi jdbi, AuditAppender audit, Ids ids, FindingSla sla, int membersCap) {
     this.jdbi = jdbi;
     this.audit = audit;
     this.ids = ids;
+    this.sla = sla;
     this.membersCap = membersCap;
   }
 
@@ -95,17 +103,15 @@ public final class RunRecorder {
       ControlStatus status = previous;
       if (current) {
         status = RunResult.valueOf(row.result()).status();
-        if (evaluation != null) {
-          moved = moveFindings(dao, tenantId, info.id(), row.id(), finishedAt, evaluation.exceptions());
-        }
+        if (evaluation != null) moved = moveFindings(h, dao, tenantId, info, row.id(), finishedAt, evaluation);
         dao.updateStatus(tenantId, info.id(), status.name(), row.id(), startedAt);
       }
-      AuditEntry entry = audit.appendAll(h, tenantId, List.of(auditEntry(row, moved.opened(), moved.resolved())))
-          .get(0);
+      AuditEntry entry = audit.appendAll(h, tenantId,
+          List.of(auditEntry(row, moved.opened(), moved.resolved(), moved.excused()))).get(0);
       dao.setAuditSeq(tenantId, row.id(), entry.seq());
       long open = dao.countOpen(tenantId, info.id());
       return new Outcome(dao.run(tenantId, row.id()).orElseThrow(), previous, status, open, moved.opened(),
-          moved.resolved());
+          moved.resolved(), moved.excused());
     });
   }
 
@@ -137,14 +143,17 @@ public final class RunRecorder {
 
   /**
    * The {@code control.run} audit entry {@link #record} appends for a run stored as {@code row}
-   * that opened and resolved the given numbers of findings; it carries the evidence's SHA-256.
+   * that opened (or reopened), resolved and excused the given numbers of findings; it carries
+   * the evidence's SHA-256.
    */
-  public static PendingEntry auditEntry(RunDao.RunRow row, int findingsOpened, int findingsResolved) {
+  public static PendingEntry auditEntry(RunDao.RunRow row, int findingsOpened, int findingsResolved,
+      int findingsExcused) {
     ObjectNode data = AuditData.object().put("runId", row.id()).put("controlId", row.controlId())
         .put("trigger", RunTrigger.valueOf(row.trigger()).wire()).put("result", RunResult.valueOf(row.result()).wire())
         .put("population", row.population()).put("exceptions", row.exceptionCount())
         .put("excused", row.excusedCount()).put("findingsOpened", findingsOpened)
-        .put("findingsResolved", findingsResolved).put("evidenceSha256", row.evidenceSha256());
+        .put("findingsResolved", findingsResolved).put("findingsExcused", findingsExcused)
+        .put("evidenceSha256", row.evidenceSha256());
     return new PendingEntry(ACTOR, "control.run", row.controlId(), data);
   }
 
@@ -163,29 +172,91 @@ public final class RunRecorder {
     return dao.lockStatus(tenantId, controlId).orElseThrow();
   }
 
-  /** How many findings a run opened and resolved. */
-  private record Moved(int opened, int resolved) {
-    static final Moved NONE = new Moved(0, 0);
+  /** How many findings a run opened (or reopened), resolved and excused. */
+  private record Moved(int opened, int resolved, int excused) {
+    static final Moved NONE = new Moved(0, 0, 0);
   }
 
-  /** Opens a finding per new failing subject and resolves those no longer failing. */
-  private Moved moveFindings(RunDao dao, String tenantId, String controlId, String runId, Instant at,
-      List<Deviation> failing) {
-    Map<String, Finding> open = new HashMap<>();
-    for (Finding f : dao.openFindings(tenantId, controlId)) open.put(f.subjectId(), f);
-    Map<String, Deviation> now = new LinkedHashMap<>();
-    for (Deviation d : failing) now.putIfAbsent(d.subjectId(), d);
+  /**
+   * Moves the control's findings to what the run found: a failing member without a finding
+   * opens one, an excused finding whose member fails again reopens, an open finding whose
+   * member an exception now covers is excused, and a finding whose member neither fails nor
+   * is excused resolves. Open findings take the run's text, name, severity and owner; each
+   * status change goes into the finding's history.
+   */
+  private Moved moveFindings(Handle h, RunDao dao, String tenantId, ControlInfo info, String runId, Instant at,
+      Evaluation evaluation) {
+    Map<String, Finding> live = new HashMap<>();
+    for (Finding f : dao.liveFindings(tenantId, info.id())) live.put(f.subjectId(), f);
+    Map<String, Deviation> failing = new LinkedHashMap<>();
+    for (Deviation d : evaluation.exceptions()) failing.putIfAbsent(d.subjectId(), d);
+    Map<String, Excused> excused = new HashMap<>();
+    for (Excused x : evaluation.excused()) excused.putIfAbsent(x.subjectId(), x);
+    Map<String, FindingSubjects.Described> described = failing.isEmpty() ? Map.of()
+        : FindingSubjects.describe(h, tenantId, info, failing.values());
+
     List<Finding> fresh = new ArrayList<>();
-    for (Deviation d : now.values()) {
-      if (!open.containsKey(d.subjectId())) {
-        fresh.add(new Finding(tenantId, ids.next("fnd"), controlId, d.subjectId(), clip(d.detail()), at, runId,
-            null, null));
+    List<RunDao.Refresh> refreshes = new ArrayList<>();
+    List<String> reopened = new ArrayList<>();
+    List<RunDao.Change> changes = new ArrayList<>();
+    for (Deviation d : failing.values()) {
+      FindingSubjects.Described s = described.get(d.subjectId());
+      Finding f = live.get(d.subjectId());
+      String detail = clip(d.detail());
+      if (f == null) {
+        Finding opened = new Finding(tenantId, ids.next("fnd"), info.id(), d.subjectId(), detail, at, runId, null,
+            null, FindingStatus.OPEN, s.severity(), s.kind(), clip(s.name()), clip(s.summary()), s.ownerId(),
+            sla.dueAt(s.severity(), at), null, null);
+        fresh.add(opened);
+        changes.add(change(tenantId, opened.id(), at, "opened", "run " + runId));
+        continue;
+      }
+      boolean reopen = f.status() == FindingStatus.EXCUSED;
+      if (reopen) {
+        reopened.add(f.id());
+        changes.add(change(tenantId, f.id(), at, "reopened",
+            "exception " + f.exceptionId() + " no longer covers the member; run " + runId));
+      }
+      Instant due = reopen || s.severity() != f.severity() ? sla.dueAt(s.severity(), reopen ? at : f.openedAt())
+          : f.dueAt();
+      RunDao.Refresh r = new RunDao.Refresh(f.id(), detail, clip(s.summary()), clip(s.name()), s.severity().name(),
+          s.ownerId(), due);
+      if (reopen || !sameText(f, r)) refreshes.add(r);
+    }
+    List<String> toExcuse = new ArrayList<>();
+    List<String> exceptionIds = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    for (Finding f : live.values()) {
+      if (failing.containsKey(f.subjectId())) continue;
+      Excused x = excused.get(f.subjectId());
+      if (x == null) {
+        gone.add(f.id());
+        changes.add(change(tenantId, f.id(), at, "resolved", "the member passes; run " + runId));
+      } else if (f.status() == FindingStatus.OPEN || !x.exceptionId().equals(f.exceptionId())) {
+        toExcuse.add(f.id());
+        exceptionIds.add(x.exceptionId());
+        changes.add(change(tenantId, f.id(), at, "excused", "exception " + x.exceptionId()
+            + " covers the member until " + AuditChain.formatTime(x.expiresAt()) + "; run " + runId));
       }
     }
-    List<String> gone = open.values().stream().filter(f -> !now.containsKey(f.subjectId())).map(Finding::id).toList();
     if (!fresh.isEmpty()) dao.insertFindings(fresh);
+    if (!reopened.isEmpty()) dao.reopenFindings(tenantId, reopened);
+    if (!refreshes.isEmpty()) dao.refreshFindings(tenantId, refreshes);
+    if (!toExcuse.isEmpty()) dao.excuseFindings(tenantId, toExcuse, exceptionIds, at);
     if (!gone.isEmpty()) dao.resolveFindings(tenantId, gone, at, runId);
-    return new Moved(fresh.size(), gone.size());
+    if (!changes.isEmpty()) dao.insertChanges(changes);
+    return new Moved(fresh.size() + reopened.size(), gone.size(), toExcuse.size());
+  }
+
+  private static boolean sameText(Finding f, RunDao.Refresh r) {
+    return Objects.equals(f.detail(), r.detail()) && Objects.equals(f.summary(), r.summary())
+        && Objects.equals(f.subjectName(), r.subjectName()) && f.severity() != null
+        && f.severity().name().equals(r.severity()) && Objects.equals(f.ownerId(), r.ownerId())
+        && Objects.equals(f.dueAt(), r.dueAt());
+  }
+
+  private RunDao.Change change(String tenantId, String findingId, Instant at, String change, String note) {
+    return new RunDao.Change(tenantId, findingId, ids.next("fch"), at, change, ACTOR.type(), ACTOR.id(), note);
   }
 
   private static ObjectNode evidence(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
@@ -231,6 +302,7 @@ public final class RunRecorder {
   }
 
   private static String clip(String detail) {
+    if (detail == null) return null;
     return detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 1) + "…";
   }
 

@@ -15,19 +15,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(VendorReview.class)
 public interface VendorDao {
 
-  String COLUMNS = "tenant_id, id, name, criticality, services, data_shared, status, created_at, updated_at";
+  String COLUMNS =
+      "tenant_id, id, name, criticality, services, data_shared, status, created_at, updated_at, owner_id";
   String REVIEW_COLUMNS =
       "tenant_id, id, vendor_id, reviewed_at, reviewer, outcome, soc2_period_end, notes, created_at";
 
   @SqlUpdate("""
-      INSERT INTO vendors (tenant_id, id, name, criticality, services, data_shared, status, created_at, updated_at)
-      VALUES (:tenantId, :id, :name, :criticality, :services, :dataShared, :status, :createdAt, :updatedAt)
+      INSERT INTO vendors (tenant_id, id, name, criticality, services, data_shared, status, created_at, updated_at,
+        owner_id)
+      VALUES (:tenantId, :id, :name, :criticality, :services, :dataShared, :status, :createdAt, :updatedAt,
+        :ownerId)
       """)
   void insert(@BindMethods Vendor vendor);
 
   @SqlUpdate("""
       UPDATE vendors SET name = :name, criticality = :criticality, services = :services,
-        data_shared = :dataShared, status = :status, updated_at = :updatedAt
+        data_shared = :dataShared, status = :status, updated_at = :updatedAt, owner_id = :ownerId
       WHERE tenant_id = :tenantId AND id = :id
       """)
   void update(@BindMethods Vendor vendor);

@@ -6,6 +6,7 @@ import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.db.ClockSkew;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.tenancy.ActiveUsers;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.Criticality;
 import dev.vigil.controls.model.ReviewOutcome;
@@ -24,7 +25,7 @@ public final class VendorStore {
 
   /** A change to a vendor; a null field is left as it is. */
   public record Change(String name, Criticality criticality, String services, String dataShared,
-      VendorStatus status) {}
+      VendorStatus status, String ownerId) {}
 
   /** A review to record. */
   public record NewReview(Instant reviewedAt, String reviewer, ReviewOutcome outcome,
@@ -36,16 +37,24 @@ public final class VendorStore {
     this.writes = writes;
   }
 
+  /** Registers an active vendor that nobody owns yet. */
   public Vendor create(String tenantId, Actor actor, String name, Criticality criticality,
       String services, String dataShared) {
+    return create(tenantId, actor, name, criticality, services, dataShared, null);
+  }
+
+  /** Registers an active vendor; {@code ownerId}, when given, must be an active user of the tenant. */
+  public Vendor create(String tenantId, Actor actor, String name, Criticality criticality,
+      String services, String dataShared, String ownerId) {
     Instant now = writes.clock().instant();
     Vendor vendor = new Vendor(tenantId, writes.ids().next("ven"), name.strip(), criticality, services,
-        dataShared, VendorStatus.ACTIVE, now, now);
+        dataShared, VendorStatus.ACTIVE, now, now, ownerId);
     return writes.jdbi().inTransaction(h -> {
+      if (ownerId != null) ActiveUsers.require(h, tenantId, ownerId, "ownerId", "own vendors");
       h.attach(VendorDao.class).insert(vendor);
       writes.audit().append(h, tenantId, actor, "vendor.created", vendor.id(), AuditData.object()
           .put("name", vendor.name()).put("criticality", criticality.wire())
-          .put("services", services).put("dataShared", dataShared));
+          .put("services", services).put("dataShared", dataShared).put("ownerId", ownerId));
       return vendor;
     });
   }
@@ -60,13 +69,18 @@ public final class VendorStore {
           orElse(change.services(), before.services()),
           orElse(change.dataShared(), before.dataShared()),
           orElse(change.status(), before.status()),
-          before.createdAt(), writes.clock().instant());
+          before.createdAt(), writes.clock().instant(),
+          orElse(change.ownerId(), before.ownerId()));
       ObjectNode data = AuditData.object();
       if (!after.name().equals(before.name())) data.put("name", after.name());
       if (after.criticality() != before.criticality()) data.put("criticality", after.criticality().wire());
       if (!Objects.equals(after.services(), before.services())) data.put("services", after.services());
       if (!Objects.equals(after.dataShared(), before.dataShared())) data.put("dataShared", after.dataShared());
       if (after.status() != before.status()) data.put("status", after.status().wire());
+      if (!Objects.equals(after.ownerId(), before.ownerId())) {
+        ActiveUsers.require(h, tenantId, after.ownerId(), "ownerId", "own vendors");
+        data.put("ownerId", after.ownerId());
+      }
       if (data.isEmpty()) return before;
       dao.update(after);
       writes.audit().append(h, tenantId, actor, "vendor.updated", id, data);

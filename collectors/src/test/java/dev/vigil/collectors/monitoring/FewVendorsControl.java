@@ -5,6 +5,7 @@ import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Evaluation;
 import dev.vigil.controls.catalog.Fact;
+import dev.vigil.controls.catalog.FindingSeverity;
 import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.catalog.Parameter;
 import dev.vigil.controls.catalog.Snapshot;
@@ -29,6 +30,8 @@ final class FewVendorsControl {
       .parameters(MOST_ACTIVE_VENDORS)
       .procedure(p -> "Counted the tenant's active vendors and checked that there are at most "
           + p.get(MOST_ACTIVE_VENDORS) + ".")
+      .severity(FindingSeverity.LOW)
+      .remediation("Mark the vendors no longer used inactive (PATCH /api/v1/vendors/{id}).")
       .evaluates(FewVendorsControl::evaluate);
 
   private FewVendorsControl() {}

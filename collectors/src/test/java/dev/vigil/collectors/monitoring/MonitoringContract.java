@@ -48,94 +48,7 @@ import org.junit.jupiter.api.TestInstance;
  * PostgreSQL), with a clock the tests move. Each test works in a tenant of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MonitoringContract {
-
-  static final Actor ADMIN = new Actor("token", "tok_test");
-  private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-  static final Map<Family, Duration> SCHEDULES = Map.of(Family.LEAST_PRIVILEGE, FIVE_MINUTES,
-      Family.ENCRYPTION, FIVE_MINUTES, Family.LOGGING, FIVE_MINUTES, Family.VENDORS, FIVE_MINUTES,
-      Family.INCIDENTS, FIVE_MINUTES);
-
-  private TestDb db;
-  MutableClock clock;
-  TestStores stores;
-  Jdbi jdbi;
-  AppendPipeline pipeline;
-  EventStore events;
-  DecisionStore decisions;
-  CheckpointStore checkpoints;
-  Catalog catalog;
-  SnapshotLoader loader;
-  ControlRunner runner;
-  ControlQueries queries;
-  final List<RunRecorder.Outcome> alerts = new CopyOnWriteArrayList<>();
-
-  // The tenant of the current test and its furniture.
-  String tenant;
-  String owner;
-  String approver;
-  String agent;
-  String connection;
-
-  abstract TestDb.Kind kind();
-
-  @BeforeAll
-  void open() {
-    db = TestDb.of(kind());
-    jdbi = db.jdbi();
-    clock = new MutableClock(BASE);
-    stores = TestStores.on(db, clock);
-    pipeline = new AppendPipeline(jdbi, stores.audit(), 2, 20_000, Duration.ofSeconds(30));
-    events = new EventStore(jdbi, pipeline, clock);
-    decisions = new DecisionStore(jdbi, pipeline, stores.connections(), stores.ids(), clock, Duration.ofMinutes(15));
-    CheckpointSigner signer = CheckpointSigner.loadOrCreate(jdbi, stores.master(), clock);
-    checkpoints = new CheckpointStore(jdbi, signer, clock);
-    catalog = new Catalog(ControlParameters.defaults());
-    loader = new SnapshotLoader(jdbi, stores.connections(), stores.auditLog(), signer.publicKey(),
-        catalog.parameters(), SCHEDULES);
-    runner = new ControlRunner(loader, new RunRecorder(jdbi, stores.audit(), stores.ids()),
-        (control, outcome) -> alerts.add(outcome), clock);
-    queries = new ControlQueries(jdbi);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    if (pipeline != null) pipeline.close();
-    if (db != null) db.close();
-  }
-
-  static final Instant BASE = Instant.parse("2026-11-26T12:00:00Z");
-
-  @BeforeEach
-  void company() {
-    clock.set(BASE);
-    tenant = stores.tenants().create("Acme " + System.nanoTime(), ADMIN).tenant().id();
-    owner = stores.users().create(tenant, ADMIN, "o@acme.example", "Olive", Role.ADMIN, "a long enough password").id();
-    approver = stores.users().create(tenant, ADMIN, "a@acme.example", "Ann", Role.ADMIN, "a long enough password").id();
-    agent = stores.agents().create(tenant, ADMIN, "mailer", owner, "sends mail").id();
-    String vendor = stores.vendors().create(tenant, ADMIN, "Salesforce", Criticality.MEDIUM, "CRM", "contacts").id();
-    connection = stores.connections().create(tenant, ADMIN, "CRM", "crm", vendor, "https://acme.my.salesforce.com").id();
-    alerts.clear();
-  }
-
-  String grant(String... scopes) {
-    return stores.grants().create(tenant, ADMIN, agent, new GrantStore.NewGrant(connection, List.of(scopes),
-        "triage", owner, approver, null)).id();
-  }
-
-  RunRecorder.Outcome run(String controlId) {
-    return runner.run(tenant, List.of(catalog.find(controlId).orElseThrow()), RunTrigger.MANUAL, null).get(0);
-  }
-
-  /** The evidence record of run {@code runId}, as stored. */
-  String evidence(String runId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT evidence FROM control_runs WHERE tenant_id = :t AND id = :id")
-        .bind("t", tenant).bind("id", runId).mapTo(String.class).one());
-  }
-
-  List<Finding> findings(String status, String controlId) {
-    return queries.findings(tenant, status, controlId, "", 1000).items();
-  }
+abstract class MonitoringContract extends MonitoringFixture {
 
   @Test
   void aFailingRunOpensAFindingAndTheFixResolvesIt() {
@@ -213,7 +126,7 @@ abstract class MonitoringContract {
 
   @Test
   void aPopulationOverTheCapListsNoMembersAndOneAtTheCapListsThemAll() throws Exception {
-    RunRecorder capped = new RunRecorder(jdbi, stores.audit(), stores.ids(), 2);
+    RunRecorder capped = new RunRecorder(jdbi, stores.audit(), stores.ids(), FindingSla.DEFAULT, 2);
     ControlInfo info = catalog.find("AC-1").orElseThrow().info();
     Instant at = clock.instant();
     Evaluation three = Evaluation.ofMembers(List.of("grt_1", "grt_2", "grt_3"),

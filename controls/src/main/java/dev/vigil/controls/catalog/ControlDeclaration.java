@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * One control, stated in one place: its id, title, family and SOC 2 criteria, the facts it
- * reads, what its population's members are, what can change its result, the parameters it reads, its test procedure and its
- * evaluation. Everything else derives from declarations: the {@link Catalog}, the trigger
+ * reads, what its population's members are, what can change its result, the parameters it reads, its test procedure,
+ * how severe its findings are and what fixes them, and its evaluation. Everything else derives from declarations: the {@link Catalog}, the trigger
  * map, the valid control ids, the parameters config.yml accepts, the facts a run loads and
  * the tables of docs/controls.md. The catalog's declarations are constants of their family's
  * class ({@code LeastPrivilegeControls.AC_1} ...); docs/adding-a-control.md walks through
@@ -42,6 +42,8 @@ public final class ControlDeclaration {
   private final List<String> triggers;
   private final List<Parameter<?>> parameters;
   private final Function<ControlParameters, String> procedure;
+  private final FindingSeverity severity;
+  private final String remediation;
   private final Rule rule;
 
   private ControlDeclaration(Builder b, Rule rule) {
@@ -54,6 +56,8 @@ public final class ControlDeclaration {
     this.triggers = List.copyOf(b.triggers);
     this.parameters = List.copyOf(b.parameters);
     this.procedure = b.procedure;
+    this.severity = b.severity;
+    this.remediation = b.remediation;
     this.rule = rule;
   }
 
@@ -84,7 +88,7 @@ public final class ControlDeclaration {
   public Control bind(ControlParameters values) {
     ControlParameters own = values.only(parameters);
     ControlInfo info = new ControlInfo(id, title, family, criteria, procedure.apply(own), reads, triggers,
-        parameters, population);
+        parameters, population, severity, remediation);
     return new RuleControl(info, (snapshot, now) -> rule.evaluate(snapshot, now, own));
   }
 
@@ -99,6 +103,8 @@ public final class ControlDeclaration {
     private final Set<String> triggers = new LinkedHashSet<>();
     private final Set<Parameter<?>> parameters = new LinkedHashSet<>();
     private Function<ControlParameters, String> procedure;
+    private FindingSeverity severity;
+    private String remediation;
 
     private Builder(String id, String title, Family family) {
       this.id = Objects.requireNonNull(id);
@@ -151,10 +157,26 @@ public final class ControlDeclaration {
       return this;
     }
 
+    /** The severity of the control's findings before the member's weight moves it ({@link FindingSeverity}). */
+    public Builder severity(FindingSeverity severity) {
+      this.severity = Objects.requireNonNull(severity);
+      return this;
+    }
+
+    /**
+     * What to do about a finding, in plain words, naming the API call that does it: every
+     * finding of the control carries it, and docs/controls.md lists it.
+     */
+    public Builder remediation(String remediation) {
+      this.remediation = Objects.requireNonNull(remediation);
+      return this;
+    }
+
     /** Ends the declaration with the control's rule. */
     public ControlDeclaration evaluates(Rule rule) {
-      if (criteria.isEmpty() || reads.isEmpty() || procedure == null) {
-        throw new IllegalStateException(id + " needs criteria, the facts it reads and a procedure");
+      if (criteria.isEmpty() || reads.isEmpty() || procedure == null || severity == null || remediation == null) {
+        throw new IllegalStateException(id + " needs criteria, the facts it reads, a procedure, a severity and a"
+            + " remediation");
       }
       return new ControlDeclaration(this, Objects.requireNonNull(rule));
     }

@@ -8,22 +8,18 @@ import java.util.Set;
  * A control as its declaration states it, with the parameters in force: what a report says
  * of it (id, title, family, the SOC 2 criteria it maps to, the test-procedure sentence an
  * auditor reads), the facts it reads from a snapshot, what its members are, what can change its result
- * ({@link TriggerKinds}), and the parameters it reads.
+ * ({@link TriggerKinds}), the parameters it reads, the severity of its findings before the
+ * member's weight moves it ({@link FindingSeverity#forMember}) and what fixes them.
  */
 public record ControlInfo(String id, String title, Family family, List<String> criteria, String procedure,
-    Set<Fact> needs, List<String> triggers, List<Parameter<?>> parameters, Population populationOrNull) {
+    Set<Fact> needs, List<String> triggers, List<Parameter<?>> parameters, Population populationOrNull,
+    FindingSeverity severity, String remediation) {
 
   public ControlInfo {
     criteria = List.copyOf(criteria);
     needs = Set.copyOf(needs);
     triggers = List.copyOf(triggers);
     parameters = List.copyOf(parameters);
-  }
-
-  /** A control that examines no objects (or whose population does not matter to the caller). */
-  public ControlInfo(String id, String title, Family family, List<String> criteria, String procedure,
-      Set<Fact> needs, List<String> triggers, List<Parameter<?>> parameters) {
-    this(id, title, family, criteria, procedure, needs, triggers, parameters, null);
   }
 
   /** What the control's members are ({@link Population}); empty when it counts things that are not objects. */

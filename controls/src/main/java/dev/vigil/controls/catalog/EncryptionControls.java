@@ -32,6 +32,11 @@ public final class EncryptionControls {
           "keys.created", "keys.rotated")
       .procedure("Opened every stored credential with its own tenant's keyset and its bound associated data,"
           + " without disclosing it, and checked that each decrypts and none is stored in clear.")
+      .severity(FindingSeverity.CRITICAL)
+      .remediation("Store the credential again so that it is sealed under the tenant's keyset (PUT "
+          + "/api/v1/connections/{id}/credential), delete it (DELETE /api/v1/connections/{id}/credential), "
+          + "or retire the connection (POST /api/v1/connections/{id}/retire); then find out how a credential "
+          + "that does not open got into the store.")
       .evaluates(EncryptionControls::credentialsDecrypt);
 
   private static Evaluation credentialsDecrypt(Snapshot s, Instant now, ControlParameters p) {
@@ -55,6 +60,9 @@ public final class EncryptionControls {
       .parameters(KEY_MAX_AGE_DAYS)
       .procedure(p -> "Inspected the primary key of the tenant's keyset and checked that it was created no more than "
           + days(p.get(KEY_MAX_AGE_DAYS)) + " before the run.")
+      .severity(FindingSeverity.MEDIUM)
+      .remediation("Rotate the tenant's keyset (POST /api/v1/keys/rotate), then re-encrypt the stored credentials "
+          + "under the new primary key (POST /api/v1/keys/reencrypt).")
       .evaluates(EncryptionControls::keyAge);
 
   private static Evaluation keyAge(Snapshot s, Instant now, ControlParameters p) {
@@ -74,6 +82,9 @@ public final class EncryptionControls {
       Family.ENCRYPTION).criteria("CC6.7").reads(Fact.CONNECTIONS).examines(Population.CONNECTIONS)
       .triggeredBy("connection.created", "connection.updated", "connection.retired")
       .procedure("Inspected the endpoint of every connection not retired and checked that it uses TLS (https or wss).")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Move the connection to an https or wss endpoint (PATCH /api/v1/connections/{id} with endpoint), "
+          + "or retire it (POST /api/v1/connections/{id}/retire).")
       .evaluates(EncryptionControls::tlsEndpoints);
 
   private static Evaluation tlsEndpoints(Snapshot s, Instant now, ControlParameters p) {

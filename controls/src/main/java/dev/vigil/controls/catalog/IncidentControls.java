@@ -45,6 +45,11 @@ public final class IncidentControls {
       .parameters(CONTAINMENT_SLA, INCIDENT_LOOKBACK_DAYS)
       .procedure(p -> "Inspected every incident detected within the " + days(p.get(INCIDENT_LOOKBACK_DAYS))
           + " before the run and checked that it was contained within its severity's SLA (" + slas(p) + ").")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Contain the incident and record when (PATCH /api/v1/incidents/{id} with containedAt); a "
+          + "severity recorded wrongly is corrected with severity, and its SLA then applies. A containment "
+          + "already late stays a finding until the incident leaves the look-back window, or an exception is "
+          + "approved.")
       .evaluates(IncidentControls::containment);
 
   private static Evaluation containment(Snapshot s, Instant now, ControlParameters p) {
@@ -78,6 +83,9 @@ public final class IncidentControls {
       .procedure(p -> "Inspected every incident detected within the " + days(p.get(INCIDENT_LOOKBACK_DAYS))
           + " before the run that touched customer data and checked that customers were notified within "
           + p.get(NOTIFICATION_HOURS) + " hours of detection.")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Notify the affected customers and record when (PATCH /api/v1/incidents/{id} with "
+          + "customersNotifiedAt).")
       .evaluates(IncidentControls::notification);
 
   private static Evaluation notification(Snapshot s, Instant now, ControlParameters p) {
@@ -106,6 +114,8 @@ public final class IncidentControls {
       .procedure(p -> "Inspected every resolved sev1 or sev2 incident detected within the "
           + days(p.get(INCIDENT_LOOKBACK_DAYS)) + " before the run and checked that a post-incident review followed"
           + " resolution within " + days(p.get(POSTMORTEM_DAYS)) + ".")
+      .severity(FindingSeverity.MEDIUM)
+      .remediation("Hold the post-incident review and record when (PATCH /api/v1/incidents/{id} with postmortemAt).")
       .evaluates(IncidentControls::postmortem);
 
   private static Evaluation postmortem(Snapshot s, Instant now, ControlParameters p) {

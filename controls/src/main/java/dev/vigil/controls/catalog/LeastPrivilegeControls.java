@@ -42,6 +42,12 @@ public final class LeastPrivilegeControls {
       .triggeredBy(CREATED, REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED)
       .procedure("Inspected every grant active at the time of the run and checked that none carries a wildcard or"
           + " admin scope (*, admin, resource:*) without an approved, unexpired exception.")
+      .severity(FindingSeverity.MEDIUM)
+      .remediation("Replace the broad scope with the narrow scopes the agent needs: grant them (POST "
+          + "/api/v1/agents/{agentId}/grants) and revoke this grant (DELETE "
+          + "/api/v1/agents/{agentId}/grants/{grantId}), or retire the connection (POST "
+          + "/api/v1/connections/{id}/retire). If the broad scope is truly needed for a while, approve a "
+          + "time-boxed exception (POST /api/v1/exceptions).")
       .evaluates(LeastPrivilegeControls::broadScopes);
 
   private static Evaluation broadScopes(Snapshot s, Instant now, ControlParameters p) {
@@ -63,6 +69,10 @@ public final class LeastPrivilegeControls {
       .triggeredBy(CREATED, REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED)
       .procedure("Inspected every grant active at the time of the run and checked that it records a justification"
           + " and an approver other than the person who requested it.")
+      .severity(FindingSeverity.MEDIUM)
+      .remediation("Revoke the grant (DELETE /api/v1/agents/{agentId}/grants/{grantId}) and grant it again with a "
+          + "written justification and an approver other than the requester (POST "
+          + "/api/v1/agents/{agentId}/grants).")
       .evaluates(LeastPrivilegeControls::justifiedAndApproved);
 
   private static Evaluation justifiedAndApproved(Snapshot s, Instant now, ControlParameters p) {
@@ -92,6 +102,10 @@ public final class LeastPrivilegeControls {
       .procedure(p -> "Inspected every grant active at the time of the run and checked that each granted more than "
           + days(p.get(UNUSED_GRANT_DAYS)) + " before the run was used (by an allowed decision or a reported action)"
           + " within the last " + days(p.get(UNUSED_GRANT_DAYS)) + ".")
+      .severity(FindingSeverity.LOW)
+      .remediation("Revoke the unused grant (DELETE /api/v1/agents/{agentId}/grants/{grantId}), or record an access "
+          + "review that revokes it (POST /api/v1/access-reviews); the agent asks again when it needs the "
+          + "access.")
       .evaluates(LeastPrivilegeControls::unusedGrants);
 
   private static Evaluation unusedGrants(Snapshot s, Instant now, ControlParameters p) {
@@ -120,6 +134,10 @@ public final class LeastPrivilegeControls {
           "agent.owner_changed", "user.deactivated", "user.reactivated")
       .procedure("Inspected every grant active at the time of the run and checked that its agent is active and that"
           + " the agent's owner is an active user.")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Give the agent an active owner (PATCH /api/v1/agents/{id} with ownerId), reactivate the owner "
+          + "(PATCH /api/v1/users/{id}), or revoke the grant (DELETE "
+          + "/api/v1/agents/{agentId}/grants/{grantId}).")
       .evaluates(LeastPrivilegeControls::inactiveHolders);
 
   private static Evaluation inactiveHolders(Snapshot s, Instant now, ControlParameters p) {
@@ -156,6 +174,9 @@ public final class LeastPrivilegeControls {
       .procedure(p -> "Inspected every active agent and checked that its access was reviewed within the last "
           + days(p.get(ACCESS_REVIEW_DAYS)) + ", unless the agent was created less than "
           + days(p.get(ACCESS_REVIEW_DAYS)) + " before the run.")
+      .severity(FindingSeverity.MEDIUM)
+      .remediation("Review the agent's access and record the decision (POST /api/v1/access-reviews), or suspend or "
+          + "retire the agent (PATCH /api/v1/agents/{id} with status).")
       .evaluates(LeastPrivilegeControls::accessReviews);
 
   private static Evaluation accessReviews(Snapshot s, Instant now, ControlParameters p) {
@@ -185,6 +206,11 @@ public final class LeastPrivilegeControls {
       .triggeredBy(TriggerKinds.ACTION_OUTSIDE_GRANTS).parameters(ACTION_LOOKBACK_HOURS)
       .procedure(p -> "Inspected every agent action reported in the " + p.get(ACTION_LOOKBACK_HOURS) + " hours before"
           + " the run and checked that a grant active at the moment of the action allowed it.")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Find out why the agent acted outside its grants. If the action was meant, grant it with an "
+          + "approval (POST /api/v1/agents/{agentId}/grants); if not, suspend the agent (PATCH "
+          + "/api/v1/agents/{id} with status suspended) and open an incident (POST /api/v1/incidents). The "
+          + "finding clears once the actions leave the look-back window.")
       .evaluates(LeastPrivilegeControls::actionsWithinGrants);
 
   private static Evaluation actionsWithinGrants(Snapshot s, Instant now, ControlParameters p) {

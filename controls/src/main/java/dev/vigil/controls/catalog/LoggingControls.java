@@ -29,6 +29,11 @@ public final class LoggingControls {
       .criteria("CC7.2").reads(Fact.CHAIN)
       .procedure("Recomputed the tenant's audit chain from its first entry, checking each entry's sequence number and"
           + " hash link, and verified the signature and head hash of every signed checkpoint.")
+      .severity(FindingSeverity.CRITICAL)
+      .remediation("Treat it as a security incident (POST /api/v1/incidents): the trail was changed outside the "
+          + "service. Compare an earlier export with the saved checkpoints (vigil verify "
+          + "--trusted-checkpoints) to see what changed, and restore the database from a backup taken before "
+          + "the change.")
       .evaluates(LoggingControls::chainIntegrity);
 
   private static Evaluation chainIntegrity(Snapshot s, Instant now, ControlParameters p) {
@@ -46,6 +51,9 @@ public final class LoggingControls {
       .criteria("CC7.2").reads(Fact.RETENTION).parameters(RETENTION_DAYS)
       .procedure(p -> "Compared the sequence range of the tenant's audit entries with the number of entries held, and"
           + " checked that no entry was deleted before it was " + days(p.get(RETENTION_DAYS)) + " old.")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Entries were deleted before their retention ended: restore them from a backup or an earlier "
+          + "export, find out who could delete them, and record an incident (POST /api/v1/incidents).")
       .evaluates(LoggingControls::retention);
 
   private static Evaluation retention(Snapshot s, Instant now, ControlParameters p) {
@@ -88,6 +96,10 @@ public final class LoggingControls {
           + " audit entry was covered by a signed checkpoint within " + p.get(CHECKPOINT_MAX_GAP_MINUTES)
           + " minutes of being appended, and compared each family's scheduled control runs with the runs recorded"
           + " (tolerance " + p.get(MISSED_RUN_TOLERANCE) + " per family).")
+      .severity(FindingSeverity.MEDIUM)
+      .remediation("Keep the service, its scheduler and its checkpoint job running (GET /healthcheck on the admin "
+          + "port names the one that stalled); the finding clears once the look-back window holds every "
+          + "scheduled run and every entry is covered by a checkpoint in time.")
       .evaluates(LoggingControls::monitoring);
 
   private static Evaluation monitoring(Snapshot s, Instant now, ControlParameters p) {

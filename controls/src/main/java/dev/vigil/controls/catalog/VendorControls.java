@@ -49,6 +49,9 @@ public final class VendorControls {
       .parameters(VENDOR_REVIEW_MONTHS)
       .procedure(p -> "Inspected every active vendor and checked that its latest security review took place within"
           + " the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run.")
+      .severity(FindingSeverity.MEDIUM)
+      .remediation("Review the vendor's security and record it (POST /api/v1/vendors/{id}/reviews), or mark the "
+          + "vendor inactive if it is no longer used (PATCH /api/v1/vendors/{id} with status inactive).")
       .evaluates(VendorControls::yearlyReview);
 
   private static Evaluation yearlyReview(Snapshot s, Instant now, ControlParameters p) {
@@ -81,6 +84,10 @@ public final class VendorControls {
       .procedure(p -> "Inspected every active vendor of high or critical criticality and checked that the latest SOC 2"
           + " Type II report period on file ended no more than " + p.get(SOC2_REPORT_MAX_AGE_MONTHS)
           + " months before the run.")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Obtain the vendor's current SOC 2 Type II report and record its period end with a review (POST "
+          + "/api/v1/vendors/{id}/reviews with soc2PeriodEnd), or mark the vendor inactive (PATCH "
+          + "/api/v1/vendors/{id}).")
       .evaluates(VendorControls::soc2Reports);
 
   private static Evaluation soc2Reports(Snapshot s, Instant now, ControlParameters p) {
@@ -115,6 +122,10 @@ public final class VendorControls {
       .procedure(p -> "Inspected every connection not retired and checked that its vendor is active and that the vendor's latest"
           + " security review within the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run approved it (with"
           + " or without conditions).")
+      .severity(FindingSeverity.HIGH)
+      .remediation("Review and approve the vendor (POST /api/v1/vendors/{id}/reviews), move the connection to an "
+          + "approved vendor (PATCH /api/v1/connections/{id} with vendorId), or retire the connection (POST "
+          + "/api/v1/connections/{id}/retire).")
       .evaluates(VendorControls::approvedVendors);
 
   private static Evaluation approvedVendors(Snapshot s, Instant now, ControlParameters p) {

@@ -3,7 +3,10 @@ package dev.vigil.controls.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-/** A security incident and its timeline. No step of the timeline precedes detection. */
+/**
+ * A security incident and its timeline. No step of the timeline precedes detection.
+ * {@code commanderId}, when set, is the user who leads the response and owns its findings.
+ */
 public record Incident(
     @JsonIgnore String tenantId,
     String id,
@@ -16,4 +19,5 @@ public record Incident(
     Instant customersNotifiedAt,
     Instant resolvedAt,
     Instant postmortemAt,
-    Instant createdAt) {}
+    Instant createdAt,
+    String commanderId) {}

@@ -3,7 +3,7 @@ package dev.vigil.controls.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-/** A third party whose service a connection relies on. */
+/** A third party whose service a connection relies on; {@code ownerId}, when set, owns its findings. */
 public record Vendor(
     @JsonIgnore String tenantId,
     String id,
@@ -13,4 +13,5 @@ public record Vendor(
     String dataShared,
     VendorStatus status,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String ownerId) {}

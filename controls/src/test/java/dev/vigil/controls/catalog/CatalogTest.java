@@ -153,6 +153,7 @@ class CatalogTest {
   void aControlReadingAParameterItDidNotDeclareThrows() {
     ControlDeclaration sloppy = ControlDeclaration.control("XX-1", "Sloppy", Family.VENDORS).criteria("CC9.2")
         .reads(Fact.VENDORS).procedure("Counted the vendors.")
+        .severity(FindingSeverity.LOW).remediation("Count again.")
         .evaluates((s, now, p) -> Evaluation.of(p.get(VendorControls.VENDOR_REVIEW_MONTHS), List.of()));
     Control control = Catalog.of(ControlParameters.defaults(), List.of(sloppy)).find("XX-1").orElseThrow();
     assertThatThrownBy(() -> control.evaluate(snapshot().vendors(List.of()).build(), NOW))
@@ -166,6 +167,7 @@ class CatalogTest {
     ControlDeclaration extra = ControlDeclaration.control("XX-1", "Few vendors", Family.VENDORS).criteria("CC9.2")
         .reads(Fact.VENDORS).triggeredBy("vendor.created").parameters(most)
         .procedure(p -> "Counted the active vendors against " + p.get(most) + ".")
+        .severity(FindingSeverity.LOW).remediation("Mark a vendor inactive.")
         .evaluates((s, now, p) -> Evaluation.of(s.vendors().size(), List.of()));
     List<ControlDeclaration> declarations = new ArrayList<>(Catalog.standard());
     declarations.add(extra);
@@ -184,6 +186,7 @@ class CatalogTest {
     Parameter<Integer> twin = Parameter.whole("unusedGrantDays", 7, 1, "a second parameter of the same name");
     ControlDeclaration clash = ControlDeclaration.control("XX-1", "Clash", Family.LEAST_PRIVILEGE).criteria("CC6.3")
         .reads(Fact.ACTIVE_GRANTS).parameters(twin).procedure("Inspected nothing.")
+        .severity(FindingSeverity.LOW).remediation("Nothing to do.")
         .evaluates((s, now, p) -> Evaluation.of(0, List.of()));
     assertThatThrownBy(() -> Catalog.of(ControlParameters.defaults(), List.of(LeastPrivilegeControls.AC_3, clash)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("two parameters named unusedGrantDays");

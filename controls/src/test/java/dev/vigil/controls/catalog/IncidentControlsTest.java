@@ -28,7 +28,7 @@ class IncidentControlsTest {
   static Incident incident(String id, Severity severity, Instant detectedAt, boolean customerData,
       Instant containedAt, Instant notifiedAt, Instant resolvedAt, Instant postmortemAt) {
     return new Incident("ten_1", id, "Leaked token", severity, detectedAt, customerData, null, containedAt,
-        notifiedAt, resolvedAt, postmortemAt, detectedAt);
+        notifiedAt, resolvedAt, postmortemAt, detectedAt, null);
   }
 
   static Incident contained(String id, Severity severity, Instant detectedAt, Instant containedAt) {

@@ -29,7 +29,7 @@ class VendorControlsTest {
 
   static Vendor vendor(String id, Criticality criticality, VendorStatus status) {
     return new Vendor("ten_1", id, "Vendor " + id, criticality, "CRM", "contacts", status, daysAgo(800),
-        daysAgo(800));
+        daysAgo(800), null);
   }
 
   static Vendor active(String id) {

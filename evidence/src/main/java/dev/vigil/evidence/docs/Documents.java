@@ -136,12 +136,14 @@ public final class Documents {
   /** A finding as it stands, with the control it belongs to as the run's evidence names it. */
   public static EvidenceDoc finding(Finding f, JsonNode evidence, AuditEntry proof) {
     Draft doc = control(new Draft(DocType.FINDING, f.id(), proof), evidence)
-        .title(f.controlId() + " finding " + (f.resolvedAt() == null ? "open" : "resolved") + ": " + f.subjectId())
+        .title(f.controlId() + " finding " + f.status().wire() + ": "
+            + (f.subjectName() == null ? f.subjectId() : f.subjectName()))
         .time(f.openedAt())
-        .term(Fields.STATUS, f.resolvedAt() == null ? "open" : "resolved").term(Fields.SUBJECT, f.subjectId())
+        .term(Fields.STATUS, f.status().wire()).term(Fields.SUBJECT, f.subjectId())
         .term(Fields.RUN_ID, f.openedRunId()).show("resolvedRunId", f.resolvedRunId())
         .instant(Fields.OPENED, f.openedAt()).instant(Fields.RESOLVED, f.resolvedAt())
-        .text(f.detail()).show("detail", f.detail());
+        .text(f.detail()).show("detail", f.detail()).text(f.summary()).show("summary", f.summary())
+        .term(Fields.SEVERITY, f.severity() == null ? null : f.severity().wire()).term(Fields.OWNER_ID, f.ownerId());
     ref(doc, f.subjectId());
     if (f.resolvedAt() != null) doc.number(Fields.OPEN_HOURS, Duration.between(f.openedAt(), f.resolvedAt()).toHours());
     return doc.build();

@@ -3,6 +3,7 @@ package dev.vigil.reports.load;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlRun;
 import dev.vigil.collectors.monitoring.Finding;
+import dev.vigil.collectors.monitoring.FindingFilter;
 import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.reports.period.ControlHistory;
@@ -35,8 +36,8 @@ final class ControlReader {
     });
     runs.addAll(queries.runs(tenantId, control.id(), null, period.from(), null, 1).items());
     List<Finding> findings = new ArrayList<>();
-    Pages.forEach(cursor -> queries.findings(tenantId, null, control.id(), cursor, Pages.SIZE), f -> {
-      if (period.overlaps(f.openedAt(), f.resolvedAt())) findings.add(f);
+    Pages.forEach(cursor -> queries.findings(tenantId, FindingFilter.ofControl(control.id()), cursor, Pages.SIZE), f -> {
+      if (period.overlaps(f.openedAt(), f.closedAt())) findings.add(f);
     });
     return new ControlHistory(tenantId, control, interval, runs, findings, exceptions);
   }

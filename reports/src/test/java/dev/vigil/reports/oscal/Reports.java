@@ -11,6 +11,7 @@ import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.FindingSeverity;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.reports.content.ChainStatement;
 import dev.vigil.reports.content.ControlSection;
@@ -104,7 +105,8 @@ final class Reports {
   }
 
   private static ControlInfo control(String id, String title, Family family, String procedure) {
-    return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"), procedure, Set.of(), List.of(), List.of());
+    return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"), procedure, Set.of(), List.of(), List.of(), null,
+        FindingSeverity.MEDIUM, "Revoke the grant.");
   }
 
   private static ControlRun run(ControlInfo control, String id, int hour, RunResult result, Deviation... failing) {

@@ -10,6 +10,7 @@ import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.FindingSeverity;
 import dev.vigil.controls.model.AgentStatus;
 import dev.vigil.controls.model.Connection;
 import dev.vigil.controls.model.ControlException;
@@ -83,12 +84,12 @@ public final class ReportFixture {
 
   static SystemDescription system() {
     Vendor mail = new Vendor(TENANT, "ven_1", "Zoë Mail GmbH", Criticality.HIGH, "Mail hosting", "customer e-mail",
-        VendorStatus.ACTIVE, FROM, FROM);
+        VendorStatus.ACTIVE, FROM, FROM, null);
     Connection inbox = new Connection(TENANT, "con_1", EM_DASH_NAME, "mail", "ven_1", "https://mail.example", FROM, null);
     Incident incident = new Incident(TENANT, "inc_1", "Agent sent a draft to the wrong customer", Severity.SEV2,
         Instant.parse("2026-03-10T08:00:00Z"), true, "Caught by the customer.", Instant.parse("2026-03-10T11:00:00Z"),
         Instant.parse("2026-03-13T09:00:00Z"), Instant.parse("2026-03-14T09:00:00Z"), null,
-        Instant.parse("2026-03-10T08:01:00Z"));
+        Instant.parse("2026-03-10T08:01:00Z"), null);
     IncidentOutcome outcome = new IncidentOutcome(incident, List.of(
         new IncidentOutcome.Sla("contained", Duration.ofHours(24), Instant.parse("2026-03-11T08:00:00Z"),
             incident.containedAt()),
@@ -101,7 +102,8 @@ public final class ReportFixture {
 
   static ControlInfo control(String id, String title, Family family) {
     return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"),
-        "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of());
+        "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of(), null,
+        FindingSeverity.MEDIUM, "Revoke the grant.");
   }
 
   /** Passing throughout, an exception in force, a sample of 40 grants: a table over several pages. */
