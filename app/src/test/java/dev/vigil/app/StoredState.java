@@ -25,7 +25,8 @@ final class StoredState implements AutoCloseable {
 
   /** Tables the server writes in the background. */
   private static final Set<String> BACKGROUND_TABLES = Set.of("audit_entries", "audit_heads", "checkpoints",
-      "checkpoint_deliveries", "control_runs", "control_status", "control_sweeps", "findings", "alert_deliveries", "reports",
+      "checkpoint_deliveries", "control_runs", "control_status", "control_sweeps", "findings", "finding_changes",
+      "alert_deliveries", "reports",
       "databasechangelog", "databasechangeloglock");
 
   /**
