@@ -32,6 +32,7 @@ public final class EncryptionControls {
           "keys.created", "keys.rotated")
       .procedure("Opened every stored credential with its own tenant's keyset and its bound associated data,"
           + " without disclosing it, and checked that each decrypts and none is stored in clear.")
+      .notApplicableWhen("no stored credential")
       .evaluates(EncryptionControls::credentialsDecrypt);
 
   private static Evaluation credentialsDecrypt(Snapshot s, Instant now, ControlParameters p) {
@@ -47,14 +48,22 @@ public final class EncryptionControls {
     return RuleControl.found(checks, Facts.CredentialCheck::connectionId, out);
   }
 
+  /** The subject of EN-2's deviation when credentials are stored but the tenant has no primary key. */
+  static final String NO_KEYSET = "keyset";
+
   public static final Parameter<Integer> KEY_MAX_AGE_DAYS = Parameter.whole("keyMaxAgeDays", 365, 1,
       "EN-2: a primary key older than this many days fails");
 
+  // EN-2 reads the stored credentials only to tell a tenant that never needed a keyset (not
+  // applicable) from one whose credentials have none to protect them (failing). Every path that
+  // stores a credential makes the keyset first (keys.created), so no credential trigger is needed.
   static final ControlDeclaration EN_2 = ControlDeclaration.control("EN-2", "Key rotation", Family.ENCRYPTION)
-      .criteria("CC6.1").reads(Fact.KEYS).examines(Population.KEYS).triggeredBy("keys.created", "keys.rotated")
+      .criteria("CC6.1").reads(Fact.KEYS, Fact.CREDENTIALS).examines(Population.KEYS)
+      .triggeredBy("keys.created", "keys.rotated")
       .parameters(KEY_MAX_AGE_DAYS)
       .procedure(p -> "Inspected the primary key of the tenant's keyset and checked that it was created no more than "
-          + days(p.get(KEY_MAX_AGE_DAYS)) + " before the run.")
+          + days(p.get(KEY_MAX_AGE_DAYS)) + " before the run, and that there is one whenever a credential is stored.")
+      .notApplicableWhen("no keyset and no stored credential")
       .evaluates(EncryptionControls::keyAge);
 
   private static Evaluation keyAge(Snapshot s, Instant now, ControlParameters p) {
@@ -62,6 +71,12 @@ public final class EncryptionControls {
     Instant limit = now.minus(Duration.ofDays(n));
     List<TenantKey> primary = s.keys().stream().filter(k -> k.primary() && k.retiredAt() == null).toList();
     List<Deviation> out = new ArrayList<>();
+    int stored = s.credentials().size();
+    if (primary.isEmpty() && stored > 0) {
+      // Keys must exist before credentials can be protected: no key to rotate is no pass.
+      out.add(new Deviation(NO_KEYSET, "the tenant has no primary key, yet " + stored
+          + (stored == 1 ? " connection holds" : " connections hold") + " a stored credential"));
+    }
     for (TenantKey k : primary) {
       if (!k.createdAt().isBefore(limit)) continue;
       out.add(new Deviation(k.keyId(), "primary key " + k.keyId() + " was created " + k.createdAt() + ", "
@@ -74,6 +89,7 @@ public final class EncryptionControls {
       Family.ENCRYPTION).criteria("CC6.7").reads(Fact.CONNECTIONS).examines(Population.CONNECTIONS)
       .triggeredBy("connection.created", "connection.updated", "connection.retired")
       .procedure("Inspected the endpoint of every connection not retired and checked that it uses TLS (https or wss).")
+      .notApplicableWhen("no connection that is not retired")
       .evaluates(EncryptionControls::tlsEndpoints);
 
   private static Evaluation tlsEndpoints(Snapshot s, Instant now, ControlParameters p) {

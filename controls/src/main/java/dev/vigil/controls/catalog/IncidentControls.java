@@ -45,6 +45,7 @@ public final class IncidentControls {
       .parameters(CONTAINMENT_SLA, INCIDENT_LOOKBACK_DAYS)
       .procedure(p -> "Inspected every incident detected within the " + days(p.get(INCIDENT_LOOKBACK_DAYS))
           + " before the run and checked that it was contained within its severity's SLA (" + slas(p) + ").")
+      .notApplicableWhen("no incident detected in the window")
       .evaluates(IncidentControls::containment);
 
   private static Evaluation containment(Snapshot s, Instant now, ControlParameters p) {
@@ -78,6 +79,7 @@ public final class IncidentControls {
       .procedure(p -> "Inspected every incident detected within the " + days(p.get(INCIDENT_LOOKBACK_DAYS))
           + " before the run that touched customer data and checked that customers were notified within "
           + p.get(NOTIFICATION_HOURS) + " hours of detection.")
+      .notApplicableWhen("no incident detected in the window that touched customer data")
       .evaluates(IncidentControls::notification);
 
   private static Evaluation notification(Snapshot s, Instant now, ControlParameters p) {
@@ -106,6 +108,7 @@ public final class IncidentControls {
       .procedure(p -> "Inspected every resolved sev1 or sev2 incident detected within the "
           + days(p.get(INCIDENT_LOOKBACK_DAYS)) + " before the run and checked that a post-incident review followed"
           + " resolution within " + days(p.get(POSTMORTEM_DAYS)) + ".")
+      .notApplicableWhen("no resolved sev1 or sev2 incident detected in the window")
       .evaluates(IncidentControls::postmortem);
 
   private static Evaluation postmortem(Snapshot s, Instant now, ControlParameters p) {

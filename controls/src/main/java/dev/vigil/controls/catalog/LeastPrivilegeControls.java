@@ -42,6 +42,7 @@ public final class LeastPrivilegeControls {
       .triggeredBy(CREATED, REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED)
       .procedure("Inspected every grant active at the time of the run and checked that none carries a wildcard or"
           + " admin scope (*, admin, resource:*) without an approved, unexpired exception.")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::broadScopes);
 
   private static Evaluation broadScopes(Snapshot s, Instant now, ControlParameters p) {
@@ -63,6 +64,7 @@ public final class LeastPrivilegeControls {
       .triggeredBy(CREATED, REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED)
       .procedure("Inspected every grant active at the time of the run and checked that it records a justification"
           + " and an approver other than the person who requested it.")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::justifiedAndApproved);
 
   private static Evaluation justifiedAndApproved(Snapshot s, Instant now, ControlParameters p) {
@@ -92,6 +94,7 @@ public final class LeastPrivilegeControls {
       .procedure(p -> "Inspected every grant active at the time of the run and checked that each granted more than "
           + days(p.get(UNUSED_GRANT_DAYS)) + " before the run was used (by an allowed decision or a reported action)"
           + " within the last " + days(p.get(UNUSED_GRANT_DAYS)) + ".")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::unusedGrants);
 
   private static Evaluation unusedGrants(Snapshot s, Instant now, ControlParameters p) {
@@ -120,6 +123,7 @@ public final class LeastPrivilegeControls {
           "agent.owner_changed", "user.deactivated", "user.reactivated")
       .procedure("Inspected every grant active at the time of the run and checked that its agent is active and that"
           + " the agent's owner is an active user.")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::inactiveHolders);
 
   private static Evaluation inactiveHolders(Snapshot s, Instant now, ControlParameters p) {
@@ -156,6 +160,7 @@ public final class LeastPrivilegeControls {
       .procedure(p -> "Inspected every active agent and checked that its access was reviewed within the last "
           + days(p.get(ACCESS_REVIEW_DAYS)) + ", unless the agent was created less than "
           + days(p.get(ACCESS_REVIEW_DAYS)) + " before the run.")
+      .notApplicableWhen("no active agent")
       .evaluates(LeastPrivilegeControls::accessReviews);
 
   private static Evaluation accessReviews(Snapshot s, Instant now, ControlParameters p) {
@@ -185,6 +190,7 @@ public final class LeastPrivilegeControls {
       .triggeredBy(TriggerKinds.ACTION_OUTSIDE_GRANTS).parameters(ACTION_LOOKBACK_HOURS)
       .procedure(p -> "Inspected every agent action reported in the " + p.get(ACTION_LOOKBACK_HOURS) + " hours before"
           + " the run and checked that a grant active at the moment of the action allowed it.")
+      .notApplicableWhen("no agent action reported in the window")
       .evaluates(LeastPrivilegeControls::actionsWithinGrants);
 
   private static Evaluation actionsWithinGrants(Snapshot s, Instant now, ControlParameters p) {

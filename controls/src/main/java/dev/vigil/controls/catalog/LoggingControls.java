@@ -29,6 +29,7 @@ public final class LoggingControls {
       .criteria("CC7.2").reads(Fact.CHAIN)
       .procedure("Recomputed the tenant's audit chain from its first entry, checking each entry's sequence number and"
           + " hash link, and verified the signature and head hash of every signed checkpoint.")
+      .notApplicableWhen("an empty audit chain")
       .evaluates(LoggingControls::chainIntegrity);
 
   private static Evaluation chainIntegrity(Snapshot s, Instant now, ControlParameters p) {
@@ -46,6 +47,7 @@ public final class LoggingControls {
       .criteria("CC7.2").reads(Fact.RETENTION).parameters(RETENTION_DAYS)
       .procedure(p -> "Compared the sequence range of the tenant's audit entries with the number of entries held, and"
           + " checked that no entry was deleted before it was " + days(p.get(RETENTION_DAYS)) + " old.")
+      .notApplicableWhen("no audit entry")
       .evaluates(LoggingControls::retention);
 
   private static Evaluation retention(Snapshot s, Instant now, ControlParameters p) {
@@ -88,6 +90,7 @@ public final class LoggingControls {
           + " audit entry was covered by a signed checkpoint within " + p.get(CHECKPOINT_MAX_GAP_MINUTES)
           + " minutes of being appended, and compared each family's scheduled control runs with the runs recorded"
           + " (tolerance " + p.get(MISSED_RUN_TOLERANCE) + " per family).")
+      .notApplicableWhen("no audit entry and no scheduled run due in the window")
       .evaluates(LoggingControls::monitoring);
 
   private static Evaluation monitoring(Snapshot s, Instant now, ControlParameters p) {

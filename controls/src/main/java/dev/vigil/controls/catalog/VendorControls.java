@@ -49,6 +49,7 @@ public final class VendorControls {
       .parameters(VENDOR_REVIEW_MONTHS)
       .procedure(p -> "Inspected every active vendor and checked that its latest security review took place within"
           + " the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run.")
+      .notApplicableWhen("no active vendor")
       .evaluates(VendorControls::yearlyReview);
 
   private static Evaluation yearlyReview(Snapshot s, Instant now, ControlParameters p) {
@@ -81,6 +82,7 @@ public final class VendorControls {
       .procedure(p -> "Inspected every active vendor of high or critical criticality and checked that the latest SOC 2"
           + " Type II report period on file ended no more than " + p.get(SOC2_REPORT_MAX_AGE_MONTHS)
           + " months before the run.")
+      .notApplicableWhen("no active vendor of high or critical criticality")
       .evaluates(VendorControls::soc2Reports);
 
   private static Evaluation soc2Reports(Snapshot s, Instant now, ControlParameters p) {
@@ -115,6 +117,7 @@ public final class VendorControls {
       .procedure(p -> "Inspected every connection not retired and checked that its vendor is active and that the vendor's latest"
           + " security review within the " + p.get(VENDOR_REVIEW_MONTHS) + " months before the run approved it (with"
           + " or without conditions).")
+      .notApplicableWhen("no connection that is not retired")
       .evaluates(VendorControls::approvedVendors);
 
   private static Evaluation approvedVendors(Snapshot s, Instant now, ControlParameters p) {
