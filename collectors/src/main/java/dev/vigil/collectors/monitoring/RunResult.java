@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * A run's result: no exceptions, exceptions, the run could not evaluate (facts failed to load),
- * or it examined nothing a control that declares so can be judged on ({@link ControlInfo#notApplicable}).
- * Runs stored before {@code not_applicable} existed are pass, fail or error, and read as before.
+ * or it examined nothing and found nothing failing, of a control that declares this not
+ * applicable ({@link ControlInfo#notApplicable}). Runs stored before {@code not_applicable}
+ * existed are pass, fail or error, and read as before.
  */
 public enum RunResult {
   PASS,

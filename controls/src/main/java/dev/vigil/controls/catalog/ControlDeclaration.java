@@ -12,12 +12,12 @@ import java.util.function.Function;
 
 /**
  * One control, stated in one place: its id, title, family and SOC 2 criteria, the facts it
- * reads, what its population's members are, what can change its result, the parameters it reads, its test procedure,
- * when it is not applicable, and its evaluation. Everything else derives from declarations: the {@link Catalog}, the trigger
- * map, the valid control ids, the parameters config.yml accepts, the facts a run loads and
- * the tables of docs/controls.md. The catalog's declarations are constants of their family's
- * class ({@code LeastPrivilegeControls.AC_1} ...); docs/adding-a-control.md walks through
- * adding one.
+ * reads, what its population's members are, what can change its result, the parameters it
+ * reads, its test procedure, when it is not applicable, and its evaluation. Everything else
+ * derives from declarations: the {@link Catalog}, the trigger map, the valid control ids, the
+ * parameters config.yml accepts, the facts a run loads and the tables of docs/controls.md.
+ * The catalog's declarations are constants of their family's class
+ * ({@code LeastPrivilegeControls.AC_1} ...); docs/adding-a-control.md walks through adding one.
  *
  * <p>Immutable and thread-safe as long as the rule is pure, which every rule of the catalog is.
  */

@@ -69,7 +69,8 @@ final class Observations {
             + runs.scheduled() + " scheduled, " + runs.changeTriggered() + " change-triggered, " + runs.manual()
             + " manual); " + OscalNodes.count(runs.missedScheduled(), "scheduled run") + " missing. It was passing "
             + percent(c.passingShare()) + " of the period" + (c.notApplicable().isZero() ? ""
-                : " and not applicable (its runs found nothing to test) " + percent(c.notApplicableShare()))
+                : " and not applicable (its runs found " + c.foundWhenNotApplicable() + ") "
+                    + percent(c.notApplicableShare()))
             + ". Conclusion: " + c.conclusion() + ".");
     ArrayNode props = o.putArray("props");
     prop(props, "control-id", id);

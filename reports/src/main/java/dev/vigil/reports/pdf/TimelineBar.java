@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * A control's status over the period as a bar of coloured rectangles (vector graphics, so it
- * prints sharp at any size): passing, not applicable, failing, error, not run, with the period's first and last
- * day under it and a legend giving each colour its name and its share of the period, so the
- * figure reads without colour too. A stretch too short to see is drawn a little wider, so a
+ * prints sharp at any size): passing, not applicable, failing, error, not run, with the
+ * period's first and last day under it and a legend giving each colour its name and its share
+ * of the period, so the figure reads without colour too. A stretch too short to see is drawn a little wider, so a
  * one-minute failure in a year still shows.
  */
 final class TimelineBar {

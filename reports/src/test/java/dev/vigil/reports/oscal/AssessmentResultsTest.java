@@ -125,6 +125,10 @@ class AssessmentResultsTest {
     assertThat(na.path("remarks").asText())
         .isEqualTo("not applicable: every run in the period found no incident detected in the window.");
     assertThat(findings.get("AC-1").path("target").path("status").path("reason").asText()).isEqualTo("pass");
+    JsonNode summary = StreamSupport.stream(result.path("observations").spliterator(), false)
+        .filter(o -> o.path("title").asText().startsWith("IR-1 ")).findFirst().orElseThrow();
+    assertThat(summary.path("description").asText()).contains("It was passing 0.0% of the period and not applicable"
+        + " (its runs found no incident detected in the window) 100.0%");
     assertThat(findings.values()).allSatisfy(f -> assertThat(f.path("target").path("target-id").asText())
         .isEqualTo(controlId(f) + "_obj"));
   }
