@@ -55,7 +55,8 @@ class AlertsApiTest {
       String connection = http.post(admin, "/api/v1/connections", "{\"name\":\"C\",\"app\":\"crm\",\"vendorId\":\""
           + vendor + "\",\"endpoint\":\"https://c.example\"}").get("id").asText();
       String agent = http.post(admin, "/api/v1/agents", ApiFixture.agent("bot", owner)).get("id").asText();
-      assertThat(http.post(admin, "/api/v1/controls/AC-1/run", "").get("result").asText()).isEqualTo("pass");
+      // No grant yet: nothing for AC-1 to judge, and no alert for that.
+      assertThat(http.post(admin, "/api/v1/controls/AC-1/run", "").get("result").asText()).isEqualTo("not_applicable");
       http.post(admin, "/api/v1/agents/" + agent + "/grants", "{\"connectionId\":\"" + connection
           + "\",\"scopes\":[\"*\"],\"justification\":\"x\",\"requestedBy\":\"" + owner + "\",\"approvedBy\":\"" + owner + "\"}");
 
@@ -69,7 +70,7 @@ class AlertsApiTest {
       assertThat(alert).as("an AC-1 alert").isNotNull();
       JsonNode payload = Http.JSON.readTree(alert.body());
       assertThat(payload.get("type").asText()).isEqualTo("control.status_changed");
-      assertThat(payload.get("previousStatus").asText()).isEqualTo("passing");
+      assertThat(payload.get("previousStatus").asText()).isEqualTo("not_applicable");
       assertThat(payload.get("status").asText()).isEqualTo("failing");
       assertThat(payload.get("openFindings").asLong()).isEqualTo(1);
       assertThat(alert.signature()).isEqualTo("sha256=" + hmac(SECRET, alert.timestamp() + "." + alert.body()));

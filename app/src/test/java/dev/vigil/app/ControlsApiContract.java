@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
@@ -246,7 +248,8 @@ abstract class ControlsApiContract extends ApiFixture {
 
     assertThat(ok(http.post(o.admin(), "/api/v1/connections/" + legacy + "/retire", null)).get("status").asText())
         .isEqualTo("retired");
-    awaitControl(o.admin(), "AC-1", cleared());
+    // The wildcard was the tenant's only grant: AC-1 has nothing left to judge.
+    awaitControl(o.admin(), "AC-1", status("not_applicable").and(c -> c.get("openFindings").asLong() == 0));
     awaitControl(o.admin(), "EN-3", cleared());
     assertThat(subjects(o.admin(), "status=resolved&controlId=AC-1")).containsExactly(wildcard);
   }
@@ -281,6 +284,122 @@ abstract class ControlsApiContract extends ApiFixture {
         .get("severity").asText()).isEqualTo("sev1");
     awaitControl(o.admin(), "IR-1", status("failing"));
     assertThat(subjects(o.admin(), "status=open&controlId=IR-1")).containsExactly(incident);
+  }
+
+  // --- not applicable: nothing to test -------------------------------------------------------
+
+  /**
+   * The controls a new tenant, with nothing in it but its admin token, gives something to test:
+   * those counting its chain, which starts with the entry that created it. Every other control
+   * examines objects (grants, agents, credentials, connections, vendors, incidents) or reported
+   * actions, of which it has none, and EN-2 a keyset, made only when a credential needs one.
+   */
+  static final List<String> TESTED_IN_A_NEW_TENANT = List.of("LG-1", "LG-2", "LG-3");
+
+  @Test
+  void aNewTenantIsNotApplicableButForItsChainUntilItsFirstMembersArrive() throws Exception {
+    String admin = server.createTenant("empty").get("adminToken").asText();
+    List<String> ids = http.get(admin, "/api/v1/controls?limit=100").get("items").findValuesAsText("id");
+    assertThat(ids).hasSize(18);
+    Map<String, JsonNode> runs = new LinkedHashMap<>();
+    for (String id : ids) runs.put(id, ok(http.post(admin, "/api/v1/controls/" + id + "/run", "")));
+    Instant ran = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    Map<String, String> results = new LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String id : ids) {
+      results.put(id, runs.get(id).get("result").asText());
+      expected.put(id, TESTED_IN_A_NEW_TENANT.contains(id) ? "pass" : "not_applicable");
+    }
+    assertThat(results).isEqualTo(expected);
+    assertThat(runs.get("LG-1").get("population").asLong()).as("its first entries").isPositive();
+    JsonNode ac1 = runs.get("AC-1");
+    assertThat(ac1.get("population").asLong()).isZero();
+    String ac1Run = ac1.get("id").asText();
+    assertThat(http.get(admin, "/api/v1/controls/AC-1/runs/" + ac1Run + "/evidence").get("result").asText())
+        .isEqualTo("not_applicable");
+    JsonNode entry = null;
+    for (JsonNode e : http.get(admin, "/api/v1/audit/entries?limit=1000").get("items")) {
+      if (e.get("kind").asText().equals("control.run") && e.get("data").get("runId").asText().equals(ac1Run)) entry = e;
+    }
+    assertThat(entry).as("the run's control.run entry").isNotNull();
+    assertThat(entry.get("data").get("result").asText()).isEqualTo("not_applicable");
+    Map<String, String> statuses = new LinkedHashMap<>();
+    for (JsonNode c : http.get(admin, "/api/v1/controls?limit=100").get("items")) {
+      statuses.put(c.get("id").asText(), c.get("status").asText());
+    }
+    assertThat(statuses).containsEntry("AC-1", "not_applicable").containsEntry("EN-2", "not_applicable")
+        .containsEntry("LG-1", "passing").doesNotContainValue("failing").doesNotContainValue("not_run");
+
+    // A first vendor makes VM-1 applicable at once (never reviewed: failing, then reviewed:
+    // passing); VM-2 examines high and critical vendors only, so it still has nothing to test.
+    Instant added = Instant.now();
+    String vendor = created(http.post(admin, "/api/v1/vendors", "{\"name\":\"Zendesk\",\"criticality\":\"low\"}"))
+        .get("id").asText();
+    awaitControl(admin, "VM-1", status("failing"));
+    awaitControl(admin, "VM-2", status("not_applicable").and(c -> !c.get("lastRunAt").isNull()
+        && !Instant.parse(c.get("lastRunAt").asText()).isBefore(added)));
+    created(http.post(admin, "/api/v1/vendors/" + vendor + "/reviews", "{\"reviewedAt\":\""
+        + Instant.now().minusSeconds(60) + "\",\"reviewer\":\"Ann\",\"outcome\":\"approved\"}"));
+    awaitControl(admin, "VM-1", cleared());
+
+    // A report of the time since: AC-1 had nothing to test throughout, and says so.
+    Thread.sleep(5);
+    Instant to = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Reply queued = http.post(admin, "/api/v1/reports", "{\"from\":\"" + ran + "\",\"to\":\"" + to + "\"}");
+    assertThat(queued.status()).as(queued.text()).isEqualTo(202);
+    JsonNode done = awaitReport(admin, queued.get("id").asText());
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+    JsonNode oscal = Http.JSON.readTree(http.download(admin, "/api/v1/reports/" + done.get("id").asText()
+        + "/oscal.json").body());
+    JsonNode finding = null;
+    for (JsonNode f : oscal.get("assessment-results").get("results").get(0).get("findings")) {
+      if (f.get("target").get("target-id").asText().equals("AC-1_obj")) finding = f;
+    }
+    assertThat(finding).isNotNull();
+    assertThat(finding.get("target").get("status").get("state").asText()).isEqualTo("satisfied");
+    assertThat(finding.get("target").get("status").get("reason").asText()).isEqualTo("other");
+    assertThat(finding.get("title").asText()).endsWith("not applicable: every run in the period found no active grant");
+    String pdf = pdfText(http.download(admin, "/api/v1/reports/" + done.get("id").asText() + "/report.pdf").body())
+        .replaceAll("\\s+", " ");
+    assertThat(pdf).contains("Not applicable: every run in the period found no active grant.");
+  }
+
+  @Test
+  void en2FailsWhenCredentialsAreStoredWithoutAKeyAndNoExceptionCanExcuseThat() throws Exception {
+    JsonNode tenant = server.createTenant("keyless");
+    String admin = tenant.get("adminToken").asText();
+    String approver = created(http.post(admin, "/api/v1/users", user("a@keyless.example", "admin"))).get("id").asText();
+    String vendor = created(http.post(admin, "/api/v1/vendors", "{\"name\":\"V\",\"criticality\":\"low\"}"))
+        .get("id").asText();
+    String connection = created(http.post(admin, "/api/v1/connections", ControlPlaneApiContract.connection("CRM",
+        vendor, "https://crm.example"))).get("id").asText();
+    assertThat(ok(http.post(admin, "/api/v1/controls/EN-2/run", "")).get("result").asText())
+        .as("no credential, no keyset: nothing needs a key").isEqualTo("not_applicable");
+    Reply stored = http.send(admin, "PUT", "/api/v1/connections/" + connection + "/credential",
+        "{\"secret\":\"sk_live_keyless\"}", "application/json");
+    assertThat(stored.status()).as(stored.text()).isEqualTo(204);
+    awaitControl(admin, "EN-2", status("passing"));
+
+    // The key rows are lost (a partial restore); the credential is still stored.
+    server.sql("DELETE FROM tenant_keys WHERE tenant_id = '" + tenant.get("tenantId").asText() + "'");
+    JsonNode failed = ok(http.post(admin, "/api/v1/controls/EN-2/run", ""));
+    assertThat(failed.get("result").asText()).isEqualTo("fail");
+    assertThat(failed.get("exceptions").get(0).get("subjectId").asText()).isEqualTo("keyset");
+    assertThat(failed.get("exceptions").get(0).get("detail").asText())
+        .isEqualTo("the tenant has no primary key, yet 1 connection holds a stored credential");
+    assertThat(subjects(admin, "status=open&controlId=EN-2")).containsExactly("keyset");
+
+    long before = readChain(admin, 1000).stream().filter(e -> !e.kind().equals("control.run")).count();
+    assertError(http.post(admin, "/api/v1/exceptions", "{\"controlId\":\"EN-2\",\"subjectId\":\"keyset\","
+        + "\"reason\":\"later\",\"approvedBy\":\"" + approver + "\",\"expiresAt\":\""
+        + Instant.now().plus(7, ChronoUnit.DAYS) + "\"}"), 422);
+    assertThat(readChain(admin, 1000).stream().filter(e -> !e.kind().equals("control.run")).count())
+        .isEqualTo(before);
+
+    assertThat(ok(http.post(admin, "/api/v1/keys/rotate", "")).get("primary").asBoolean()).isTrue();
+    awaitControl(admin, "EN-2", cleared());
+    assertThat(subjects(admin, "status=resolved&controlId=EN-2")).containsExactly("keyset");
   }
 
   @Test

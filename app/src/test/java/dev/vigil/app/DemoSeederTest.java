@@ -8,6 +8,8 @@ import dev.vigil.app.config.Reports;
 import dev.vigil.app.demo.DemoSeeder;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.monitoring.ControlStatus;
 import dev.vigil.collectors.reports.ReportFile;
 import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
@@ -100,6 +102,16 @@ class DemoSeederTest {
     assertThat(agents).flatMap(a -> s.grants().ofAgent(tenant, a.id(), false, "", 100).items())
         .anyMatch(g -> g.scopes().stream().anyMatch(Scopes::isBroad));
     assertThat(s.incidents().list(tenant, "", 10).items()).hasSize(1);
+  }
+
+  @Test
+  void todayEveryControlHasSomethingToTestButIr2() {
+    Map<String, ControlStatus> statuses = new HashMap<>();
+    new ControlQueries(db.jdbi()).statuses(tenant).forEach(r -> statuses.put(r.controlId(), r.status()));
+    assertThat(statuses).hasSize(18).doesNotContainValue(ControlStatus.NOT_RUN).doesNotContainValue(ControlStatus.ERROR);
+    assertThat(statuses.entrySet()).filteredOn(e -> e.getValue() == ControlStatus.NOT_APPLICABLE)
+        .extracting(Map.Entry::getKey).as("the one incident touched no customer data").containsExactly("IR-2");
+    assertThat(statuses).containsEntry("AC-1", ControlStatus.FAILING).containsEntry("IR-1", ControlStatus.PASSING);
   }
 
   @Test

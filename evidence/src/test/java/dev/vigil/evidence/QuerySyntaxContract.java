@@ -149,6 +149,20 @@ abstract class QuerySyntaxContract extends WithEstate {
   }
 
   @Test
+  void runsThatFoundNothingToTestAreFoundByTheirResult() {
+    long notApplicable = estate.jdbi.withHandle(h -> h.createQuery(
+        "SELECT count(*) FROM control_runs WHERE tenant_id = :t AND result = 'NOT_APPLICABLE'").bind("t", c.tenant())
+        .mapTo(Long.class).one());
+
+    assertThat(notApplicable).as("its only incident is not resolved: IR-3").isPositive();
+    SearchResult r = search("type:run AND status:not_applicable", null, SearchRequest.Order.TIME, 50);
+    assertThat(r.total()).isEqualTo(notApplicable);
+    assertThat(r.items()).extracting(Hit::title).allMatch(t -> t.contains(": not_applicable (0 failing of 0)"));
+    assertThat(search("type:run", null, SearchRequest.Order.TIME, 1).facets().get(Fields.STATUS))
+        .contains(new SearchResult.FacetCount("not_applicable", notApplicable));
+  }
+
+  @Test
   void pagesInRelevanceOrderNeitherRepeatNorSkip() {
     long total = search("crm", null, SearchRequest.Order.RELEVANCE, 1).total();
     Set<String> seen = new HashSet<>();

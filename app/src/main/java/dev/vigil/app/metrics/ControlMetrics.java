@@ -34,7 +34,7 @@ public final class ControlMetrics implements ControlRunner.RunListener, Consumer
   ControlMetrics(PrometheusRegistry registry) {
     this.registry = registry;
     runs = Counter.builder().name("vigil_control_runs_total")
-        .help("Control runs recorded, every tenant's, by control id and result (pass, fail, error)")
+        .help("Control runs recorded, every tenant's, by control id and result (pass, fail, error, not_applicable)")
         .labelNames("control", "result").register(registry);
     misfires = Counter.builder().name("vigil_scheduler_misfires_total")
         .help("Scheduled family sweeps that missed their moment by more than the misfire threshold (30 s), "

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param controlId the control, such as {@code CC6.1}
  * @param title the control's title, for a human reading the alert
  * @param previousStatus the status before this run, or {@code null} on the control's first run
- * @param status the status now: {@code passing}, {@code failing}, {@code error} or {@code not_run}
+ * @param status the status now: {@code passing}, {@code failing}, {@code error} or {@code not_applicable}
  * @param runId the run that observed the change, or {@code null}
  * @param at when the run evaluated the control
  * @param openFindings findings of the control that are open now

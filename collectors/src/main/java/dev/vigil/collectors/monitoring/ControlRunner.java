@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs controls for one tenant: loads one snapshot with the facts they need between them,
  * evaluates each (approved exceptions applied), records each run, and tells the status
- * listener of every status change. A control that cannot load or evaluate is recorded as an
+ * listener of every status change but those between statuses that ask nothing of anyone
+ * ({@link ControlStatus#quiet}). A control that cannot load or evaluate is recorded as an
  * error run, never as a pass. Thread-safe.
  */
 public final class ControlRunner {
@@ -81,8 +82,9 @@ public final class ControlRunner {
           loader.schedule(control.info().family()), started, clock.instant(), evaluation, error);
       outcomes.add(outcome);
       runs.recorded(control, outcome);
-      boolean firstPass = outcome.previous() == ControlStatus.NOT_RUN && outcome.status() == ControlStatus.PASSING;
-      if (outcome.statusChanged() && !firstPass) listener.changed(control, outcome);
+      // A first pass, or passing becoming not applicable, asks nothing of anyone: no alert.
+      boolean quiet = outcome.previous().quiet() && outcome.status().quiet();
+      if (outcome.statusChanged() && !quiet) listener.changed(control, outcome);
     }
     return outcomes;
   }

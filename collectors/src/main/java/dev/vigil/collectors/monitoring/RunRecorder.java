@@ -130,7 +130,7 @@ public final class RunRecorder {
   private static RunDao.RunRow row(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
       Instant scheduledFor, Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation,
       String error, int membersCap) {
-    RunResult result = evaluation == null ? RunResult.ERROR : evaluation.passed() ? RunResult.PASS : RunResult.FAIL;
+    RunResult result = RunResult.of(info, evaluation);
     String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, schedule,
         startedAt, finishedAt, result, evaluation, error, membersCap));
     long population = evaluation == null ? 0 : evaluation.population();

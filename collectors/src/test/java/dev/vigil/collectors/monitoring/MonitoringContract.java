@@ -279,6 +279,7 @@ abstract class MonitoringContract extends MonitoringFixture {
 
   @Test
   void statusChangesReachTheAlertListenerButAFirstPassDoesNot() {
+    grant("crm:read");
     run("AC-1");
     assertThat(alerts).isEmpty();
     grant("*");
@@ -289,6 +290,65 @@ abstract class MonitoringContract extends MonitoringFixture {
     });
     run("AC-1");
     assertThat(alerts).hasSize(1);
+  }
+
+  @Test
+  void aRunThatExaminesNothingIsNotApplicableInItsStatusEvidenceAndAuditEntry() throws Exception {
+    RunRecorder.Outcome empty = run("AC-1");
+    assertThat(empty.run().result()).isEqualTo(RunResult.NOT_APPLICABLE);
+    assertThat(empty.status()).isEqualTo(ControlStatus.NOT_APPLICABLE);
+    assertThat(empty.run().population()).isZero();
+    var json = new ObjectMapper().readTree(evidence(empty.run().id()));
+    assertThat(json.get("result").asText()).isEqualTo("not_applicable");
+    assertThat(json.get("membersListed").asBoolean()).isFalse();
+    AuditEntry entry = stores.auditLog().after(tenant, empty.run().auditSeq() - 1, 1).get(0);
+    assertThat(entry.data().get("result").asText()).isEqualTo("not_applicable");
+    assertThat(queries.statuses(tenant)).filteredOn(r -> r.controlId().equals("AC-1")).singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(ControlStatus.NOT_APPLICABLE));
+
+    // The first member makes it applicable again; counting controls on a tenant with entries are.
+    grant("crm:read");
+    assertThat(run("AC-1").run().result()).isEqualTo(RunResult.PASS);
+    assertThat(run("LG-1").run().result()).isEqualTo(RunResult.PASS);
+    assertThat(run("VM-2").run().result()).as("its only vendor is of medium criticality")
+        .isEqualTo(RunResult.NOT_APPLICABLE);
+  }
+
+  @Test
+  void movesBetweenPassingAndNotApplicableRaiseNoAlertButFailingOnesDo() {
+    run("AC-1");
+    String read = grant("crm:read");
+    run("AC-1");
+    stores.grants().revoke(tenant, ADMIN, agent, read);
+    run("AC-1");
+    assertThat(alerts).as("not run, not applicable, passing, not applicable").isEmpty();
+
+    String wildcard = grant("*");
+    run("AC-1");
+    stores.grants().revoke(tenant, ADMIN, agent, wildcard);
+    RunRecorder.Outcome gone = run("AC-1");
+    assertThat(gone.resolved()).as("the failing member is gone").isEqualTo(1);
+    assertThat(alerts).extracting(o -> o.previous() + ">" + o.status())
+        .containsExactly("NOT_APPLICABLE>FAILING", "FAILING>NOT_APPLICABLE");
+  }
+
+  @Test
+  void en2IsNotApplicableWithoutCredentialsAndFailsWhenTheyOutliveTheirKeys() {
+    RunRecorder.Outcome none = run("EN-2");
+    assertThat(none.run().result()).isEqualTo(RunResult.NOT_APPLICABLE);
+    stores.connections().storeCredential(tenant, ADMIN, connection, "sk_live_" + System.nanoTime());
+    assertThat(run("EN-2").run().result()).as("storing it made the keyset").isEqualTo(RunResult.PASS);
+
+    // The key rows lost (a partial restore): the credential is still stored.
+    jdbi.useHandle(h -> h.createUpdate("DELETE FROM tenant_keys WHERE tenant_id = :t").bind("t", tenant).execute());
+    RunRecorder.Outcome lost = run("EN-2");
+    assertThat(lost.run().result()).isEqualTo(RunResult.FAIL);
+    assertThat(lost.run().exceptions()).extracting(d -> d.subjectId()).containsExactly("keyset");
+    assertThat(findings("open", "EN-2")).extracting(Finding::subjectId).containsExactly("keyset");
+
+    stores.keysets().rotate(tenant, ADMIN);
+    assertThat(run("EN-2").run().result()).isEqualTo(RunResult.PASS);
+    assertThat(findings("open", "EN-2")).isEmpty();
   }
 
   @Test

@@ -12,12 +12,13 @@ import java.util.function.Function;
 
 /**
  * One control, stated in one place: its id, title, family and SOC 2 criteria, the facts it
- * reads, what its population's members are, what can change its result, the parameters it reads, its test procedure,
- * how severe its findings are and what fixes them, and its evaluation. Everything else derives from declarations: the {@link Catalog}, the trigger
- * map, the valid control ids, the parameters config.yml accepts, the facts a run loads and
- * the tables of docs/controls.md. The catalog's declarations are constants of their family's
- * class ({@code LeastPrivilegeControls.AC_1} ...); docs/adding-a-control.md walks through
- * adding one.
+ * reads, what its population's members are, what can change its result, the parameters it
+ * reads, its test procedure, when it is not applicable, how severe its findings are and what
+ * fixes them, and its evaluation. Everything else derives from declarations: the
+ * {@link Catalog}, the trigger map, the valid control ids, the parameters config.yml accepts,
+ * the facts a run loads and the tables of docs/controls.md. The catalog's declarations are
+ * constants of their family's class ({@code LeastPrivilegeControls.AC_1} ...);
+ * docs/adding-a-control.md walks through adding one.
  *
  * <p>Immutable and thread-safe as long as the rule is pure, which every rule of the catalog is.
  */
@@ -42,6 +43,7 @@ public final class ControlDeclaration {
   private final List<String> triggers;
   private final List<Parameter<?>> parameters;
   private final Function<ControlParameters, String> procedure;
+  private final String notApplicableWhen;
   private final FindingSeverity severity;
   private final String remediation;
   private final Rule rule;
@@ -56,6 +58,7 @@ public final class ControlDeclaration {
     this.triggers = List.copyOf(b.triggers);
     this.parameters = List.copyOf(b.parameters);
     this.procedure = b.procedure;
+    this.notApplicableWhen = b.notApplicableWhen;
     this.severity = b.severity;
     this.remediation = b.remediation;
     this.rule = rule;
@@ -88,7 +91,7 @@ public final class ControlDeclaration {
   public Control bind(ControlParameters values) {
     ControlParameters own = values.only(parameters);
     ControlInfo info = new ControlInfo(id, title, family, criteria, procedure.apply(own), reads, triggers,
-        parameters, population, severity, remediation);
+        parameters, population, notApplicableWhen, severity, remediation);
     return new RuleControl(info, (snapshot, now) -> rule.evaluate(snapshot, now, own));
   }
 
@@ -103,6 +106,7 @@ public final class ControlDeclaration {
     private final Set<String> triggers = new LinkedHashSet<>();
     private final Set<Parameter<?>> parameters = new LinkedHashSet<>();
     private Function<ControlParameters, String> procedure;
+    private String notApplicableWhen;
     private FindingSeverity severity;
     private String remediation;
 
@@ -154,6 +158,18 @@ public final class ControlDeclaration {
     /** The sentence a report quotes, stating the parameters in force. */
     public Builder procedure(Function<ControlParameters, String> procedure) {
       this.procedure = procedure;
+      return this;
+    }
+
+    /**
+     * Makes a run that examined nothing, and found nothing failing, not applicable rather than
+     * passing: {@code found} says what such a run found, as a report completes "every run in
+     * the period found ..." ("no active grant"). Without it, an empty population passes. The
+     * rule still decides what an empty population means: one that reports a deviation over it
+     * (EN-2 without a keyset while credentials are stored) fails.
+     */
+    public Builder notApplicableWhen(String found) {
+      this.notApplicableWhen = Objects.requireNonNull(found);
       return this;
     }
 

@@ -8,12 +8,13 @@ import java.util.Set;
  * A control as its declaration states it, with the parameters in force: what a report says
  * of it (id, title, family, the SOC 2 criteria it maps to, the test-procedure sentence an
  * auditor reads), the facts it reads from a snapshot, what its members are, what can change its result
- * ({@link TriggerKinds}), the parameters it reads, the severity of its findings before the
- * member's weight moves it ({@link FindingSeverity#forMember}) and what fixes them.
+ * ({@link TriggerKinds}), the parameters it reads, what a run that makes it not applicable
+ * found ({@link #notApplicableWhen}), the severity of its findings before the member's weight
+ * moves it ({@link FindingSeverity#forMember}) and what fixes them.
  */
 public record ControlInfo(String id, String title, Family family, List<String> criteria, String procedure,
     Set<Fact> needs, List<String> triggers, List<Parameter<?>> parameters, Population populationOrNull,
-    FindingSeverity severity, String remediation) {
+    String notApplicableWhenOrNull, FindingSeverity severity, String remediation) {
 
   public ControlInfo {
     criteria = List.copyOf(criteria);
@@ -25,5 +26,23 @@ public record ControlInfo(String id, String title, Family family, List<String> c
   /** What the control's members are ({@link Population}); empty when it counts things that are not objects. */
   public Optional<Population> population() {
     return Optional.ofNullable(populationOrNull);
+  }
+
+  /**
+   * What a run that examined nothing found, as the declaration words it ("no active grant"):
+   * such a run makes the control not applicable. Empty when an empty population passes.
+   */
+  public Optional<String> notApplicableWhen() {
+    return Optional.ofNullable(notApplicableWhenOrNull);
+  }
+
+  /**
+   * Whether {@code evaluation} makes the control not applicable rather than passing: the
+   * control declares when it is ({@link #notApplicableWhen}), and the run examined nothing and
+   * found nothing failing or excused. A failing evaluation over an empty population (EN-2: no
+   * keyset, yet credentials stored) fails.
+   */
+  public boolean notApplicable(Evaluation evaluation) {
+    return notApplicableWhenOrNull != null && evaluation.emptyAndClean();
   }
 }

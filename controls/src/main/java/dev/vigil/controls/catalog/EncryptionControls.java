@@ -37,6 +37,7 @@ public final class EncryptionControls {
           + "/api/v1/connections/{id}/credential), delete it (DELETE /api/v1/connections/{id}/credential), "
           + "or retire the connection (POST /api/v1/connections/{id}/retire); then find out how a credential "
           + "that does not open got into the store.")
+      .notApplicableWhen("no stored credential")
       .evaluates(EncryptionControls::credentialsDecrypt);
 
   private static Evaluation credentialsDecrypt(Snapshot s, Instant now, ControlParameters p) {
@@ -52,17 +53,25 @@ public final class EncryptionControls {
     return RuleControl.found(checks, Facts.CredentialCheck::connectionId, out);
   }
 
+  /** The subject of EN-2's deviation when credentials are stored but the tenant has no primary key. */
+  static final String NO_KEYSET = "keyset";
+
   public static final Parameter<Integer> KEY_MAX_AGE_DAYS = Parameter.whole("keyMaxAgeDays", 365, 1,
       "EN-2: a primary key older than this many days fails");
 
+  // EN-2 reads the stored credentials only to tell a tenant that never needed a keyset (not
+  // applicable) from one whose credentials have none to protect them (failing). Every path that
+  // stores a credential makes the keyset first (keys.created), so no credential trigger is needed.
   static final ControlDeclaration EN_2 = ControlDeclaration.control("EN-2", "Key rotation", Family.ENCRYPTION)
-      .criteria("CC6.1").reads(Fact.KEYS).examines(Population.KEYS).triggeredBy("keys.created", "keys.rotated")
+      .criteria("CC6.1").reads(Fact.KEYS, Fact.CREDENTIALS).examines(Population.KEYS)
+      .triggeredBy("keys.created", "keys.rotated")
       .parameters(KEY_MAX_AGE_DAYS)
       .procedure(p -> "Inspected the primary key of the tenant's keyset and checked that it was created no more than "
-          + days(p.get(KEY_MAX_AGE_DAYS)) + " before the run.")
+          + days(p.get(KEY_MAX_AGE_DAYS)) + " before the run, and that there is one whenever a credential is stored.")
       .severity(FindingSeverity.MEDIUM)
-      .remediation("Rotate the tenant's keyset (POST /api/v1/keys/rotate), then re-encrypt the stored credentials "
-          + "under the new primary key (POST /api/v1/keys/reencrypt).")
+      .remediation("Rotate the tenant's keyset (POST /api/v1/keys/rotate; it makes one when none is left), then "
+          + "re-encrypt the stored credentials under the new primary key (POST /api/v1/keys/reencrypt).")
+      .notApplicableWhen("no keyset and no stored credential")
       .evaluates(EncryptionControls::keyAge);
 
   private static Evaluation keyAge(Snapshot s, Instant now, ControlParameters p) {
@@ -70,6 +79,12 @@ public final class EncryptionControls {
     Instant limit = now.minus(Duration.ofDays(n));
     List<TenantKey> primary = s.keys().stream().filter(k -> k.primary() && k.retiredAt() == null).toList();
     List<Deviation> out = new ArrayList<>();
+    int stored = s.credentials().size();
+    if (primary.isEmpty() && stored > 0) {
+      // Keys must exist before credentials can be protected: no key to rotate is no pass.
+      out.add(new Deviation(NO_KEYSET, "the tenant has no primary key, yet " + stored
+          + (stored == 1 ? " connection holds" : " connections hold") + " a stored credential"));
+    }
     for (TenantKey k : primary) {
       if (!k.createdAt().isBefore(limit)) continue;
       out.add(new Deviation(k.keyId(), "primary key " + k.keyId() + " was created " + k.createdAt() + ", "
@@ -85,6 +100,7 @@ public final class EncryptionControls {
       .severity(FindingSeverity.HIGH)
       .remediation("Move the connection to an https or wss endpoint (PATCH /api/v1/connections/{id} with endpoint), "
           + "or retire it (POST /api/v1/connections/{id}/retire).")
+      .notApplicableWhen("no connection that is not retired")
       .evaluates(EncryptionControls::tlsEndpoints);
 
   private static Evaluation tlsEndpoints(Snapshot s, Instant now, ControlParameters p) {

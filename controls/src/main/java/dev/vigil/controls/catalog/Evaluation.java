@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * What a control found: how many members it examined, which ones, the members that fail, and
- * the members an approved exception excuses. The control passes when nothing fails.
+ * the members an approved exception excuses. The control passes when nothing fails, unless it
+ * examined nothing and declares that this makes it not applicable ({@link ControlInfo#notApplicable}).
  *
  * <p>{@code population} is always the whole count. {@code members} names the examined members
  * when they are objects with ids (grants, agents, credentials by connection, keys, connections,
@@ -53,5 +54,13 @@ public record Evaluation(long population, List<String> members, List<Deviation> 
 
   public boolean passed() {
     return exceptions.isEmpty();
+  }
+
+  /**
+   * Nothing examined, nothing failing, nothing excused: what makes a control that declares it
+   * ({@link ControlDeclaration.Builder#notApplicableWhen}) not applicable rather than passing.
+   */
+  public boolean emptyAndClean() {
+    return population == 0 && exceptions.isEmpty() && excused.isEmpty();
   }
 }

@@ -50,6 +50,7 @@ public final class IncidentControls {
           + "severity recorded wrongly is corrected with severity, and its SLA then applies. A containment "
           + "already late stays a finding until the incident leaves the look-back window, or an exception is "
           + "approved.")
+      .notApplicableWhen("no incident detected in the window")
       .evaluates(IncidentControls::containment);
 
   private static Evaluation containment(Snapshot s, Instant now, ControlParameters p) {
@@ -86,6 +87,7 @@ public final class IncidentControls {
       .severity(FindingSeverity.HIGH)
       .remediation("Notify the affected customers and record when (PATCH /api/v1/incidents/{id} with "
           + "customersNotifiedAt).")
+      .notApplicableWhen("no incident detected in the window that touched customer data")
       .evaluates(IncidentControls::notification);
 
   private static Evaluation notification(Snapshot s, Instant now, ControlParameters p) {
@@ -116,6 +118,7 @@ public final class IncidentControls {
           + " resolution within " + days(p.get(POSTMORTEM_DAYS)) + ".")
       .severity(FindingSeverity.MEDIUM)
       .remediation("Hold the post-incident review and record when (PATCH /api/v1/incidents/{id} with postmortemAt).")
+      .notApplicableWhen("no resolved sev1 or sev2 incident detected in the window")
       .evaluates(IncidentControls::postmortem);
 
   private static Evaluation postmortem(Snapshot s, Instant now, ControlParameters p) {

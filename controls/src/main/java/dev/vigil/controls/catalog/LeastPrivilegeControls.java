@@ -48,6 +48,7 @@ public final class LeastPrivilegeControls {
           + "/api/v1/agents/{agentId}/grants/{grantId}), or retire the connection (POST "
           + "/api/v1/connections/{id}/retire). If the broad scope is truly needed for a while, approve a "
           + "time-boxed exception (POST /api/v1/exceptions).")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::broadScopes);
 
   private static Evaluation broadScopes(Snapshot s, Instant now, ControlParameters p) {
@@ -73,6 +74,7 @@ public final class LeastPrivilegeControls {
       .remediation("Revoke the grant (DELETE /api/v1/agents/{agentId}/grants/{grantId}) and grant it again with a "
           + "written justification and an approver other than the requester (POST "
           + "/api/v1/agents/{agentId}/grants).")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::justifiedAndApproved);
 
   private static Evaluation justifiedAndApproved(Snapshot s, Instant now, ControlParameters p) {
@@ -106,6 +108,7 @@ public final class LeastPrivilegeControls {
       .remediation("Revoke the unused grant (DELETE /api/v1/agents/{agentId}/grants/{grantId}), or record an access "
           + "review that revokes it (POST /api/v1/access-reviews); the agent asks again when it needs the "
           + "access.")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::unusedGrants);
 
   private static Evaluation unusedGrants(Snapshot s, Instant now, ControlParameters p) {
@@ -138,6 +141,7 @@ public final class LeastPrivilegeControls {
       .remediation("Give the agent an active owner (PATCH /api/v1/agents/{id} with ownerId), reactivate the owner "
           + "(PATCH /api/v1/users/{id}), or revoke the grant (DELETE "
           + "/api/v1/agents/{agentId}/grants/{grantId}).")
+      .notApplicableWhen("no active grant")
       .evaluates(LeastPrivilegeControls::inactiveHolders);
 
   private static Evaluation inactiveHolders(Snapshot s, Instant now, ControlParameters p) {
@@ -177,6 +181,7 @@ public final class LeastPrivilegeControls {
       .severity(FindingSeverity.MEDIUM)
       .remediation("Review the agent's access and record the decision (POST /api/v1/access-reviews), or suspend or "
           + "retire the agent (PATCH /api/v1/agents/{id} with status).")
+      .notApplicableWhen("no active agent")
       .evaluates(LeastPrivilegeControls::accessReviews);
 
   private static Evaluation accessReviews(Snapshot s, Instant now, ControlParameters p) {
@@ -211,6 +216,7 @@ public final class LeastPrivilegeControls {
           + "approval (POST /api/v1/agents/{agentId}/grants); if not, suspend the agent (PATCH "
           + "/api/v1/agents/{id} with status suspended) and open an incident (POST /api/v1/incidents). The "
           + "finding clears once the actions leave the look-back window.")
+      .notApplicableWhen("no agent action reported in the window")
       .evaluates(LeastPrivilegeControls::actionsWithinGrants);
 
   private static Evaluation actionsWithinGrants(Snapshot s, Instant now, ControlParameters p) {

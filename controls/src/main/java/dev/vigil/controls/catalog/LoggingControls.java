@@ -34,6 +34,7 @@ public final class LoggingControls {
           + "service. Compare an earlier export with the saved checkpoints (vigil verify "
           + "--trusted-checkpoints) to see what changed, and restore the database from a backup taken before "
           + "the change.")
+      .notApplicableWhen("an empty audit chain")
       .evaluates(LoggingControls::chainIntegrity);
 
   private static Evaluation chainIntegrity(Snapshot s, Instant now, ControlParameters p) {
@@ -54,6 +55,7 @@ public final class LoggingControls {
       .severity(FindingSeverity.HIGH)
       .remediation("Entries were deleted before their retention ended: restore them from a backup or an earlier "
           + "export, find out who could delete them, and record an incident (POST /api/v1/incidents).")
+      .notApplicableWhen("no audit entry")
       .evaluates(LoggingControls::retention);
 
   private static Evaluation retention(Snapshot s, Instant now, ControlParameters p) {
@@ -100,6 +102,7 @@ public final class LoggingControls {
       .remediation("Keep the service, its scheduler and its checkpoint job running (GET /healthcheck on the admin "
           + "port names the one that stalled); the finding clears once the look-back window holds every "
           + "scheduled run and every entry is covered by a checkpoint in time.")
+      .notApplicableWhen("no audit entry and no scheduled run due in the window")
       .evaluates(LoggingControls::monitoring);
 
   private static Evaluation monitoring(Snapshot s, Instant now, ControlParameters p) {

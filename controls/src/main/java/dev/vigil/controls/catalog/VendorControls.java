@@ -52,6 +52,7 @@ public final class VendorControls {
       .severity(FindingSeverity.MEDIUM)
       .remediation("Review the vendor's security and record it (POST /api/v1/vendors/{id}/reviews), or mark the "
           + "vendor inactive if it is no longer used (PATCH /api/v1/vendors/{id} with status inactive).")
+      .notApplicableWhen("no active vendor")
       .evaluates(VendorControls::yearlyReview);
 
   private static Evaluation yearlyReview(Snapshot s, Instant now, ControlParameters p) {
@@ -88,6 +89,7 @@ public final class VendorControls {
       .remediation("Obtain the vendor's current SOC 2 Type II report and record its period end with a review (POST "
           + "/api/v1/vendors/{id}/reviews with soc2PeriodEnd), or mark the vendor inactive (PATCH "
           + "/api/v1/vendors/{id}).")
+      .notApplicableWhen("no active vendor of high or critical criticality")
       .evaluates(VendorControls::soc2Reports);
 
   private static Evaluation soc2Reports(Snapshot s, Instant now, ControlParameters p) {
@@ -126,6 +128,7 @@ public final class VendorControls {
       .remediation("Review and approve the vendor (POST /api/v1/vendors/{id}/reviews), move the connection to an "
           + "approved vendor (PATCH /api/v1/connections/{id} with vendorId), or retire the connection (POST "
           + "/api/v1/connections/{id}/retire).")
+      .notApplicableWhen("no connection that is not retired")
       .evaluates(VendorControls::approvedVendors);
 
   private static Evaluation approvedVendors(Snapshot s, Instant now, ControlParameters p) {

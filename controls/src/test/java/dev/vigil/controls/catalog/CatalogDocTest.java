@@ -38,7 +38,8 @@ class CatalogDocTest {
   /** {@code text} with the part between each pair of markers replaced by its table. */
   static String regenerate(String text, Catalog catalog) {
     Map<String, Function<Catalog, String>> tables = Map.of("controls", CatalogDocTest::controls,
-        "runs", CatalogDocTest::runs, "parameters", CatalogDocTest::parameters, "findings", CatalogDocTest::findings);
+        "runs", CatalogDocTest::runs, "applicability", CatalogDocTest::applicability,
+        "parameters", CatalogDocTest::parameters, "findings", CatalogDocTest::findings);
     String out = text;
     for (Map.Entry<String, Function<Catalog, String>> t : tables.entrySet()) {
       String begin = "<!-- generated from the catalog: " + t.getKey() + " -->\n";
@@ -69,6 +70,13 @@ class CatalogDocTest {
                 : i.parameters().stream().map(p -> "`" + p.name() + "`").collect(Collectors.joining(", ")),
             i.triggers().isEmpty() ? "the sweeps"
                 : i.triggers().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))))
+        .toList());
+  }
+
+  static String applicability(Catalog catalog) {
+    return table(List.of("id", "not applicable when a run finds"), catalog.all().stream()
+        .map(Control::info)
+        .map(i -> List.of(i.id(), i.notApplicableWhen().orElse("never: an empty population passes")))
         .toList());
   }
 

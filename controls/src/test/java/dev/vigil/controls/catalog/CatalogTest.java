@@ -84,7 +84,7 @@ class CatalogTest {
   @CsvSource(delimiter = '|', value = {
       "AC-1 | ACTIVE_GRANTS", "AC-2 | ACTIVE_GRANTS", "AC-3 | ACTIVE_GRANTS GRANT_LAST_USE",
       "AC-4 | ACTIVE_GRANTS AGENTS USERS", "AC-5 | AGENTS LAST_ACCESS_REVIEWS", "AC-6 | ACTIONS",
-      "EN-1 | CREDENTIALS", "EN-2 | KEYS", "EN-3 | CONNECTIONS", "LG-1 | CHAIN", "LG-2 | RETENTION",
+      "EN-1 | CREDENTIALS", "EN-2 | KEYS CREDENTIALS", "EN-3 | CONNECTIONS", "LG-1 | CHAIN", "LG-2 | RETENTION",
       "LG-3 | MONITORING", "VM-1 | VENDORS VENDOR_REVIEWS", "VM-2 | VENDORS VENDOR_REVIEWS",
       "VM-3 | CONNECTIONS VENDORS VENDOR_REVIEWS", "IR-1 | INCIDENTS", "IR-2 | INCIDENTS", "IR-3 | INCIDENTS"})
   void eachControlNeedsExactlyTheFactsItReads(String id, String facts) {
@@ -101,6 +101,37 @@ class CatalogTest {
   void eachControlDeclaresWhatItsMembersAre(String id, String population) {
     Optional<Population> expected = population == null ? Optional.empty() : Optional.of(Population.valueOf(population));
     assertThat(new Catalog(ControlParameters.defaults()).find(id).orElseThrow().info().population()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} is not applicable when a run finds {1}")
+  @CsvSource(delimiter = '|', value = {"AC-1 | no active grant", "AC-2 | no active grant", "AC-3 | no active grant",
+      "AC-4 | no active grant", "AC-5 | no active agent", "AC-6 | no agent action reported in the window",
+      "EN-1 | no stored credential", "EN-2 | no keyset and no stored credential",
+      "EN-3 | no connection that is not retired", "LG-1 | an empty audit chain", "LG-2 | no audit entry",
+      "LG-3 | no audit entry and no scheduled run due in the window", "VM-1 | no active vendor",
+      "VM-2 | no active vendor of high or critical criticality", "VM-3 | no connection that is not retired",
+      "IR-1 | no incident detected in the window",
+      "IR-2 | no incident detected in the window that touched customer data",
+      "IR-3 | no resolved sev1 or sev2 incident detected in the window"})
+  void eachControlDeclaresWhenItIsNotApplicable(String id, String found) {
+    assertThat(CATALOG.find(id).orElseThrow().info().notApplicableWhen()).contains(found);
+  }
+
+  @Test
+  void anEmptyPopulationIsNotApplicableOnlyWhenNothingFailedOrWasExcusedAndTheControlSaysSo() {
+    ControlInfo ac1 = CATALOG.find("AC-1").orElseThrow().info();
+    assertThat(ac1.notApplicable(Evaluation.ofMembers(List.of(), List.of()))).isTrue();
+    assertThat(ac1.notApplicable(Evaluation.ofMembers(List.of("grt_1"), List.of()))).isFalse();
+    assertThat(ac1.notApplicable(Evaluation.of(0, List.of(new Deviation("keyset", "none"))))).isFalse();
+    assertThat(ac1.notApplicable(new Evaluation(0, List.of(), List.of(),
+        List.of(new Excused("grt_1", "wildcard", "exc_1", NOW))))).isFalse();
+    // A control that does not declare it passes on an empty population, as every control once did.
+    ControlDeclaration silent = ControlDeclaration.control("XX-1", "Counts vendors", Family.VENDORS).criteria("CC9.2")
+        .reads(Fact.VENDORS).procedure("Counted the vendors.")
+        .evaluates((snapshot, now, p) -> Evaluation.of(snapshot.vendors().size(), List.of()));
+    ControlInfo info = Catalog.of(ControlParameters.defaults(), List.of(silent)).find("XX-1").orElseThrow().info();
+    assertThat(info.notApplicableWhen()).isEmpty();
+    assertThat(info.notApplicable(Evaluation.of(0, List.of()))).isFalse();
   }
 
   @ParameterizedTest(name = "{0} re-runs on {1}")
@@ -250,6 +281,7 @@ class CatalogTest {
       Evaluation e = c.evaluate(b.build(), NOW);
       assertThat(e.passed()).as(c.id()).isTrue();
       assertThat(e.population()).as(c.id()).isZero();
+      assertThat(c.info().notApplicable(e)).as("%s on nothing is not applicable", c.id()).isTrue();
     }
   }
 

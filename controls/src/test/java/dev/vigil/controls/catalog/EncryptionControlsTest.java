@@ -2,6 +2,7 @@ package dev.vigil.controls.catalog;
 
 import static dev.vigil.controls.catalog.Given.MS;
 import static dev.vigil.controls.catalog.Given.daysAgo;
+import static dev.vigil.controls.catalog.Given.notApplicable;
 import static dev.vigil.controls.catalog.Given.onlyDetail;
 import static dev.vigil.controls.catalog.Given.run;
 import static dev.vigil.controls.catalog.Given.snapshot;
@@ -55,8 +56,8 @@ class EncryptionControlsTest {
 
   @Test
   void en2PrimaryKeyExactly365DaysOldPassesAndAMillisecondOlderFails() {
-    assertThat(run("EN-2", snapshot().keys(List.of(key("key_1", daysAgo(365), true, null)))).passed()).isTrue();
-    Evaluation e = run("EN-2", snapshot().keys(List.of(key("key_1", daysAgo(365).minus(MS), true, null))));
+    assertThat(run("EN-2", keys(key("key_1", daysAgo(365), true, null))).passed()).isTrue();
+    Evaluation e = run("EN-2", keys(key("key_1", daysAgo(365).minus(MS), true, null)));
     assertThat(e.population()).isEqualTo(1);
     assertThat(onlyDetail(e, "key_1")).isEqualTo(
         "primary key key_1 was created 2025-11-26T11:59:59.999Z, 365 days 1ms before the run; limit 365 days");
@@ -64,20 +65,44 @@ class EncryptionControlsTest {
 
   @Test
   void en2ExaminesOnlyTheUnretiredPrimary() {
-    Evaluation e = run("EN-2", snapshot().keys(List.of(
+    Evaluation e = run("EN-2", keys(
         key("key_old", daysAgo(900), false, daysAgo(10)),
         key("key_older", daysAgo(1200), false, null),
         key("key_retired_primary", daysAgo(800), true, daysAgo(1)),
-        key("key_new", daysAgo(10), true, null))));
+        key("key_new", daysAgo(10), true, null)));
     assertThat(e.population()).isEqualTo(1);
     assertThat(e.passed()).isTrue();
   }
 
   @Test
-  void en2WithoutAKeysetHasNothingToExamine() {
-    Evaluation e = run("EN-2", snapshot().keys(List.of()));
+  void en2WithoutAKeysetOrAStoredCredentialIsNotApplicable() {
+    Evaluation e = run("EN-2", keys());
     assertThat(e.population()).isZero();
     assertThat(e.passed()).isTrue();
+    assertThat(notApplicable("EN-2", e)).isTrue();
+  }
+
+  @Test
+  void en2WithoutAKeysetWhileCredentialsAreStoredFails() {
+    Evaluation e = run("EN-2", keys().credentials(List.of(ok("con_1"), ok("con_2"))));
+    assertThat(e.population()).isZero();
+    assertThat(onlyDetail(e, "keyset")).isEqualTo("the tenant has no primary key, yet 2 connections hold a stored"
+        + " credential");
+    assertThat(notApplicable("EN-2", e)).isFalse();
+    assertThat(onlyDetail(run("EN-2", keys().credentials(List.of(ok("con_1")))), "keyset"))
+        .contains("yet 1 connection holds a stored credential");
+  }
+
+  @Test
+  void en2WithAKeysetAndNoCredentialStillJudgesItsPrimaryKey() {
+    Evaluation e = run("EN-2", keys(key("key_1", daysAgo(400), true, null)));
+    assertThat(subjects(e)).containsExactly("key_1");
+    assertThat(notApplicable("EN-2", run("EN-2", keys(key("key_1", daysAgo(1), true, null))))).isFalse();
+  }
+
+  /** A snapshot of EN-2's facts: these keys, and no stored credential. */
+  static Snapshot.Builder keys(TenantKey... keys) {
+    return snapshot().keys(List.of(keys)).credentials(List.of());
   }
 
   // EN-3

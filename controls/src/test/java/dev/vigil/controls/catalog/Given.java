@@ -42,6 +42,11 @@ final class Given {
     return control(id).evaluate(snapshot.build(), NOW);
   }
 
+  /** Whether {@code e} makes control {@code id} not applicable rather than passing. */
+  static boolean notApplicable(String id, Evaluation e) {
+    return control(id).info().notApplicable(e);
+  }
+
   static List<String> subjects(Evaluation e) {
     return e.exceptions().stream().map(Deviation::subjectId).toList();
   }

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * One OSCAL finding per control: its objective is satisfied when the period model noted no
  * deviation, else not satisfied, with every deviation summarised and the control's
- * observations (its run summary and its sampled members) related.
+ * observations (its run summary and its sampled members) related. A control not applicable
+ * throughout the period is satisfied for reason {@code other}, not {@code pass}: OSCAL has no
+ * third state, nothing failed, and nothing was tested either; its remarks say so.
  */
 final class Findings {
 
@@ -48,8 +50,9 @@ final class Findings {
     f.set("origins", OscalNodes.origins(toolUuid));
     ObjectNode target = f.putObject("target").put("type", "objective-id")
         .put("target-id", AssessmentPlan.objectiveId(id)).put("description", c.conclusion() + ".");
-    target.putObject("status").put("state", satisfied ? "satisfied" : "not-satisfied")
-        .put("reason", satisfied ? "pass" : "fail");
+    ObjectNode status = target.putObject("status").put("state", satisfied ? "satisfied" : "not-satisfied")
+        .put("reason", !satisfied ? "fail" : c.notApplicableThroughout() ? "other" : "pass");
+    if (c.notApplicableThroughout()) status.put("remarks", c.conclusion() + ".");
     ArrayNode related = f.putArray("related-observations");
     related.addObject().put("observation-uuid", uuids.of(Observations.runSummaryRole(id)));
     section.sample().ifPresent(s -> s.items().forEach(i -> related.addObject()

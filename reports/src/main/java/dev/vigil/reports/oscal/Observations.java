@@ -68,7 +68,10 @@ final class Observations {
         .put("description", "Vigil tested " + code(id) + " automatically " + OscalNodes.count(runs.total(), "time") + " in the period ("
             + runs.scheduled() + " scheduled, " + runs.changeTriggered() + " change-triggered, " + runs.manual()
             + " manual); " + OscalNodes.count(runs.missedScheduled(), "scheduled run") + " missing. It was passing "
-            + percent(c.passingShare()) + " of the period. Conclusion: " + c.conclusion() + ".");
+            + percent(c.passingShare()) + " of the period" + (c.notApplicable().isZero() ? ""
+                : " and not applicable (its runs found " + c.foundWhenNotApplicable() + ") "
+                    + percent(c.notApplicableShare()))
+            + ". Conclusion: " + c.conclusion() + ".");
     ArrayNode props = o.putArray("props");
     prop(props, "control-id", id);
     prop(props, "runs-scheduled", runs.scheduled());
@@ -77,6 +80,8 @@ final class Observations {
     prop(props, "missed-scheduled-runs", runs.missedScheduled());
     prop(props, "passing-share", String.format(Locale.ROOT, "%.4f", c.passingShare()));
     prop(props, "passing-duration", c.passing());
+    prop(props, "not-applicable-share", String.format(Locale.ROOT, "%.4f", c.notApplicableShare()));
+    prop(props, "not-applicable-duration", c.notApplicable());
     prop(props, "deviations", c.deviations().size());
     prop(props, "conclusion", c.conclusion());
     o.putArray("methods").add("TEST");

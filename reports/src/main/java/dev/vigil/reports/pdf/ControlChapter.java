@@ -41,6 +41,10 @@ final class ControlChapter {
     blocks.field("Manual", Formats.count(runs.manual()));
     blocks.field("Missed scheduled", Formats.count(runs.missedScheduled()));
     blocks.field("Passing", Formats.percent(p.passingShare()) + " of the period");
+    if (!p.notApplicable().isZero()) {
+      blocks.field("Not applicable", Formats.percent(p.notApplicableShare()) + " of the period (its runs found "
+          + p.foundWhenNotApplicable() + ")");
+    }
     blocks.gap(4);
     TimelineBar.draw(blocks, p);
 

@@ -12,6 +12,8 @@ record Rgb(float r, float g, float b) {
   static final Rgb FAILING = of(0xC62828);
   static final Rgb ERROR = of(0xEF6C00);
   static final Rgb NOT_RUN = of(0x9E9E9E);
+  /** A light blue: nothing to test, neither the green of a pass nor the grey of no run. */
+  static final Rgb NOT_APPLICABLE = of(0x90CAF9);
 
   static Rgb of(int rgb) {
     return new Rgb(((rgb >> 16) & 0xFF) / 255f, ((rgb >> 8) & 0xFF) / 255f, (rgb & 0xFF) / 255f);

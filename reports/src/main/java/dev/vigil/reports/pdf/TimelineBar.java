@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * A control's status over the period as a bar of coloured rectangles (vector graphics, so it
- * prints sharp at any size): passing, failing, error, not run, with the period's first and last
- * day under it and a legend giving each colour its name and its share of the period, so the
- * figure reads without colour too. A stretch too short to see is drawn a little wider, so a
+ * prints sharp at any size): passing, not applicable, failing, error, not run, with the
+ * period's first and last day under it and a legend giving each colour its name and its share
+ * of the period, so the figure reads without colour too. A stretch too short to see is drawn a little wider, so a
  * one-minute failure in a year still shows.
  */
 final class TimelineBar {
@@ -21,12 +21,13 @@ final class TimelineBar {
   static final float MIN_WIDTH = 1.2f;
 
   static final Map<ControlStatus, Rgb> COLORS = Map.of(ControlStatus.PASSING, Rgb.PASSING, ControlStatus.FAILING,
-      Rgb.FAILING, ControlStatus.ERROR, Rgb.ERROR, ControlStatus.NOT_RUN, Rgb.NOT_RUN);
+      Rgb.FAILING, ControlStatus.ERROR, Rgb.ERROR, ControlStatus.NOT_RUN, Rgb.NOT_RUN, ControlStatus.NOT_APPLICABLE,
+      Rgb.NOT_APPLICABLE);
 
   /** The statuses in legend order, with the words the legend gives them. */
   static final List<Map.Entry<ControlStatus, String>> LEGEND = List.of(Map.entry(ControlStatus.PASSING, "passing"),
-      Map.entry(ControlStatus.FAILING, "failing"), Map.entry(ControlStatus.ERROR, "error"),
-      Map.entry(ControlStatus.NOT_RUN, "not run"));
+      Map.entry(ControlStatus.NOT_APPLICABLE, "not applicable"), Map.entry(ControlStatus.FAILING, "failing"),
+      Map.entry(ControlStatus.ERROR, "error"), Map.entry(ControlStatus.NOT_RUN, "not run"));
 
   private TimelineBar() {}
 
@@ -43,13 +44,13 @@ final class TimelineBar {
     float top = flow.y();
     float bottom = top - BAR_HEIGHT;
     double total = period.length().toNanos();
-    // passing first, so that the other statuses, widened when tiny, are drawn over it
-    for (boolean passing : new boolean[] {true, false}) {
+    // passing and not applicable first, so that deviations, widened when tiny, are drawn over them
+    for (boolean operating : new boolean[] {true, false}) {
       for (StatusSegment s : control.timeline()) {
-        if ((s.status() == ControlStatus.PASSING) != passing) continue;
+        if (s.operating() != operating) continue;
         float x = left + (float) (Duration.between(period.from(), s.start()).toNanos() / total * width);
         float w = (float) (s.length().toNanos() / total * width);
-        if (!passing && w < MIN_WIDTH) w = MIN_WIDTH;
+        if (!operating && w < MIN_WIDTH) w = MIN_WIDTH;
         ink.fill(COLORS.get(s.status()), Math.min(x, left + width - w), bottom, w, BAR_HEIGHT);
       }
     }

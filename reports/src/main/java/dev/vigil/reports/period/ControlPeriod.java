@@ -11,14 +11,17 @@ import java.util.function.Function;
  * One control over one period, as a Type II report states it: the control as declared (id,
  * title, family, criteria, test procedure) and the schedules in force (more than one when the
  * configuration changed in the period), how often it ran, its status
- * timeline cut to the period, how long it was passing, every deviation and every approved
- * exception in force.
+ * timeline cut to the period, how long it was passing and how long not applicable, every
+ * deviation and every approved exception in force.
  */
 public record ControlPeriod(ControlInfo control, List<ScheduleSpan> schedules, Period period, RunCounts runs,
     List<StatusSegment> timeline, List<PeriodDeviation> deviations, List<ExceptionInForce> exceptions) {
 
   /** What a report prints when a control has no deviation in the period. */
   public static final String NO_DEVIATIONS = "no deviations noted";
+
+  /** How a report begins the conclusion of a control that was not applicable throughout the period. */
+  public static final String NOT_APPLICABLE = "not applicable";
 
   public ControlPeriod {
     if (schedules.isEmpty()) throw new IllegalArgumentException("a period has at least one schedule");
@@ -62,18 +65,60 @@ public record ControlPeriod(ControlInfo control, List<ScheduleSpan> schedules, P
 
   /** How long, in total, the control was passing within the period. */
   public Duration passing() {
-    return timeline.stream().filter(s -> s.status() == ControlStatus.PASSING).map(StatusSegment::length)
-        .reduce(Duration.ZERO, Duration::plus);
+    return total(ControlStatus.PASSING);
   }
 
   /** {@link #passing()} as a share of the whole period, from 0 to 1. */
   public double passingShare() {
-    return (double) passing().toNanos() / period.length().toNanos();
+    return share(passing());
   }
 
-  /** "no deviations noted", or how many were. */
+  /**
+   * How long, in total, the control was not applicable within the period: its runs found
+   * nothing to test. Neither passing nor a deviation.
+   */
+  public Duration notApplicable() {
+    return total(ControlStatus.NOT_APPLICABLE);
+  }
+
+  /** {@link #notApplicable()} as a share of the whole period, from 0 to 1. */
+  public double notApplicableShare() {
+    return share(notApplicable());
+  }
+
+  /**
+   * Whether every run the period depends on found nothing to test: no deviation, and no
+   * passing time. Such a period is no evidence that the control operated on anything, and its
+   * conclusion says so rather than "no deviations noted".
+   */
+  public boolean notApplicableThroughout() {
+    return deviations.isEmpty() && passing().isZero();
+  }
+
+  /**
+   * "no deviations noted", or how many were; for a control {@link #notApplicableThroughout},
+   * "not applicable: every run in the period found" what its declaration says ("no active
+   * grant").
+   */
   public String conclusion() {
+    if (notApplicableThroughout()) {
+      return NOT_APPLICABLE + ": every run in the period found " + foundWhenNotApplicable();
+    }
     return deviations.isEmpty() ? NO_DEVIATIONS
         : deviations.size() + (deviations.size() == 1 ? " deviation noted" : " deviations noted");
+  }
+
+  /** What a not applicable run of the control found, as its declaration words it: "no active grant". */
+  public String foundWhenNotApplicable() {
+    return control.notApplicableWhen().orElse("nothing to test");
+  }
+
+  private Duration total(ControlStatus status) {
+    return timeline.stream().filter(s -> s.status() == status).map(StatusSegment::length)
+        .reduce(Duration.ZERO, Duration::plus);
+  }
+
+  private double share(Duration d) {
+    return (double) d.toNanos() / period.length().toNanos();
   }
 }

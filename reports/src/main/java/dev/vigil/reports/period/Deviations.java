@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Finds a period's deviations in a control's effective timeline: every segment that is not
- * passing and shares time with the period, with the runs, members and findings behind it.
+ * Finds a period's deviations in a control's effective timeline: every segment that is
+ * failing, in error or not run and shares time with the period, with the runs, members and
+ * findings behind it. Passing and not applicable segments are none: the control was tested,
+ * and found nothing failing or nothing to test.
  */
 final class Deviations {
 
@@ -20,7 +22,7 @@ final class Deviations {
 
   static List<PeriodDeviation> of(Period period, List<StatusSegment> effective, ControlHistory history) {
     return effective.stream()
-        .filter(s -> s.status() != ControlStatus.PASSING && period.overlaps(s.start(), s.end()))
+        .filter(s -> !s.operating() && period.overlaps(s.start(), s.end()))
         .map(s -> deviation(period, s, history)).toList();
   }
 

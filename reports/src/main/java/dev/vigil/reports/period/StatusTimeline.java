@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * A control's status over time from its runs. A run's result holds from its start until the
- * next run starts (runs in the order they took effect); a pass holds no longer than the
- * schedule it ran under promises a next run ({@link ControlHistory#resultLifetime}), and the control is not
- * run after it, as before the first run known. Silence never counts in the control's favour:
- * a pass is evidence of one test, not of the hours without tests after it, while a failure
- * stands until a run finds it gone. Runs starting at or after the period's end are ignored: they say nothing of the
+ * next run starts (runs in the order they took effect); a pass, or a not applicable, holds no
+ * longer than the schedule it ran under promises a next run ({@link ControlHistory#resultLifetime}),
+ * and the control is not run after it, as before the first run known. Silence never counts in
+ * the control's favour: a pass is evidence of one test, and a not applicable of one look that
+ * found nothing to test, not of the hours without runs after it, while a failure stands until
+ * a run finds it gone. Runs starting at or after the period's end are ignored: they say nothing of the
  * period. Consecutive stretches of one status are one segment, so a failing segment is a
  * maximal failing interval.
  */
@@ -33,7 +34,7 @@ final class StatusTimeline {
       Instant next = i + 1 < runs.size() ? runs.get(i + 1).startedAt() : period.to();
       ControlStatus status = runs.get(i).result().status();
       Instant stale = runs.get(i).startedAt().plus(history.resultLifetime(runs.get(i)));
-      Instant end = status == ControlStatus.PASSING && stale.isBefore(next) ? stale : next;
+      Instant end = StatusSegment.operating(status) && stale.isBefore(next) ? stale : next;
       add(out, new StatusSegment(status, runs.get(i).startedAt(), end));
       add(out, new StatusSegment(ControlStatus.NOT_RUN, end, next));
     }

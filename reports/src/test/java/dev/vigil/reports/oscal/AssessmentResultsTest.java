@@ -107,7 +107,7 @@ class AssessmentResultsTest {
     JsonNode result = result(parse(Reports.report()));
 
     Map<String, JsonNode> findings = byControl(result.path("findings"));
-    assertThat(findings.keySet()).containsExactly("AC-1", "AC-2", "VM-1");
+    assertThat(findings.keySet()).containsExactly("AC-1", "AC-2", "VM-1", "IR-1");
     assertThat(state(findings.get("AC-1"))).isEqualTo("satisfied");
     assertThat(findings.get("AC-1").path("title").asText()).endsWith("no deviations noted");
     assertThat(state(findings.get("AC-2"))).isEqualTo("not-satisfied");
@@ -119,6 +119,16 @@ class AssessmentResultsTest {
     assertThat(state(findings.get("VM-1"))).as("a control never run was not tested").isEqualTo("not-satisfied");
     assertThat(findings.get("VM-1").path("description").asText()).contains("not tested from 2026-03-01T00:00:00Z, "
         + "open at period end");
+    JsonNode na = findings.get("IR-1").path("target").path("status");
+    assertThat(na.path("state").asText()).as("nothing failed").isEqualTo("satisfied");
+    assertThat(na.path("reason").asText()).as("nothing was tested either: no pass").isEqualTo("other");
+    assertThat(na.path("remarks").asText())
+        .isEqualTo("not applicable: every run in the period found no incident detected in the window.");
+    assertThat(findings.get("AC-1").path("target").path("status").path("reason").asText()).isEqualTo("pass");
+    JsonNode summary = StreamSupport.stream(result.path("observations").spliterator(), false)
+        .filter(o -> o.path("title").asText().startsWith("IR-1 ")).findFirst().orElseThrow();
+    assertThat(summary.path("description").asText()).contains("It was passing 0.0% of the period and not applicable"
+        + " (its runs found no incident detected in the window) 100.0%");
     assertThat(findings.values()).allSatisfy(f -> assertThat(f.path("target").path("target-id").asText())
         .isEqualTo(controlId(f) + "_obj"));
   }
@@ -142,11 +152,12 @@ class AssessmentResultsTest {
     JsonNode result = result(parse(Reports.report()));
 
     assertThat(result.path("reviewed-controls").path("control-selections").get(0).path("include-controls"))
-        .extracting(c -> c.path("control-id").asText()).containsExactly("AC-1", "AC-2", "VM-1");
+        .extracting(c -> c.path("control-id").asText()).containsExactly("AC-1", "AC-2", "VM-1", "IR-1");
     assertThat(result.path("start").asText()).isEqualTo("2026-03-01T00:00:00Z");
     assertThat(result.path("end").asText()).isEqualTo("2026-03-02T00:00:00Z");
     assertThat(titles(result.path("observations"))).contains("AC-1 No wildcard or admin scopes: runs in the period",
-        "AC-2 Grants reviewed — every 90 days: runs in the period", "VM-1 Vendors assessed: runs in the period");
+        "AC-2 Grants reviewed — every 90 days: runs in the period", "VM-1 Vendors assessed: runs in the period",
+        "IR-1 Incident containment within SLA: runs in the period");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.catalog.FindingSeverity;
+import dev.vigil.controls.catalog.Population;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.reports.content.ChainStatement;
 import dev.vigil.reports.content.ControlSection;
@@ -34,7 +35,8 @@ import java.util.Set;
 /**
  * A hand-built report of one day, 1 March 2026, with hourly controls: AC-1 passing all day
  * with a sample of three grants (one named in non-ASCII), AC-2 failing from 10:00 to 13:00 for
- * two grants (one later covered by an exception), and VM-1 never run, so not tested.
+ * two grants (one later covered by an exception), VM-1 never run, so not tested, and IR-1 not
+ * applicable all day (no incident to judge).
  */
 final class Reports {
 
@@ -52,6 +54,10 @@ final class Reports {
       "Inspected each grant's last access review.");
   static final ControlInfo VM_1 = control("VM-1", "Vendors assessed", Family.VENDORS,
       "Inspected each vendor's latest security review.");
+  static final ControlInfo IR_1 = new ControlInfo("IR-1", "Incident containment within SLA", Family.INCIDENTS,
+      List.of("CC7.3", "CC7.4"), "Inspected every incident detected within the 365 days before the run.", Set.of(),
+      List.of(), List.of(), Population.INCIDENTS, "no incident detected in the window", FindingSeverity.HIGH,
+        "Contain the incident.");
 
   private Reports() {}
 
@@ -85,13 +91,18 @@ final class Reports {
     List<ControlException> exceptions = List.of(new ControlException(TENANT, "exc_1", AC_2.id(), "grt_2",
         "Migration to the new IdP — Zoë's team", "usr_ciso", at(18), at(11), null, null));
 
+    List<ControlRun> ir1Runs = new ArrayList<>();
+    for (int h = 0; h < 24; h++) ir1Runs.add(run(IR_1, "run_ir1_" + h, h, RunResult.NOT_APPLICABLE));
+
     List<ControlSection> sections = List.of(
         new ControlSection(PeriodModel.of(DAY, new ControlHistory(TENANT, AC_1, HOURLY, ac1Runs, List.of(), List.of())),
             Optional.of("grants"), Optional.of(sample)),
         new ControlSection(PeriodModel.of(DAY, new ControlHistory(TENANT, AC_2, HOURLY, ac2Runs, findings, exceptions)),
             Optional.of("grants"), Optional.empty()),
         new ControlSection(PeriodModel.of(DAY, new ControlHistory(TENANT, VM_1, HOURLY, List.of(), List.of(), List.of())),
-            Optional.of("vendors"), Optional.of(Sampler.draw(SEED, VM_1.id(), HOURLY, Set.of()))));
+            Optional.of("vendors"), Optional.of(Sampler.draw(SEED, VM_1.id(), HOURLY, Set.of()))),
+        new ControlSection(PeriodModel.of(DAY, new ControlHistory(TENANT, IR_1, HOURLY, ir1Runs, List.of(), List.of())),
+            Optional.of("incidents"), Optional.of(Sampler.draw(SEED, IR_1.id(), HOURLY, Set.of()))));
     Checkpoint checkpoint = new Checkpoint(TENANT, 120, "b".repeat(64), T0.plus(Duration.ofDays(1)), "note");
     return new ReportContent(reportId, TENANT, "Zoë's Agents — Support", "Type II report, March 2026", DAY,
         generatedAt, "0.1.0-test", new ChainStatement(1, 119, "b".repeat(64), checkpoint, "key_ed25519_1", SEED),
@@ -106,12 +117,13 @@ final class Reports {
 
   private static ControlInfo control(String id, String title, Family family, String procedure) {
     return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"), procedure, Set.of(), List.of(), List.of(), null,
-        FindingSeverity.MEDIUM, "Revoke the grant.");
+        null, FindingSeverity.MEDIUM, "Revoke the grant.");
   }
 
   private static ControlRun run(ControlInfo control, String id, int hour, RunResult result, Deviation... failing) {
     return new ControlRun(TENANT, id, control.id(), control.family().wire(), RunTrigger.SCHEDULE, at(hour), 3600L,
-        at(hour), at(hour).plusSeconds(1), result, 3, failing.length, List.of(failing), List.of(), null,
+        at(hour), at(hour).plusSeconds(1), result, result == RunResult.NOT_APPLICABLE ? 0 : 3, failing.length,
+        List.of(failing), List.of(), null,
         "0".repeat(64), (long) hour + 1);
   }
 }

@@ -11,6 +11,7 @@ import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.catalog.FindingSeverity;
+import dev.vigil.controls.catalog.Population;
 import dev.vigil.controls.model.AgentStatus;
 import dev.vigil.controls.model.Connection;
 import dev.vigil.controls.model.ControlException;
@@ -103,7 +104,7 @@ public final class ReportFixture {
   static ControlInfo control(String id, String title, Family family) {
     return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"),
         "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of(), null,
-        FindingSeverity.MEDIUM, "Revoke the grant.");
+        null, FindingSeverity.MEDIUM, "Revoke the grant.");
   }
 
   /** Passing throughout, an exception in force, a sample of 40 grants: a table over several pages. */
@@ -173,6 +174,18 @@ public final class ReportFixture {
         List.of(new StatusSegment(ControlStatus.NOT_RUN, FROM, TO)), List.of(d), List.of());
     Sample empty = new Sample("VM-1", Frequency.DAILY, 0, 0, SEED, List.of());
     return new ControlSection(p, Optional.of("vendors"), Optional.of(empty));
+  }
+
+  /** Not applicable all month: every run found no incident to judge. */
+  static ControlSection ir1NotApplicable() {
+    ControlInfo c = new ControlInfo("IR-1", "Incident containment within SLA", Family.INCIDENTS,
+        List.of("CC7.3", "CC7.4"), "Inspected every incident detected within the 365 days before the run.", Set.of(),
+        List.of(), List.of(), Population.INCIDENTS, "no incident detected in the window", FindingSeverity.HIGH,
+        "Contain the incident.");
+    ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_928, 0, 0, 0),
+        List.of(new StatusSegment(ControlStatus.NOT_APPLICABLE, FROM, TO)), List.of(), List.of());
+    Sample empty = new Sample("IR-1", Frequency.SEVERAL_TIMES_A_DAY, 0, 0, SEED, List.of());
+    return new ControlSection(p, Optional.of("incidents"), Optional.of(empty));
   }
 
   /** One schedule over the whole of March. */

@@ -58,6 +58,15 @@ class ReportPdfTest {
   }
 
   @Test
+  void aControlNotApplicableThroughoutSaysSoRatherThanNoDeviationsOrPassing() throws IOException {
+    String all = flat(pageTexts(bytes(ReportFixture.content(List.of(ReportFixture.ir1NotApplicable())))));
+    assertThat(all).contains("Not applicable: every run in the period found no incident detected in the window.",
+        "Passing 0.0% of the period",
+        "Not applicable 100.0% of the period (its runs found no incident detected in the window)",
+        "not applicable 100.0%").doesNotContain("No deviations noted");
+  }
+
+  @Test
   void aShortErrorInALongPeriodIsNotPrintedAsNone() {
     // LG-1 was in error for 5 minutes of March: the legend must not say 0.0%
     assertThat(flat(pages)).contains("error <0.1%");

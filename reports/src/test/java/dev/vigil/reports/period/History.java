@@ -9,6 +9,7 @@ import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Excused;
 import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.catalog.FindingSeverity;
+import dev.vigil.controls.catalog.Population;
 import dev.vigil.controls.model.ControlException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +30,8 @@ final class History {
   static final Period DAY = new Period(DAY_START, DAY_START.plus(Duration.ofDays(1)));
   static final Duration HOURLY = Duration.ofHours(1);
   static final ControlInfo AC_1 = new ControlInfo("AC-1", "No wildcard or admin scopes", Family.LEAST_PRIVILEGE,
-      List.of("CC6.1", "CC6.3"), "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of(), null,
-        FindingSeverity.MEDIUM, "Revoke the grant.");
+      List.of("CC6.1", "CC6.3"), "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of(),
+      Population.GRANTS, "no active grant", FindingSeverity.MEDIUM, "Revoke the grant.");
 
   private final List<ControlRun> runs = new ArrayList<>();
   /** The schedule interval the next runs record; null: they record none, as runs before it was kept. */
@@ -88,7 +89,7 @@ final class History {
         .toList();
     runs.add(new ControlRun(TENANT, "run_" + (runs.size() + 1), AC_1.id(), "least-privilege", trigger,
         trigger == RunTrigger.SCHEDULE ? start : null, recording, start, start.plusSeconds(1), result,
-        result == RunResult.ERROR ? 0 : 10, exceptions.size(), exceptions, ex,
+        result == RunResult.ERROR || result == RunResult.NOT_APPLICABLE ? 0 : 10, exceptions.size(), exceptions, ex,
         result == RunResult.ERROR ? "facts failed to load" : null, "0".repeat(64), (long) runs.size() + 1));
     return this;
   }

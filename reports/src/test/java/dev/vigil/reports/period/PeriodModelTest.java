@@ -2,6 +2,7 @@ package dev.vigil.reports.period;
 
 import static dev.vigil.collectors.monitoring.ControlStatus.ERROR;
 import static dev.vigil.collectors.monitoring.ControlStatus.FAILING;
+import static dev.vigil.collectors.monitoring.ControlStatus.NOT_APPLICABLE;
 import static dev.vigil.collectors.monitoring.ControlStatus.NOT_RUN;
 import static dev.vigil.collectors.monitoring.ControlStatus.PASSING;
 import static dev.vigil.collectors.monitoring.RunResult.FAIL;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /** The period model on hand-built histories of one day with an hourly schedule. */
 class PeriodModelTest {
+
+  private static final RunResult NOT_APPLICABLE_RESULT = RunResult.NOT_APPLICABLE;
 
   // ---- what is refused
 
@@ -320,6 +323,56 @@ class PeriodModelTest {
     assertThat(p).isEqualTo(h.overTheDay());
     assertThat(p.runs()).isEqualTo(new RunCounts(24, 1, 1, 0));
     assertThat(single(p).timeToRemediate()).contains(Duration.ofMinutes(15));
+  }
+
+  // ---- not applicable: a run looked and found nothing to test
+
+  @Test
+  void aDayNotApplicableThroughoutIsNeitherAPassNorADeviation() {
+    ControlPeriod p = new History().hourly("-01:00", "24:00", NOT_APPLICABLE_RESULT).overTheDay();
+
+    assertThat(p.timeline()).containsExactly(segment(NOT_APPLICABLE, "00:00", "24:00"));
+    assertThat(p.deviations()).isEmpty();
+    assertThat(p.passing()).isZero();
+    assertThat(p.notApplicableShare()).isEqualTo(1.0);
+    assertThat(p.notApplicableThroughout()).isTrue();
+    assertThat(p.conclusion()).isEqualTo("not applicable: every run in the period found no active grant");
+    assertThat(p.runs()).isEqualTo(new RunCounts(24, 0, 0, 0));
+  }
+
+  @Test
+  void aControlApplicableForPartOfTheDayHasNoDeviationAndPassesOnlyThen() {
+    ControlPeriod p = new History().hourly("00:00", "12:00", NOT_APPLICABLE_RESULT).hourly("12:00", "24:00", PASS)
+        .overTheDay();
+
+    assertThat(p.timeline()).containsExactly(segment(NOT_APPLICABLE, "00:00", "12:00"),
+        segment(PASSING, "12:00", "24:00"));
+    assertThat(p.conclusion()).isEqualTo(ControlPeriod.NO_DEVIATIONS);
+    assertThat(p.passingShare()).isEqualTo(0.5);
+    assertThat(p.notApplicable()).isEqualTo(Duration.ofHours(12));
+    assertThat(p.notApplicableThroughout()).isFalse();
+  }
+
+  @Test
+  void notApplicableLapsesLikeAPassWhenNoRunRenewsIt() {
+    ControlPeriod p = new History().scheduled("00:00", NOT_APPLICABLE_RESULT).overTheDay();
+
+    assertThat(p.timeline()).containsExactly(segment(NOT_APPLICABLE, "00:00", "01:06"),
+        segment(NOT_RUN, "01:06", "24:00"));
+    assertThat(single(p).kind()).isEqualTo("not tested");
+    assertThat(p.conclusion()).isEqualTo("1 deviation noted");
+  }
+
+  @Test
+  void aFailureEndsWhenItsMembersAreGoneAndTheControlIsNotApplicable() {
+    ControlPeriod p = new History().hourly("00:00", "09:00", PASS).scheduled("09:00", FAIL, "grt_x")
+        .hourly("10:00", "24:00", NOT_APPLICABLE_RESULT).finding("grt_x", "09:00", "10:00").overTheDay();
+
+    PeriodDeviation d = single(p);
+    assertThat(d.status()).isEqualTo(FAILING);
+    assertThat(d.end()).isEqualTo(at("10:00"));
+    assertThat(d.timeToRemediate()).contains(Duration.ofHours(1));
+    assertThat(p.conclusion()).isEqualTo("1 deviation noted");
   }
 
   @Test
