@@ -1,7 +1,5 @@
 package dev.vigil.collectors.monitoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
@@ -12,33 +10,20 @@ import dev.vigil.collectors.testing.MutableClock;
 import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.controls.audit.Actor;
-import dev.vigil.controls.audit.AuditEntry;
-import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.catalog.Catalog;
-import dev.vigil.controls.catalog.Control;
-import dev.vigil.controls.catalog.ControlDeclaration;
-import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.ControlParameters;
-import dev.vigil.controls.catalog.Deviation;
-import dev.vigil.controls.catalog.Evaluation;
-import dev.vigil.controls.catalog.Fact;
 import dev.vigil.controls.catalog.Family;
-import dev.vigil.controls.catalog.Snapshot;
-import dev.vigil.controls.model.AgentStatus;
 import dev.vigil.controls.model.Criticality;
 import dev.vigil.controls.model.Role;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**

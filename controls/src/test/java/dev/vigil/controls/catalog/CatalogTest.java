@@ -128,6 +128,7 @@ class CatalogTest {
     // A control that does not declare it passes on an empty population, as every control once did.
     ControlDeclaration silent = ControlDeclaration.control("XX-1", "Counts vendors", Family.VENDORS).criteria("CC9.2")
         .reads(Fact.VENDORS).procedure("Counted the vendors.")
+        .severity(FindingSeverity.LOW).remediation("Mark a vendor inactive.")
         .evaluates((snapshot, now, p) -> Evaluation.of(snapshot.vendors().size(), List.of()));
     ControlInfo info = Catalog.of(ControlParameters.defaults(), List.of(silent)).find("XX-1").orElseThrow().info();
     assertThat(info.notApplicableWhen()).isEmpty();
