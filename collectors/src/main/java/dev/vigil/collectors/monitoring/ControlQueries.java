@@ -74,7 +74,7 @@ public final class ControlQueries {
     return evidence(tenantId, controlId, runId).map(e -> MemberResults.of(runId, e));
   }
 
-  /** The findings a run opened or resolved, as they stand now, in id order. */
+  /** The findings a run opened, changed or resolved, as they stand now, in id order. */
   public List<Finding> findingsOfRun(String tenantId, String runId) {
     return jdbi.withExtension(RunDao.class, dao -> dao.findingsOfRun(tenantId, runId));
   }

@@ -99,42 +99,43 @@ public interface RunDao {
 
   @SqlBatch("""
       INSERT INTO findings (tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id, status,
-        severity, subject_kind, subject_name, summary, owner_id, due_at)
+        severity, subject_kind, subject_name, summary, owner_id, due_at, changed_run_id)
       VALUES (:f.tenantId, :f.id, :f.controlId, :f.subjectId, :f.detail, :f.openedAt, :f.openedRunId, :f.status,
-        :f.severity, :f.subjectKind, :f.subjectName, :f.summary, :f.ownerId, :f.dueAt)
+        :f.severity, :f.subjectKind, :f.subjectName, :f.summary, :f.ownerId, :f.dueAt, :f.openedRunId)
       """)
   void insertFindings(@BindMethods("f") List<Finding> findings);
 
   @SqlBatch("""
-      UPDATE findings SET status = 'RESOLVED', resolved_at = :at, resolved_run_id = :runId
+      UPDATE findings SET status = 'RESOLVED', resolved_at = :at, resolved_run_id = :runId, changed_run_id = :runId
       WHERE tenant_id = :tenantId AND id = :id AND status IN ('OPEN', 'EXCUSED')
       """)
   void resolveFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids, @Bind("at") Instant at,
       @Bind("runId") String runId);
 
   @SqlBatch("""
-      UPDATE findings SET status = 'EXCUSED', exception_id = :exceptionId, excused_at = :at
+      UPDATE findings SET status = 'EXCUSED', exception_id = :exceptionId, excused_at = :at, changed_run_id = :runId
       WHERE tenant_id = :tenantId AND id = :id
       """)
   void excuseFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids,
-      @Bind("exceptionId") List<String> exceptionIds, @Bind("at") Instant at);
+      @Bind("exceptionId") List<String> exceptionIds, @Bind("at") Instant at, @Bind("runId") String runId);
 
   /** Opens excused findings again: the exception ended and the member still fails. */
   @SqlBatch("""
-      UPDATE findings SET status = 'OPEN', exception_id = NULL, excused_at = NULL
+      UPDATE findings SET status = 'OPEN', exception_id = NULL, excused_at = NULL, changed_run_id = :runId
       WHERE tenant_id = :tenantId AND id = :id AND status = 'EXCUSED'
       """)
-  void reopenFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids);
+  void reopenFindings(@Bind("tenantId") String tenantId, @Bind("id") List<String> ids, @Bind("runId") String runId);
 
   /** Updates what runs derive; an owner or due date a person assigned stays. */
   @SqlBatch("""
       UPDATE findings SET detail = :r.detail, summary = :r.summary, subject_name = :r.subjectName,
         severity = :r.severity,
         owner_id = CASE WHEN owner_assigned THEN owner_id ELSE :r.ownerId END,
-        due_at = CASE WHEN due_assigned THEN due_at ELSE :r.dueAt END
+        due_at = CASE WHEN due_assigned THEN due_at ELSE :r.dueAt END, changed_run_id = :runId
       WHERE tenant_id = :tenantId AND id = :r.id
       """)
-  void refreshFindings(@Bind("tenantId") String tenantId, @BindMethods("r") List<Refresh> refreshes);
+  void refreshFindings(@Bind("tenantId") String tenantId, @BindMethods("r") List<Refresh> refreshes,
+      @Bind("runId") String runId);
 
   @SqlBatch("""
       INSERT INTO finding_changes (tenant_id, finding_id, id, at, change, actor_type, actor_id, note)
@@ -212,8 +213,9 @@ public interface RunDao {
   @RegisterConstructorMapper(Change.class)
   List<Change> changes(@Bind("tenantId") String tenantId, @Bind("findingId") String findingId);
 
+  /** The findings a run opened, changed or resolved (their last change may be a later run's). */
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "
-      + "AND (opened_run_id = :runId OR resolved_run_id = :runId) ORDER BY id")
+      + "AND (opened_run_id = :runId OR resolved_run_id = :runId OR changed_run_id = :runId) ORDER BY id")
   List<Finding> findingsOfRun(@Bind("tenantId") String tenantId, @Bind("runId") String runId);
 
   @SqlUpdate("""

@@ -240,9 +240,9 @@ public final class RunRecorder {
       }
     }
     if (!fresh.isEmpty()) dao.insertFindings(fresh);
-    if (!reopened.isEmpty()) dao.reopenFindings(tenantId, reopened);
-    if (!refreshes.isEmpty()) dao.refreshFindings(tenantId, refreshes);
-    if (!toExcuse.isEmpty()) dao.excuseFindings(tenantId, toExcuse, exceptionIds, at);
+    if (!reopened.isEmpty()) dao.reopenFindings(tenantId, reopened, runId);
+    if (!refreshes.isEmpty()) dao.refreshFindings(tenantId, refreshes, runId);
+    if (!toExcuse.isEmpty()) dao.excuseFindings(tenantId, toExcuse, exceptionIds, at, runId);
     if (!gone.isEmpty()) dao.resolveFindings(tenantId, gone, at, runId);
     if (!changes.isEmpty()) dao.insertChanges(changes);
     return new Moved(fresh.size() + reopened.size(), gone.size(), toExcuse.size());

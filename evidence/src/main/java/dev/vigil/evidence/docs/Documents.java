@@ -133,7 +133,11 @@ public final class Documents {
     return out;
   }
 
-  /** A finding as it stands, with the control it belongs to as the run's evidence names it. */
+  /**
+   * A finding as it stands, with the control it belongs to as the run's evidence names it. Only
+   * runs change what is indexed of it (a person's owner or due date is not indexed), and each
+   * run that changes it re-indexes it, so a rebuild from the chain gives the same document.
+   */
   public static EvidenceDoc finding(Finding f, JsonNode evidence, AuditEntry proof) {
     Draft doc = control(new Draft(DocType.FINDING, f.id(), proof), evidence)
         .title(f.controlId() + " finding " + f.status().wire() + ": "
@@ -143,7 +147,7 @@ public final class Documents {
         .term(Fields.RUN_ID, f.openedRunId()).show("resolvedRunId", f.resolvedRunId())
         .instant(Fields.OPENED, f.openedAt()).instant(Fields.RESOLVED, f.resolvedAt())
         .text(f.detail()).show("detail", f.detail()).text(f.summary()).show("summary", f.summary())
-        .term(Fields.SEVERITY, f.severity() == null ? null : f.severity().wire()).term(Fields.OWNER_ID, f.ownerId());
+        .term(Fields.SEVERITY, f.severity() == null ? null : f.severity().wire());
     ref(doc, f.subjectId());
     if (f.resolvedAt() != null) doc.number(Fields.OPEN_HOURS, Duration.between(f.openedAt(), f.resolvedAt()).toHours());
     return doc.build();
