@@ -1,18 +1,32 @@
 package dev.vigil.app.http;
 
+import dev.vigil.app.web.PageRefused;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** Jersey's own refusals (403, 404, 405, 413, 415 ...), in the API's error shape. */
+/**
+ * Jersey's own refusals (403, 404, 405, 413, 415 ...), in the API's error shape. A dashboard
+ * page's refusal ({@link PageRefused}) is already an HTML page and passes as it is; a path that
+ * matches nothing outside the API gets the dashboard's HTML 404 page.
+ */
 public final class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+
+  @Context
+  private UriInfo uri;
 
   @Override
   public Response toResponse(WebApplicationException e) {
+    if (e instanceof PageRefused) return e.getResponse();
+    if (e instanceof NotFoundException && uri != null && !uri.getPath().startsWith("api/")) {
+      return PageRefused.unknownPath();
+    }
     int status = e.getResponse().getStatus();
     String message;
     if (e instanceof ForbiddenException) {
