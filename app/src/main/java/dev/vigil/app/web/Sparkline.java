@@ -37,7 +37,7 @@ public record Sparkline(List<Bar> bars, Integer percent, String label) {
     long first = today - DAYS + 1;
     Map<String, long[][]> byControl = new HashMap<>();
     for (OverviewDao.DayCount c : counts) {
-      int day = (int) (c.day() - first);
+      int day = (int) (c.epochDay() - first);
       if (day < 0 || day >= DAYS) continue;
       long[][] days = byControl.computeIfAbsent(c.controlId(), k -> new long[DAYS][2]);
       switch (c.result()) {

@@ -14,10 +14,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface OverviewDao {
 
   /** How many runs of one control gave one result on one day (days since the epoch, UTC). */
-  record DayCount(String controlId, long day, String result, long runs) {}
+  record DayCount(String controlId, long epochDay, String result, long runs) {}
 
   @SqlQuery("""
-      SELECT control_id, FLOOR(EXTRACT(EPOCH FROM started_at) / 86400) AS day, result, COUNT(*) AS runs
+      SELECT control_id, FLOOR(EXTRACT(EPOCH FROM started_at) / 86400) AS epoch_day, result, COUNT(*) AS runs
       FROM control_runs
       WHERE tenant_id = :tenantId AND started_at >= :from
       GROUP BY control_id, FLOOR(EXTRACT(EPOCH FROM started_at) / 86400), result
@@ -26,7 +26,7 @@ public interface OverviewDao {
   List<DayCount> runsByDay(@Bind("tenantId") String tenantId, @Bind("from") Instant from);
 
   /** Open findings by age: opened after {@code day}, after {@code week}, after {@code month}, and all. */
-  record Ages(long underDay, long underWeek, long underMonth, long all) {}
+  record Ages(long underDay, long underWeek, long underMonth, long allOpen) {}
 
   @SqlQuery("""
       SELECT COALESCE(SUM(CASE WHEN opened_at > :day THEN 1 ELSE 0 END), 0) AS under_day,
