@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * A control's passing share over the last days as an inline SVG bar chart drawn on the server
- * (no script): one bar a day, its height the share of that day's runs that passed (a failed or
- * errored run counts against it, a not applicable one does not count), grey where no run
- * happened. {@code percent} is the share over the whole window; null when nothing counted.
+ * (no script): one bar a day, full height, green up to the share of that day's runs that
+ * passed and red above it (a failed or errored run counts against it, a not applicable one
+ * does not count), a grey stub where no run counted. {@code percent} is the share over the whole window; null when nothing counted.
  */
 public record Sparkline(List<Bar> bars, Integer percent, String label) {
 
@@ -21,7 +21,7 @@ public record Sparkline(List<Bar> bars, Integer percent, String label) {
   static final int GAP = 1;
   static final int HEIGHT = 24;
 
-  /** One day's bar: where it stands, how tall, and its class (pass, mixed, fail, none). */
+  /** One rectangle of a day's bar: where it stands, how tall, and its class (pass, fail, none). */
   public record Bar(int x, int y, int height, String css) {}
 
   /** A control that has not run in the window. */
@@ -65,8 +65,9 @@ public record Sparkline(List<Bar> bars, Integer percent, String label) {
         bars.add(new Bar(x, HEIGHT - 2, 2, "none"));
         continue;
       }
-      int h = Math.max(2, (int) Math.round(HEIGHT * (double) pass / all));
-      bars.add(new Bar(x, HEIGHT - h, h, pass == all ? "pass" : pass == 0 ? "fail" : "mixed"));
+      int green = (int) Math.round(HEIGHT * (double) pass / all);
+      if (green > 0) bars.add(new Bar(x, HEIGHT - green, green, "pass"));
+      if (green < HEIGHT) bars.add(new Bar(x, 0, HEIGHT - green, "fail"));
     }
     Integer percent = counted == 0 ? null : (int) Math.floor(100.0 * passed / counted);
     String label = percent == null ? "No runs in the last " + DAYS + " days"
