@@ -146,6 +146,9 @@ class DashboardBrowserTest {
     wait(LIVE).until(ExpectedConditions.textToBe(By.id("status-AC-1"), "Passing"));
     assertThat(((JavascriptExecutor) driver).executeScript("return window.vigilNotReloaded === true;")).isEqualTo(true);
     check("control-passing");
+    driver.get(base + "/");
+    assertThat(driver.findElement(By.id("status-AC-1")).getText()).isEqualTo("Passing");
+    assertThat(driver.findElement(By.id("median-remediation")).getText()).as("the resolved finding's time").isNotEqualTo("—");
   }
 
   @Test
@@ -254,8 +257,9 @@ class DashboardBrowserTest {
     return new WebDriverWait(driver, d, Duration.ofMillis(50));
   }
 
+  /** A GET as the browser sends it: with the session's cookie, asking for HTML. */
   HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
         .header("Cookie", "vigil_session=" + driver.manage().getCookieNamed("vigil_session").getValue()).build(),
         HttpResponse.BodyHandlers.ofString());
   }
