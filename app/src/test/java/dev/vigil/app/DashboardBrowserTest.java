@@ -124,6 +124,35 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aSignInPostedWithoutTheFormsTokenIsRefusedAndStartsNoSession() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("email=cora%40acme.example&password=a+long+enough+password")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("vigil_session="));
+  }
+
+  @Test
+  void anEmailInTwoWorkspacesIsAskedWhichOneOnlyAfterItsPasswordMatches() throws Exception {
+    user(adminA, "sam@both.example", "auditor");
+    user(adminB, "sam@both.example", "auditor");
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/sign-in");
+    driver.findElement(By.id("email")).sendKeys("sam@both.example");
+    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+    assertThat(driver.findElement(By.id("sign-in-error")).getText()).contains("several workspaces");
+    check("sign-in-workspace");
+    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("workspace")).sendKeys("globex");
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+    assertThat(driver.findElement(By.cssSelector(".workspace")).getText()).isEqualTo("Globex");
+  }
+
+  @Test
   void complianceSeesAc1FailThenPassLiveAndRunsItAsThemselves() throws Exception {
     signIn("cora@acme.example");
     assertThat(driver.findElement(By.id("status-AC-1")).getText()).isEqualTo("Failing");
