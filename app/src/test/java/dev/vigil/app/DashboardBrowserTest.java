@@ -173,6 +173,7 @@ class DashboardBrowserTest {
     assertThat(http.delete(adminA, "/api/v1/agents/" + agent + "/grants/" + wildcard).status()).isEqualTo(204);
     awaitAc1("passing");
     wait(LIVE).until(ExpectedConditions.textToBe(By.id("status-AC-1"), "Passing"));
+    wait(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#newer-run a")));
     assertThat(((JavascriptExecutor) driver).executeScript("return window.vigilNotReloaded === true;")).isEqualTo(true);
     check("control-passing");
     driver.get(base + "/");

@@ -69,6 +69,11 @@ public final class ControlPage extends PageView {
     return run;
   }
 
+  /** The control's latest run as the page was drawn (null before its first), for the live check to compare. */
+  public String getLatestRunId() {
+    return row == null ? null : row.lastRunId();
+  }
+
   public boolean isLatestRun() {
     return run != null && row != null && run.id().equals(row.lastRunId());
   }

@@ -102,14 +102,21 @@ public final class ControlsResource {
         exceptions.activeOf(tenant, id, clock.instant(), EXCEPTIONS_SHOWN), clock.instant());
   }
 
-  /** The control's badge again, as an out-of-band swap of its page's. */
+  /**
+   * The control's badge again, as an out-of-band swap of its page's, and a link to the latest
+   * run when it is newer than the run the page shows ({@code shown}).
+   */
   @GET
   @Path("/{id}/live")
   @Dashboard.Live
-  public LiveStatus live(@Context ContainerRequestContext request, @PathParam("id") String id) {
+  public LiveStatus live(@Context ContainerRequestContext request, @PathParam("id") String id,
+      @QueryParam("shown") String shown) {
     WebSession session = WebSession.of(request);
     control(session, id);
-    return new LiveStatus(session, List.of(id), statuses(session.tenantId()), false);
+    Map<String, StatusRow> statuses = statuses(session.tenantId());
+    StatusRow row = statuses.get(id);
+    String newer = row == null || row.lastRunId() == null || row.lastRunId().equals(shown) ? null : row.lastRunId();
+    return new LiveStatus(session, List.of(id), statuses, false).newerRun(id, newer);
   }
 
   /** Runs the control now for the signed-in person, who is audited as having asked. */

@@ -18,6 +18,8 @@ public final class LiveStatus extends PageView {
   private final boolean counts;
   private final long passing;
   private final long failing;
+  private String control;
+  private String newerRun;
 
   LiveStatus(WebSession session, List<String> controlIds, Map<String, StatusRow> statuses, boolean counts) {
     super("live.ftlh", session, "", "");
@@ -28,6 +30,21 @@ public final class LiveStatus extends PageView {
     this.counts = counts;
     this.passing = Status.passing(statuses.values());
     this.failing = Status.failing(statuses.values());
+  }
+
+  /** On a control's page: the latest run of {@code controlId} when the page shows an older one (null: it does not). */
+  LiveStatus newerRun(String controlId, String runId) {
+    this.control = controlId;
+    this.newerRun = runId;
+    return this;
+  }
+
+  public String getControl() {
+    return control;
+  }
+
+  public String getNewerRun() {
+    return newerRun;
   }
 
   public List<Badge> getBadges() {
