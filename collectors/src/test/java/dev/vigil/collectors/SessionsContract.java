@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestInstance;
  * Dashboard sessions against real databases: only the secret's hash is stored, a session ends
  * when idle or too old, on sign-out and when its user is deactivated (in the same
  * transaction), each sign-in, failure and sign-out is audited without a secret, and an email in
- * several tenants names each of its workspaces.
+ * several tenants names each of its workspaces. Also the overview's aggregates, computed in
+ * each database's SQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SessionsContract {
@@ -120,6 +121,51 @@ abstract class SessionsContract {
     assertThat(stores.users().workspaces(" cora@acme.example ")).extracting(UserStore.Workspace::tenantId)
         .contains(tenant, other);
     assertThat(stores.users().workspaces("nobody@acme.example")).isEmpty();
+  }
+
+  @Test
+  void theOverviewAggregatesCountRunsByDayFindingsByAgeAndTheMedianTimeToRemediate() {
+    java.time.Instant now = clock.instant();
+    run("run_a", "AC-1", "PASS", now.minus(Duration.ofDays(2)), true);
+    run("run_b", "AC-1", "FAIL", now.minus(Duration.ofDays(2)).plusSeconds(60), false);
+    run("run_c", "AC-2", "PASS", now.minusSeconds(30), true);
+    finding("fnd_1", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(20)));
+    finding("fnd_2", now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(9)));
+    finding("fnd_3", now.minus(Duration.ofDays(6)), now.minus(Duration.ofDays(2)));
+    finding("fnd_4", now.minus(Duration.ofHours(2)), null);
+    finding("fnd_5", now.minus(Duration.ofDays(3)), null);
+    ControlQueries q = new ControlQueries(db.jdbi());
+
+    var days = q.runsByDay(tenant, now.minus(Duration.ofDays(30)));
+    long today = Math.floorDiv(now.getEpochSecond(), 86400);
+    assertThat(days).extracting(d -> d.controlId() + " " + (today - d.epochDay()) + " " + d.result() + " " + d.runs())
+        .containsExactlyInAnyOrder("AC-1 2 PASS 1", "AC-1 2 FAIL 1", "AC-2 0 PASS 1");
+    var ages = q.openFindingAges(tenant, now);
+    assertThat(List.of(ages.underDay(), ages.underWeek(), ages.underMonth(), ages.allOpen()))
+        .containsExactly(1L, 2L, 2L, 2L);
+    // Resolved in the window: 1 day and 4 days (the 20-day one resolved 20 days ago, also in it).
+    assertThat(q.medianTimeToRemediate(tenant, now.minus(Duration.ofDays(30)))).hasValue(Duration.ofDays(4));
+    assertThat(q.medianTimeToRemediate(tenant, now.minus(Duration.ofDays(5)))).hasValue(Duration.ofDays(4));
+    assertThat(q.lastSweep(tenant)).hasValue(now.minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+  }
+
+  private void run(String id, String control, String result, java.time.Instant at, boolean scheduled) {
+    db.jdbi().useHandle(h -> h.createUpdate("""
+        INSERT INTO control_runs (tenant_id, id, control_id, family, run_trigger, scheduled_for, started_at,
+          finished_at, result, population, exception_count, excused_count, evidence, evidence_sha256)
+        VALUES (:t, :id, :c, 'least-privilege', :trigger, :scheduled, :at, :at, :result, 1, 0, 0, '{}', :sha)
+        """).bind("t", tenant).bind("id", id + tenant).bind("c", control)
+        .bind("trigger", scheduled ? "SCHEDULE" : "CHANGE").bind("scheduled", scheduled ? at : null)
+        .bind("at", at).bind("result", result).bind("sha", "0".repeat(64)).execute());
+  }
+
+  private void finding(String id, java.time.Instant opened, java.time.Instant resolved) {
+    db.jdbi().useHandle(h -> h.createUpdate("""
+        INSERT INTO findings (tenant_id, id, control_id, subject_id, detail, opened_at, opened_run_id, resolved_at,
+          status)
+        VALUES (:t, :id, 'AC-1', :id, 'x', :opened, 'run_a', :resolved, :status)
+        """).bind("t", tenant).bind("id", id).bind("opened", opened).bind("resolved", resolved)
+        .bind("status", resolved == null ? "OPEN" : "RESOLVED").execute());
   }
 
   @Test
