@@ -25,9 +25,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -249,6 +251,30 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theKeyboardReachesTheSkipLinkTheNavAndTheRunButton() throws Exception {
+    signIn("cora@acme.example");
+    driver.get(base + "/controls/AC-3");
+    var body = driver.findElement(By.tagName("body"));
+    body.sendKeys(Keys.TAB);
+    assertThat(active().getText()).isEqualTo("Skip to content");
+    active().sendKeys(Keys.ENTER);
+    assertThat(active().getAttribute("id")).isEqualTo("main");
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    driver.get(base + "/controls/AC-3");
+    for (int i = 0; i < 15; i++) {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      WebElement a = active();
+      reached.add(a.getAttribute("id") != null && !a.getAttribute("id").isEmpty() ? "#" + a.getAttribute("id")
+          : a.getText());
+    }
+    assertThat(reached).contains("Overview", "Controls", "Sign out", "#run-now");
+  }
+
+  WebElement active() {
+    return driver.switchTo().activeElement();
+  }
+
+  @Test
   void everyPageCarriesTheSecurityHeaders() throws Exception {
     signIn("cora@acme.example");
     for (String path : List.of("/", "/controls", "/controls/AC-1", "/sign-in", "/no/such/page")) {
@@ -267,8 +293,8 @@ class DashboardBrowserTest {
     driver.manage().deleteAllCookies();
     driver.get(base + "/sign-in");
     driver.findElement(By.id("email")).sendKeys(email);
-    driver.findElement(By.id("password")).sendKeys(PASSWORD);
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    // Submitted from the keyboard, as a person without a mouse would.
+    driver.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
     wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
   }
 
