@@ -25,12 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The controls: the list (filtered by family and status), a control's page (what it tests, its
@@ -69,7 +68,7 @@ public final class ControlsResource {
       @QueryParam("status") String status) {
     WebSession session = WebSession.of(request);
     Family chosenFamily = family == null || family.isEmpty() ? null
-        : java.util.Arrays.stream(Family.values()).filter(f -> f.wire().equals(family)).findFirst().orElse(null);
+        : Arrays.stream(Family.values()).filter(f -> f.wire().equals(family)).findFirst().orElse(null);
     return new ControlsPage(session, catalog, statuses(session.tenantId()), chosenFamily,
         status == null ? "" : status);
   }
@@ -138,7 +137,7 @@ public final class ControlsResource {
   }
 
   private Map<String, StatusRow> statuses(String tenantId) {
-    return queries.statuses(tenantId).stream().collect(Collectors.toMap(StatusRow::controlId, Function.identity()));
+    return Status.byControl(queries.statuses(tenantId));
   }
 
   /** A page number from the query (0 when absent or not a small number). */

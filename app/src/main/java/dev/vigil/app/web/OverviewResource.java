@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The overview: every control by family with its status and 30-day passing share, open
@@ -71,7 +69,7 @@ public final class OverviewResource {
   }
 
   private Map<String, StatusRow> statuses(String tenantId) {
-    return queries.statuses(tenantId).stream().collect(Collectors.toMap(StatusRow::controlId, Function.identity()));
+    return Status.byControl(queries.statuses(tenantId));
   }
 
   private HealthCheck.Result check(String name) {

@@ -3,6 +3,10 @@ package dev.vigil.app.web;
 import dev.vigil.collectors.monitoring.ControlStatus;
 import dev.vigil.collectors.monitoring.StatusRow;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A control's status as a page shows it: a CSS class for its colour and a word for it, so the
@@ -32,5 +36,10 @@ public record Status(String css, String label) {
   /** How many of {@code rows} fail or could not run: each asks someone to act. */
   static long failing(Collection<StatusRow> rows) {
     return rows.stream().filter(s -> s.status() == ControlStatus.FAILING || s.status() == ControlStatus.ERROR).count();
+  }
+
+  /** The tenant's stored statuses by control id. */
+  static Map<String, StatusRow> byControl(List<StatusRow> rows) {
+    return rows.stream().collect(Collectors.toMap(StatusRow::controlId, Function.identity()));
   }
 }
