@@ -28,6 +28,7 @@ import dev.vigil.app.http.SecurityHeadersFilter;
 import dev.vigil.app.http.TextDeserializer;
 import dev.vigil.app.http.UtcInstantDeserializer;
 import dev.vigil.app.metrics.ServiceMetrics;
+import dev.vigil.app.web.Web;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Ids;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -74,6 +75,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         return config.database().dataSourceFactory(config.dataDir());
       }
     });
+    Web.initialize(bootstrap);
     bootstrap.addCommand(new TenantCreateCommand());
     bootstrap.addCommand(new TokenCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
@@ -129,6 +131,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         monitoring.catalog(), config.controls().schedules(), ids, clock);
     Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, metrics,
         clock);
+    Web.register(environment, config.dashboard(), database.jdbi(), stores, audit, monitoring, ids, clock);
     seedOrHint(config, environment, database, masterKey, stores, clock);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.app.config.AuditFactory;
 import dev.vigil.app.config.ControlsFactory;
 import dev.vigil.app.config.CryptoFactory;
+import dev.vigil.app.config.DashboardFactory;
 import dev.vigil.app.config.DatabaseFactory;
 import dev.vigil.app.config.EvidenceFactory;
 import dev.vigil.app.config.PrometheusFactory;
@@ -63,6 +64,11 @@ public final class VigilConfiguration extends Configuration {
   @NotNull
   private PrometheusFactory prometheus = new PrometheusFactory();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private DashboardFactory dashboard = new DashboardFactory();
+
   public Path dataDir() {
     return Path.of(dataDir);
   }
@@ -97,6 +103,11 @@ public final class VigilConfiguration extends Configuration {
 
   public EvidenceFactory evidence() {
     return evidence;
+  }
+
+  /** The web dashboard's sessions and sign-in throttling. */
+  public DashboardFactory dashboard() {
+    return dashboard;
   }
 
   /** The operator's metrics (Dropwizard's own {@code metrics} section configures its reporters). */

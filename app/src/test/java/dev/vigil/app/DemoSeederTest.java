@@ -11,6 +11,7 @@ import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlStatus;
 import dev.vigil.collectors.reports.ReportFile;
+import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.controls.catalog.Catalog;
@@ -88,10 +89,14 @@ class DemoSeederTest {
 
   @Test
   void thePrintedTokenAndPasswordWorkAndTheCompanyIsBelievable() {
-    assertThat(printed).contains("http://localhost:8080/api/v1/agents").contains("admin@acme.example");
+    assertThat(printed).contains("http://localhost:8080/api/v1/agents").contains("admin@acme.example")
+        .contains("Dashboard: http://localhost:8080/");
     Matcher password = Pattern.compile("password: (\\S+)").matcher(printed);
     assertThat(password.find()).isTrue();
     assertThat(s.users().authenticate(tenant, "admin@acme.example", password.group(1))).isPresent();
+    // The dashboard's sign-in finds the tenant from the email alone.
+    assertThat(s.users().workspaces("admin@acme.example")).extracting(UserStore.Workspace::tenantId)
+        .containsExactly(tenant);
 
     var agents = s.agents().list(tenant, "", 100).items();
     assertThat(agents).hasSize(3).anyMatch(a -> a.status() == AgentStatus.SUSPENDED);

@@ -70,12 +70,19 @@ final class VigilServer implements AutoCloseable {
     return new Http(port());
   }
 
-  /** The classes of every resource the server registered with Jersey. */
+  /**
+   * The classes of every API resource the server registered with Jersey: those under
+   * {@code /api/v1}. The dashboard's pages ({@code dev.vigil.app.web}, HTML under {@code /}) are
+   * left out on purpose: they are not part of the API, its description or its fuzzing, and the
+   * browser tests (DashboardBrowserTest) cover them.
+   */
   List<Class<?>> resourceClasses() {
     var config = support.getEnvironment().jersey().getResourceConfig();
     List<Class<?>> classes = new ArrayList<>(config.getClasses());
     config.getInstances().forEach(i -> classes.add(i.getClass()));
-    return classes.stream().filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class)).distinct().toList();
+    return classes.stream().filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class))
+        .filter(c -> c.getAnnotation(jakarta.ws.rs.Path.class).value().startsWith("/api/v1"))
+        .distinct().toList();
   }
 
   /** What a CLI command did: its exit code, stdout and stderr. */

@@ -113,7 +113,8 @@ public final class DemoSeeder {
         "   curl -H 'Authorization: Bearer " + token + "' \\",
         "        http://localhost:" + httpPort + "/api/v1/agents",
         "",
-        " Demo admin user: admin@acme.example, password: " + told.password(),
+        " Dashboard: http://localhost:" + httpPort + "/",
+        "   sign in as admin@acme.example, password: " + told.password(),
         " More tenants: java -jar app/target/vigil.jar tenant-create --name NAME config.yml",
         "==================================================================",
         "");

@@ -42,4 +42,14 @@ public interface ExceptionDao {
       """)
   List<ControlException> list(@Bind("tenantId") String tenantId, @Bind("after") String after,
       @Bind("limit") int limit);
+
+  /** The control's exceptions that cover their subject at {@code now}, soonest to end first. */
+  @SqlQuery("SELECT " + COLUMNS + " " + """
+      FROM control_exceptions
+      WHERE tenant_id = :tenantId AND control_id = :controlId AND expires_at > :now AND revoked_at IS NULL
+      ORDER BY expires_at, id
+      LIMIT :limit
+      """)
+  List<ControlException> activeOfControl(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @Bind("now") Instant now, @Bind("limit") int limit);
 }

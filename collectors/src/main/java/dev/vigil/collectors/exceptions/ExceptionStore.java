@@ -15,6 +15,7 @@ import dev.vigil.controls.model.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,5 +115,10 @@ public final class ExceptionStore {
   public Page<ControlException> list(String tenantId, String after, int limit) {
     return Page.of(writes.jdbi().withExtension(ExceptionDao.class, dao -> dao.list(tenantId, after, limit + 1)),
         limit, ControlException::id);
+  }
+
+  /** Up to {@code limit} exceptions of {@code controlId} in force at {@code now}, soonest to end first. */
+  public List<ControlException> activeOf(String tenantId, String controlId, Instant now, int limit) {
+    return writes.jdbi().withExtension(ExceptionDao.class, dao -> dao.activeOfControl(tenantId, controlId, now, limit));
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.collectors.monitoring;
 
 import dev.vigil.collectors.db.Page;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +95,39 @@ public final class ControlQueries {
   /** A finding's history, oldest first. */
   public List<RunDao.Change> changes(String tenantId, String findingId) {
     return jdbi.withExtension(RunDao.class, dao -> dao.changes(tenantId, findingId));
+  }
+
+  /** How many runs of each control gave each result, per UTC day, for runs started since {@code from}. */
+  public List<OverviewDao.DayCount> runsByDay(String tenantId, Instant from) {
+    return jdbi.withExtension(OverviewDao.class, dao -> dao.runsByDay(tenantId, from));
+  }
+
+  /** The tenant's open findings counted by how long they have been open at {@code now}. */
+  public OverviewDao.Ages openFindingAges(String tenantId, Instant now) {
+    return jdbi.withExtension(OverviewDao.class, dao -> dao.openAges(tenantId, now.minus(Duration.ofDays(1)),
+        now.minus(Duration.ofDays(7)), now.minus(Duration.ofDays(30))));
+  }
+
+  /**
+   * The median time to remediate of the findings resolved since {@code from} (the lower middle
+   * one of an even count), read as one row at the middle offset; empty when none was resolved.
+   */
+  public Optional<Duration> medianTimeToRemediate(String tenantId, Instant from) {
+    return jdbi.withExtension(OverviewDao.class, dao -> {
+      long resolved = dao.resolvedSince(tenantId, from);
+      if (resolved == 0) return Optional.<Duration>empty();
+      return dao.resolvedAt(tenantId, from, (resolved - 1) / 2)
+          .map(s -> Duration.between(s.openedAt(), s.resolvedAt()));
+    });
+  }
+
+  /** When the latest scheduled sweep of any family was due for the tenant. */
+  public Optional<Instant> lastSweep(String tenantId) {
+    return jdbi.withExtension(OverviewDao.class, dao -> dao.lastSweep(tenantId));
+  }
+
+  /** The sequence number of the tenant's last audit entry (0 for a chain with none yet). */
+  public Optional<Long> chainHead(String tenantId) {
+    return jdbi.withExtension(OverviewDao.class, dao -> dao.headSeq(tenantId));
   }
 }

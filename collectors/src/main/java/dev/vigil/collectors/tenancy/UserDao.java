@@ -29,6 +29,15 @@ public interface UserDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE tenant_id = :tenantId AND email = :email")
   Optional<User> findByEmail(@Bind("tenantId") String tenantId, @Bind("email") String email);
 
+  @SqlQuery("""
+      SELECT t.id AS tenant_id, t.name, u.id AS user_id FROM users u JOIN tenants t ON t.id = u.tenant_id
+      WHERE u.email = :email AND u.active
+      ORDER BY t.name, t.id
+      LIMIT 100
+      """)
+  @RegisterConstructorMapper(UserStore.Workspace.class)
+  List<UserStore.Workspace> workspaces(@Bind("email") String email);
+
   @SqlQuery("SELECT password_hash FROM users WHERE tenant_id = :tenantId AND id = :id")
   Optional<String> passwordHash(@Bind("tenantId") String tenantId, @Bind("id") String id);
 

@@ -89,6 +89,8 @@ public final class UserStore {
           deactivatedAt);
       if (after.equals(before)) return before;
       dao.update(tenantId, id, name, role, active, deactivatedAt);
+      // A deactivated person is signed out everywhere at once, not when a session next expires.
+      if (!active && before.active()) h.attach(SessionDao.class).deleteOfUser(tenantId, id);
       ObjectNode data = AuditData.object();
       if (!name.equals(before.name())) data.put("name", name);
       if (role != before.role()) data.put("role", role.wire());
@@ -97,6 +99,17 @@ public final class UserStore {
           : active ? "user.reactivated" : "user.deactivated", id, data);
       return after;
     });
+  }
+
+  /** A tenant in which an email names an active user (its id): where that person may sign in. */
+  public record Workspace(String tenantId, String name, String userId) {}
+
+  /**
+   * The tenants in which {@code email} names an active user, by tenant name: the one read of
+   * users not scoped by tenant, since signing in starts from an email alone.
+   */
+  public java.util.List<Workspace> workspaces(String email) {
+    return jdbi.withExtension(UserDao.class, dao -> dao.workspaces(email.strip().toLowerCase(Locale.ROOT)));
   }
 
   /** The active user with this email and password, for signing in. */

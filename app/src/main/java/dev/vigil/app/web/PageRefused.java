@@ -1,0 +1,32 @@
+package dev.vigil.app.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A dashboard request refused with an HTML page (404 for an id the tenant does not have, 403
+ * for an action the role may not take or a form without its CSRF token), which the API's
+ * exception mapper passes through as it is.
+ */
+public final class PageRefused extends WebApplicationException {
+
+  private PageRefused(int status, ErrorPage page) {
+    super(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build());
+  }
+
+  static PageRefused notFound(WebSession session, String what) {
+    return new PageRefused(404, new ErrorPage(session, 404, "Not found",
+        "There is no " + what + " here. It may have been removed, or the link may be wrong."));
+  }
+
+  static PageRefused forbidden(WebSession session, String why) {
+    return new PageRefused(403, new ErrorPage(session, 403, "Not allowed", why));
+  }
+
+  /** A page for an unknown path, for whoever asks (signed in or not: the page does not say). */
+  public static Response unknownPath() {
+    return new PageRefused(404, new ErrorPage(null, 404, "Not found",
+        "There is no page at this address.")).getResponse();
+  }
+}

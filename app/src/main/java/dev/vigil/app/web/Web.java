@@ -1,0 +1,70 @@
+package dev.vigil.app.web;
+
+import dev.vigil.app.config.AuditTrail;
+import dev.vigil.app.config.DashboardFactory;
+import dev.vigil.app.config.Monitoring;
+import dev.vigil.app.config.Stores;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.monitoring.ManualRuns;
+import dev.vigil.collectors.tenancy.SessionStore;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.servlets.assets.AssetServlet;
+import io.dropwizard.views.common.ViewBundle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Properties;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The dashboard's parts: FreeMarker views, the static assets (our CSS, and htmx from its
+ * webjar at the version the build resolved), the session store and sign-in throttle, the
+ * session filter and the page resources. Registered apart from the API, so none of it is in
+ * the OpenAPI description.
+ */
+public final class Web {
+
+  /** Where the browser finds our CSS and scripts, and htmx. */
+  public static final String ASSETS = "/assets/";
+
+  private Web() {}
+
+  /** What has to be added before the configuration is read: the view renderer. */
+  public static void initialize(Bootstrap<?> bootstrap) {
+    bootstrap.addBundle(new ViewBundle<>());
+  }
+
+  public static void register(Environment environment, DashboardFactory config, Jdbi jdbi, Stores stores,
+      AuditTrail audit, Monitoring monitoring, Ids ids, Clock clock) {
+    environment.servlets().addServlet("dashboard-assets",
+        new AssetServlet("/web/assets", ASSETS, null, StandardCharsets.UTF_8)).addMapping(ASSETS + "*");
+    environment.servlets().addServlet("htmx",
+        new AssetServlet(htmxDirectory(), ASSETS + "htmx/", null, StandardCharsets.UTF_8))
+        .addMapping(ASSETS + "htmx/*");
+    SessionStore sessions = new SessionStore(jdbi, audit.appender(), ids, config.sessionIdle(), config.sessionMaxAge(),
+        clock);
+    var jersey = environment.jersey();
+    jersey.register(SessionFilter.feature(sessions, stores.tenants()));
+    jersey.register(new SignInResource(stores.users(), sessions,
+        new SignInThrottle(config.signInFailures(), config.signInLockout(), clock)));
+    jersey.register(new OverviewResource(monitoring.catalog(), monitoring.queries(), audit.checkpoints(),
+        environment.healthChecks(), clock));
+    jersey.register(new ControlsResource(monitoring.catalog(), monitoring.queries(),
+        new ManualRuns(monitoring.runner(), jdbi, audit.appender()), stores.exceptions(), stores.users(), clock));
+  }
+
+  /** The htmx webjar's {@code dist} directory, at the version on the class path (one place: the pom). */
+  static String htmxDirectory() {
+    Properties p = new Properties();
+    try (InputStream in = Web.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
+      if (in == null) throw new IllegalStateException("the htmx webjar is not on the class path");
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "/META-INF/resources/webjars/htmx.org/" + p.getProperty("version") + "/dist";
+  }
+}

@@ -1,0 +1,362 @@
+package dev.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.app.Http.Reply;
+import dev.vigil.collectors.testing.TestDb;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium driven by Selenium against one
+ * running server with two tenants. Needs {@code chromium} and {@code chromium-driver}; without
+ * them the class is skipped, unless {@code -Dvigil.test.browser.required=true} (what CI sets)
+ * makes it fail. Every page visited is checked with axe (no serious or critical violation)
+ * and saved as a screenshot under {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final String PASSWORD = "a long enough password";
+  /** How long a control's change may take to show on an open page: the issue's 2 s, plus the API's own lag bound. */
+  static final Duration LIVE = Duration.ofMillis(2500);
+
+  VigilServer server;
+  Http http;
+  String adminA;
+  String adminB;
+  String complianceId;
+  String agent;
+  String wildcard;
+  String runOfB;
+  WebDriver driver;
+  String base;
+
+  @BeforeAll
+  void start() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if (Boolean.getBoolean("vigil.test.browser.required")) {
+      assertThat(present).as("chromium and chromium-driver must be installed (apt-get install chromium chromium-driver)")
+          .isTrue();
+    }
+    Assumptions.assumeTrue(present, "browser tests skipped: install Debian's chromium and chromium-driver to run them");
+    server = new VigilServer(TestDb.Kind.H2);
+    http = server.http();
+    base = "http://localhost:" + server.port();
+    adminA = server.createTenant("Acme").get("adminToken").asText();
+    adminB = server.createTenant("Globex").get("adminToken").asText();
+    complianceId = user(adminA, "cora@acme.example", "compliance");
+    String owner = user(adminA, "olive@acme.example", "admin");
+    String approver = user(adminA, "abe@acme.example", "admin");
+    user(adminA, "audrey@acme.example", "auditor");
+    String vendor = created(http.post(adminA, "/api/v1/vendors", "{\"name\":\"Salesforce\",\"criticality\":\"medium\","
+        + "\"services\":\"CRM\",\"dataShared\":\"contacts\"}")).get("id").asText();
+    created(http.post(adminA, "/api/v1/vendors/" + vendor + "/reviews", "{\"reviewedAt\":\""
+        + Instant.now().minusSeconds(60) + "\",\"reviewer\":\"Ann\",\"outcome\":\"approved\","
+        + "\"soc2PeriodEnd\":\"2026-06-30\",\"notes\":\"ok\"}"));
+    String connection = created(http.post(adminA, "/api/v1/connections", "{\"name\":\"CRM\",\"app\":\"crm\","
+        + "\"vendorId\":\"" + vendor + "\",\"endpoint\":\"https://acme.my.salesforce.com\"}")).get("id").asText();
+    agent = created(http.post(adminA, "/api/v1/agents", "{\"name\":\"bot\",\"ownerId\":\"" + owner
+        + "\",\"description\":\"test\"}")).get("id").asText();
+    // A narrow grant that stays, so that AC-1 passes (not "not applicable") once the wildcard goes.
+    grant(connection, owner, approver, "[\"crm:read\"]");
+    wildcard = grant(connection, owner, approver, "[\"crm:read\",\"*\"]");
+    awaitAc1("failing");
+    runOfB = http.post(adminB, "/api/v1/controls/AC-1/run", "").json().get("id").asText();
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+  }
+
+  @AfterAll
+  void stop() {
+    if (driver != null) driver.quit();
+    if (server != null) server.close();
+  }
+
+  @Test
+  void aWrongPasswordShowsAnErrorAndLeavesNoSession() throws Exception {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/");
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/sign-in"));
+    check("sign-in");
+    driver.findElement(By.id("email")).sendKeys("cora@acme.example");
+    driver.findElement(By.id("password")).sendKeys("not the password");
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    String error = wait(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")))
+        .getText();
+    assertThat(error).contains("do not match");
+    assertThat(driver.manage().getCookieNamed("vigil_session")).isNull();
+    check("sign-in-failed");
+    assertThat(chain(adminA)).anyMatch(e -> e.get("kind").asText().equals("user.sign_in_failed")
+        && e.get("subject").asText().equals(complianceId) && !e.toString().contains("not the password"));
+  }
+
+  @Test
+  void aSignInPostedWithoutTheFormsTokenIsRefusedAndStartsNoSession() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("email=cora%40acme.example&password=a+long+enough+password")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("vigil_session="));
+  }
+
+  @Test
+  void anEmailInTwoWorkspacesIsAskedWhichOneOnlyAfterItsPasswordMatches() throws Exception {
+    user(adminA, "sam@both.example", "auditor");
+    user(adminB, "sam@both.example", "auditor");
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/sign-in");
+    driver.findElement(By.id("email")).sendKeys("sam@both.example");
+    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+    assertThat(driver.findElement(By.id("sign-in-error")).getText()).contains("several workspaces");
+    check("sign-in-workspace");
+    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("workspace")).sendKeys("globex");
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+    assertThat(driver.findElement(By.cssSelector(".workspace")).getText()).isEqualTo("Globex");
+  }
+
+  @Test
+  void complianceSeesAc1FailThenPassLiveAndRunsItAsThemselves() throws Exception {
+    signIn("cora@acme.example");
+    assertThat(driver.findElement(By.id("status-AC-1")).getText()).isEqualTo("Failing");
+    check("overview");
+    driver.findElement(By.cssSelector("a[href='/controls/AC-1']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/controls/AC-1"));
+    assertThat(driver.findElement(By.id("status-AC-1")).getText()).isEqualTo("Failing");
+    assertThat(driver.findElement(By.id("members")).getText()).contains("latest run");
+    assertThat(driver.getPageSource()).contains(wildcard);
+    check("control");
+
+    driver.findElement(By.id("run-now")).click();
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/controls/AC-1"));
+    assertThat(chain(adminA)).anyMatch(e -> e.get("kind").asText().equals("control.run_requested")
+        && e.get("actor").get("type").asText().equals("user") && e.get("actor").get("id").asText().equals(complianceId));
+
+    ((JavascriptExecutor) driver).executeScript("window.vigilNotReloaded = true;");
+    assertThat(http.delete(adminA, "/api/v1/agents/" + agent + "/grants/" + wildcard).status()).isEqualTo(204);
+    awaitAc1("passing");
+    wait(LIVE).until(ExpectedConditions.textToBe(By.id("status-AC-1"), "Passing"));
+    wait(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#newer-run a")));
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.vigilNotReloaded === true;")).isEqualTo(true);
+    check("control-passing");
+    driver.get(base + "/");
+    assertThat(driver.findElement(By.id("status-AC-1")).getText()).isEqualTo("Passing");
+    assertThat(driver.findElement(By.id("median-remediation")).getText()).as("the resolved finding's time").isNotEqualTo("—");
+  }
+
+  @Test
+  void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
+    signIn("cora@acme.example");
+    driver.get(base + "/controls/AC-2");
+    ((JavascriptExecutor) driver).executeScript(
+        "document.querySelector('form[action=\"/controls/AC-2/run\"] input[name=csrf]').remove();");
+    driver.findElement(By.id("run-now")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not allowed"));
+    check("forbidden");
+    assertThat(post("/controls/AC-2/run", "csrf=wrong").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anAuditorSeesNoRunButtonAndAForgedPostIs403() throws Exception {
+    signIn("audrey@acme.example");
+    driver.get(base + "/controls/AC-1");
+    assertThat(driver.findElements(By.id("run-now"))).isEmpty();
+    check("control-auditor");
+    String csrf = driver.findElement(By.cssSelector("form[action='/sign-out'] input[name=csrf]")).getAttribute("value");
+    HttpResponse<String> forged = post("/controls/AC-1/run", "csrf=" + csrf);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("may not run");
+  }
+
+  @Test
+  void anotherTenantsRunAndUnknownControlsAre404Pages() throws Exception {
+    signIn("cora@acme.example");
+    driver.get(base + "/controls/AC-1?run=" + runOfB);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    check("not-found");
+    assertThat(get("/controls/AC-1?run=" + runOfB).statusCode()).isEqualTo(404);
+    assertThat(get("/controls/NOPE").statusCode()).isEqualTo(404);
+    assertThat(get("/no/such/page").body()).contains("Not found");
+  }
+
+  @Test
+  void theControlsListFiltersByFamilyAndStatus() throws Exception {
+    signIn("cora@acme.example");
+    driver.get(base + "/controls?family=least-privilege");
+    List<String> ids = driver.findElements(By.cssSelector("table .cid")).stream().map(e -> e.getText()).toList();
+    assertThat(ids).contains("AC-1").noneMatch(id -> id.startsWith("EN-"));
+    check("controls");
+    driver.get(base + "/controls?status=failing");
+    assertThat(driver.findElements(By.cssSelector("table .badge"))).allMatch(b -> b.getText().equals("Failing"));
+  }
+
+  @Test
+  void signingOutOrDeactivationEndsTheSession() throws Exception {
+    String id = user(adminA, "temp@acme.example", "compliance");
+    signIn("temp@acme.example");
+    Cookie session = driver.manage().getCookieNamed("vigil_session");
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Strict");
+    assertThat(http.patch(adminA, "/api/v1/users/" + id, "{\"active\":false}").status()).isEqualTo(200);
+    driver.get(base + "/controls");
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/sign-in"));
+
+    signIn("cora@acme.example");
+    String before = driver.manage().getCookieNamed("vigil_session").getValue();
+    driver.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/sign-in"));
+    HttpResponse<String> old = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/"))
+        .header("Cookie", "vigil_session=" + before).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(old.statusCode()).isEqualTo(303);
+    assertThat(chain(adminA)).anyMatch(e -> e.get("kind").asText().equals("user.signed_out"));
+  }
+
+  @Test
+  void theKeyboardReachesTheSkipLinkTheNavAndTheRunButton() throws Exception {
+    signIn("cora@acme.example");
+    driver.get(base + "/controls/AC-3");
+    var body = driver.findElement(By.tagName("body"));
+    body.sendKeys(Keys.TAB);
+    assertThat(active().getText()).isEqualTo("Skip to content");
+    active().sendKeys(Keys.ENTER);
+    assertThat(active().getAttribute("id")).isEqualTo("main");
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    driver.get(base + "/controls/AC-3");
+    for (int i = 0; i < 15; i++) {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      WebElement a = active();
+      reached.add(a.getAttribute("id") != null && !a.getAttribute("id").isEmpty() ? "#" + a.getAttribute("id")
+          : a.getText());
+    }
+    assertThat(reached).contains("Overview", "Controls", "Sign out", "#run-now");
+  }
+
+  WebElement active() {
+    return driver.switchTo().activeElement();
+  }
+
+  @Test
+  void everyPageCarriesTheSecurityHeaders() throws Exception {
+    signIn("cora@acme.example");
+    for (String path : List.of("/", "/controls", "/controls/AC-1", "/sign-in", "/no/such/page")) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
+          .contains("script-src 'self'").doesNotContain("unsafe-inline");
+      assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+      assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+      assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+    }
+  }
+
+  // ---- helpers
+
+  void signIn(String email) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/sign-in");
+    driver.findElement(By.id("email")).sendKeys(email);
+    // Submitted from the keyboard, as a person without a mouse would.
+    driver.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+  }
+
+  /** Axe on the page as it stands (no serious or critical violation), and its screenshot. */
+  void check(String name) throws Exception {
+    var results = new AxeBuilder().analyze(driver);
+    List<Rule> bad = results.getViolations().stream()
+        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+    assertThat(bad).as(name + ": " + bad.stream().map(v -> v.getId() + " " + v.getNodes().get(0).getHtml()).toList())
+        .isEmpty();
+    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  WebDriverWait wait(Duration d) {
+    return new WebDriverWait(driver, d, Duration.ofMillis(50));
+  }
+
+  /** A GET as the browser sends it: with the session's cookie, asking for HTML. */
+  HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+        .header("Cookie", "vigil_session=" + driver.manage().getCookieNamed("vigil_session").getValue()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String form) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Cookie", "vigil_session=" + driver.manage().getCookieNamed("vigil_session").getValue())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  String user(String admin, String email, String role) {
+    return created(http.post(admin, "/api/v1/users", "{\"email\":\"" + email + "\",\"name\":\"" + email.split("@")[0]
+        + "\",\"role\":\"" + role + "\",\"password\":\"" + PASSWORD + "\"}")).get("id").asText();
+  }
+
+  String grant(String connection, String owner, String approver, String scopes) {
+    return created(http.post(adminA, "/api/v1/agents/" + agent + "/grants", "{\"connectionId\":\"" + connection
+        + "\",\"scopes\":" + scopes + ",\"justification\":\"triage\",\"requestedBy\":\"" + owner
+        + "\",\"approvedBy\":\"" + approver + "\"}")).get("id").asText();
+  }
+
+  JsonNode created(Reply r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    return r.json();
+  }
+
+  List<JsonNode> chain(String token) {
+    Reply r = http.get(token, "/api/v1/audit/entries?limit=1000");
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    List<JsonNode> out = new java.util.ArrayList<>();
+    r.get("items").forEach(out::add);
+    return out;
+  }
+
+  void awaitAc1(String status) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      if (http.get(adminA, "/api/v1/controls/AC-1").get("status").asText().equals(status)) return;
+      Thread.sleep(50);
+    }
+    throw new AssertionError("AC-1 did not turn " + status);
+  }
+}
