@@ -61,6 +61,13 @@ class DashboardBrowserTest {
   String agent;
   String wildcard;
   String runOfB;
+  /** A third tenant whose AC-1 finding stays open, whatever the other tests do to the first one's. */
+  String adminC;
+  String carlId;
+  String ottoId;
+  String agentC;
+  String wildcardC;
+  String tokenOfC;
   WebDriver driver;
   String base;
 
@@ -95,6 +102,20 @@ class DashboardBrowserTest {
     wildcard = grant(connection, owner, approver, "[\"crm:read\",\"*\"]");
     awaitAc1("failing");
     runOfB = http.post(adminB, "/api/v1/controls/AC-1/run", "").json().get("id").asText();
+    adminC = server.createTenant("Initech").get("adminToken").asText();
+    carlId = user(adminC, "carl@initech.example", "compliance");
+    ottoId = user(adminC, "otto@initech.example", "admin");
+    user(adminC, "ivy@initech.example", "auditor");
+    String vendorC = created(http.post(adminC, "/api/v1/vendors", "{\"name\":\"Zendesk\",\"criticality\":\"low\","
+        + "\"services\":\"Support\",\"dataShared\":\"tickets\"}")).get("id").asText();
+    String connectionC = created(http.post(adminC, "/api/v1/connections", "{\"name\":\"Helpdesk\",\"app\":\"desk\","
+        + "\"vendorId\":\"" + vendorC + "\",\"endpoint\":\"https://initech.zendesk.com\"}")).get("id").asText();
+    agentC = created(http.post(adminC, "/api/v1/agents", "{\"name\":\"triage-bot\",\"ownerId\":\"" + ottoId
+        + "\",\"description\":\"sorts tickets\"}")).get("id").asText();
+    tokenOfC = created(http.post(adminC, "/api/v1/agents/" + agentC + "/tokens", "{\"name\":\"ci\"}")).get("token")
+        .asText();
+    wildcardC = grant(adminC, agentC, connectionC, ottoId, carlId, "[\"desk:*\"]");
+    awaitAc1(adminC, "failing");
     Files.createDirectories(SCREENSHOTS);
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
@@ -270,6 +291,104 @@ class DashboardBrowserTest {
     assertThat(reached).contains("Overview", "Controls", "Sign out", "#run-now");
   }
 
+  @Test
+  void theFindingsListLeadsToTheAgentWhoseWildcardGrantIsOverBroad() throws Exception {
+    JsonNode finding = ac1FindingOfC();
+    signIn("carl@initech.example");
+    driver.findElement(By.cssSelector("nav a[href='/findings']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/findings"));
+    WebElement row = driver.findElement(By.xpath("//table[@id='findings']//tr[td/a[@href='/controls/AC-1']]"));
+    String severity = finding.get("severity").asText();
+    assertThat(row.findElement(By.cssSelector(".sev." + severity)).getText())
+        .isEqualToIgnoringCase(severity);
+    assertThat(row.getText()).contains(finding.get("subject").get("name").asText(), "Open");
+    check("findings");
+    driver.get(base + "/findings?status=resolved&severity=low&control=AC-1");
+    assertThat(driver.findElements(By.cssSelector("#findings tbody tr"))).isEmpty();
+    driver.navigate().back();
+    driver.findElement(By.xpath("//table[@id='findings']//tr[td/a[@href='/controls/AC-1']]/td[3]/a")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/agents/" + agentC));
+    WebElement grant = driver.findElement(By.id("grant-" + wildcardC));
+    assertThat(grant.getText()).contains("Helpdesk", "desk:*", "Over-broad").doesNotContain("Unused");
+    assertThat(driver.findElement(By.id("token-list")).getText()).contains("ci", "Active");
+    assertThat(driver.findElement(By.id("agent-status")).getText()).isEqualTo("Active");
+    assertThat(driver.getPageSource()).doesNotContain(tokenOfC);
+    check("agent");
+    driver.findElement(By.cssSelector("nav a[href='/agents']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/agents"));
+    assertThat(driver.findElement(By.id("agents")).getText()).contains("triage-bot", "otto", "Active");
+    check("agents");
+  }
+
+  @Test
+  void complianceAssignsAnOwnerAndCommentsAsThemselves() throws Exception {
+    String id = ac1FindingOfC().get("id").asText();
+    signIn("carl@initech.example");
+    driver.get(base + "/findings/" + id);
+    String csrf = driver.findElement(By.cssSelector("#finding-form input[name=csrf]")).getAttribute("value");
+    JsonNode before = http.get(adminC, "/api/v1/findings/" + id).json();
+    // Refusals are shown on the page, and change nothing.
+    HttpResponse<String> stranger = post("/findings/" + id, "csrf=" + csrf + "&owner=usr_nobody");
+    assertThat(stranger.statusCode()).isEqualTo(422);
+    assertThat(stranger.body()).contains("id=\"finding-error\"", "ownerId");
+    HttpResponse<String> early = post("/findings/" + id, "csrf=" + csrf + "&due=2001-01-01");
+    assertThat(early.statusCode()).isEqualTo(422);
+    assertThat(early.body()).contains("must not be before");
+    assertThat(post("/findings/" + id, "csrf=" + csrf + "&due=soon").statusCode()).isEqualTo(422);
+    assertThat(http.get(adminC, "/api/v1/findings/" + id).json()).isEqualTo(before);
+
+    // The run made the agent's owner, otto, the finding's; carl takes it on.
+    assertThat(driver.findElement(By.id("finding-owner")).getText()).isEqualTo("otto");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("owner"))).selectByValue(carlId);
+    driver.findElement(By.id("comment")).sendKeys("Narrow it to desk:read this week");
+    driver.findElement(By.id("save-finding")).click();
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("finding-history")));
+    assertThat(driver.findElement(By.id("finding-owner")).getText()).isEqualTo("carl");
+    assertThat(driver.findElement(By.id("finding-history")).getText())
+        .contains("owner changed by carl", "commented by carl", "Narrow it to desk:read this week")
+        .as("the due date the form showed, sent back unchanged, is no change").doesNotContain("due changed");
+    check("finding");
+    assertThat(chain(adminC)).anyMatch(e -> e.get("kind").asText().equals("finding.updated")
+        && e.get("subject").asText().equals(id)
+        && e.get("actor").get("type").asText().equals("user") && e.get("actor").get("id").asText().equals(carlId));
+  }
+
+  @Test
+  void anAuditorSeesNoFindingFormAndAForgedPostIs403() throws Exception {
+    String id = ac1FindingOfC().get("id").asText();
+    signIn("ivy@initech.example");
+    driver.get(base + "/findings/" + id);
+    assertThat(driver.findElements(By.id("finding-form"))).isEmpty();
+    check("finding-auditor");
+    String csrf = driver.findElement(By.cssSelector("form[action='/sign-out'] input[name=csrf]")).getAttribute("value");
+    HttpResponse<String> forged = post("/findings/" + id, "csrf=" + csrf + "&comment=sneaky");
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("may not change");
+    assertThat(chain(adminC)).noneMatch(e -> e.toString().contains("sneaky"));
+  }
+
+  @Test
+  void anotherTenantsFindingAndAgentAre404Pages() throws Exception {
+    String id = ac1FindingOfC().get("id").asText();
+    signIn("cora@acme.example");
+    driver.get(base + "/findings/" + id);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    assertThat(get("/findings/" + id).statusCode()).isEqualTo(404);
+    assertThat(get("/agents/" + agentC).statusCode()).isEqualTo(404);
+    assertThat(get("/agents/" + agentC).body()).doesNotContain("triage-bot");
+    assertThat(post("/findings/" + id, "csrf=" + driver.findElement(
+        By.cssSelector("form[action='/sign-out'] input[name=csrf]")).getAttribute("value") + "&comment=x").statusCode())
+        .isEqualTo(404);
+  }
+
+  /** Initech's open AC-1 finding, as the API lists it. */
+  JsonNode ac1FindingOfC() {
+    Reply r = http.get(adminC, "/api/v1/findings?controlId=AC-1&status=open");
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.get("items").size()).isEqualTo(1);
+    return r.get("items").get(0);
+  }
+
   WebElement active() {
     return driver.switchTo().activeElement();
   }
@@ -277,7 +396,7 @@ class DashboardBrowserTest {
   @Test
   void everyPageCarriesTheSecurityHeaders() throws Exception {
     signIn("cora@acme.example");
-    for (String path : List.of("/", "/controls", "/controls/AC-1", "/sign-in", "/no/such/page")) {
+    for (String path : List.of("/", "/controls", "/controls/AC-1", "/findings", "/agents", "/sign-in", "/no/such/page")) {
       HttpResponse<String> r = get(path);
       assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
           .contains("script-src 'self'").doesNotContain("unsafe-inline");
@@ -333,7 +452,11 @@ class DashboardBrowserTest {
   }
 
   String grant(String connection, String owner, String approver, String scopes) {
-    return created(http.post(adminA, "/api/v1/agents/" + agent + "/grants", "{\"connectionId\":\"" + connection
+    return grant(adminA, agent, connection, owner, approver, scopes);
+  }
+
+  String grant(String admin, String agentId, String connection, String owner, String approver, String scopes) {
+    return created(http.post(admin, "/api/v1/agents/" + agentId + "/grants", "{\"connectionId\":\"" + connection
         + "\",\"scopes\":" + scopes + ",\"justification\":\"triage\",\"requestedBy\":\"" + owner
         + "\",\"approvedBy\":\"" + approver + "\"}")).get("id").asText();
   }
@@ -352,9 +475,13 @@ class DashboardBrowserTest {
   }
 
   void awaitAc1(String status) throws InterruptedException {
+    awaitAc1(adminA, status);
+  }
+
+  void awaitAc1(String admin, String status) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(deadline)) {
-      if (http.get(adminA, "/api/v1/controls/AC-1").get("status").asText().equals(status)) return;
+      if (http.get(admin, "/api/v1/controls/AC-1").get("status").asText().equals(status)) return;
       Thread.sleep(50);
     }
     throw new AssertionError("AC-1 did not turn " + status);

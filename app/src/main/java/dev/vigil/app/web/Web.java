@@ -54,6 +54,10 @@ public final class Web {
         environment.healthChecks(), clock));
     jersey.register(new ControlsResource(monitoring.catalog(), monitoring.queries(),
         new ManualRuns(monitoring.runner(), jdbi, audit.appender()), stores.exceptions(), stores.users(), clock));
+    jersey.register(new FindingsResource(monitoring.catalog(), monitoring.queries(), stores.findings(), stores.grants(),
+        stores.users(), clock));
+    jersey.register(new AgentsResource(stores.agents(), stores.grants(), stores.tokens(), stores.connections(),
+        stores.users(), monitoring.queries()));
   }
 
   /** The htmx webjar's {@code dist} directory, at the version on the class path (one place: the pom). */

@@ -3,9 +3,11 @@ package dev.vigil.collectors.monitoring;
 import dev.vigil.collectors.db.Page;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -85,6 +87,12 @@ public final class ControlQueries {
     List<Finding> fetched = jdbi.withExtension(RunDao.class,
         dao -> dao.findings(tenantId, filter, after == null ? "" : after, limit + 1));
     return Page.of(fetched, limit, Finding::id);
+  }
+
+  /** Which of {@code subjectIds} (a page's worth) have an open finding of {@code controlId}. */
+  public Set<String> openFindingSubjects(String tenantId, String controlId, Collection<String> subjectIds) {
+    if (subjectIds.isEmpty()) return Set.of();
+    return Set.copyOf(jdbi.withExtension(RunDao.class, dao -> dao.openSubjects(tenantId, controlId, subjectIds)));
   }
 
   /** A finding of the tenant. */

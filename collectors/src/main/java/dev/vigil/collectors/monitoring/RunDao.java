@@ -1,6 +1,7 @@
 package dev.vigil.collectors.monitoring;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -182,6 +184,12 @@ public interface RunDao {
   @FetchSize(500)
   Stream<StoredRun> storedRuns(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
       @Bind("from") Instant from, @Bind("to") Instant to);
+
+  /** Which of {@code subjectIds} have an open finding of the control. */
+  @SqlQuery("SELECT DISTINCT subject_id FROM findings WHERE tenant_id = :tenantId AND control_id = :controlId "
+      + "AND status = 'OPEN' AND subject_id IN (<ids>)")
+  List<String> openSubjects(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId,
+      @BindList("ids") Collection<String> subjectIds);
 
   /** Findings in id order after {@code after} that pass {@code filter}. */
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId "

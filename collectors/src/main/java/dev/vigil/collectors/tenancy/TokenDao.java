@@ -38,6 +38,15 @@ public interface TokenDao {
   List<ApiToken> list(@Bind("tenantId") String tenantId, @Bind("after") String after,
       @Bind("limit") int limit);
 
+  @SqlQuery("SELECT " + COLUMNS + " " + """
+      FROM api_tokens
+      WHERE tenant_id = :tenantId AND agent_id = :agentId AND id > :after
+      ORDER BY id
+      LIMIT :limit
+      """)
+  List<ApiToken> ofAgent(@Bind("tenantId") String tenantId, @Bind("agentId") String agentId,
+      @Bind("after") String after, @Bind("limit") int limit);
+
   @SqlUpdate("""
       UPDATE api_tokens SET revoked_at = :at
       WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL

@@ -62,6 +62,12 @@ public final class TokenStore {
         limit, ApiToken::id);
   }
 
+  /** A page of an agent's tokens, revoked ones too, in id order after {@code after} ("" for the first page). */
+  public Page<ApiToken> ofAgent(String tenantId, String agentId, String after, int limit) {
+    return Page.of(jdbi.withExtension(TokenDao.class, dao -> dao.ofAgent(tenantId, agentId, after, limit + 1)),
+        limit, ApiToken::id);
+  }
+
   /**
    * Revokes a token; revoking a revoked token changes nothing and succeeds. The tenant's last
    * admin token cannot be revoked (409): nothing could then administer the tenant.

@@ -1,0 +1,92 @@
+package dev.vigil.app.web;
+
+import dev.vigil.collectors.agents.AgentStore;
+import dev.vigil.collectors.connections.ConnectionStore;
+import dev.vigil.collectors.db.Page;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.collectors.monitoring.ControlQueries;
+import dev.vigil.collectors.tenancy.TokenStore;
+import dev.vigil.collectors.tenancy.UserStore;
+import dev.vigil.controls.model.Agent;
+import dev.vigil.controls.model.Grant;
+import dev.vigil.controls.model.User;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agents: the list a page at a time, and an agent's page (its owner, status, tokens by name,
+ * and its active grants, the over-broad and unused ones marked). Read-only: agents are changed
+ * through the API.
+ */
+@Dashboard
+@Path("/agents")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public final class AgentsResource {
+
+  static final int PER_PAGE = 50;
+  static final int GRANTS_PER_PAGE = 20;
+  static final int TOKENS_SHOWN = 50;
+  /** The control whose open findings mark a grant unused. */
+  static final String UNUSED = "AC-3";
+
+  private final AgentStore agents;
+  private final GrantStore grants;
+  private final TokenStore tokens;
+  private final ConnectionStore connections;
+  private final UserStore users;
+  private final ControlQueries queries;
+
+  public AgentsResource(AgentStore agents, GrantStore grants, TokenStore tokens, ConnectionStore connections,
+      UserStore users, ControlQueries queries) {
+    this.agents = agents;
+    this.grants = grants;
+    this.tokens = tokens;
+    this.connections = connections;
+    this.users = users;
+    this.queries = queries;
+  }
+
+  @GET
+  public AgentsPage list(@Context ContainerRequestContext request, @QueryParam("after") String after) {
+    WebSession session = WebSession.of(request);
+    Page<Agent> page = agents.list(session.tenantId(), blank(after) ? "" : after, PER_PAGE);
+    return new AgentsPage(session, page, owners(session.tenantId(), page.items()), !blank(after));
+  }
+
+  @GET
+  @Path("/{id}")
+  public AgentPage agent(@Context ContainerRequestContext request, @PathParam("id") String id,
+      @QueryParam("grants") String after) {
+    WebSession session = WebSession.of(request);
+    String tenant = session.tenantId();
+    Agent agent = agents.find(tenant, id).orElseThrow(() -> PageRefused.notFound(session, "agent " + id));
+    Page<Grant> page = grants.ofAgent(tenant, id, false, blank(after) ? "" : after, GRANTS_PER_PAGE);
+    Map<String, String> connectionNames = new HashMap<>();
+    page.items().stream().map(Grant::connectionId).distinct().forEach(c -> connectionNames.put(c,
+        connections.find(tenant, c).map(v -> v.connection().name()).orElse(c)));
+    var unused = queries.openFindingSubjects(tenant, UNUSED, page.items().stream().map(Grant::id).toList());
+    return new AgentPage(session, agent, owners(tenant, List.of(agent)).get(agent.ownerId()),
+        tokens.ofAgent(tenant, id, "", TOKENS_SHOWN), page, connectionNames, unused, !blank(after));
+  }
+
+  /** The names of the owners of {@code list}, by id. */
+  private Map<String, String> owners(String tenant, List<Agent> list) {
+    Map<String, String> names = new HashMap<>();
+    list.stream().map(Agent::ownerId).filter(o -> o != null).distinct()
+        .forEach(o -> names.put(o, users.find(tenant, o).map(User::name).orElse(o)));
+    return names;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
