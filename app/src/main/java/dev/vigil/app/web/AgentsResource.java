@@ -9,7 +9,6 @@ import dev.vigil.collectors.tenancy.TokenStore;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.controls.model.Agent;
 import dev.vigil.controls.model.Grant;
-import dev.vigil.controls.model.User;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +18,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The agents: the list a page at a time, and an agent's page (its owner, status, tokens by name,
@@ -59,7 +58,8 @@ public final class AgentsResource {
   public AgentsPage list(@Context ContainerRequestContext request, @QueryParam("after") String after) {
     WebSession session = WebSession.of(request);
     Page<Agent> page = agents.list(session.tenantId(), blank(after) ? "" : after, PER_PAGE);
-    return new AgentsPage(session, page, owners(session.tenantId(), page.items()), !blank(after));
+    return new AgentsPage(session, page,
+        UserNames.of(users, session.tenantId(), page.items().stream().map(Agent::ownerId)), !blank(after));
   }
 
   @GET
@@ -74,16 +74,9 @@ public final class AgentsResource {
     page.items().stream().map(Grant::connectionId).distinct().forEach(c -> connectionNames.put(c,
         connections.find(tenant, c).map(v -> v.connection().name()).orElse(c)));
     var unused = queries.openFindingSubjects(tenant, UNUSED, page.items().stream().map(Grant::id).toList());
-    return new AgentPage(session, agent, owners(tenant, List.of(agent)).get(agent.ownerId()),
+    String owner = UserNames.of(users, tenant, Stream.ofNullable(agent.ownerId())).get(agent.ownerId());
+    return new AgentPage(session, agent, owner,
         tokens.ofAgent(tenant, id, "", TOKENS_SHOWN), page, connectionNames, unused, !blank(after));
-  }
-
-  /** The names of the owners of {@code list}, by id. */
-  private Map<String, String> owners(String tenant, List<Agent> list) {
-    Map<String, String> names = new HashMap<>();
-    list.stream().map(Agent::ownerId).filter(o -> o != null).distinct()
-        .forEach(o -> names.put(o, users.find(tenant, o).map(User::name).orElse(o)));
-    return names;
   }
 
   private static boolean blank(String s) {

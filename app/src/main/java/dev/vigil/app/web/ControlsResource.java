@@ -12,7 +12,6 @@ import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
 import dev.vigil.controls.catalog.Family;
-import dev.vigil.controls.model.User;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,9 +91,7 @@ public final class ControlsResource {
     Optional<MemberResults.Listing> listing = latest.flatMap(r -> queries.members(tenant, id, r.id()));
     var findings = queries.findings(tenant, new FindingFilter(id, FindingStatus.OPEN, null, null, null), null,
         FINDINGS_SHOWN).items();
-    Map<String, String> owners = new HashMap<>();
-    findings.stream().map(f -> f.ownerId()).filter(o -> o != null).distinct()
-        .forEach(o -> owners.put(o, users.find(tenant, o).map(User::name).orElse(o)));
+    Map<String, String> owners = UserNames.of(users, tenant, findings.stream().map(f -> f.ownerId()));
     return new ControlPage(session, control, Status.of(status), status, latest.orElse(null),
         listing.orElse(null), page(members), history, before, findings, owners,
         exceptions.activeOf(tenant, id, clock.instant(), EXCEPTIONS_SHOWN), clock.instant());

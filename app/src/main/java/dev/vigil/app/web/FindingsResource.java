@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The findings: the list (filtered as the API's list is, a page at a time), a finding's page
@@ -81,13 +82,11 @@ public final class FindingsResource {
     Page<Finding> page = queries.findings(tenant, filter, blank(after) ? "" : after, PER_PAGE);
     Map<String, String> agents = new HashMap<>();
     for (Finding f : page.items()) {
-      if ("grant".equals(f.subjectKind())) {
-        grants.find(tenant, f.subjectId()).map(Grant::agentId).ifPresent(a -> agents.put(f.id(), a));
-      } else if ("agent".equals(f.subjectKind())) {
-        agents.put(f.id(), f.subjectId());
-      }
+      String agent = agentOf(tenant, f);
+      if (agent != null) agents.put(f.id(), agent);
     }
-    return new FindingsPage(session, catalog, page, agents, owners(tenant, page.items()), s, sev, controlId, late,
+    return new FindingsPage(session, catalog, page, agents,
+        UserNames.of(users, tenant, page.items().stream().map(Finding::ownerId)), s, sev, controlId, late,
         !blank(after), now);
   }
 
@@ -135,28 +134,26 @@ public final class FindingsResource {
     if (session.canAct()) {
       users.list(tenant, "", OWNERS_OFFERED).items().stream().filter(User::active).forEach(active::add);
     }
-    String agent = "grant".equals(f.subjectKind()) ? grants.find(tenant, f.subjectId()).map(Grant::agentId).orElse(null)
-        : "agent".equals(f.subjectKind()) ? f.subjectId() : null;
+    String agent = agentOf(tenant, f);
     var history = queries.changes(tenant, id);
-    Map<String, String> names = new HashMap<>();
-    java.util.stream.Stream.concat(java.util.stream.Stream.of(f.ownerId()),
-        history.stream().filter(c -> "user".equals(c.actorType())).map(c -> c.actorId()))
-        .filter(u -> u != null).distinct()
-        .forEach(u -> names.put(u, users.find(tenant, u).map(User::name).orElse(u)));
+    Map<String, String> names = UserNames.of(users, tenant, Stream.concat(Stream.of(f.ownerId()),
+        history.stream().filter(c -> "user".equals(c.actorType())).map(c -> c.actorId())));
     return new FindingPage(session, f, catalog.find(f.controlId()).orElse(null), agent, names, history, active,
         error, clock.instant());
   }
 
-  private Finding find(WebSession session, String id) {
-    return queries.finding(session.tenantId(), id).orElseThrow(() -> PageRefused.notFound(session, "finding " + id));
+  /**
+   * The agent a finding's member is or belongs to, for a link to its page: a grant's agent is
+   * not on the finding, so it is read (one look-up per finding of a page); null for other members.
+   */
+  private String agentOf(String tenant, Finding f) {
+    if ("agent".equals(f.subjectKind())) return f.subjectId();
+    if (!"grant".equals(f.subjectKind())) return null;
+    return grants.find(tenant, f.subjectId()).map(Grant::agentId).orElse(null);
   }
 
-  /** The names of the owners of {@code list}, by id. */
-  private Map<String, String> owners(String tenant, List<Finding> list) {
-    Map<String, String> names = new HashMap<>();
-    list.stream().map(Finding::ownerId).filter(o -> o != null).distinct()
-        .forEach(o -> names.put(o, users.find(tenant, o).map(User::name).orElse(o)));
-    return names;
+  private Finding find(WebSession session, String id) {
+    return queries.finding(session.tenantId(), id).orElseThrow(() -> PageRefused.notFound(session, "finding " + id));
   }
 
   private static boolean blank(String s) {
