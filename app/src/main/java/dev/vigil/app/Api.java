@@ -79,7 +79,7 @@ final class Api {
     List<Object> resources = new ArrayList<>();
     controlPlane(resources, stores, audit);
     dataPlane(resources, stores, metrics.dataPlane());
-    resources.add(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.runner()));
+    resources.add(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.manualRuns()));
     resources.add(new FindingResource(monitoring.catalog(), monitoring.queries(), stores.findings(), clock));
     resources.add(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
     resources.add(new ReportResource(reports.store(), reports.jobs()));

@@ -17,6 +17,7 @@ import dev.vigil.collectors.monitoring.ChangeTriggers;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlScheduler;
 import dev.vigil.collectors.monitoring.FindingSla;
+import dev.vigil.collectors.monitoring.ManualRuns;
 import dev.vigil.collectors.monitoring.Sweeper;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.ControlParameters;
@@ -216,7 +217,8 @@ public final class ControlsFactory {
     ControlQueries queries = new ControlQueries(database.jdbi());
     metrics.controls().catalog(runs.catalog().ids(),
         queries::openFindingsByControl);
-    return new Monitoring(runs.catalog(), runs.runner(), queries);
+    return new Monitoring(runs.catalog(), runs.runner(), queries,
+        new ManualRuns(runs.runner(), database.jdbi(), audit.appender()));
   }
 
   /** Sweeps each family on its schedule; on PostgreSQL the nodes share the schedule through the database. */

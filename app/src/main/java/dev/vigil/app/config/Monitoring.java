@@ -2,6 +2,7 @@ package dev.vigil.app.config;
 
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.ManualRuns;
 import dev.vigil.controls.catalog.Catalog;
 
 /**
@@ -11,5 +12,6 @@ import dev.vigil.controls.catalog.Catalog;
  * @param catalog the controls and their parameters
  * @param runner runs controls on demand
  * @param queries reads runs, statuses and findings back
+ * @param manualRuns runs a control now for a person or token, and audits who asked
  */
-public record Monitoring(Catalog catalog, ControlRunner runner, ControlQueries queries) {}
+public record Monitoring(Catalog catalog, ControlRunner runner, ControlQueries queries, ManualRuns manualRuns) {}

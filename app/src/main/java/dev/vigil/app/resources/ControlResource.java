@@ -11,9 +11,8 @@ import dev.vigil.app.http.Times;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlRun;
-import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.ManualRuns;
 import dev.vigil.collectors.monitoring.MemberResults;
-import dev.vigil.collectors.monitoring.RunTrigger;
 import dev.vigil.collectors.monitoring.StatusRow;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
@@ -45,12 +44,12 @@ public final class ControlResource {
 
   private final Catalog catalog;
   private final ControlQueries queries;
-  private final ControlRunner runner;
+  private final ManualRuns runs;
 
-  public ControlResource(Catalog catalog, ControlQueries queries, ControlRunner runner) {
+  public ControlResource(Catalog catalog, ControlQueries queries, ManualRuns runs) {
     this.catalog = catalog;
     this.queries = queries;
-    this.runner = runner;
+    this.runs = runs;
   }
 
   @GET
@@ -133,7 +132,7 @@ public final class ControlResource {
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
   public ControlRun runNow(@Auth Caller caller, @PathParam("id") String id) {
     Control control = control(id);
-    return runner.run(caller.tenantId(), List.of(control), RunTrigger.MANUAL, null).get(0).run();
+    return runs.run(caller.tenantId(), caller.actor(), control);
   }
 
   private Control control(String id) {

@@ -5,7 +5,6 @@ import dev.vigil.app.config.DashboardFactory;
 import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Stores;
 import dev.vigil.collectors.db.Ids;
-import dev.vigil.collectors.monitoring.ManualRuns;
 import dev.vigil.collectors.tenancy.SessionStore;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -53,7 +52,7 @@ public final class Web {
     jersey.register(new OverviewResource(monitoring.catalog(), monitoring.queries(), audit.checkpoints(),
         environment.healthChecks(), clock));
     jersey.register(new ControlsResource(monitoring.catalog(), monitoring.queries(),
-        new ManualRuns(monitoring.runner(), jdbi, audit.appender()), stores.exceptions(), stores.users(), clock));
+        monitoring.manualRuns(), stores.exceptions(), stores.users(), clock));
     jersey.register(new FindingsResource(monitoring.catalog(), monitoring.queries(), stores.findings(), stores.grants(),
         stores.users(), clock));
     jersey.register(new AgentsResource(stores.agents(), stores.grants(), stores.tokens(), stores.connections(),

@@ -8,7 +8,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A control run that a person asked for from the dashboard. The run itself is recorded and
+ * A control run that a person asked for (the dashboard's Run now) or a token did
+ * ({@code POST /controls/{id}/run}). The run itself is recorded and
  * chained as every run is (actor {@code system/controls}); this adds who asked for it, as a
  * {@code control.run_requested} entry naming the run, with the person as its actor.
  * Thread-safe.
