@@ -47,12 +47,11 @@ public record FindingBody(
 
   /** {@code f} as of {@code now}, with its control's {@code remediation} and, when given, its history. */
   public static FindingBody of(Finding f, String remediation, Instant now, List<RunDao.Change> history) {
-    boolean overdue = f.status() == FindingStatus.OPEN && f.dueAt() != null && f.dueAt().isBefore(now);
     List<HistoryItem> items = history == null ? null : history.stream()
         .map(c -> new HistoryItem(c.at(), c.change(), new ActorBody(c.actorType(), c.actorId()), c.note())).toList();
     return new FindingBody(f.id(), f.controlId(), f.status(), f.severity(), f.subjectId(),
         new Subject(f.subjectKind(), f.subjectId(), f.subjectName()), f.summary() == null ? f.detail() : f.summary(),
-        f.detail(), remediation, f.ownerId(), f.dueAt(), overdue, f.exceptionId(), f.openedAt(), f.openedRunId(),
+        f.detail(), remediation, f.ownerId(), f.dueAt(), f.overdueAt(now), f.exceptionId(), f.openedAt(), f.openedRunId(),
         f.resolvedAt(), f.resolvedRunId(), f.excusedAt(), items);
   }
 }

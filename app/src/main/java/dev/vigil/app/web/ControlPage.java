@@ -144,6 +144,6 @@ public final class ControlPage extends PageView {
   }
 
   public boolean overdue(Finding f) {
-    return f.dueAt() != null && f.dueAt().isBefore(now);
+    return f.overdueAt(now);
   }
 }

@@ -66,7 +66,7 @@ public final class FindingPage extends PageView {
   }
 
   public boolean isOverdue() {
-    return Findings.overdue(finding, now);
+    return finding.overdueAt(now);
   }
 
   public List<RunDao.Change> getHistory() {

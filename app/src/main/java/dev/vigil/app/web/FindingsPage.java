@@ -113,7 +113,7 @@ public final class FindingsPage extends PageView {
   }
 
   public boolean overdue(Finding f) {
-    return Findings.overdue(f, now);
+    return f.overdueAt(now);
   }
 
   private static String encode(String s) {

@@ -54,6 +54,11 @@ public record Finding(
         null);
   }
 
+  /** Whether it is open and past its due date at {@code now}. */
+  public boolean overdueAt(Instant now) {
+    return status == FindingStatus.OPEN && dueAt != null && dueAt.isBefore(now);
+  }
+
   /** When it stopped being open: resolved or excused; null while it is open. */
   @JsonIgnore
   public Instant closedAt() {
