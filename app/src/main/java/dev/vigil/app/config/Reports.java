@@ -67,6 +67,6 @@ public record Reports(ReportStore store, ReportJobs jobs) {
     Sources sources = new Sources(jdbi, new TenantStore(jdbi, appender, tokens, ids, clock), queries,
         new ExceptionStore(writes), checkpoints, new AgentStore(jdbi, appender, tokens, ids, clock), connections,
         new VendorStore(writes), new IncidentStore(writes));
-    return new PeriodReport(new ReportReader(sources, catalog, schedules), queries, new AuditLog(jdbi), checkpoints);
+    return new PeriodReport(new ReportReader(sources, catalog, schedules), new AuditLog(jdbi), checkpoints);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
+import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.Exporter;
 import dev.vigil.collectors.testing.MutableClock;
 import dev.vigil.collectors.testing.TestDb;
@@ -47,6 +48,7 @@ class VerifyPackageCommandTest {
   private TestDb db;
   private CheckpointSigner signer;
   private Exporter exporter;
+  private AuditLog log;
   private String tenant;
 
   @TempDir
@@ -60,7 +62,8 @@ class VerifyPackageCommandTest {
     TestStores stores = TestStores.on(db, inPeriod);
     signer = CheckpointSigner.loadOrCreate(db.jdbi(), stores.master(), inPeriod);
     tenant = stores.tenants().create("Zoë Analytics", new Actor("token", "tok_test")).tenant().id();
-    exporter = new Exporter(stores.auditLog(), new CheckpointStore(db.jdbi(), signer, inPeriod),
+    log = stores.auditLog();
+    exporter = new Exporter(log, new CheckpointStore(db.jdbi(), signer, inPeriod),
         Clock.fixed(GENERATED, ZoneOffset.UTC));
   }
 
@@ -70,15 +73,16 @@ class VerifyPackageCommandTest {
   }
 
   private Path evidencePackage() throws IOException {
+    AuditLog.Range range = log.range(tenant, FROM, TO);
     ReportContent content = new ReportContent("rep_1", tenant, "Zoë Analytics", null, new Period(FROM, TO), GENERATED,
-        "0.1.0", new ChainStatement(1, 2, "ab".repeat(32), new Checkpoint(tenant, 2, "ab".repeat(32), TO, "note"),
-            "kid", "cd".repeat(32)),
+        "0.1.0", new ChainStatement(range.first(), range.last(), "ab".repeat(32),
+            new Checkpoint(tenant, range.last(), "ab".repeat(32), TO, "note"), "kid", "cd".repeat(32)),
         new SystemDescription(Map.of(), List.of(), List.of(), new SystemDescription.Activity(0, 0, Map.of()), List.of()),
         List.of());
-    EvidencePackage pack = new EvidencePackage((t, c, p, each) -> { }, exporter::export, signer::signNote);
+    EvidencePackage pack = new EvidencePackage(exporter::export, signer::signNote);
     Path file = dir.resolve("evidence.zip");
     try (OutputStream out = Files.newOutputStream(file)) {
-      pack.write(content, o -> o.write("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)),
+      pack.write(content, (t, c, p, each) -> { }, o -> o.write("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)),
           o -> o.write("{}".getBytes(StandardCharsets.US_ASCII)), out);
     }
     return file;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads a tenant's chain back, and verifies it from its first entry. Thread-safe. */
@@ -107,18 +108,38 @@ public final class AuditLog {
 
   /** Checks entries in {@code (after, last]} with {@code run}; returns the last seq read, {@code after} when none. */
   private long stream(String tenantId, ChainVerifier.Running run, long after, long last) {
+    return forEachStored(tenantId, after, last, e -> run.check(e.meta(), e.canonicalBytes()));
+  }
+
+  /**
+   * One entry as stored: its fields in {@code meta} (whose {@code data} is left empty) and its
+   * data as the canonical text that was hashed, which readers hash or copy without parsing it.
+   */
+  public record StoredEntry(AuditEntry meta, String data) {
+
+    /** The bytes the entry's hash covers. */
+    public byte[] canonicalBytes() {
+      return AuditChain.canonicalBytes(meta, data);
+    }
+  }
+
+  /**
+   * Hands {@code each} the tenant's entries in {@code (after, last]} in seq order, streamed from
+   * one query (memory holds one fetch of rows, whatever the range); returns the last seq read,
+   * {@code after} when none was.
+   */
+  public long forEachStored(String tenantId, long after, long last, Consumer<StoredEntry> each) {
     long[] read = {after};
     // A transaction, so PostgreSQL streams by fetch size instead of loading every row.
     jdbi.useTransaction(h -> h.createQuery(STREAM).bind("tenantId", tenantId).bind("after", after).bind("last", last)
-        .setFetchSize(FETCH).map((rs, ctx) -> {
-          AuditEntry meta = new AuditEntry(rs.getLong("seq"), rs.getString("tenant_id"),
-              rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-              new Actor(rs.getString("actor_type"), rs.getString("actor_id")), rs.getString("kind"),
-              rs.getString("subject"), NO_DATA, rs.getString("hash"));
-          run.check(meta, AuditChain.canonicalBytes(meta, rs.getString("data")));
-          read[0] = meta.seq();
-          return meta.seq();
-        }).forEach(seq -> { }));
+        .setFetchSize(FETCH).map((rs, ctx) -> new StoredEntry(new AuditEntry(rs.getLong("seq"), rs.getString("tenant_id"),
+            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            new Actor(rs.getString("actor_type"), rs.getString("actor_id")), rs.getString("kind"),
+            rs.getString("subject"), NO_DATA, rs.getString("hash")), rs.getString("data")))
+        .forEach(e -> {
+          each.accept(e);
+          read[0] = e.meta().seq();
+        }));
     return read[0];
   }
 

@@ -82,6 +82,11 @@ public final class ChainVerifier {
       checked++;
     }
 
+    /** Whether every entry checked so far verified. */
+    public boolean intact() {
+      return breaks.isEmpty();
+    }
+
     public ChainVerification result() {
       return new ChainVerification(checked, previous, breaks);
     }

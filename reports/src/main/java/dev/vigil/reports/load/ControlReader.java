@@ -8,6 +8,7 @@ import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.model.ControlException;
 import dev.vigil.reports.period.ControlHistory;
 import dev.vigil.reports.period.Period;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,25 +16,29 @@ import java.util.List;
 /**
  * One control's history for a period, read through {@link ControlQueries}: its runs that
  * started in the period (streamed newest first, each with its evidence record, whose
- * member list goes to the sample's {@link RunLists}, so the evidence is read once for both), the
+ * member list goes to the sample's {@link RunLists}, and which go on to the {@link PeriodSink},
+ * so the evidence is read once for the history, the sample and the package), the
  * last run before the period (the status it starts in), and its findings open at some instant
  * of the period.
  */
 final class ControlReader {
 
   private final ControlQueries queries;
+  private final StoredRuns stored;
 
   ControlReader(ControlQueries queries) {
     this.queries = queries;
+    this.stored = new StoredRuns(queries);
   }
 
   ControlHistory read(String tenantId, ControlInfo control, Duration interval, Period period,
-      List<ControlException> exceptions, RunLists lists) {
+      List<ControlException> exceptions, RunLists lists, PeriodSink sink) throws IOException {
     List<ControlRun> runs = new ArrayList<>();
-    queries.forEachStoredRun(tenantId, control.id(), period.from(), period.to(), s -> {
-      runs.add(s.run());
-      lists.add(s.run().id(), RunMembers.of(s.run().id(), s.evidence()));
-    });
+    sink.runs(control.id(), each -> stored.forEach(tenantId, control.id(), period, (run, evidence) -> {
+      runs.add(run);
+      lists.add(run.id(), RunMembers.of(run.id(), evidence));
+      each.accept(run, evidence);
+    }));
     runs.addAll(queries.runs(tenantId, control.id(), null, period.from(), null, 1).items());
     List<Finding> findings = new ArrayList<>();
     Pages.forEach(cursor -> queries.findings(tenantId, FindingFilter.ofControl(control.id()), cursor, Pages.SIZE), f -> {

@@ -12,8 +12,8 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * What the loader reads that no collectors store offers: counts of decisions and actions in it, run evidence in pages and the entries naming a
- * sampled member. Read-only; every query is bound, names the tenant first and is bounded by
+ * What the loader reads that no collectors store offers: run evidence in pages and the entries
+ * naming a sampled member. Read-only; every query is bound, names the tenant first and is bounded by
  * a range or a limit. Plain SQL that H2 and PostgreSQL read alike.
  */
 @RegisterRowMapper(AuditEntryMapper.class)
@@ -22,19 +22,6 @@ public interface PeriodDao {
 
   /** A run's id and its evidence record as stored (canonical JSON). */
   record RunEvidence(String id, String evidence) {}
-
-  /** Entries of one kind recorded in {@code [from, to)} whose data text contains {@code pattern} (a LIKE pattern). */
-  @SqlQuery("SELECT COUNT(*) FROM audit_entries WHERE tenant_id = :tenantId AND kind = :kind "
-      + "AND occurred_at >= :from AND occurred_at < :to AND data LIKE :pattern")
-  long countLike(@Bind("tenantId") String tenantId, @Bind("kind") String kind, @Bind("from") Instant from,
-      @Bind("to") Instant to, @Bind("pattern") String pattern);
-
-  /** Entries of one kind recorded in {@code [from, to)} with seq above {@code afterSeq}, by seq. */
-  @SqlQuery("SELECT tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash FROM audit_entries "
-      + "WHERE tenant_id = :tenantId AND kind = :kind AND occurred_at >= :from AND occurred_at < :to "
-      + "AND seq > :afterSeq ORDER BY seq LIMIT :limit")
-  List<AuditEntry> ofKind(@Bind("tenantId") String tenantId, @Bind("kind") String kind, @Bind("from") Instant from,
-      @Bind("to") Instant to, @Bind("afterSeq") long afterSeq, @Bind("limit") int limit);
 
   /** Entries in {@code (afterSeq, lastSeq]} whose subject is one of {@code subjects}, by seq. */
   @SqlQuery("SELECT tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash FROM audit_entries "

@@ -1,5 +1,6 @@
 package dev.vigil.reports.load;
 
+import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
 import dev.vigil.controls.catalog.ControlInfo;
@@ -15,6 +16,8 @@ import dev.vigil.reports.period.ControlHistory;
 import dev.vigil.reports.period.ControlPeriod;
 import dev.vigil.reports.period.Period;
 import dev.vigil.reports.period.PeriodModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,14 +53,25 @@ public final class ReportReader {
     this.system = new SystemReader(sources, new IncidentSlas(catalog.parameters()));
   }
 
+  /** The report's content, read without writing anything ({@link PeriodSink#readOnly}). */
+  public ReportContent read(ReportRequest request, DoubleConsumer progress) {
+    try {
+      return read(request, progress, PeriodSink.readOnly(new AuditLog(sources.jdbi())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the period failed", e);
+    }
+  }
+
   /**
-   * The report's content.
+   * The report's content, streaming the period's audit entries and each control's runs through
+   * {@code sink} as they are read (the evidence package writes them there).
    *
    * @throws IllegalArgumentException when the tenant does not exist or has no audit entry
    *     before the period's end
    * @throws ChainNotVerified when the period's audit chain or its checkpoint does not verify
+   * @throws IOException when the sink cannot write
    */
-  public ReportContent read(ReportRequest request, DoubleConsumer progress) {
+  public ReportContent read(ReportRequest request, DoubleConsumer progress, PeriodSink sink) throws IOException {
     String tenantId = request.tenantId();
     Period period = request.period();
     Tenant tenant = sources.tenants().find(tenantId)
@@ -65,9 +79,10 @@ public final class ReportReader {
     List<Control> all = catalog.all();
     int steps = all.size() + 2;
     progress.accept(0);
-    ChainStatement statement = chain.read(tenantId, period);
+    ChainReader.Read chainRead = chain.read(tenantId, period, sink);
+    ChainStatement statement = chainRead.statement();
     progress.accept(1.0 / steps);
-    SystemDescription description = system.read(tenantId, period);
+    SystemDescription description = system.read(tenantId, period, chainRead.activity());
     progress.accept(2.0 / steps);
     Map<String, List<ControlException>> exceptions = exceptionsByControl(tenantId);
     List<ControlSection> sections = new ArrayList<>();
@@ -75,7 +90,7 @@ public final class ReportReader {
       ControlInfo info = all.get(i).info();
       RunLists lists = new RunLists();
       ControlHistory history = controls.read(tenantId, info, interval(info), period,
-          exceptions.getOrDefault(info.id(), List.of()), lists);
+          exceptions.getOrDefault(info.id(), List.of()), lists, sink);
       ControlPeriod model = PeriodModel.of(period, history);
       sections.add(new ControlSection(model, PopulationKinds.of(info),
           samples.read(history, lists, model.shortestInterval(), period, statement)));

@@ -4,7 +4,6 @@ import dev.vigil.collectors.reports.ReportFile;
 import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.audit.Exporter;
-import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.reports.Artifacts;
 import dev.vigil.reports.ReportGenerator;
@@ -29,10 +28,11 @@ import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
 /**
- * The Type II report of a period: reads it once from the database ({@link ReportReader}), then
- * writes {@code report.pdf}, {@code oscal.json} and {@code evidence.zip} (which holds both)
- * into the directory. Progress: reading up to 0.6, the PDF to 0.75, the OSCAL document to 0.8,
- * the package to 1. The package's audit export is dated at the report's generation time, so
+ * The Type II report of a period: reads it once from the database ({@link ReportReader}),
+ * streaming the period's audit entries and runs into {@code evidence.zip} as they are read, then
+ * writes {@code report.pdf} and {@code oscal.json} into the directory and adds both, with the
+ * tables, to the package. Progress: reading (with the package's streamed part) up to 0.9, the
+ * PDF to 0.93, the OSCAL document to 0.95, the rest of the package to 1. The package's audit export is dated at the report's generation time, so
  * generating the same report again gives the same package. Thread-safe.
  */
 public final class PeriodReport implements ReportGenerator {
@@ -41,29 +41,29 @@ public final class PeriodReport implements ReportGenerator {
   /** The package writer for a report generated at a moment: its audit export is dated then. */
   private final Function<Instant, EvidencePackage> packageAt;
 
-  public PeriodReport(ReportReader reader, ControlQueries queries, AuditLog log, CheckpointStore checkpoints) {
+  public PeriodReport(ReportReader reader, AuditLog log, CheckpointStore checkpoints) {
     this.reader = reader;
-    RunSource runs = new StoredRuns(queries);
-    this.packageAt = at -> new EvidencePackage(runs,
-        new Exporter(log, checkpoints, Clock.fixed(at, ZoneOffset.UTC))::export, checkpoints.signer()::signNote);
+    this.packageAt = at -> new EvidencePackage(new Exporter(log, checkpoints, Clock.fixed(at, ZoneOffset.UTC))::export,
+        checkpoints.signer()::signNote);
   }
 
   @Override
   public Artifacts generate(ReportRequest request, Path dir, DoubleConsumer progress) throws IOException {
-    ReportContent content = reader.read(request, p -> progress.accept(0.6 * p));
     Path pdf = dir.resolve(ReportFile.PDF);
-    int pages;
-    try (OutputStream out = Files.newOutputStream(pdf)) {
-      pages = ReportPdf.write(content, out);
-    }
-    progress.accept(0.75);
     Path oscal = dir.resolve(ReportFile.OSCAL);
-    Files.write(oscal, AssessmentResults.render(content));
-    progress.accept(0.8);
-    EvidencePackage pack = packageAt.apply(request.generatedAt());
     Path zip = dir.resolve(ReportFile.PACKAGE);
-    try (OutputStream out = Files.newOutputStream(zip)) {
-      pack.write(content, o -> Files.copy(pdf, o), o -> Files.copy(oscal, o), out);
+    int pages;
+    try (OutputStream out = Files.newOutputStream(zip);
+        EvidencePackage.Writing pack = packageAt.apply(request.generatedAt()).open(request.generatedAt(), out)) {
+      // One pass over the period: the package takes the entries and runs as the reader reads them.
+      ReportContent content = reader.read(request, p -> progress.accept(0.9 * p), pack);
+      try (OutputStream o = Files.newOutputStream(pdf)) {
+        pages = ReportPdf.write(content, o);
+      }
+      progress.accept(0.93);
+      Files.write(oscal, AssessmentResults.render(content));
+      progress.accept(0.95);
+      pack.finish(content, o -> Files.copy(pdf, o), o -> Files.copy(oscal, o));
     }
     progress.accept(1);
     return new Artifacts(pages, List.of(file(pdf), file(zip), file(oscal)));

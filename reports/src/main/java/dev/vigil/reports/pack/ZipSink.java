@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -36,6 +37,20 @@ final class ZipSink implements AutoCloseable {
   /** Adds a file that the manifest lists. */
   void add(String path, EvidencePackage.Body body) throws IOException {
     files.add(put(path, body));
+  }
+
+  /**
+   * Adds a file that the manifest lists and that is compressed already (a zip): deflated at
+   * level 0, which copies it in stored blocks, since deflating it again would cost time and gain
+   * nothing.
+   */
+  void addStored(String path, EvidencePackage.Body body) throws IOException {
+    zip.setLevel(Deflater.NO_COMPRESSION);
+    try {
+      add(path, body);
+    } finally {
+      zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+    }
   }
 
   /** Adds a file that the manifest does not list (the manifest itself and its signature). */

@@ -43,7 +43,7 @@ class PeriodReportOnH2Test {
   void day() {
     estate = new Estate(TestDb.Kind.H2);
     Estate.Day day = estate.day("Zoë Analytics");
-    generator = new PeriodReport(estate.reader, estate.queries, estate.stores.auditLog(), estate.checkpoints);
+    generator = new PeriodReport(estate.reader, estate.stores.auditLog(), estate.checkpoints);
     request = new ReportRequest("rep_day", day.tenant(), null, new Period(Estate.FROM, Estate.TO),
         Estate.TO.plus(Duration.ofHours(2)));
   }

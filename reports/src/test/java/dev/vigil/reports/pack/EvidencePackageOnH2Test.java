@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.audit.Exporter;
@@ -26,7 +27,10 @@ import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.model.Criticality;
 import dev.vigil.controls.model.Role;
 import dev.vigil.reports.PackageLayout;
+import dev.vigil.reports.content.ChainStatement;
 import dev.vigil.reports.content.ReportContent;
+import dev.vigil.reports.load.RunSource;
+import dev.vigil.reports.load.StoredRuns;
 import dev.vigil.reports.oscal.AssessmentResults;
 import dev.vigil.reports.pdf.ReportFixture;
 import dev.vigil.reports.pdf.ReportPdf;
@@ -67,6 +71,7 @@ class EvidencePackageOnH2Test {
   private CheckpointSigner signer;
   private ReportContent report;
   private EvidencePackage pack;
+  private RunSource runs;
   private final List<String> runIds = new ArrayList<>();
 
   @TempDir
@@ -105,11 +110,16 @@ class EvidencePackageOnH2Test {
     }
 
     ReportContent f = ReportFixture.report();
+    // The fixture's chain statement, over the range of this tenant's entries in the period.
+    AuditLog.Range range = stores.auditLog().range(tenant, f.period().from(), f.period().to());
+    ChainStatement chain = new ChainStatement(range.first(), range.last(), f.chain().headHash(), f.chain().checkpoint(),
+        f.chain().keyId(), f.chain().sampleSeed());
     report = new ReportContent(f.reportId(), tenant, f.tenantName(), f.title(), f.period(), f.generatedAt(),
-        f.vigilVersion(), f.chain(), f.system(), f.controls());
+        f.vigilVersion(), chain, f.system(), f.controls());
     // As the report generator makes it: the export's time is the report's generation time.
     Exporter exporter = new Exporter(stores.auditLog(), checkpoints, Clock.fixed(report.generatedAt(), ZoneOffset.UTC));
-    pack = new EvidencePackage(new StoredRuns(new ControlQueries(db.jdbi())), exporter::export, signer::signNote);
+    runs = new StoredRuns(new ControlQueries(db.jdbi()));
+    pack = new EvidencePackage(exporter::export, signer::signNote);
   }
 
   @AfterAll
@@ -120,7 +130,7 @@ class EvidencePackageOnH2Test {
   private Path write(String name) throws IOException {
     Path file = dir.resolve(name);
     try (OutputStream out = Files.newOutputStream(file)) {
-      pack.write(report, o -> ReportPdf.write(report, o), o -> o.write(AssessmentResults.render(report)), out);
+      pack.write(report, runs, o -> ReportPdf.write(report, o), o -> o.write(AssessmentResults.render(report)), out);
     }
     return file;
   }

@@ -13,6 +13,7 @@ import dev.vigil.controls.audit.evidence.PackageManifest;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.reports.PackageLayout;
 import dev.vigil.reports.content.ReportContent;
+import dev.vigil.reports.load.RunSource;
 import dev.vigil.reports.pdf.ReportFixture;
 import dev.vigil.reports.period.Period;
 import java.io.ByteArrayOutputStream;
@@ -45,10 +46,10 @@ class EvidencePackageTest {
   };
 
   private static byte[] write(ReportContent content, RunSource runs) throws IOException {
-    EvidencePackage pack = new EvidencePackage(runs, (tenant, from, to, out) -> out.write("bundle".getBytes()),
+    EvidencePackage pack = new EvidencePackage((tenant, range, out, tap) -> out.write("bundle".getBytes()),
         body -> body + "\n— vigil-audit c2lnbmVk\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    pack.write(content, o -> o.write("%PDF".getBytes()), o -> o.write("{}".getBytes()), out);
+    pack.write(content, runs, o -> o.write("%PDF".getBytes()), o -> o.write("{}".getBytes()), out);
     return out.toByteArray();
   }
 

@@ -1,4 +1,4 @@
-package dev.vigil.reports.pack;
+package dev.vigil.reports.load;
 
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.reports.period.Period;
@@ -20,7 +20,7 @@ public final class StoredRuns implements RunSource {
   }
 
   @Override
-  public void forEach(String tenantId, String controlId, Period period, Visitor each) throws IOException {
+  public void forEach(String tenantId, String controlId, Period period, PeriodSink.RunVisitor each) throws IOException {
     try {
       queries.forEachStoredRun(tenantId, controlId, period.from(), period.to(), s -> {
         try {
