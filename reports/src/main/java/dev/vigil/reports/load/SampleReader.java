@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -52,18 +54,27 @@ final class SampleReader {
     Sample drawn = Sampler.draw(chain.sampleSeed(), controlId, interval, lists.population());
     Set<String> sampled = new HashSet<>();
     drawn.items().forEach(i -> sampled.add(i.memberId()));
-    Map<String, Set<String>> examinedByRun = new HashMap<>();
-    BiConsumer<String, List<String>> examined = (runId, members) -> {
+    Function<List<String>, Set<String>> hits = members -> {
       Set<String> hit = new HashSet<>();
       for (String m : members) {
         if (sampled.contains(m)) hit.add(m);
       }
-      if (!hit.isEmpty()) examinedByRun.put(runId, hit);
+      return hit;
     };
+    Map<String, Set<String>> examinedByRun = new HashMap<>();
     if (lists.byRun() != null) {
-      lists.byRun().forEach(examined);
+      // Runs that listed the same members share one list (RunLists), and so one set of hits: a
+      // year's hundred thousand runs of a control hold a few sets, not one each.
+      Map<List<String>, Set<String>> shared = new IdentityHashMap<>();
+      lists.byRun().forEach((runId, members) -> {
+        Set<String> hit = shared.computeIfAbsent(members, hits);
+        if (!hit.isEmpty()) examinedByRun.put(runId, hit);
+      });
     } else {
-      forEachRun(tenantId, controlId, period, examined);
+      forEachRun(tenantId, controlId, period, (runId, members) -> {
+        Set<String> hit = hits.apply(members);
+        if (!hit.isEmpty()) examinedByRun.put(runId, hit);
+      });
     }
     Sample attached = SampleEvidence.attach(drawn, period, history.runs(), examinedByRun);
     Map<String, List<AuditEntry>> entries = entries(tenantId, sampled, chain);

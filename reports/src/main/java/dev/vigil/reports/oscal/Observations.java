@@ -13,11 +13,10 @@ import dev.vigil.reports.content.ControlSection;
 import dev.vigil.reports.content.ReportContent;
 import dev.vigil.reports.period.ControlPeriod;
 import dev.vigil.reports.period.RunCounts;
-import dev.vigil.reports.sample.Examination;
 import dev.vigil.reports.sample.ItemResult;
 import dev.vigil.reports.sample.Sample;
 import dev.vigil.reports.sample.SampledItem;
-import java.util.EnumMap;
+import dev.vigil.reports.sample.Stretch;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
  */
 final class Observations {
 
-  /** Examinations a sampled member's observation names one by one; samples.csv has them all. */
+  /** Stretches in which a sampled member did not pass that its observation names one by one; samples.csv has them all. */
   static final int NAMED_EXAMINATIONS = 20;
 
   private Observations() {}
@@ -104,17 +103,18 @@ final class Observations {
       String toolUuid, String collected) {
     String id = sample.controlId();
     String kind = section.populationKind().orElse("members");
-    Map<ItemResult, Long> results = item.examinations().stream()
-        .collect(Collectors.groupingBy(Examination::result, () -> new EnumMap<>(ItemResult.class), Collectors.counting()));
+    Map<ItemResult, Long> results = item.runsByResult();
     StringBuilder d = new StringBuilder("Sampled member ").append(code(item.memberId())).append(" of the ")
         .append(line(kind)).append(" examined by ").append(code(id)).append(", one of ").append(sample.size())
         .append(" drawn from a population of ").append(sample.population()).append(" (rank ").append(code(item.rank()))
         .append(" under seed ").append(code(sample.seed())).append("). ")
-        .append(OscalNodes.count(item.examinations().size(), "run")).append(" in the period examined it: ").append(counts(results)).append('.');
-    List<Examination> notPassed = item.examinations().stream().filter(e -> e.result() != ItemResult.PASSED).toList();
-    for (Examination e : notPassed.subList(0, Math.min(NAMED_EXAMINATIONS, notPassed.size()))) {
-      d.append("\n\n- run ").append(code(e.runId())).append(" at ").append(e.startedAt()).append(": ")
-          .append(e.result().name().toLowerCase(Locale.ROOT));
+        .append(OscalNodes.count(item.runs(), "run")).append(" in the period examined it: ").append(counts(results)).append('.');
+    List<Stretch> notPassed = item.notPassed();
+    for (Stretch e : notPassed.subList(0, Math.min(NAMED_EXAMINATIONS, notPassed.size()))) {
+      d.append("\n\n- ").append(e.runs() == 1 ? "run " + code(e.firstRunId()) + " at " + e.firstStartedAt()
+          : OscalNodes.count(e.runs(), "run") + " from " + code(e.firstRunId()) + " at " + e.firstStartedAt() + " to "
+              + code(e.lastRunId()) + " at " + e.lastStartedAt())
+          .append(": ").append(e.result().name().toLowerCase(Locale.ROOT));
       if (e.detail() != null) d.append(" (").append(line(e.detail())).append(')');
     }
     if (notPassed.size() > NAMED_EXAMINATIONS) {
@@ -143,7 +143,7 @@ final class Observations {
     o.set("origins", OscalNodes.origins(toolUuid));
     ArrayNode evidence = o.putArray("relevant-evidence");
     evidence(evidence, PackageLayout.SAMPLES, "The rows of control " + id + ", member " + line(item.memberId())
-        + ": each run that examined it and what the run found.");
+        + ": the runs that examined it, as stretches of consecutive runs that found the same.");
     evidence(evidence, PackageLayout.runs(id), "The runs of " + id + " that examined it, with their evidence records.");
     if (!item.chainEntries().isEmpty()) {
       evidence(evidence, PackageLayout.AUDIT_BUNDLE, "The audit chain entries that changed it: seq "

@@ -13,9 +13,9 @@ import dev.vigil.reports.content.ReportContent;
 import dev.vigil.reports.period.ControlPeriod;
 import dev.vigil.reports.period.ExceptionInForce;
 import dev.vigil.reports.period.PeriodDeviation;
-import dev.vigil.reports.sample.Examination;
 import dev.vigil.reports.sample.Sample;
 import dev.vigil.reports.sample.SampledItem;
+import dev.vigil.reports.sample.Stretch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * The package's CSV files, from the report's content: each control's deviations, the findings,
  * the exceptions, the samples and the populations sampled. Long form (one row per deviation and
- * item, per sampled member and examination), so that nothing is cut short the way a PDF table is
+ * item, per sampled member and stretch of runs), so that nothing is cut short the way a PDF table is
  * and a spreadsheet can filter every column. Times are UTC in the chain's format; durations in
  * seconds. Stateless.
  */
@@ -99,11 +99,14 @@ final class Tables {
     csv.flush();
   }
 
-  /** One row per sampled member and run that examined it; one bare row for a member no run examined. */
+  /**
+   * One row per sampled member and stretch of consecutive runs that examined it and found the
+   * same; one bare row for a member no run examined.
+   */
   static void samples(ReportContent content, OutputStream out) throws IOException {
     Csv csv = new Csv(out, List.of("control", "population_kind", "population", "frequency", "sample_size",
-        "whole_population", "seed", "draw", "member", "rank", "run", "trigger", "run_started_at", "result", "detail",
-        "chain_entries"));
+        "whole_population", "seed", "draw", "member", "rank", "first_run", "first_run_started_at", "last_run",
+        "last_run_started_at", "runs", "result", "detail", "chain_entries"));
     for (ControlSection s : content.controls()) {
       if (s.sample().isEmpty()) continue;
       Sample sample = s.sample().get();
@@ -114,10 +117,11 @@ final class Tables {
         List<Object> head = List.of(sample.controlId(), s.populationKind().orElse(""), sample.population(),
             sample.frequency().words(), sample.size(), sample.wholePopulation(), sample.seed(), draw, item.memberId(),
             item.rank());
-        if (item.examinations().isEmpty()) csv.row(concat(head, List.of("", "", "", "", "", seqs)));
-        for (Examination x : item.examinations()) {
-          csv.row(concat(head, List.of(x.runId(), x.trigger().wire(), time(x.startedAt()),
-              x.result().name().toLowerCase(Locale.ROOT), x.detail() == null ? "" : x.detail(), seqs)));
+        if (item.examinations().isEmpty()) csv.row(concat(head, List.of("", "", "", "", "", "", "", seqs)));
+        for (Stretch x : item.examinations()) {
+          csv.row(concat(head, List.of(x.firstRunId(), time(x.firstStartedAt()), x.lastRunId(),
+              time(x.lastStartedAt()), x.runs(), x.result().name().toLowerCase(Locale.ROOT),
+              x.detail() == null ? "" : x.detail(), seqs)));
         }
       }
     }

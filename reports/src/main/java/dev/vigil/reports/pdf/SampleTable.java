@@ -2,23 +2,21 @@ package dev.vigil.reports.pdf;
 
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.reports.content.ControlSection;
-import dev.vigil.reports.sample.Examination;
 import dev.vigil.reports.sample.ItemResult;
 import dev.vigil.reports.sample.Sample;
 import dev.vigil.reports.sample.SampledItem;
+import dev.vigil.reports.sample.Stretch;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A control's sample: how it was sized and drawn, then one row per sampled member with its
  * examinations and the chain entries that changed it. A member examined every five minutes for
- * a year has a hundred thousand examinations, so a row counts them by result, names every one
- * that did not pass (up to {@link ControlChapter#LISTED}) and the first and last; the evidence
- * package lists them all.
+ * a year has a hundred thousand examinations, so a row counts them by result, names every
+ * stretch of runs in which it did not pass (up to {@link ControlChapter#LISTED}) and the first
+ * and last run; the evidence package lists every stretch, and every run.
  */
 final class SampleTable {
 
@@ -45,28 +43,33 @@ final class SampleTable {
         new Table.Column("Examinations in the period (UTC)", 4.2f), new Table.Column("Chain entries", 2.4f));
     int n = 0;
     for (SampledItem item : s.items()) {
-      table.row(Integer.toString(++n), item.memberId(), examinations(item.examinations()), entries(item.chainEntries()));
+      table.row(Integer.toString(++n), item.memberId(), examinations(item), entries(item.chainEntries()));
     }
     table.draw();
   }
 
-  static String examinations(List<Examination> all) {
+  static String examinations(SampledItem item) {
+    List<Stretch> all = item.examinations();
     if (all.isEmpty()) return "not examined by any run in the period";
-    Map<ItemResult, Long> counts = new EnumMap<>(ItemResult.class);
-    all.forEach(e -> counts.merge(e.result(), 1L, Long::sum));
+    long runs = item.runs();
     List<String> lines = new ArrayList<>();
-    lines.add(Formats.count(all.size()) + (all.size() == 1 ? " run: " : " runs: ") + counts.entrySet().stream()
+    lines.add(Formats.count(runs) + (runs == 1 ? " run: " : " runs: ") + item.runsByResult().entrySet().stream()
         .map(e -> Formats.count(e.getValue()) + " " + words(e.getKey())).collect(Collectors.joining(", ")));
-    List<String> notPassed = all.stream().filter(e -> e.result() != ItemResult.PASSED).map(SampleTable::line).toList();
+    List<String> notPassed = item.notPassed().stream().map(SampleTable::line).toList();
     if (!notPassed.isEmpty()) lines.add(ControlChapter.listed(notPassed));
-    lines.add("first " + line(all.get(0)));
-    if (all.size() > 1) lines.add("last " + line(all.get(all.size() - 1)));
+    Stretch first = all.get(0);
+    Stretch last = all.get(all.size() - 1);
+    lines.add("first " + Formats.stamp(first.firstStartedAt()) + " " + first.firstRunId());
+    if (runs > 1) lines.add("last " + Formats.stamp(last.lastStartedAt()) + " " + last.lastRunId());
     return String.join("\n", lines);
   }
 
-  private static String line(Examination e) {
-    return Formats.stamp(e.startedAt()) + " " + e.trigger().wire() + " " + e.runId() + ": " + words(e.result())
-        + (e.detail() == null ? "" : " (" + e.detail() + ")");
+  /** A stretch: its run (or first and last run, and how many) and what they found. */
+  private static String line(Stretch s) {
+    String runs = s.runs() == 1 ? Formats.stamp(s.firstStartedAt()) + " " + s.firstRunId()
+        : Formats.stamp(s.firstStartedAt()) + " to " + Formats.stamp(s.lastStartedAt()) + ", " + Formats.count(s.runs())
+            + " runs " + s.firstRunId() + " to " + s.lastRunId();
+    return runs + ": " + words(s.result()) + (s.detail() == null ? "" : " (" + s.detail() + ")");
   }
 
   private static String words(ItemResult r) {

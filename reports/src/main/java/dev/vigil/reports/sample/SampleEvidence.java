@@ -7,10 +7,12 @@ import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Excused;
 import dev.vigil.reports.period.ControlHistory;
 import dev.vigil.reports.period.Period;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Adds to each sampled item the runs in the period that examined it. A run examined the members
@@ -26,8 +28,10 @@ public final class SampleEvidence {
   private SampleEvidence() {}
 
   /**
-   * {@code sample} with each item's examinations. Runs of another control are refused; runs
-   * that did not start in the period are ignored, as the period model ignores them in its counts.
+   * {@code sample} with each item's examinations, as stretches of consecutive runs that found
+   * the same. Runs of another control are refused; runs that did not start in the period are
+   * ignored, as the period model ignores them in its counts. {@code membersByRun} may name only
+   * the sampled members each run examined; runs listing the same members may share one set.
    */
   public static Sample attach(Sample sample, Period period, List<ControlRun> runs,
       Map<String, ? extends Set<String>> membersByRun) {
@@ -37,16 +41,35 @@ public final class SampleEvidence {
             + sample.controlId());
       }
     }
-    List<ControlRun> examining = runs.stream()
-        .filter(r -> period.contains(r.startedAt()) && r.result() != RunResult.ERROR && membersByRun.containsKey(r.id()))
-        .sorted(ControlHistory.EFFECT_ORDER).toList();
-    List<SampledItem> items = sample.items().stream().map(i -> new SampledItem(i.memberId(), i.rank(),
-        examining.stream().filter(r -> membersByRun.get(r.id()).contains(i.memberId()))
-            .map(r -> examination(r, i.memberId())).toList(), i.chainEntries())).toList();
+    Map<String, List<Stretch>> stretches = new HashMap<>();
+    sample.items().forEach(i -> stretches.put(i.memberId(), new ArrayList<>()));
+    // One pass over the runs in effect order, each folded into the stretches of the sampled
+    // members it examined: work and memory follow the stretches, not runs times members.
+    runs.stream().filter(r -> period.contains(r.startedAt()) && r.result() != RunResult.ERROR)
+        .sorted(ControlHistory.EFFECT_ORDER).forEach(r -> {
+          Set<String> examined = membersByRun.get(r.id());
+          if (examined == null) return;
+          for (String m : examined) {
+            List<Stretch> list = stretches.get(m);
+            if (list != null) extend(list, r, m);
+          }
+        });
+    List<SampledItem> items = sample.items().stream()
+        .map(i -> new SampledItem(i.memberId(), i.rank(), stretches.get(i.memberId()), i.chainEntries())).toList();
     return new Sample(sample.controlId(), sample.frequency(), sample.population(), sample.size(), sample.seed(), items);
   }
 
-  private static Examination examination(ControlRun run, String memberId) {
+  private static void extend(List<Stretch> list, ControlRun run, String memberId) {
+    Stretch found = examination(run, memberId);
+    int last = list.size() - 1;
+    if (last >= 0 && list.get(last).result() == found.result()) {
+      list.set(last, list.get(last).then(run.id(), run.startedAt()));
+    } else {
+      list.add(found);
+    }
+  }
+
+  private static Stretch examination(ControlRun run, String memberId) {
     Optional<Deviation> failed = run.exceptions().stream().filter(d -> d.subjectId().equals(memberId)).findFirst();
     if (failed.isPresent()) return examination(run, ItemResult.FAILED, failed.get().detail());
     Optional<Excused> excused = run.excused().stream().filter(e -> e.subjectId().equals(memberId)).findFirst();
@@ -55,7 +78,7 @@ public final class SampleEvidence {
     return examination(run, partial ? ItemResult.UNKNOWN : ItemResult.PASSED, null);
   }
 
-  private static Examination examination(ControlRun run, ItemResult result, String detail) {
-    return new Examination(run.id(), run.trigger(), run.startedAt(), result, detail);
+  private static Stretch examination(ControlRun run, ItemResult result, String detail) {
+    return Stretch.of(run.id(), run.startedAt(), result, detail);
   }
 }

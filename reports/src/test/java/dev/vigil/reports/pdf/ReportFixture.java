@@ -32,11 +32,11 @@ import dev.vigil.reports.period.PeriodDeviation;
 import dev.vigil.reports.period.RunCounts;
 import dev.vigil.reports.period.ScheduleSpan;
 import dev.vigil.reports.period.StatusSegment;
-import dev.vigil.reports.sample.Examination;
 import dev.vigil.reports.sample.Frequency;
 import dev.vigil.reports.sample.ItemResult;
 import dev.vigil.reports.sample.Sample;
 import dev.vigil.reports.sample.SampledItem;
+import dev.vigil.reports.sample.Stretch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,11 +117,11 @@ public final class ReportFixture {
         List.of(new ExceptionInForce(ex, List.of())));
     List<SampledItem> items = new ArrayList<>();
     for (int i = 1; i <= 40; i++) {
-      List<Examination> exams = List.of(
-          new Examination("run_a" + i, RunTrigger.SCHEDULE, FROM.plusSeconds(300), ItemResult.PASSED, null),
-          new Examination("run_b" + i, RunTrigger.CHANGE, FROM.plusSeconds(3_600), ItemResult.EXCUSED,
-              "grt_" + i + " has a wildcard scope"),
-          new Examination("run_c" + i, RunTrigger.SCHEDULE, FROM.plusSeconds(7_200), ItemResult.PASSED, null));
+      List<Stretch> exams = List.of(
+          new Stretch("run_a" + i, FROM.plusSeconds(300), "run_a" + i + "z", FROM.plusSeconds(3_300), 11,
+              ItemResult.PASSED, null),
+          Stretch.of("run_b" + i, FROM.plusSeconds(3_600), ItemResult.EXCUSED, "grt_" + i + " has a wildcard scope"),
+          Stretch.of("run_c" + i, FROM.plusSeconds(7_200), ItemResult.PASSED, null));
       AuditEntry entry = new AuditEntry(200 + i, TENANT, FROM.plusSeconds(60), new Actor("user", "usr_zoe"),
           "grant.updated", "grt_" + i, JsonNodeFactory.instance.objectNode(), "cd".repeat(32));
       items.add(new SampledItem(String.format("grt_%03d", i), "0".repeat(64), exams, List.of(entry)));

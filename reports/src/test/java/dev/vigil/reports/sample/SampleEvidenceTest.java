@@ -57,16 +57,44 @@ class SampleEvidenceTest {
     Sample withEvidence = SampleEvidence.attach(sample, DAY, runs, members);
 
     SampledItem ven3 = item(withEvidence, "ven_3");
-    assertThat(ven3.examinations()).extracting(Examination::runId, Examination::result, Examination::detail)
+    assertThat(ven3.examinations()).extracting(Stretch::firstRunId, Stretch::result, Stretch::detail)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("run_1", ItemResult.PASSED, null),
             org.assertj.core.groups.Tuple.tuple("run_3", ItemResult.FAILED, "ven_3 fails"),
             org.assertj.core.groups.Tuple.tuple("run_5", ItemResult.EXCUSED, "ven_3 fails"));
-    assertThat(ven3.examinations().get(1).startedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
-    assertThat(ven3.examinations().get(1).trigger()).isEqualTo(RunTrigger.SCHEDULE);
-    assertThat(item(withEvidence, "ven_2").examinations()).extracting(Examination::runId, Examination::result)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("run_3", ItemResult.PASSED),
-            org.assertj.core.groups.Tuple.tuple("run_5", ItemResult.PASSED));
+    assertThat(ven3.examinations().get(1).firstStartedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    assertThat(ven3.examinations()).allSatisfy(x -> assertThat(x.runs()).isEqualTo(1));
+    assertThat(item(withEvidence, "ven_2").examinations()).as("two passes in a row are one stretch")
+        .containsExactly(new Stretch("run_3", T0.plus(Duration.ofHours(3)), "run_5", T0.plus(Duration.ofHours(5)), 2,
+            ItemResult.PASSED, null));
     assertThat(ven3.chainEntries()).as("the caller reads them from the chain").isEmpty();
+  }
+
+  @Test
+  void aMemberFailingForAnHourInAYearOfRunsIsThreeStretches() {
+    Sample sample = Sampler.draw(SEED, "VM-1", Duration.ofMinutes(5), MEMBERS);
+    Period year = new Period(T0, T0.plus(Duration.ofDays(365)));
+    List<ControlRun> runs = new ArrayList<>();
+    Map<String, Set<String>> members = new java.util.HashMap<>();
+    int failFrom = 50_000;
+    for (int i = 0; i < 105_120; i++) {
+      boolean failing = i >= failFrom && i < failFrom + 12;
+      runs.add(new ControlRun("ten_a", "run_" + i, "VM-1", "vendors", RunTrigger.SCHEDULE,
+          T0.plus(Duration.ofMinutes(5L * i)), 300L, T0.plus(Duration.ofMinutes(5L * i)),
+          T0.plus(Duration.ofMinutes(5L * i)).plusSeconds(1), failing ? RunResult.FAIL : RunResult.PASS, 3,
+          failing ? 1 : 0, failing ? List.of(new Deviation("ven_1", "review overdue")) : List.of(), List.of(), null,
+          "0".repeat(64), 1L));
+      members.put("run_" + i, MEMBERS);
+    }
+
+    SampledItem ven1 = item(SampleEvidence.attach(sample, year, runs, members), "ven_1");
+
+    assertThat(ven1.examinations()).extracting(Stretch::firstRunId, Stretch::lastRunId, Stretch::runs, Stretch::result)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("run_0", "run_49999", 50_000L, ItemResult.PASSED),
+            org.assertj.core.groups.Tuple.tuple("run_50000", "run_50011", 12L, ItemResult.FAILED),
+            org.assertj.core.groups.Tuple.tuple("run_50012", "run_105119", 55_108L, ItemResult.PASSED));
+    assertThat(ven1.runs()).isEqualTo(105_120);
+    assertThat(ven1.runsByResult()).containsEntry(ItemResult.FAILED, 12L).containsEntry(ItemResult.PASSED, 105_108L);
+    assertThat(ven1.notPassed()).singleElement().extracting(Stretch::detail).isEqualTo("review overdue");
   }
 
   @Test
@@ -78,7 +106,7 @@ class SampleEvidenceTest {
     Sample withEvidence = SampleEvidence.attach(sample, DAY, List.of(partial), Map.of("run_partial", MEMBERS));
 
     assertThat(withEvidence.items()).allSatisfy(i -> assertThat(i.examinations())
-        .extracting(Examination::result).containsExactly(ItemResult.UNKNOWN));
+        .extracting(Stretch::result).containsExactly(ItemResult.UNKNOWN));
   }
 
   @Test
