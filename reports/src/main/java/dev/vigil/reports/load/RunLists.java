@@ -29,10 +29,14 @@ final class RunLists {
   void add(String runId, List<String> members) {
     if (members.isEmpty()) return;
     listed = true;
-    population.addAll(members);
-    if (byRun == null) return;
+    if (byRun == null) {
+      population.addAll(members);
+      return;
+    }
     List<String> shared = distinct.get(members);
     if (shared == null) {
+      // Only a list not seen before can add to the population: most runs repeat the one before.
+      population.addAll(members);
       held += members.size();
       if (held > HELD_MAX) {
         byRun = null;

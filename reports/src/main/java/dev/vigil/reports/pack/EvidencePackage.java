@@ -99,12 +99,16 @@ public final class EvidencePackage {
 
     @Override
     public void runs(String controlId, RunPass pass) throws IOException {
-      zip.add(PackageLayout.runs(controlId), o -> pass.read((run, evidence) -> {
-        if (!run.controlId().equals(controlId)) {
-          throw new IllegalStateException("run " + run.id() + " is not of " + controlId);
+      zip.add(PackageLayout.runs(controlId), o -> {
+        try (RunLines lines = new RunLines(o)) {
+          pass.read((run, evidence) -> {
+            if (!run.controlId().equals(controlId)) {
+              throw new IllegalStateException("run " + run.id() + " is not of " + controlId);
+            }
+            lines.write(run, evidence);
+          });
         }
-        RunLines.write(run, evidence, o);
-      }));
+      });
       controlsWritten.add(controlId);
     }
 

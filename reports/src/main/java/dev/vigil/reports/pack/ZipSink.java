@@ -25,12 +25,20 @@ import java.util.zip.ZipOutputStream;
  */
 final class ZipSink implements AutoCloseable {
 
+  /**
+   * Deflate's fastest level: a year's package deflates gigabytes of runs and entries, and the
+   * default level costs several times the time for a package only somewhat smaller
+   * (docs/benchmarks.md, "Type II report", has both measured).
+   */
+  static final int LEVEL = Deflater.BEST_SPEED;
+
   private final ZipOutputStream zip;
   private final LocalDateTime time;
   private final List<PackageManifest.File> files = new ArrayList<>();
 
   ZipSink(OutputStream out, Instant time) {
     this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    zip.setLevel(LEVEL);
     this.time = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
   }
 
@@ -49,7 +57,7 @@ final class ZipSink implements AutoCloseable {
     try {
       add(path, body);
     } finally {
-      zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+      zip.setLevel(LEVEL);
     }
   }
 
