@@ -16,8 +16,10 @@ import dev.vigil.controls.catalog.Family;
 import dev.vigil.reports.Artifacts;
 import dev.vigil.reports.ReportGenerator;
 import dev.vigil.reports.ReportRequest;
+import dev.vigil.reports.pack.PeriodReport;
 import dev.vigil.reports.period.Period;
 import io.dropwizard.db.ManagedDataSource;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -68,8 +70,9 @@ public final class ReportChild {
     Catalog catalog = new Catalog(defaults.parameters());
     ReportGenerator generator = Reports.generator(jdbi, appender, checkpoints, master, catalog, schedules, ids, clock);
 
-    // The generator reports progress after the chain, the system, each control (reading, to
-    // 0.6), the PDF (0.75), the OSCAL document (0.8) and the package (1): each step's time.
+    // The generator reports progress after the chain (its audit bundle written as it is
+    // verified), the system, each control (its runs.jsonl written as they are read; reading
+    // ends at READ), the PDF, the OSCAL document and the rest of the package (1): each step's time.
     List<double[]> steps = new ArrayList<>();
     long t0 = System.nanoTime();
     Artifacts artifacts = generator.generate(new ReportRequest(ids.next("rpt"), tenant, "Bench report", period,
@@ -84,21 +87,23 @@ public final class ReportChild {
       peak += used;
       pools.append(pools.isEmpty() ? "" : ", ").append(pool.getName()).append(' ').append(mb(used)).append(" MB");
     }
-    double read = at(steps, 0.6);
-    double pdf = at(steps, 0.75);
-    double oscal = at(steps, 0.8);
-    int controls = (int) steps.stream().filter(s -> s[0] > 0 && s[0] <= 0.6 + 1e-9).count() - 2;
-    System.out.printf("  chain verified %.1f s, system %.1f s, %d controls %.1f s%n", nth(steps, 1),
-        nth(steps, 2) - nth(steps, 1), controls, read - nth(steps, 2));
+    double read = at(steps, PeriodReport.READ);
+    double pdf = at(steps, PeriodReport.PDF);
+    double oscal = at(steps, PeriodReport.OSCAL);
+    int controls = (int) steps.stream().filter(s -> s[0] > 0 && s[0] <= PeriodReport.READ + 1e-9).count() - 2;
+    long gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    System.out.printf("  chain verified with its audit bundle written %.1f s, system %.1f s, %d controls with their "
+        + "runs written %.1f s%n", nth(steps, 1), nth(steps, 2) - nth(steps, 1), controls, read - nth(steps, 2));
     System.out.println("  per control: " + perControl(steps, catalog));
-    System.out.printf("  read %.1f s, then PDF %.1f s, OSCAL %.1f s, package %.1f s: total %.1f s%n",
+    System.out.printf("  read %.1f s, then PDF %.1f s, OSCAL %.1f s, rest of the package %.1f s: total %.1f s%n",
         read, pdf - read, oscal - pdf, total - oscal, total);
     System.out.printf("  PDF %,d pages, %.1f MB; %.1f pages/s of the whole generation, %.1f of the PDF's own time%n",
         artifacts.pages(), size(artifacts, ReportFile.PDF), artifacts.pages() / total, artifacts.pages() / (pdf - read));
     System.out.printf("  OSCAL %.1f MB; package %.1f MB%n", size(artifacts, ReportFile.OSCAL),
         size(artifacts, ReportFile.PACKAGE));
-    System.out.printf("  peak heap %,d MB of %,d MB max (sum of the heap pools' peaks: %s)%n", mb(peak),
-        mb(Runtime.getRuntime().maxMemory()), pools);
+    System.out.printf("  peak heap %,d MB of %,d MB max (sum of the heap pools' peaks: %s); %.1f s in GC%n", mb(peak),
+        mb(Runtime.getRuntime().maxMemory()), pools, gcMillis / 1e3);
     ds.stop();
   }
 
@@ -115,7 +120,7 @@ public final class ReportChild {
   /** Each control's reading time (history, period model, sample), in catalog order. */
   private static String perControl(List<double[]> steps, Catalog catalog) {
     StringBuilder b = new StringBuilder();
-    for (int i = 3; i < steps.size() && steps.get(i)[0] <= 0.6 + 1e-9; i++) {
+    for (int i = 3; i < steps.size() && steps.get(i)[0] <= PeriodReport.READ + 1e-9; i++) {
       b.append(b.isEmpty() ? "" : ", ").append(catalog.all().get(i - 3).id())
           .append(String.format(" %.1f", steps.get(i)[1] - steps.get(i - 1)[1]));
     }

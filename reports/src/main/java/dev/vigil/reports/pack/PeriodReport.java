@@ -31,11 +31,17 @@ import java.util.function.Function;
  * The Type II report of a period: reads it once from the database ({@link ReportReader}),
  * streaming the period's audit entries and runs into {@code evidence.zip} as they are read, then
  * writes {@code report.pdf} and {@code oscal.json} into the directory and adds both, with the
- * tables, to the package. Progress: reading (with the package's streamed part) up to 0.9, the
- * PDF to 0.93, the OSCAL document to 0.95, the rest of the package to 1. The package's audit export is dated at the report's generation time, so
+ * tables, to the package. Progress: reading (with the package's streamed part) up to
+ * {@link #READ}, the PDF to {@link #PDF}, the OSCAL document to {@link #OSCAL}, the rest of the
+ * package to 1. The package's audit export is dated at the report's generation time, so
  * generating the same report again gives the same package. Thread-safe.
  */
 public final class PeriodReport implements ReportGenerator {
+
+  /** Progress when the period is read (and the package's streamed part written), the PDF written, the OSCAL document written. */
+  public static final double READ = 0.9;
+  public static final double PDF = 0.93;
+  public static final double OSCAL = 0.95;
 
   private final ReportReader reader;
   /** The package writer for a report generated at a moment: its audit export is dated then. */
@@ -56,13 +62,13 @@ public final class PeriodReport implements ReportGenerator {
     try (OutputStream out = Files.newOutputStream(zip);
         EvidencePackage.Writing pack = packageAt.apply(request.generatedAt()).open(request.generatedAt(), out)) {
       // One pass over the period: the package takes the entries and runs as the reader reads them.
-      ReportContent content = reader.read(request, p -> progress.accept(0.9 * p), pack);
+      ReportContent content = reader.read(request, p -> progress.accept(READ * p), pack);
       try (OutputStream o = Files.newOutputStream(pdf)) {
         pages = ReportPdf.write(content, o);
       }
-      progress.accept(0.93);
+      progress.accept(PDF);
       Files.write(oscal, AssessmentResults.render(content));
-      progress.accept(0.95);
+      progress.accept(OSCAL);
       pack.finish(content, o -> Files.copy(pdf, o), o -> Files.copy(oscal, o));
     }
     progress.accept(1);
