@@ -50,6 +50,8 @@ class DashboardBrowserTest {
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String PASSWORD = "a long enough password";
+  /** How many entries a page of the audit trail lists (the dashboard's AuditTrailResource.PER_PAGE). */
+  static final int AUDIT_PAGE = 50;
   /** How long a control's change may take to show on an open page: the issue's 2 s, plus the API's own lag bound. */
   static final Duration LIVE = Duration.ofMillis(2500);
 
@@ -68,6 +70,17 @@ class DashboardBrowserTest {
   String agentC;
   String wildcardC;
   String tokenOfC;
+  /** Acme's workspace, its vendors (Salesforce reviewed, Okta never), its CRM connection and two incidents. */
+  String tenantA;
+  String salesforce;
+  String okta;
+  String crm;
+  String leak;
+  String phishing;
+  /** Initech's vendor, connection and incident, which Acme's people must not see. */
+  String vendorC;
+  String connectionC;
+  String incidentC;
   WebDriver driver;
   String base;
 
@@ -82,39 +95,55 @@ class DashboardBrowserTest {
     server = new VigilServer(TestDb.Kind.H2);
     http = server.http();
     base = "http://localhost:" + server.port();
-    adminA = server.createTenant("Acme").get("adminToken").asText();
+    JsonNode acme = server.createTenant("Acme");
+    adminA = acme.get("adminToken").asText();
+    tenantA = acme.get("tenantId").asText();
     adminB = server.createTenant("Globex").get("adminToken").asText();
     complianceId = user(adminA, "cora@acme.example", "compliance");
     String owner = user(adminA, "olive@acme.example", "admin");
     String approver = user(adminA, "abe@acme.example", "admin");
     user(adminA, "audrey@acme.example", "auditor");
-    String vendor = created(http.post(adminA, "/api/v1/vendors", "{\"name\":\"Salesforce\",\"criticality\":\"medium\","
-        + "\"services\":\"CRM\",\"dataShared\":\"contacts\"}")).get("id").asText();
-    created(http.post(adminA, "/api/v1/vendors/" + vendor + "/reviews", "{\"reviewedAt\":\""
+    salesforce = created(http.post(adminA, "/api/v1/vendors", "{\"name\":\"Salesforce\",\"criticality\":\"medium\","
+        + "\"services\":\"CRM\",\"dataShared\":\"contacts\",\"ownerId\":\"" + owner + "\"}")).get("id").asText();
+    created(http.post(adminA, "/api/v1/vendors/" + salesforce + "/reviews", "{\"reviewedAt\":\""
         + Instant.now().minusSeconds(60) + "\",\"reviewer\":\"Ann\",\"outcome\":\"approved\","
         + "\"soc2PeriodEnd\":\"2026-06-30\",\"notes\":\"ok\"}"));
-    String connection = created(http.post(adminA, "/api/v1/connections", "{\"name\":\"CRM\",\"app\":\"crm\","
-        + "\"vendorId\":\"" + vendor + "\",\"endpoint\":\"https://acme.my.salesforce.com\"}")).get("id").asText();
+    crm = created(http.post(adminA, "/api/v1/connections", "{\"name\":\"CRM\",\"app\":\"crm\","
+        + "\"vendorId\":\"" + salesforce + "\",\"endpoint\":\"https://acme.my.salesforce.com\"}")).get("id").asText();
+    okta = created(http.post(adminA, "/api/v1/vendors", "{\"name\":\"Okta\",\"criticality\":\"critical\","
+        + "\"services\":\"SSO\",\"dataShared\":\"identities\"}")).get("id").asText();
+    Instant now = Instant.now();
+    leak = created(http.post(adminA, "/api/v1/incidents", "{\"title\":\"Leaked bot token\",\"severity\":\"sev2\","
+        + "\"detectedAt\":\"" + now.minus(Duration.ofHours(3)) + "\",\"affectsCustomerData\":false,"
+        + "\"commanderId\":\"" + owner + "\"}")).get("id").asText();
+    assertThat(http.patch(adminA, "/api/v1/incidents/" + leak, "{\"containedAt\":\"" + now.minus(Duration.ofHours(2))
+        + "\"}").status()).isEqualTo(200);
+    phishing = created(http.post(adminA, "/api/v1/incidents", "{\"title\":\"Mailbox phishing\",\"severity\":\"sev1\","
+        + "\"detectedAt\":\"" + now.minus(Duration.ofHours(7)) + "\",\"affectsCustomerData\":true,"
+        + "\"description\":\"A forged invoice reached the finance mailbox\"}")).get("id").asText();
     agent = created(http.post(adminA, "/api/v1/agents", "{\"name\":\"bot\",\"ownerId\":\"" + owner
         + "\",\"description\":\"test\"}")).get("id").asText();
     // A narrow grant that stays, so that AC-1 passes (not "not applicable") once the wildcard goes.
-    grant(connection, owner, approver, "[\"crm:read\"]");
-    wildcard = grant(connection, owner, approver, "[\"crm:read\",\"*\"]");
+    grant(crm, owner, approver, "[\"crm:read\"]");
+    wildcard = grant(crm, owner, approver, "[\"crm:read\",\"*\"]");
     awaitAc1("failing");
     runOfB = http.post(adminB, "/api/v1/controls/AC-1/run", "").json().get("id").asText();
     adminC = server.createTenant("Initech").get("adminToken").asText();
     carlId = user(adminC, "carl@initech.example", "compliance");
     ottoId = user(adminC, "otto@initech.example", "admin");
     user(adminC, "ivy@initech.example", "auditor");
-    String vendorC = created(http.post(adminC, "/api/v1/vendors", "{\"name\":\"Zendesk\",\"criticality\":\"low\","
+    vendorC = created(http.post(adminC, "/api/v1/vendors", "{\"name\":\"Zendesk\",\"criticality\":\"low\","
         + "\"services\":\"Support\",\"dataShared\":\"tickets\"}")).get("id").asText();
-    String connectionC = created(http.post(adminC, "/api/v1/connections", "{\"name\":\"Helpdesk\",\"app\":\"desk\","
+    connectionC = created(http.post(adminC, "/api/v1/connections", "{\"name\":\"Helpdesk\",\"app\":\"desk\","
         + "\"vendorId\":\"" + vendorC + "\",\"endpoint\":\"https://initech.zendesk.com\"}")).get("id").asText();
     agentC = created(http.post(adminC, "/api/v1/agents", "{\"name\":\"triage-bot\",\"ownerId\":\"" + ottoId
         + "\",\"description\":\"sorts tickets\"}")).get("id").asText();
     tokenOfC = created(http.post(adminC, "/api/v1/agents/" + agentC + "/tokens", "{\"name\":\"ci\"}")).get("token")
         .asText();
     wildcardC = grant(adminC, agentC, connectionC, ottoId, carlId, "[\"desk:*\"]");
+    incidentC = created(http.post(adminC, "/api/v1/incidents", "{\"title\":\"Helpdesk outage\",\"severity\":\"sev3\","
+        + "\"detectedAt\":\"" + Instant.now().minusSeconds(600) + "\",\"affectsCustomerData\":false}")).get("id")
+        .asText();
     awaitAc1(adminC, "failing");
     Files.createDirectories(SCREENSHOTS);
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
@@ -342,8 +371,8 @@ class DashboardBrowserTest {
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("owner"))).selectByValue(carlId);
     driver.findElement(By.id("comment")).sendKeys("Narrow it to desk:read this week");
     driver.findElement(By.id("save-finding")).click();
-    wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("finding-history")));
-    assertThat(driver.findElement(By.id("finding-owner")).getText()).isEqualTo("carl");
+    // The history is on the page before the post too: wait for the page the post redirects to.
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("finding-owner"), "carl"));
     assertThat(driver.findElement(By.id("finding-history")).getText())
         .contains("owner changed by carl", "commented by carl", "Narrow it to desk:read this week")
         .as("the due date the form showed, sent back unchanged, is no change").doesNotContain("due changed");
@@ -381,6 +410,233 @@ class DashboardBrowserTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void vendorsShowTheirReviewStatusAndLeadToConnectionsAndFindings() throws Exception {
+    String vm1 = awaitFinding("VM-1", okta);
+    signIn("cora@acme.example");
+    driver.findElement(By.cssSelector("nav a[href='/vendors']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/vendors"));
+    java.time.LocalDate reviewed = Instant.parse(http.get(adminA, "/api/v1/vendors/" + salesforce + "/reviews")
+        .get("items").get(0).get("reviewedAt").asText()).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    assertThat(driver.findElement(By.id("vendor-" + salesforce)).getText()).contains("Salesforce", "Medium", "olive",
+        reviewed.toString(), reviewed.plusYears(1).toString(), "Current", "Active");
+    WebElement never = driver.findElement(By.id("vendor-" + okta));
+    assertThat(never.getText()).contains("Okta", "Critical", "Never", "Never reviewed");
+    assertThat(never.findElement(By.cssSelector(".badge.failing")).getText()).isEqualTo("Never reviewed");
+    check("vendors");
+
+    never.findElement(By.linkText("Okta")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/vendors/" + okta));
+    assertThat(driver.findElement(By.id("review-status")).getText()).isEqualTo("Never reviewed");
+    driver.findElement(By.cssSelector("#finding-list a[href='/findings/" + vm1 + "']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/findings/" + vm1));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains("VM-1", "Okta");
+
+    driver.get(base + "/vendors/" + salesforce);
+    assertThat(driver.findElement(By.id("review-list")).getText()).contains("Ann", "Approved", "2026-06-30");
+    assertThat(driver.findElement(By.id("connection-list")).getText()).contains("CRM", "Active");
+    check("vendor");
+    driver.findElement(By.cssSelector("#connection-list a[href='/connections/" + crm + "']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/connections/" + crm));
+
+    signIn("audrey@acme.example");
+    driver.get(base + "/vendors");
+    assertThat(driver.findElement(By.id("vendors")).getText()).contains("Salesforce", "Okta");
+    check("vendors-auditor");
+    driver.get(base + "/vendors/" + okta);
+    assertThat(driver.findElement(By.id("finding-list")).getText()).contains("VM-1");
+    check("vendor-auditor");
+  }
+
+  @Test
+  void connectionsShowWhetherACredentialIsStoredButNeverTheSecret() throws Exception {
+    String canary = "canary-" + java.util.UUID.randomUUID();
+    assertThat(http.send(adminA, "PUT", "/api/v1/connections/" + crm + "/credential",
+        "{\"secret\":\"" + canary + "\"}", "application/json").status()).isEqualTo(204);
+    JsonNode stored = http.get(adminA, "/api/v1/connections/" + crm).get("credential");
+    long active = http.get(adminA, "/api/v1/grants?connectionId=" + crm + "&status=active").get("items").size();
+    signIn("cora@acme.example");
+    driver.findElement(By.cssSelector("nav a[href='/connections']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/connections"));
+    assertThat(driver.findElement(By.id("connection-" + crm)).getText())
+        .contains("CRM", "Salesforce", "Yes", stored.get("keyId").asText(), "Active");
+    assertThat(driver.getPageSource()).doesNotContain(canary);
+    check("connections");
+
+    driver.findElement(By.cssSelector("#connection-" + crm + " a[href='/connections/" + crm + "']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/connections/" + crm));
+    assertThat(driver.findElement(By.id("credential")).getText()).contains("Stored", stored.get("keyId").asText());
+    assertThat(driver.findElement(By.id("grant-count")).getText()).startsWith(active + " active grant");
+    assertThat(driver.findElement(By.id("grant-list")).getText()).contains("bot", "crm:read");
+    assertThat(driver.getPageSource()).doesNotContain(canary);
+    check("connection");
+    driver.findElement(By.cssSelector("#connection-facts a[href='/vendors/" + salesforce + "']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/vendors/" + salesforce));
+
+    signIn("audrey@acme.example");
+    driver.get(base + "/connections");
+    assertThat(driver.findElement(By.id("connections")).getText()).contains("CRM", "Salesforce");
+    assertThat(driver.getPageSource()).doesNotContain(canary);
+    check("connections-auditor");
+    driver.get(base + "/connections/" + crm);
+    assertThat(driver.getPageSource()).contains("CRM").doesNotContain(canary);
+    check("connection-auditor");
+  }
+
+  @Test
+  void incidentsShowTheirSlaClocksAndCommanders() throws Exception {
+    signIn("cora@acme.example");
+    driver.findElement(By.cssSelector("nav a[href='/incidents']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/incidents"));
+    // sev2: contained after 1 h of its 24 h; sev1: 7 h since detection, 3 h past its 4 h.
+    assertThat(driver.findElement(By.id("incident-" + leak)).getText())
+        .contains("Leaked bot token", "SEV2", "Met", "olive", "Contained");
+    assertThat(driver.findElement(By.id("incident-" + phishing)).getText())
+        .contains("Mailbox phishing", "SEV1", "Overdue by 3 h", "Open");
+    check("incidents");
+
+    driver.findElement(By.linkText("Mailbox phishing")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/incidents/" + phishing));
+    assertThat(driver.findElement(By.id("sla-list")).getText())
+        .contains("Containment", "4 h", "Overdue by 3 h", "Customer notification", "3 d", "left");
+    assertThat(driver.findElement(By.id("incident-status")).getText()).isEqualTo("Open");
+    check("incident");
+
+    signIn("audrey@acme.example");
+    driver.get(base + "/incidents");
+    assertThat(driver.findElement(By.id("incidents")).getText()).contains("Leaked bot token", "Mailbox phishing");
+    check("incidents-auditor");
+    driver.get(base + "/incidents/" + leak);
+    assertThat(driver.findElement(By.id("sla-list")).getText()).contains("Containment", "24 h", "Met");
+    check("incident-auditor");
+  }
+
+  @Test
+  void anotherTenantsVendorConnectionAndIncidentAre404Pages() throws Exception {
+    signIn("cora@acme.example");
+    driver.get(base + "/vendors/" + vendorC);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    check("vendor-not-found");
+    for (String path : List.of("/vendors/" + vendorC, "/connections/" + connectionC, "/incidents/" + incidentC)) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(r.body()).as(path).contains("Not found").doesNotContain("Zendesk", "Helpdesk");
+    }
+    assertThat(get("/audit?subject=" + vendorC).body()).doesNotContain("id=\"entry-");
+  }
+
+  @Test
+  void theAuditTrailFiltersAndVerifiesWithTheLatestCheckpoint() throws Exception {
+    // More entries than a page holds, whatever ran before: the bot's reads of the CRM, reported in one batch.
+    StringBuilder events = new StringBuilder("{\"events\":[");
+    for (int i = 0; i < AUDIT_PAGE + 10; i++) {
+      events.append(i == 0 ? "" : ",").append("{\"agentId\":\"").append(agent).append("\",\"connectionId\":\"")
+          .append(crm).append("\",\"action\":\"crm:read\",\"resource\":\"acct/").append(i)
+          .append("\",\"outcome\":\"success\",\"occurredAt\":\"").append(Instant.now()).append("\"}");
+    }
+    assertThat(http.post(adminA, "/api/v1/events", events.append("]}").toString()).status()).isEqualTo(202);
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (chain(adminA).stream().filter(e -> e.get("kind").asText().equals("event")).count() < AUDIT_PAGE + 10) {
+      assertThat(Instant.now()).as("the events reach the chain").isBefore(deadline);
+      Thread.sleep(50);
+    }
+    awaitCheckpoint(adminA);
+    String keyId = http.get(adminA, "/api/v1/audit/public-key").get("keyId").asText();
+    for (String who : List.of("cora@acme.example", "audrey@acme.example")) {
+      String as = who.startsWith("cora") ? "" : "-auditor";
+      signIn(who);
+      driver.findElement(By.cssSelector("nav a[href='/audit']")).click();
+      wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/audit"));
+      List<WebElement> newest = driver.findElements(By.cssSelector("#audit-entries tbody tr"));
+      assertThat(newest).hasSize(AUDIT_PAGE);
+      long last = seq(newest.get(AUDIT_PAGE - 1));
+      assertThat(seq(newest.get(0))).isGreaterThan(last);
+      driver.findElement(By.id("next-entries")).click();
+      wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("cursor=" + last));
+      assertThat(seq(driver.findElement(By.cssSelector("#audit-entries tbody tr")))).isEqualTo(last - 1);
+      if (as.isEmpty()) {
+        // The verify link and every filter are reached from the keyboard, in reading order (a time field takes
+        // a tab for each of its parts).
+        java.util.List<String> reached = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+          driver.switchTo().activeElement().sendKeys(Keys.TAB);
+          reached.add(active().getAttribute("id"));
+        }
+        assertThat(reached).containsSubsequence("verify", "kind", "actor", "subject", "order", "from", "to", "fromSeq",
+            "toSeq");
+      }
+      driver.findElement(By.id("kind")).sendKeys("vendor.created", Keys.ENTER);
+      wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("kind=vendor.created"));
+      List<WebElement> rows = driver.findElements(By.cssSelector("#audit-entries tbody tr"));
+      assertThat(rows).hasSize(2);
+      assertThat(rows.get(0).getText()).as("newest first").contains("vendor.created", okta, "Okta");
+      assertThat(rows.get(1).getText()).contains("vendor.created", salesforce, "Salesforce");
+      check("audit" + as);
+
+      driver.findElement(By.id("verify")).click();
+      wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/audit/verify"));
+      assertThat(driver.findElement(By.id("verify-result")).getText()).isEqualTo("Intact");
+      assertThat(Long.parseLong(driver.findElement(By.id("entries-checked")).getText())).isPositive();
+      assertThat(driver.findElement(By.id("checkpoint-result")).getText()).isEqualTo("Verified");
+      assertThat(driver.findElement(By.id("checkpoint-key")).getText()).isEqualTo(keyId);
+      assertThat(driver.findElement(By.id("checkpoint-size")).getText()).matches("\\d+ entries");
+      check("audit-verify" + as);
+    }
+  }
+
+  @Test
+  void theExportDownloadsTheApisBundleForTheWorkspace() throws Exception {
+    signIn("audrey@acme.example");
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(base + "/audit/export?from=&to=")).header("Accept", "text/html,*/*;q=0.8")
+        .header("Cookie", "vigil_session=" + driver.manage().getCookieNamed("vigil_session").getValue()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+    assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("vigil-audit-" + tenantA + ".zip");
+    Path zip = Files.createTempFile("vigil-export", ".zip");
+    try {
+      Files.write(zip, r.body());
+      BundleContents bundle = BundleContents.read(zip);
+      assertThat(Http.JSON.readTree(bundle.files().get("manifest.json")).get("tenantId").asText()).isEqualTo(tenantA);
+      var report = dev.vigil.controls.audit.BundleVerifier.verify(bundle.contents(), java.util.Base64.getDecoder()
+          .decode(http.get(adminA, "/api/v1/audit/public-key").get("publicKey").asText()));
+      assertThat(report.ok()).as(report.toString()).isTrue();
+    } finally {
+      Files.deleteIfExists(zip);
+    }
+    HttpResponse<String> backwards = get("/audit/export?from=2026-02-01T00:00&to=2026-01-01T00:00");
+    assertThat(backwards.statusCode()).isEqualTo(422);
+    assertThat(backwards.body()).contains("Export until must be after export from");
+    assertThat(get("/audit?from=yesterday").statusCode()).isEqualTo(422);
+  }
+
+  /** The id of the open finding of {@code controlId} about {@code subjectId} in Acme, once a run has opened it. */
+  String awaitFinding(String controlId, String subjectId) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      for (JsonNode f : http.get(adminA, "/api/v1/findings?controlId=" + controlId + "&status=open").get("items")) {
+        if (f.get("subject").get("id").asText().equals(subjectId)) return f.get("id").asText();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no open " + controlId + " finding on " + subjectId);
+  }
+
+  /** The seq of an audit trail row. */
+  static long seq(WebElement row) {
+    return Long.parseLong(row.getAttribute("id").substring("entry-".length()));
+  }
+
+  void awaitCheckpoint(String admin) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      if (http.get(admin, "/api/v1/audit/checkpoints").get("items").size() > 0) return;
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no checkpoint was signed");
+  }
+
   /** Initech's open AC-1 finding, as the API lists it. */
   JsonNode ac1FindingOfC() {
     Reply r = http.get(adminC, "/api/v1/findings?controlId=AC-1&status=open");
@@ -396,7 +652,9 @@ class DashboardBrowserTest {
   @Test
   void everyPageCarriesTheSecurityHeaders() throws Exception {
     signIn("cora@acme.example");
-    for (String path : List.of("/", "/controls", "/controls/AC-1", "/findings", "/agents", "/sign-in", "/no/such/page")) {
+    for (String path : List.of("/", "/controls", "/controls/AC-1", "/findings", "/agents", "/vendors",
+        "/vendors/" + salesforce, "/connections", "/connections/" + crm, "/incidents", "/incidents/" + leak, "/audit",
+        "/audit/verify", "/sign-in", "/no/such/page")) {
       HttpResponse<String> r = get(path);
       assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
           .contains("script-src 'self'").doesNotContain("unsafe-inline");

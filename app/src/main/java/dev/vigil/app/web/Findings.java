@@ -27,7 +27,7 @@ final class Findings {
   }
 
   static String severityLabel(FindingSeverity s) {
-    return s == null ? "None" : s.wire().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.wire().substring(1);
+    return s == null ? "None" : Labels.of(s.wire());
   }
 
 }

@@ -15,6 +15,7 @@ public abstract class PageView extends View {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
   private final WebSession session;
   private final String title;
@@ -42,6 +43,11 @@ public abstract class PageView extends View {
   /** An instant as people read it, in UTC; an em dash when there is none. */
   public String when(Instant at) {
     return at == null ? "—" : WHEN.format(at);
+  }
+
+  /** The UTC day of an instant, as people read a date; an em dash when there is none. */
+  public String day(Instant at) {
+    return at == null ? "—" : DAY.format(at);
   }
 
   /** How long ago {@code at} was, roughly ("3 min ago"), from {@code now}. */

@@ -6,6 +6,7 @@ import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Stores;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.tenancy.SessionStore;
+import dev.vigil.reports.load.IncidentSlas;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.servlets.assets.AssetServlet;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,7 +35,14 @@ public final class Web {
 
   /** What has to be added before the configuration is read: the view renderer. */
   public static void initialize(Bootstrap<?> bootstrap) {
-    bootstrap.addBundle(new ViewBundle<>());
+    bootstrap.addBundle(new ViewBundle<Object>() {
+      @Override
+      public Map<String, Map<String, String>> getViewConfiguration(Object configuration) {
+        // The templates' ?url encodes the pager's cursors and the audit trail's filter links in
+        // UTF-8, as the pages are served; FreeMarker has no charset for it unless told.
+        return Map.of("freemarker", Map.of("url_escaping_charset", "UTF-8"));
+      }
+    });
   }
 
   public static void register(Environment environment, DashboardFactory config, Jdbi jdbi, Stores stores,
@@ -57,6 +66,13 @@ public final class Web {
         stores.users(), clock));
     jersey.register(new AgentsResource(stores.agents(), stores.grants(), stores.tokens(), stores.connections(),
         stores.users(), monitoring.queries()));
+    jersey.register(new VendorsResource(stores.vendors(), stores.connections(), monitoring.queries(), stores.users(),
+        monitoring.catalog().parameters(), clock));
+    jersey.register(new ConnectionsResource(stores.connections(), stores.vendors(), stores.grants(), stores.agents(),
+        monitoring.queries(), stores.users(), clock));
+    jersey.register(new IncidentsResource(stores.incidents(), new IncidentSlas(monitoring.catalog().parameters()),
+        monitoring.queries(), stores.users(), clock));
+    jersey.register(new AuditTrailResource(audit.log(), audit.checkpoints(), audit.exporter(), stores.users(), clock));
   }
 
   /** The htmx webjar's {@code dist} directory, at the version on the class path (one place: the pom). */

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads a tenant's chain back, and verifies it from its first entry. Thread-safe. */
@@ -27,6 +29,79 @@ public final class AuditLog {
   /** Up to {@code limit} entries with seq greater than {@code afterSeq}, in order. */
   public List<AuditEntry> after(String tenantId, long afterSeq, int limit) {
     return jdbi.withExtension(AuditDao.class, dao -> dao.after(tenantId, afterSeq, limit));
+  }
+
+  /**
+   * Which entries an audit trail page lists: those of {@code kind}, by the actor {@code actorId}
+   * and about {@code subject} (each when not null, matched exactly), with seq in
+   * {@code [fromSeq, toSeq]}.
+   */
+  public record Filter(String kind, String actorId, String subject, long fromSeq, long toSeq) {
+
+    /** Every entry. */
+    public static final Filter ALL = new Filter(null, null, null, 1, Long.MAX_VALUE);
+
+    /** Whether a filter narrows by kind, actor or subject, which no index serves. */
+    boolean narrows() {
+      return kind != null || actorId != null || subject != null;
+    }
+
+    /** Whether a value is longer than its column holds, so no entry can match it. */
+    boolean unmatchable() {
+      return Stream.of(kind, actorId, subject).anyMatch(v -> v != null && v.length() > COLUMN);
+    }
+  }
+
+  /**
+   * A page of the trail and where the next one starts: after {@code next} (oldest first) or
+   * before it (newest first), or null at the end. {@code [searchedFrom, searchedTo]} is the seq
+   * range this page read; a filtered page may end there with fewer entries than asked and a
+   * next cursor (it reads at most {@link #SCAN} entries).
+   */
+  public record Trail(List<AuditEntry> entries, Long next, long searchedFrom, long searchedTo) {
+
+    public Trail {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * How many entries a page filtered by kind, actor or subject reads at most: the filters have
+   * no index (every index slows the ingest that writes this table), so a rare kind would
+   * otherwise scan the whole chain for one page. About 10 ms of the primary key.
+   */
+  public static final int SCAN = 10_000;
+  /** The width of the kind, actor id and subject columns. */
+  private static final int COLUMN = 80;
+
+  /**
+   * Up to {@code limit} entries that pass {@code filter}, newest first or oldest first (by seq,
+   * as the API lists them), after the previous page's {@code cursor} (0 for the first page).
+   * Reads the primary key's range only: all of it without kind, actor or subject, else at most
+   * {@link #SCAN} entries, the page then saying how far it searched.
+   */
+  public Trail trail(String tenantId, Filter filter, boolean newestFirst, long cursor, int limit) {
+    return jdbi.withExtension(AuditDao.class, dao -> {
+      long head = dao.head(tenantId).map(Head::seq).orElse(0L);
+      long low = Math.max(1, filter.fromSeq());
+      long high = Math.min(head, filter.toSeq());
+      if (cursor > 0 && newestFirst) high = Math.min(high, cursor - 1);
+      if (cursor > 0 && !newestFirst) low = Math.max(low, cursor + 1);
+      if (low > high || filter.unmatchable()) return new Trail(List.of(), null, low, high);
+      long span = filter.narrows() ? SCAN : high - low + 1;
+      long first = newestFirst ? Math.max(low, high - span + 1) : low;
+      long last = newestFirst ? high : Math.min(high, low + span - 1);
+      List<AuditEntry> rows = newestFirst
+          ? dao.newest(tenantId, first, last, filter.kind(), filter.actorId(), filter.subject(), limit + 1)
+          : dao.oldest(tenantId, first, last, filter.kind(), filter.actorId(), filter.subject(), limit + 1);
+      if (rows.size() > limit) {
+        List<AuditEntry> page = rows.subList(0, limit);
+        long end = page.get(limit - 1).seq();
+        return newestFirst ? new Trail(page, end, end, last) : new Trail(page, end, first, end);
+      }
+      Long next = newestFirst ? (first > low ? Long.valueOf(first) : null) : (last < high ? Long.valueOf(last) : null);
+      return new Trail(rows, next, first, last);
+    });
   }
 
   /**
@@ -60,6 +135,11 @@ public final class AuditLog {
       if (at.isBefore(t)) low = mid + 1; else high = mid;
     }
     return low;
+  }
+
+  /** The hash of the entry {@code seq}; empty when the chain has no such entry. */
+  public Optional<String> hashAt(String tenantId, long seq) {
+    return jdbi.withExtension(AuditDao.class, dao -> dao.hashAt(tenantId, seq));
   }
 
   /** The predecessor hash of the entry {@code seq}: genesis for seq 1. */

@@ -55,6 +55,16 @@ public interface ConnectionDao {
       """)
   List<Connection> list(@Bind("tenantId") String tenantId, @Bind("after") String after, @Bind("limit") int limit);
 
+  /** As {@link #list}, of one vendor (retired connections included), by {@code ix_connections_vendor}. */
+  @SqlQuery("SELECT " + COLUMNS + " " + """
+      FROM connections
+      WHERE tenant_id = :tenantId AND vendor_id = :vendorId AND id > :after
+      ORDER BY id
+      LIMIT :limit
+      """)
+  List<Connection> ofVendor(@Bind("tenantId") String tenantId, @Bind("vendorId") String vendorId,
+      @Bind("after") String after, @Bind("limit") int limit);
+
   @SqlQuery("SELECT " + CREDENTIAL_COLUMNS + " FROM credentials "
       + "WHERE tenant_id = :tenantId AND connection_id IN (<ids>)")
   List<StoredCredential> credentials(@Bind("tenantId") String tenantId,

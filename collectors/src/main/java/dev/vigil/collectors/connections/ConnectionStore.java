@@ -91,13 +91,25 @@ public final class ConnectionStore {
   public Page<View> list(String tenantId, String after, int limit) {
     return jdbi.withHandle(h -> {
       ConnectionDao dao = h.attach(ConnectionDao.class);
-      List<Connection> rows = dao.list(tenantId, after, limit + 1);
-      Map<String, StoredCredential> creds = dao.credentials(tenantId,
-              rows.stream().map(Connection::id).toList()).stream()
-          .collect(Collectors.toMap(StoredCredential::connectionId, Function.identity()));
-      List<View> views = rows.stream().map(c -> new View(c, creds.get(c.id()))).toList();
-      return Page.of(views, limit, v -> v.connection().id());
+      return views(dao, tenantId, dao.list(tenantId, after, limit + 1), limit);
     });
+  }
+
+  /** A page of the vendor's connections, retired ones included, in id order after {@code after} ("" first). */
+  public Page<View> ofVendor(String tenantId, String vendorId, String after, int limit) {
+    return jdbi.withHandle(h -> {
+      ConnectionDao dao = h.attach(ConnectionDao.class);
+      return views(dao, tenantId, dao.ofVendor(tenantId, vendorId, after, limit + 1), limit);
+    });
+  }
+
+  /** The page of {@code rows} (up to {@code limit + 1}), each with its credential's metadata: one query for all. */
+  private static Page<View> views(ConnectionDao dao, String tenantId, List<Connection> rows, int limit) {
+    Map<String, StoredCredential> creds = dao.credentials(tenantId,
+            rows.stream().map(Connection::id).toList()).stream()
+        .collect(Collectors.toMap(StoredCredential::connectionId, Function.identity()));
+    List<View> views = rows.stream().map(c -> new View(c, creds.get(c.id()))).toList();
+    return Page.of(views, limit, v -> v.connection().id());
   }
 
   /**

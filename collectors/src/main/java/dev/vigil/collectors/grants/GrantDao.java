@@ -78,6 +78,11 @@ public interface GrantDao {
       @Bind("status") String status, @Bind("now") Instant now, @Bind("after") String after,
       @Bind("limit") int limit);
 
+  /** How many active grants the connection has at {@code :now}, by {@code ix_grants_connection}. */
+  @SqlQuery("SELECT COUNT(*) FROM grants WHERE tenant_id = :tenantId AND connection_id = :connectionId" + ACTIVE)
+  long countActiveOnConnection(@Bind("tenantId") String tenantId, @Bind("connectionId") String connectionId,
+      @Bind("now") Instant now);
+
   /** Every grant of the given agents, revoked and expired ones included: one query for a batch. */
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id IN (<agentIds>)")
   List<Grant> ofAgents(@Bind("tenantId") String tenantId,

@@ -140,6 +140,12 @@ public final class GrantStore {
     }), limit, Grant::id);
   }
 
+  /** How many grants on the connection are active now (neither revoked nor expired). */
+  public long activeOnConnection(String tenantId, String connectionId) {
+    Instant now = writes.clock().instant();
+    return writes.jdbi().withExtension(GrantDao.class, dao -> dao.countActiveOnConnection(tenantId, connectionId, now));
+  }
+
   /** Revokes one grant of the agent; revoking a revoked grant changes nothing. */
   public void revoke(String tenantId, Actor actor, String agentId, String grantId) {
     writes.jdbi().useTransaction(h -> {

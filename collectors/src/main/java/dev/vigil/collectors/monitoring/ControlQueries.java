@@ -89,6 +89,17 @@ public final class ControlQueries {
     return Page.of(fetched, limit, Finding::id);
   }
 
+  /**
+   * The findings about one member (a vendor, a connection, an incident: the subject id its
+   * controls name) in {@code status}, in id order after {@code after} ("" or null first).
+   */
+  public Page<Finding> findingsAbout(String tenantId, String subjectId, FindingStatus status, String after,
+      int limit) {
+    List<Finding> fetched = jdbi.withExtension(RunDao.class,
+        dao -> dao.findingsAbout(tenantId, subjectId, status, after == null ? "" : after, limit + 1));
+    return Page.of(fetched, limit, Finding::id);
+  }
+
   /** Which of {@code subjectIds} (a page's worth) have an open finding of {@code controlId}. */
   public Set<String> openFindingSubjects(String tenantId, String controlId, Collection<String> subjectIds) {
     if (subjectIds.isEmpty()) return Set.of();

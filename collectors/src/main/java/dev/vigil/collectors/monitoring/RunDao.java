@@ -202,6 +202,12 @@ public interface RunDao {
   List<Finding> findings(@Bind("tenantId") String tenantId, @BindMethods("q") FindingFilter filter,
       @Bind("after") String after, @Bind("limit") int limit);
 
+  /** The findings about one member in one status, in id order after {@code after}, by {@code ix_findings_subject}. */
+  @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId AND subject_id = :subjectId "
+      + "AND status = :status AND id > :after ORDER BY id LIMIT :limit")
+  List<Finding> findingsAbout(@Bind("tenantId") String tenantId, @Bind("subjectId") String subjectId,
+      @Bind("status") FindingStatus status, @Bind("after") String after, @Bind("limit") int limit);
+
   @SqlQuery("SELECT " + FINDING_COLUMNS + " FROM findings WHERE tenant_id = :tenantId AND id = :id")
   Optional<Finding> finding(@Bind("tenantId") String tenantId, @Bind("id") String id);
 

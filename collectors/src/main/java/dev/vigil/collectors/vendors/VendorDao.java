@@ -2,10 +2,12 @@ package dev.vigil.collectors.vendors;
 
 import dev.vigil.controls.model.Vendor;
 import dev.vigil.controls.model.VendorReview;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -67,4 +69,19 @@ public interface VendorDao {
       """)
   List<VendorReview> reviews(@Bind("tenantId") String tenantId, @Bind("vendorId") String vendorId,
       @Bind("after") String after, @Bind("limit") int limit);
+
+  /**
+   * The latest review of each of {@code vendorIds} (a page of vendors): the one no other review
+   * of its vendor follows, by reviewed_at and then id, as VM-1 picks it. A vendor never reviewed
+   * has no row. Read by the vendor index, one query for the page.
+   */
+  @SqlQuery("SELECT " + REVIEW_COLUMNS + " " + """
+      FROM vendor_reviews r
+      WHERE tenant_id = :tenantId AND vendor_id IN (<vendorIds>)
+        AND NOT EXISTS (SELECT 1 FROM vendor_reviews n
+          WHERE n.tenant_id = r.tenant_id AND n.vendor_id = r.vendor_id
+            AND (n.reviewed_at > r.reviewed_at OR (n.reviewed_at = r.reviewed_at AND n.id > r.id)))
+      """)
+  List<VendorReview> latestReviews(@Bind("tenantId") String tenantId,
+      @BindList("vendorIds") Collection<String> vendorIds);
 }

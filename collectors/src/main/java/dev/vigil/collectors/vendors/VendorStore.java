@@ -16,9 +16,13 @@ import dev.vigil.controls.model.VendorStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Records vendors and their security reviews. Thread-safe. */
 public final class VendorStore {
@@ -128,6 +132,16 @@ public final class VendorStore {
   public Page<VendorReview> reviews(String tenantId, String vendorId, String after, int limit) {
     return Page.of(writes.jdbi().withExtension(VendorDao.class, dao -> dao.reviews(tenantId, vendorId, after,
         limit + 1)), limit, VendorReview::id);
+  }
+
+  /**
+   * The latest review of each of {@code vendorIds} (a page's worth) by vendor id, as VM-1 picks
+   * it (the greatest reviewedAt, then the greatest id); a vendor never reviewed is absent.
+   */
+  public Map<String, VendorReview> latestReviews(String tenantId, Collection<String> vendorIds) {
+    if (vendorIds.isEmpty()) return Map.of();
+    return writes.jdbi().withExtension(VendorDao.class, dao -> dao.latestReviews(tenantId, vendorIds)).stream()
+        .collect(Collectors.toMap(VendorReview::vendorId, Function.identity()));
   }
 
   private static <T> T orElse(T value, T fallback) {

@@ -9,6 +9,7 @@ import dev.vigil.controls.model.VendorStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,12 +67,31 @@ public final class VendorControls {
       if (latest.isEmpty()) {
         out.add(new Deviation(v.id(), "vendor " + v.id() + " has never had a security review; limit " + n
             + " months"));
-      } else if (latest.get().reviewedAt().isBefore(limit)) {
+      } else if (reviewOverdue(latest.get().reviewedAt(), now, p)) {
         out.add(new Deviation(v.id(), "vendor " + v.id() + " was last reviewed " + latest.get().reviewedAt()
             + " (review " + latest.get().id() + "), before " + limit + ", " + n + " months before the run"));
       }
     }
     return RuleControl.found(active, Vendor::id, out);
+  }
+
+  /**
+   * Whether a vendor whose latest review took place at {@code reviewedAt} is overdue for its
+   * next at {@code now}: the review is older than {@link #VENDOR_REVIEW_MONTHS} calendar months
+   * (UTC), which VM-1 fails.
+   */
+  public static boolean reviewOverdue(Instant reviewedAt, Instant now, ControlParameters p) {
+    return reviewedAt.isBefore(Durations.monthsBefore(now, p.get(VENDOR_REVIEW_MONTHS)));
+  }
+
+  /**
+   * When the next review of a vendor last reviewed at {@code reviewedAt} is due: the review
+   * months later in UTC. {@link #reviewOverdue} holds once it has passed; for a review on a day
+   * the month it falls due in lacks (the 31st), due on that month's last day, from the start of
+   * the next day.
+   */
+  public static Instant reviewDue(Instant reviewedAt, ControlParameters p) {
+    return ZonedDateTime.ofInstant(reviewedAt, ZoneOffset.UTC).plusMonths(p.get(VENDOR_REVIEW_MONTHS)).toInstant();
   }
 
   public static final Parameter<Integer> SOC2_REPORT_MAX_AGE_MONTHS = Parameter.whole("soc2ReportMaxAgeMonths", 18, 1,

@@ -63,6 +63,20 @@ class VendorControlsTest {
   }
 
   @Test
+  void aReviewFallsDueTwelveMonthsOnAndIsOverdueExactlyWhenVm1FailsIt() {
+    ControlParameters p = ControlParameters.defaults();
+    assertThat(VendorControls.reviewDue(YEAR_AGO, p)).isEqualTo(NOW);
+    assertThat(VendorControls.reviewOverdue(YEAR_AGO, NOW, p)).isFalse();
+    assertThat(VendorControls.reviewOverdue(YEAR_AGO, NOW.plus(MS), p)).isTrue();
+    // Due on the last day of a shorter month; overdue from the start of the next day.
+    Instant lastOfMarch = Instant.parse("2026-03-31T10:00:00Z");
+    ControlParameters month = p.with(VendorControls.VENDOR_REVIEW_MONTHS, 1);
+    assertThat(VendorControls.reviewDue(lastOfMarch, month)).isEqualTo(Instant.parse("2026-04-30T10:00:00Z"));
+    assertThat(VendorControls.reviewOverdue(lastOfMarch, Instant.parse("2026-04-30T23:59:59Z"), month)).isFalse();
+    assertThat(VendorControls.reviewOverdue(lastOfMarch, Instant.parse("2026-05-01T00:00:00Z"), month)).isTrue();
+  }
+
+  @Test
   void vm1TheLatestReviewDecidesAndNeverReviewedFails() {
     Evaluation e = run("VM-1", snapshot()
         .vendors(List.of(active("ven_1"), active("ven_never"), vendor("ven_gone", Criticality.HIGH,

@@ -16,16 +16,17 @@ import java.util.List;
  * (IR-1); customers notified within the notification hours of detection when it touched
  * customer data (IR-2); a post-incident review within the postmortem days of resolution for a
  * resolved sev1 or sev2 (IR-3: an unresolved one owes no review yet, so it has no such SLA).
+ * The dashboard's incident pages show their clocks from here too.
  */
-final class IncidentSlas {
+public final class IncidentSlas {
 
   private final ControlParameters parameters;
 
-  IncidentSlas(ControlParameters parameters) {
+  public IncidentSlas(ControlParameters parameters) {
     this.parameters = parameters;
   }
 
-  IncidentOutcome of(Incident i) {
+  public IncidentOutcome of(Incident i) {
     List<IncidentOutcome.Sla> slas = new ArrayList<>();
     Duration containment = parameters.get(IncidentControls.CONTAINMENT_SLA).get(i.severity());
     slas.add(sla("contained", containment, i, i.containedAt()));
