@@ -5,6 +5,7 @@ import dev.vigil.app.config.DashboardFactory;
 import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Stores;
 import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.grants.GrantUse;
 import dev.vigil.collectors.tenancy.SessionStore;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -56,7 +57,7 @@ public final class Web {
     jersey.register(new FindingsResource(monitoring.catalog(), monitoring.queries(), stores.findings(), stores.grants(),
         stores.users(), clock));
     jersey.register(new AgentsResource(stores.agents(), stores.grants(), stores.tokens(), stores.connections(),
-        stores.users(), monitoring.queries()));
+        stores.users(), monitoring.queries(), new GrantUse(jdbi), monitoring.catalog().parameters(), clock));
   }
 
   /** The htmx webjar's {@code dist} directory, at the version on the class path (one place: the pom). */
