@@ -341,8 +341,10 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.id("finding-owner")).getText()).isEqualTo("otto");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("owner"))).selectByValue(carlId);
     driver.findElement(By.id("comment")).sendKeys("Narrow it to desk:read this week");
-    driver.findElement(By.id("save-finding")).click();
-    wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("finding-history")));
+    WebElement save = driver.findElement(By.id("save-finding"));
+    save.click();
+    // The page before the save has a history too (the finding's opening): wait for the new one.
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(save));
     assertThat(driver.findElement(By.id("finding-owner")).getText()).isEqualTo("carl");
     assertThat(driver.findElement(By.id("finding-history")).getText())
         .contains("owner changed by carl", "commented by carl", "Narrow it to desk:read this week")
@@ -404,6 +406,30 @@ class DashboardBrowserTest {
       assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
       assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
     }
+  }
+
+  @Test
+  void theFindingsAgeFilterKeepsOnlyFindingsOpenLongerThanTheAgeChosen() throws Exception {
+    String id = ac1FindingOfC().get("id").asText();
+    // A finding open for 40 days, without waiting 40 days: its opening moved back in the database.
+    server.directly(c -> {
+      try (var st = c.prepareStatement("UPDATE findings SET opened_at = ? WHERE id = ?")) {
+        st.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(40));
+        st.setString(2, id);
+        assertThat(st.executeUpdate()).isEqualTo(1);
+      }
+    });
+    signIn("carl@initech.example");
+    driver.get(base + "/findings?control=AC-1");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("age"))).selectByValue("30");
+    driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("age=30"));
+    assertThat(driver.findElement(By.id("findings")).getText()).contains(ac1FindingOfC().get("subject").get("name")
+        .asText());
+    check("findings-age");
+    driver.get(base + "/findings?control=AC-1&age=90");
+    assertThat(driver.findElements(By.cssSelector("#findings tbody tr"))).isEmpty();
+    assertThat(driver.findElement(By.id("age")).getAttribute("value")).isEqualTo("90");
   }
 
   // ---- helpers

@@ -79,7 +79,7 @@ public final class FindingsResource {
     FindingSeverity sev = blank(severity) ? null : FindingSeverity.ofWire(severity);
     String controlId = blank(control) || catalog.find(control).isEmpty() ? null : control;
     boolean late = "true".equals(overdue);
-    int days = FindingsPage.AGES.contains(age) ? Integer.parseInt(age) : 0;
+    int days = age != null && FindingsPage.AGES.contains(age) ? Integer.parseInt(age) : 0;
     var filter = new FindingFilter(controlId, s, sev, null, late ? now : null,
         days == 0 ? null : now.minus(Duration.ofDays(days)));
     Page<Finding> page = queries.findings(tenant, filter, blank(after) ? "" : after, PER_PAGE);
