@@ -409,6 +409,23 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void anAgentsPageWeighsEachGrantAgainstItsUseAndCountsActionsOutsideEveryGrant() throws Exception {
+    String helpdesk = http.get(adminC, "/api/v1/connections").get("items").get(0).get("id").asText();
+    Instant at = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Reply sent = http.post(tokenOfC, "/api/v1/events", "{\"events\":[" + event(helpdesk, "desk:read", at) + ","
+        + event(helpdesk, "desk:read", at.plusMillis(1)) + "," + event(helpdesk, "crm:export", at.plusMillis(2)) + "]}");
+    assertThat(sent.status()).as(sent.text()).isEqualTo(202);
+    signIn("carl@initech.example");
+    driver.get(base + "/agents/" + agentC);
+    List<WebElement> cells = driver.findElement(By.id("grant-" + wildcardC)).findElements(By.tagName("td"));
+    assertThat(cells.get(5).getText()).as("last used").endsWith("ago");
+    assertThat(Long.parseLong(cells.get(6).getText())).as("uses in 30 days").isGreaterThanOrEqualTo(2);
+    assertThat(driver.findElement(By.id("outside-summary")).getText()).contains("in the last 30 days", "ago");
+    assertThat(driver.findElement(By.id("outside-list")).getText()).contains("Helpdesk", "crm:export");
+    check("agent-use");
+  }
+
+  @Test
   void theFindingsAgeFilterKeepsOnlyFindingsOpenLongerThanTheAgeChosen() throws Exception {
     String id = ac1FindingOfC().get("id").asText();
     // A finding open for 40 days, without waiting 40 days: its opening moved back in the database.
@@ -511,5 +528,11 @@ class DashboardBrowserTest {
       Thread.sleep(50);
     }
     throw new AssertionError("AC-1 did not turn " + status);
+  }
+
+  /** An action of Initech's agent on {@code connection}, as its runtime reports it. */
+  String event(String connection, String action, Instant at) {
+    return "{\"agentId\":\"" + agentC + "\",\"connectionId\":\"" + connection + "\",\"action\":\"" + action
+        + "\",\"resource\":\"ticket/1\",\"outcome\":\"success\",\"occurredAt\":\"" + at + "\"}";
   }
 }
