@@ -409,6 +409,67 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theEvidenceSearchFindsAnAgentByNameHighlightedAndATypeFacetNarrowsIt() throws Exception {
+    signIn("carl@initech.example");
+    driver.findElement(By.cssSelector("nav a[href='/evidence']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/evidence"));
+    check("evidence");
+    driver.findElement(By.id("q")).sendKeys("triage", Keys.ENTER);
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("q=triage"));
+    long all = matches();
+    assertThat(driver.findElements(By.cssSelector("#results .snippet mark")))
+        .anyMatch(m -> m.getText().equalsIgnoreCase("triage"));
+    WebElement agentBox = driver.findElement(By.cssSelector("#facet-type input[value=agent]"));
+    assertThat(agentBox.isSelected()).isFalse();
+    agentBox.click();
+    // The script on the page runs the search again as soon as the box changes.
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("type=agent"));
+    assertThat(matches()).isEqualTo(1).isLessThan(all);
+    assertThat(driver.findElement(By.cssSelector("#facet-type input[value=agent]")).isSelected()).isTrue();
+    WebElement result = driver.findElement(By.cssSelector("#results .result"));
+    assertThat(result.findElement(By.cssSelector(".snippet mark")).getText()).isEqualToIgnoringCase("triage");
+    assertThat(result.findElement(By.cssSelector(".snippet")).getText()).isEqualTo("agent triage-bot");
+    check("evidence-narrowed");
+    result.findElement(By.cssSelector(".result-head a")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/agents/" + agentC));
+  }
+
+  @Test
+  void aQueryThatDoesNotParseIsShownOnTheSearchPageAsA400() throws Exception {
+    signIn("carl@initech.example");
+    driver.get(base + "/evidence");
+    driver.findElement(By.id("q")).sendKeys("status:open AND (", Keys.ENTER);
+    String error = wait(Duration.ofSeconds(5)).until(
+        ExpectedConditions.visibilityOfElementLocated(By.id("search-error"))).getText();
+    assertThat(error).startsWith("This search cannot run.").contains("q:");
+    assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("status:open AND (");
+    check("evidence-error");
+    assertThat(get("/evidence?q=" + java.net.URLEncoder.encode("status:open AND (", "UTF-8")).statusCode())
+        .isEqualTo(400);
+    assertThat(get("/evidence?q=nosuchfield:x").body()).contains("no field nosuchfield");
+    assertThat(get("/evidence?type=nonsense").statusCode()).isEqualTo(422);
+    HttpResponse<String> two = get("/evidence?type=agent&type=grant");
+    assertThat(two.statusCode()).isEqualTo(200);
+    assertThat(two.body()).contains("Check one type at a time");
+  }
+
+  @Test
+  void indexedMarkupIsShownAsTextInSnippetsAndTitles() throws Exception {
+    created(http.post(adminA, "/api/v1/agents", "{\"name\":\"<script>x</script>\",\"ownerId\":\"" + complianceId
+        + "\",\"description\":\"<img src=x onerror=alert(1)> harvests <b>leads</b> &amp; more\"}"));
+    awaitIndexed(adminA, "harvests");
+    signIn("cora@acme.example");
+    driver.get(base + "/evidence?q=harvests&type=agent");
+    WebElement result = driver.findElement(By.cssSelector("#results .result"));
+    assertThat(result.findElement(By.cssSelector(".result-head a")).getText()).isEqualTo("agent <script>x</script>");
+    assertThat(result.findElement(By.cssSelector(".snippet")).getText())
+        .contains("<img src=x onerror=alert(1)> harvests <b>leads</b> &amp; more");
+    assertThat(result.findElement(By.cssSelector(".snippet mark")).getText()).isEqualTo("harvests");
+    assertThat(driver.findElements(By.cssSelector("#results img, #results script, #results b"))).isEmpty();
+    check("evidence-markup");
+  }
+
+  @Test
   void anAgentsPageWeighsEachGrantAgainstItsUseAndCountsActionsOutsideEveryGrant() throws Exception {
     String helpdesk = http.get(adminC, "/api/v1/connections").get("items").get(0).get("id").asText();
     Instant at = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -528,6 +589,21 @@ class DashboardBrowserTest {
       Thread.sleep(50);
     }
     throw new AssertionError("AC-1 did not turn " + status);
+  }
+
+  /** The number of matches the evidence search page says it found. */
+  long matches() {
+    return Long.parseLong(driver.findElement(By.id("result-count")).getText().split(" ")[0]);
+  }
+
+  /** Waits until the tenant's evidence index finds {@code q}: it follows the chain within moments. */
+  void awaitIndexed(String token, String q) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      if (http.get(token, "/api/v1/evidence/search?q=" + q).get("total").asLong() > 0) return;
+      Thread.sleep(50);
+    }
+    throw new AssertionError(q + " was not indexed");
   }
 
   /** An action of Initech's agent on {@code connection}, as its runtime reports it. */

@@ -2,6 +2,7 @@ package dev.vigil.app.web;
 
 import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DashboardFactory;
+import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
 import dev.vigil.app.config.Stores;
 import dev.vigil.collectors.db.Ids;
@@ -38,7 +39,7 @@ public final class Web {
   }
 
   public static void register(Environment environment, DashboardFactory config, Jdbi jdbi, Stores stores,
-      AuditTrail audit, Monitoring monitoring, Ids ids, Clock clock) {
+      AuditTrail audit, Monitoring monitoring, Evidence evidence, Ids ids, Clock clock) {
     environment.servlets().addServlet("dashboard-assets",
         new AssetServlet("/web/assets", ASSETS, null, StandardCharsets.UTF_8)).addMapping(ASSETS + "*");
     environment.servlets().addServlet("htmx",
@@ -58,6 +59,7 @@ public final class Web {
         stores.users(), clock));
     jersey.register(new AgentsResource(stores.agents(), stores.grants(), stores.tokens(), stores.connections(),
         stores.users(), monitoring.queries(), new GrantUse(jdbi), monitoring.catalog().parameters(), clock));
+    jersey.register(new SearchResource(evidence.index(), monitoring.catalog(), stores.agents(), stores.connections()));
   }
 
   /** The htmx webjar's {@code dist} directory, at the version on the class path (one place: the pom). */
