@@ -470,6 +470,85 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void complianceAsksForAReportWatchesItReachDoneLiveAndDownloadsItsFiles() throws Exception {
+    signIn("carl@initech.example");
+    driver.findElement(By.cssSelector("nav a[href='/reports']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/reports"));
+    check("reports");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+    period(today, yesterday, "Backwards");
+    assertThat(wait(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-error")))
+        .getText()).contains("last day must not be before the first");
+    assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo("Backwards");
+    check("reports-error");
+
+    period(today, today, "Today's controls");
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(base + "/reports/rep_[0-9a-z]+$"));
+    String id = driver.getCurrentUrl().substring((base + "/reports/").length());
+    ((JavascriptExecutor) driver).executeScript("window.vigilNotReloaded = true;");
+    check("report");
+    wait(Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("report-status"), "Done"));
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.vigilNotReloaded === true;")).isEqualTo(true);
+    assertThat(driver.findElement(By.id("report-progress")).getAttribute("value")).isEqualTo("100");
+    assertThat(driver.findElement(By.id("report-finished")).getText()).endsWith("UTC");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Today's controls");
+    check("report-done");
+    // The page stops polling once the report is done: its state no longer asks for itself.
+    assertThat(driver.findElement(By.id("report-state")).getAttribute("hx-get")).isNull();
+
+    for (String[] file : new String[][] {{"report.pdf", "application/pdf", "%PDF"},
+        {"evidence.zip", "application/zip", "PK"}, {"oscal.json", "application/json", "{"}}) {
+      String href = driver.findElement(By.id("download-" + file[0].replace(".", "-"))).getAttribute("href");
+      assertThat(href).isEqualTo(base + "/reports/" + id + "/" + file[0]);
+      HttpResponse<byte[]> r = download("/reports/" + id + "/" + file[0]);
+      assertThat(r.statusCode()).as(file[0]).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).as(file[0]).startsWith(file[1]);
+      assertThat(new String(r.body(), 0, file[2].length(), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as(file[0]).isEqualTo(file[2]);
+    }
+    assertThat(chain(adminC)).anyMatch(e -> e.get("kind").asText().equals("report.requested")
+        && e.get("subject").asText().equals(id) && e.get("actor").get("type").asText().equals("user")
+        && e.get("actor").get("id").asText().equals(carlId));
+    assertThat(chain(adminC)).anyMatch(e -> e.get("kind").asText().equals("report.downloaded")
+        && e.get("subject").asText().equals(id) && e.get("actor").get("id").asText().equals(carlId));
+    driver.get(base + "/reports");
+    assertThat(driver.findElement(By.id("report-" + id)).getText()).contains("Today's controls", "Done", "PDF");
+  }
+
+  @Test
+  void anAuditorSeesNoReportFormAndAForgedPostIs403() throws Exception {
+    signIn("ivy@initech.example");
+    driver.get(base + "/reports");
+    assertThat(driver.findElements(By.id("report-form"))).isEmpty();
+    check("reports-auditor");
+    long before = chain(adminC).stream().filter(e -> e.get("kind").asText().equals("report.requested")).count();
+    String csrf = driver.findElement(By.cssSelector("form[action='/sign-out'] input[name=csrf]")).getAttribute("value");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    HttpResponse<String> forged = post("/reports", "csrf=" + csrf + "&from=" + today + "&to=" + today);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("may not ask");
+    assertThat(chain(adminC).stream().filter(e -> e.get("kind").asText().equals("report.requested")).count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void anotherTenantsReportItsProgressAndItsFilesAre404Pages() throws Exception {
+    Instant to = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Reply asked = http.post(adminC, "/api/v1/reports", "{\"from\":\"" + to.minusSeconds(3600) + "\",\"to\":\"" + to
+        + "\"}");
+    assertThat(asked.status()).as(asked.text()).isEqualTo(202);
+    String id = asked.get("id").asText();
+    signIn("cora@acme.example");
+    driver.get(base + "/reports/" + id);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    assertThat(get("/reports/" + id).statusCode()).isEqualTo(404);
+    assertThat(get("/reports/" + id + "/progress").statusCode()).isEqualTo(404);
+    assertThat(download("/reports/" + id + "/report.pdf").statusCode()).isEqualTo(404);
+    assertThat(get("/reports").body()).doesNotContain(id);
+  }
+
+  @Test
   void anAgentsPageWeighsEachGrantAgainstItsUseAndCountsActionsOutsideEveryGrant() throws Exception {
     String helpdesk = http.get(adminC, "/api/v1/connections").get("items").get(0).get("id").asText();
     Instant at = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -604,6 +683,26 @@ class DashboardBrowserTest {
       Thread.sleep(50);
     }
     throw new AssertionError(q + " was not indexed");
+  }
+
+  /** Fills the report form with a period and a title, and sends it. */
+  void period(String from, String to, String title) {
+    for (String[] f : new String[][] {{"from", from}, {"to", to}}) {
+      // A date input types in the browser's locale; its value is set as the form sends it.
+      ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+          driver.findElement(By.id(f[0])), f[1]);
+    }
+    WebElement t = driver.findElement(By.id("title"));
+    t.clear();
+    t.sendKeys(title);
+    driver.findElement(By.id("create-report")).click();
+  }
+
+  /** A GET of a file as the browser sends it, with the session's cookie. */
+  HttpResponse<byte[]> download(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Cookie", "vigil_session=" + driver.manage().getCookieNamed("vigil_session").getValue()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** An action of Initech's agent on {@code connection}, as its runtime reports it. */

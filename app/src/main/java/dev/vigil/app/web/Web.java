@@ -4,6 +4,7 @@ import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DashboardFactory;
 import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
+import dev.vigil.app.config.Reports;
 import dev.vigil.app.config.Stores;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.grants.GrantUse;
@@ -39,7 +40,7 @@ public final class Web {
   }
 
   public static void register(Environment environment, DashboardFactory config, Jdbi jdbi, Stores stores,
-      AuditTrail audit, Monitoring monitoring, Evidence evidence, Ids ids, Clock clock) {
+      AuditTrail audit, Monitoring monitoring, Evidence evidence, Reports reports, Ids ids, Clock clock) {
     environment.servlets().addServlet("dashboard-assets",
         new AssetServlet("/web/assets", ASSETS, null, StandardCharsets.UTF_8)).addMapping(ASSETS + "*");
     environment.servlets().addServlet("htmx",
@@ -60,6 +61,7 @@ public final class Web {
     jersey.register(new AgentsResource(stores.agents(), stores.grants(), stores.tokens(), stores.connections(),
         stores.users(), monitoring.queries(), new GrantUse(jdbi), monitoring.catalog().parameters(), clock));
     jersey.register(new SearchResource(evidence.index(), monitoring.catalog(), stores.agents(), stores.connections()));
+    jersey.register(new ReportsResource(reports.store(), reports.jobs(), stores.users(), clock));
   }
 
   /** The htmx webjar's {@code dist} directory, at the version on the class path (one place: the pom). */
