@@ -454,6 +454,23 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theSearchPagesOnByCursorKeepingItsQueryFacetsAndCounts() throws Exception {
+    signIn("carl@initech.example");
+    driver.get(base + "/evidence?q=&type=entry");
+    long total = matches();
+    assertThat(total).as("more entries than a page holds").isGreaterThan(25);
+    assertThat(driver.findElements(By.cssSelector("#results .result"))).hasSize(25);
+    driver.findElement(By.id("next-page")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("cursor="));
+    assertThat(matches()).isEqualTo(total);
+    assertThat(driver.findElement(By.cssSelector("#facet-type input[value=entry]")).isSelected()).isTrue();
+    assertThat(driver.findElements(By.cssSelector("#results .result"))).hasSize((int) Math.min(25, total - 25));
+    assertThat(driver.findElement(By.linkText("First page")).getAttribute("href")).doesNotContain("cursor=");
+    assertThat(driver.findElements(By.cssSelector("#results .tag"))).allMatch(t -> t.getText().equals("AUDIT ENTRY"));
+    check("evidence-page-2");
+  }
+
+  @Test
   void indexedMarkupIsShownAsTextInSnippetsAndTitles() throws Exception {
     created(http.post(adminA, "/api/v1/agents", "{\"name\":\"<script>x</script>\",\"ownerId\":\"" + complianceId
         + "\",\"description\":\"<img src=x onerror=alert(1)> harvests <b>leads</b> &amp; more\"}"));
