@@ -2,6 +2,8 @@ package dev.vigil.app.web;
 
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.reports.Report;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The reports list, with the form that asks for one; see {@link ReportsResource#list}. */
@@ -25,8 +27,10 @@ public final class ReportsPage extends PageView {
     return page.items().stream().map(ReportSummary::new).toList();
   }
 
+  /** The link to the next (older) reports; null on the last page. */
   public String getNext() {
-    return page.nextCursor();
+    return page.nextCursor() == null ? null
+        : "/reports?before=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
   }
 
   public boolean isPaged() {
