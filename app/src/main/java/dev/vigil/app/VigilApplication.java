@@ -131,7 +131,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         monitoring.catalog(), config.controls().schedules(), ids, clock);
     Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, metrics,
         clock);
-    Web.register(environment, config.dashboard(), database.jdbi(), stores, audit, monitoring, ids, clock);
+    Web.register(environment, config.dashboard(), database.jdbi(), stores, audit, monitoring, evidence, reports, ids,
+        clock);
     seedOrHint(config, environment, database, masterKey, stores, clock);
   }
 

@@ -664,6 +664,204 @@ class DashboardBrowserTest {
     }
   }
 
+  @Test
+  void theEvidenceSearchFindsAnAgentByNameHighlightedAndATypeFacetNarrowsIt() throws Exception {
+    signIn("carl@initech.example");
+    driver.findElement(By.cssSelector("nav a[href='/evidence']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/evidence"));
+    check("evidence");
+    driver.findElement(By.id("q")).sendKeys("triage", Keys.ENTER);
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("q=triage"));
+    long all = matches();
+    assertThat(driver.findElements(By.cssSelector("#results .snippet mark")))
+        .anyMatch(m -> m.getText().equalsIgnoreCase("triage"));
+    WebElement agentBox = driver.findElement(By.cssSelector("#facet-type input[value=agent]"));
+    assertThat(agentBox.isSelected()).isFalse();
+    agentBox.click();
+    // The script on the page runs the search again as soon as the box changes.
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("type=agent"));
+    assertThat(matches()).isEqualTo(1).isLessThan(all);
+    assertThat(driver.findElement(By.cssSelector("#facet-type input[value=agent]")).isSelected()).isTrue();
+    WebElement result = driver.findElement(By.cssSelector("#results .result"));
+    assertThat(result.findElement(By.cssSelector(".snippet mark")).getText()).isEqualToIgnoringCase("triage");
+    assertThat(result.findElement(By.cssSelector(".snippet")).getText()).isEqualTo("agent triage-bot");
+    check("evidence-narrowed");
+    result.findElement(By.cssSelector(".result-head a")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/agents/" + agentC));
+  }
+
+  @Test
+  void aQueryThatDoesNotParseIsShownOnTheSearchPageAsA400() throws Exception {
+    signIn("carl@initech.example");
+    driver.get(base + "/evidence");
+    driver.findElement(By.id("q")).sendKeys("status:open AND (", Keys.ENTER);
+    String error = wait(Duration.ofSeconds(5)).until(
+        ExpectedConditions.visibilityOfElementLocated(By.id("search-error"))).getText();
+    assertThat(error).startsWith("This search cannot run.").contains("q:");
+    assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("status:open AND (");
+    check("evidence-error");
+    assertThat(get("/evidence?q=" + java.net.URLEncoder.encode("status:open AND (", "UTF-8")).statusCode())
+        .isEqualTo(400);
+    assertThat(get("/evidence?q=nosuchfield:x").body()).contains("no field nosuchfield");
+    assertThat(get("/evidence?type=nonsense").statusCode()).isEqualTo(422);
+    HttpResponse<String> two = get("/evidence?type=agent&type=grant");
+    assertThat(two.statusCode()).isEqualTo(200);
+    assertThat(two.body()).contains("Check one type at a time");
+  }
+
+  @Test
+  void theSearchPagesOnByCursorKeepingItsQueryFacetsAndCounts() throws Exception {
+    signIn("carl@initech.example");
+    driver.get(base + "/evidence?q=&type=entry");
+    long total = matches();
+    assertThat(total).as("more entries than a page holds").isGreaterThan(25);
+    assertThat(driver.findElements(By.cssSelector("#results .result"))).hasSize(25);
+    driver.findElement(By.id("next-page")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("cursor="));
+    assertThat(matches()).isEqualTo(total);
+    assertThat(driver.findElement(By.cssSelector("#facet-type input[value=entry]")).isSelected()).isTrue();
+    assertThat(driver.findElements(By.cssSelector("#results .result"))).hasSize((int) Math.min(25, total - 25));
+    assertThat(driver.findElement(By.linkText("First page")).getAttribute("href")).doesNotContain("cursor=");
+    assertThat(driver.findElements(By.cssSelector("#results .tag"))).allMatch(t -> t.getText().equals("AUDIT ENTRY"));
+    check("evidence-page-2");
+  }
+
+  @Test
+  void indexedMarkupIsShownAsTextInSnippetsAndTitles() throws Exception {
+    created(http.post(adminA, "/api/v1/agents", "{\"name\":\"<script>x</script>\",\"ownerId\":\"" + complianceId
+        + "\",\"description\":\"<img src=x onerror=alert(1)> harvests <b>leads</b> &amp; more\"}"));
+    awaitIndexed(adminA, "harvests");
+    signIn("cora@acme.example");
+    driver.get(base + "/evidence?q=harvests&type=agent");
+    WebElement result = driver.findElement(By.cssSelector("#results .result"));
+    assertThat(result.findElement(By.cssSelector(".result-head a")).getText()).isEqualTo("agent <script>x</script>");
+    assertThat(result.findElement(By.cssSelector(".snippet")).getText())
+        .contains("<img src=x onerror=alert(1)> harvests <b>leads</b> &amp; more");
+    assertThat(result.findElement(By.cssSelector(".snippet mark")).getText()).isEqualTo("harvests");
+    assertThat(driver.findElements(By.cssSelector("#results img, #results script, #results b"))).isEmpty();
+    check("evidence-markup");
+  }
+
+  @Test
+  void complianceAsksForAReportWatchesItReachDoneLiveAndDownloadsItsFiles() throws Exception {
+    signIn("carl@initech.example");
+    driver.findElement(By.cssSelector("nav a[href='/reports']")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/reports"));
+    check("reports");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+    period(today, yesterday, "Backwards");
+    assertThat(wait(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-error")))
+        .getText()).contains("last day must not be before the first");
+    assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo("Backwards");
+    check("reports-error");
+
+    period(today, today, "Today's controls");
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(base + "/reports/rep_[0-9a-z]+$"));
+    String id = driver.getCurrentUrl().substring((base + "/reports/").length());
+    ((JavascriptExecutor) driver).executeScript("window.vigilNotReloaded = true;");
+    check("report");
+    wait(Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("report-status"), "Done"));
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.vigilNotReloaded === true;")).isEqualTo(true);
+    assertThat(driver.findElement(By.id("report-progress")).getAttribute("value")).isEqualTo("100");
+    assertThat(driver.findElement(By.id("report-finished")).getText()).endsWith("UTC");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Today's controls");
+    check("report-done");
+    // The page stops polling once the report is done: its state no longer asks for itself.
+    assertThat(driver.findElement(By.id("report-state")).getAttribute("hx-get")).isNull();
+
+    for (String[] file : new String[][] {{"report.pdf", "application/pdf", "%PDF"},
+        {"evidence.zip", "application/zip", "PK"}, {"oscal.json", "application/json", "{"}}) {
+      String href = driver.findElement(By.id("download-" + file[0].replace(".", "-"))).getAttribute("href");
+      assertThat(href).isEqualTo(base + "/reports/" + id + "/" + file[0]);
+      HttpResponse<byte[]> r = download("/reports/" + id + "/" + file[0]);
+      assertThat(r.statusCode()).as(file[0]).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).as(file[0]).startsWith(file[1]);
+      assertThat(new String(r.body(), 0, file[2].length(), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as(file[0]).isEqualTo(file[2]);
+    }
+    assertThat(chain(adminC)).anyMatch(e -> e.get("kind").asText().equals("report.requested")
+        && e.get("subject").asText().equals(id) && e.get("actor").get("type").asText().equals("user")
+        && e.get("actor").get("id").asText().equals(carlId));
+    assertThat(chain(adminC)).anyMatch(e -> e.get("kind").asText().equals("report.downloaded")
+        && e.get("subject").asText().equals(id) && e.get("actor").get("id").asText().equals(carlId));
+    driver.get(base + "/reports");
+    assertThat(driver.findElement(By.id("report-" + id)).getText()).contains("Today's controls", "Done", "PDF");
+  }
+
+  @Test
+  void anAuditorSeesNoReportFormAndAForgedPostIs403() throws Exception {
+    signIn("ivy@initech.example");
+    driver.get(base + "/reports");
+    assertThat(driver.findElements(By.id("report-form"))).isEmpty();
+    check("reports-auditor");
+    long before = chain(adminC).stream().filter(e -> e.get("kind").asText().equals("report.requested")).count();
+    String csrf = driver.findElement(By.cssSelector("form[action='/sign-out'] input[name=csrf]")).getAttribute("value");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    HttpResponse<String> forged = post("/reports", "csrf=" + csrf + "&from=" + today + "&to=" + today);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("may not ask");
+    assertThat(chain(adminC).stream().filter(e -> e.get("kind").asText().equals("report.requested")).count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void anotherTenantsReportItsProgressAndItsFilesAre404Pages() throws Exception {
+    Instant to = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Reply asked = http.post(adminC, "/api/v1/reports", "{\"from\":\"" + to.minusSeconds(3600) + "\",\"to\":\"" + to
+        + "\"}");
+    assertThat(asked.status()).as(asked.text()).isEqualTo(202);
+    String id = asked.get("id").asText();
+    signIn("cora@acme.example");
+    driver.get(base + "/reports/" + id);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    assertThat(get("/reports/" + id).statusCode()).isEqualTo(404);
+    assertThat(get("/reports/" + id + "/progress").statusCode()).isEqualTo(404);
+    assertThat(download("/reports/" + id + "/report.pdf").statusCode()).isEqualTo(404);
+    assertThat(get("/reports").body()).doesNotContain(id);
+  }
+
+  @Test
+  void anAgentsPageWeighsEachGrantAgainstItsUseAndCountsActionsOutsideEveryGrant() throws Exception {
+    String helpdesk = http.get(adminC, "/api/v1/connections").get("items").get(0).get("id").asText();
+    Instant at = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Reply sent = http.post(tokenOfC, "/api/v1/events", "{\"events\":[" + event(helpdesk, "desk:read", at) + ","
+        + event(helpdesk, "desk:read", at.plusMillis(1)) + "," + event(helpdesk, "crm:export", at.plusMillis(2)) + "]}");
+    assertThat(sent.status()).as(sent.text()).isEqualTo(202);
+    signIn("carl@initech.example");
+    driver.get(base + "/agents/" + agentC);
+    List<WebElement> cells = driver.findElement(By.id("grant-" + wildcardC)).findElements(By.tagName("td"));
+    assertThat(cells.get(5).getText()).as("last used").endsWith("ago");
+    assertThat(Long.parseLong(cells.get(6).getText())).as("uses in 30 days").isGreaterThanOrEqualTo(2);
+    assertThat(driver.findElement(By.id("outside-summary")).getText()).contains("in the last 30 days", "ago");
+    assertThat(driver.findElement(By.id("outside-list")).getText()).contains("Helpdesk", "crm:export");
+    check("agent-use");
+  }
+
+  @Test
+  void theFindingsAgeFilterKeepsOnlyFindingsOpenLongerThanTheAgeChosen() throws Exception {
+    String id = ac1FindingOfC().get("id").asText();
+    // A finding open for 40 days, without waiting 40 days: its opening moved back in the database.
+    server.directly(c -> {
+      try (var st = c.prepareStatement("UPDATE findings SET opened_at = ? WHERE id = ?")) {
+        st.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(40));
+        st.setString(2, id);
+        assertThat(st.executeUpdate()).isEqualTo(1);
+      }
+    });
+    signIn("carl@initech.example");
+    driver.get(base + "/findings?control=AC-1");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("age"))).selectByValue("30");
+    driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    wait(Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("age=30"));
+    assertThat(driver.findElement(By.id("findings")).getText()).contains(ac1FindingOfC().get("subject").get("name")
+        .asText());
+    check("findings-age");
+    driver.get(base + "/findings?control=AC-1&age=90");
+    assertThat(driver.findElements(By.cssSelector("#findings tbody tr"))).isEmpty();
+    assertThat(driver.findElement(By.id("age")).getAttribute("value")).isEqualTo("90");
+  }
+
   // ---- helpers
 
   void signIn(String email) {
@@ -743,5 +941,46 @@ class DashboardBrowserTest {
       Thread.sleep(50);
     }
     throw new AssertionError("AC-1 did not turn " + status);
+  }
+
+  /** The number of matches the evidence search page says it found. */
+  long matches() {
+    return Long.parseLong(driver.findElement(By.id("result-count")).getText().split(" ")[0]);
+  }
+
+  /** Waits until the tenant's evidence index finds {@code q}: it follows the chain within moments. */
+  void awaitIndexed(String token, String q) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      if (http.get(token, "/api/v1/evidence/search?q=" + q).get("total").asLong() > 0) return;
+      Thread.sleep(50);
+    }
+    throw new AssertionError(q + " was not indexed");
+  }
+
+  /** Fills the report form with a period and a title, and sends it. */
+  void period(String from, String to, String title) {
+    for (String[] f : new String[][] {{"from", from}, {"to", to}}) {
+      // A date input types in the browser's locale; its value is set as the form sends it.
+      ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+          driver.findElement(By.id(f[0])), f[1]);
+    }
+    WebElement t = driver.findElement(By.id("title"));
+    t.clear();
+    t.sendKeys(title);
+    driver.findElement(By.id("create-report")).click();
+  }
+
+  /** A GET of a file as the browser sends it, with the session's cookie. */
+  HttpResponse<byte[]> download(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Cookie", "vigil_session=" + driver.manage().getCookieNamed("vigil_session").getValue()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** An action of Initech's agent on {@code connection}, as its runtime reports it. */
+  String event(String connection, String action, Instant at) {
+    return "{\"agentId\":\"" + agentC + "\",\"connectionId\":\"" + connection + "\",\"action\":\"" + action
+        + "\",\"resource\":\"ticket/1\",\"outcome\":\"success\",\"occurredAt\":\"" + at + "\"}";
   }
 }

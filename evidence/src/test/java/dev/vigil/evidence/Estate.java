@@ -173,7 +173,7 @@ final class Estate implements AutoCloseable {
     stores.agents().changeStatus(tenant, ADMIN, c.otherAgent(), AgentStatus.RETIRED);
     stores.incidents().updateTimeline(tenant, ADMIN, c.incident(),
         new IncidentStore.Timeline(clock.instant(), null, null, null));
-    queries.findings(tenant, new FindingFilter(null, FindingStatus.OPEN, null, null, null), null, 1).items().stream().findFirst().ifPresent(f ->
+    queries.findings(tenant, new FindingFilter(null, FindingStatus.OPEN, null, null, null, null), null, 1).items().stream().findFirst().ifPresent(f ->
         stores.exceptions().create(tenant, ADMIN, f.controlId(), f.subjectId(), "accepted for the quarter",
             c.owner(), clock.instant().plus(Duration.ofDays(30))));
     act(c, "second", 20);

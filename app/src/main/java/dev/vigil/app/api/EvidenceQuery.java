@@ -7,11 +7,13 @@ import dev.vigil.collectors.db.Rejected;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Family;
 import dev.vigil.evidence.DocType;
+import dev.vigil.evidence.Fields;
 import dev.vigil.evidence.Filters;
 import dev.vigil.evidence.SearchRequest;
 import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +45,28 @@ public final class EvidenceQuery {
   @QueryParam("sort") private String sort;
   @QueryParam("cursor") private String cursor;
   @QueryParam("limit") private String limit;
+
+  /** The parameters as Jersey reads them from the query. */
+  public EvidenceQuery() {}
+
+  /**
+   * The search the dashboard's form asks for, read by the same rule: a query, one value of each
+   * facet it chose by the facet's field ({@link Fields#FACETS}, which are these filters' names),
+   * an order, the cursor of the page before and the page's size.
+   */
+  public EvidenceQuery(String q, Map<String, String> facets, String sort, String cursor, int limit) {
+    this.q = q;
+    this.type = facets.get(Fields.TYPE);
+    this.controlId = facets.get(Fields.CONTROL_ID);
+    this.family = facets.get(Fields.FAMILY);
+    this.criterion = facets.get(Fields.CRITERION);
+    this.status = facets.get(Fields.STATUS);
+    this.agentId = facets.get(Fields.AGENT_ID);
+    this.connectionId = facets.get(Fields.CONNECTION_ID);
+    this.sort = sort;
+    this.cursor = cursor;
+    this.limit = Integer.toString(limit);
+  }
 
   /** The search these parameters ask for. */
   public SearchRequest request(Catalog catalog) {

@@ -1,6 +1,9 @@
 package dev.vigil.app.jobs;
 
+import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.reports.Report;
+import dev.vigil.collectors.reports.ReportFile;
+import dev.vigil.collectors.reports.ReportStatus;
 import dev.vigil.collectors.reports.ReportStore;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.reports.Artifacts;
@@ -115,6 +118,31 @@ public final class ReportJobs implements Managed {
   /** Where a finished report's file lies. */
   public Path file(Report report, String name) {
     return folder(report.tenantId(), report.id()).resolve(name);
+  }
+
+  /** A finished report's file, ready to send: where it lies, its media type and the name to save it as. */
+  public record Download(Path path, String contentType, String fileName) {}
+
+  /**
+   * File {@code name} of report {@code id} for {@code actor}, whose download is audited before
+   * it is handed over.
+   *
+   * @throws Rejected 404 for a report the tenant does not have, or a file this node cannot
+   *     read; 409 until the report is done
+   */
+  public Download download(String tenantId, Actor actor, String id, String name) {
+    Report r = store.find(tenantId, id).orElseThrow(() -> Rejected.notFound("report", id));
+    if (r.status() != ReportStatus.DONE) {
+      throw Rejected.conflict("report " + id + " is " + r.status().wire() + "; its files exist once it is done");
+    }
+    ReportFile file = r.files().stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> Rejected.notFound("report file", name));
+    Path path = file(r, name);
+    if (!Files.isRegularFile(path)) {
+      throw Rejected.notFound("report file (it was generated on another node or removed)", name);
+    }
+    store.downloaded(tenantId, actor, r, file);
+    return new Download(path, ReportFile.contentType(name), id + "-" + name);
   }
 
   private void submit(String tenantId, String id) {

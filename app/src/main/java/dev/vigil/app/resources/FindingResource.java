@@ -72,7 +72,7 @@ public final class FindingResource {
     Instant now = clock.instant();
     Paging p = Paging.of(cursor, limit);
     FindingFilter filter = new FindingFilter(blank(controlId) ? null : controlId, s, sev,
-        blank(ownerId) ? null : ownerId, "true".equals(overdue) ? now : null);
+        blank(ownerId) ? null : ownerId, "true".equals(overdue) ? now : null, null);
     return ListBody.of(queries.findings(caller.tenantId(), filter, p.after(), p.limit()), f -> body(f, now, null));
   }
 

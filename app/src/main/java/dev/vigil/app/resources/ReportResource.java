@@ -9,8 +9,6 @@ import dev.vigil.app.http.Paging;
 import dev.vigil.app.jobs.ReportJobs;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.reports.Report;
-import dev.vigil.collectors.reports.ReportFile;
-import dev.vigil.collectors.reports.ReportStatus;
 import dev.vigil.collectors.reports.ReportStore;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,8 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Files;
-import java.util.Map;
 
 /**
  * Type II reports: admins and compliance ask for one; they and auditors follow it and download
@@ -39,9 +35,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ReportResource {
-
-  private static final Map<String, String> TYPES = Map.of(ReportFile.PDF, "application/pdf",
-      ReportFile.PACKAGE, "application/zip", ReportFile.OSCAL, "application/json");
 
   private final ReportStore store;
   private final ReportJobs jobs;
@@ -86,19 +79,9 @@ public final class ReportResource {
         @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "string", format = "binary"))})
   public Response download(@Auth Caller caller, @PathParam("id") String id, @PathParam("file") String name) {
-    Report r = find(caller, id);
-    if (r.status() != ReportStatus.DONE) {
-      throw Rejected.conflict("report " + id + " is " + r.status().wire() + "; its files exist once it is done");
-    }
-    ReportFile file = r.files().stream().filter(f -> f.name().equals(name)).findFirst()
-        .orElseThrow(() -> Rejected.notFound("report file", name));
-    java.nio.file.Path path = jobs.file(r, name);
-    if (!Files.isRegularFile(path)) {
-      throw Rejected.notFound("report file (it was generated on another node or removed)", name);
-    }
-    store.downloaded(caller.tenantId(), caller.actor(), r, file);
-    return Response.ok(path.toFile(), TYPES.get(name))
-        .header("Content-Disposition", "attachment; filename=\"" + id + "-" + name + "\"")
+    ReportJobs.Download d = jobs.download(caller.tenantId(), caller.actor(), id, name);
+    return Response.ok(d.path().toFile(), d.contentType())
+        .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
         .header("Cache-Control", "no-store").build();
   }
 

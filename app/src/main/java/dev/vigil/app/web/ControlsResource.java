@@ -89,7 +89,7 @@ public final class ControlsResource {
       latest = status == null || status.lastRunId() == null ? Optional.empty() : queries.run(tenant, status.lastRunId());
     }
     Optional<MemberResults.Listing> listing = latest.flatMap(r -> queries.members(tenant, id, r.id()));
-    var findings = queries.findings(tenant, new FindingFilter(id, FindingStatus.OPEN, null, null, null), null,
+    var findings = queries.findings(tenant, new FindingFilter(id, FindingStatus.OPEN, null, null, null, null), null,
         FINDINGS_SHOWN).items();
     Map<String, String> owners = UserNames.of(users, tenant, findings.stream().map(f -> f.ownerId()));
     return new ControlPage(session, control, Status.of(status), status, latest.orElse(null),

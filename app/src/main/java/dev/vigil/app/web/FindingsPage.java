@@ -18,6 +18,9 @@ public final class FindingsPage extends PageView {
   /** An option of a filter's select. */
   public record Option(String value, String label, boolean chosen) {}
 
+  /** The ages the age filter offers, in days: findings opened longer ago than this. */
+  static final List<String> AGES = List.of("7", "30", "90");
+
   private final Catalog catalog;
   private final Page<Finding> page;
   private final Map<String, String> agents;
@@ -26,12 +29,13 @@ public final class FindingsPage extends PageView {
   private final FindingSeverity severity;
   private final String control;
   private final boolean overdue;
+  private final int age;
   private final boolean paged;
   private final Instant now;
 
   FindingsPage(WebSession session, Catalog catalog, Page<Finding> page, Map<String, String> agents,
       Map<String, String> owners, FindingStatus status, FindingSeverity severity, String control, boolean overdue,
-      boolean paged, Instant now) {
+      int age, boolean paged, Instant now) {
     super("findings.ftlh", session, "Findings", "findings");
     this.catalog = catalog;
     this.page = page;
@@ -41,6 +45,7 @@ public final class FindingsPage extends PageView {
     this.severity = severity;
     this.control = control;
     this.overdue = overdue;
+    this.age = age;
     this.paged = paged;
     this.now = now;
   }
@@ -73,6 +78,16 @@ public final class FindingsPage extends PageView {
     return overdue;
   }
 
+  /** The age filter's options: any age, or opened more than so many days ago. */
+  public List<Option> getAges() {
+    return AGES.stream().map(d -> new Option(d, "Opened over " + d + " days ago", d.equals(Integer.toString(age))))
+        .toList();
+  }
+
+  public boolean isAnyAge() {
+    return age == 0;
+  }
+
   public boolean isPaged() {
     return paged;
   }
@@ -92,7 +107,8 @@ public final class FindingsPage extends PageView {
     return "status=" + (status == null ? "" : status.wire()) + "&"
         + (severity == null ? "" : "severity=" + severity.wire() + "&")
         + (control == null ? "" : "control=" + encode(control) + "&")
-        + (overdue ? "overdue=true&" : "");
+        + (overdue ? "overdue=true&" : "")
+        + (age == 0 ? "" : "age=" + age + "&");
   }
 
   /** The agent a finding's member belongs to (itself or its grant's agent), or null. */

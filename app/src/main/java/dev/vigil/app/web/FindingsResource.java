@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -69,7 +70,7 @@ public final class FindingsResource {
   @GET
   public FindingsPage list(@Context ContainerRequestContext request, @QueryParam("status") String status,
       @QueryParam("severity") String severity, @QueryParam("control") String control,
-      @QueryParam("overdue") String overdue, @QueryParam("after") String after) {
+      @QueryParam("overdue") String overdue, @QueryParam("age") String age, @QueryParam("after") String after) {
     WebSession session = WebSession.of(request);
     String tenant = session.tenantId();
     Instant now = clock.instant();
@@ -78,7 +79,9 @@ public final class FindingsResource {
     FindingSeverity sev = blank(severity) ? null : FindingSeverity.ofWire(severity);
     String controlId = blank(control) || catalog.find(control).isEmpty() ? null : control;
     boolean late = "true".equals(overdue);
-    var filter = new FindingFilter(controlId, s, sev, null, late ? now : null);
+    int days = age != null && FindingsPage.AGES.contains(age) ? Integer.parseInt(age) : 0;
+    var filter = new FindingFilter(controlId, s, sev, null, late ? now : null,
+        days == 0 ? null : now.minus(Duration.ofDays(days)));
     Page<Finding> page = queries.findings(tenant, filter, blank(after) ? "" : after, PER_PAGE);
     Map<String, String> agents = new HashMap<>();
     for (Finding f : page.items()) {
@@ -86,7 +89,7 @@ public final class FindingsResource {
       if (agent != null) agents.put(f.id(), agent);
     }
     return new FindingsPage(session, catalog, page, agents,
-        UserNames.of(users, tenant, page.items().stream().map(Finding::ownerId)), s, sev, controlId, late,
+        UserNames.of(users, tenant, page.items().stream().map(Finding::ownerId)), s, sev, controlId, late, days,
         !blank(after), now);
   }
 

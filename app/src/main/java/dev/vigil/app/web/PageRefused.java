@@ -24,6 +24,11 @@ public final class PageRefused extends WebApplicationException {
     return new PageRefused(403, new ErrorPage(session, 403, "Not allowed", why));
   }
 
+  /** Something asked of a thing that is not ready for it yet (a report's file before the report is done). */
+  static PageRefused notReady(WebSession session, String why) {
+    return new PageRefused(409, new ErrorPage(session, 409, "Not ready yet", why));
+  }
+
   /** A page for an unknown path, for whoever asks (signed in or not: the page does not say). */
   public static Response unknownPath() {
     return new PageRefused(404, new ErrorPage(null, 404, "Not found",

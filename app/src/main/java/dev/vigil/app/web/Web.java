@@ -2,9 +2,12 @@ package dev.vigil.app.web;
 
 import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DashboardFactory;
+import dev.vigil.app.config.Evidence;
 import dev.vigil.app.config.Monitoring;
+import dev.vigil.app.config.Reports;
 import dev.vigil.app.config.Stores;
 import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.grants.GrantUse;
 import dev.vigil.collectors.tenancy.SessionStore;
 import dev.vigil.reports.load.IncidentSlas;
 import io.dropwizard.core.setup.Bootstrap;
@@ -46,7 +49,7 @@ public final class Web {
   }
 
   public static void register(Environment environment, DashboardFactory config, Jdbi jdbi, Stores stores,
-      AuditTrail audit, Monitoring monitoring, Ids ids, Clock clock) {
+      AuditTrail audit, Monitoring monitoring, Evidence evidence, Reports reports, Ids ids, Clock clock) {
     environment.servlets().addServlet("dashboard-assets",
         new AssetServlet("/web/assets", ASSETS, null, StandardCharsets.UTF_8)).addMapping(ASSETS + "*");
     environment.servlets().addServlet("htmx",
@@ -65,13 +68,15 @@ public final class Web {
     jersey.register(new FindingsResource(monitoring.catalog(), monitoring.queries(), stores.findings(), stores.grants(),
         stores.users(), clock));
     jersey.register(new AgentsResource(stores.agents(), stores.grants(), stores.tokens(), stores.connections(),
-        stores.users(), monitoring.queries()));
+        stores.users(), monitoring.queries(), new GrantUse(jdbi), monitoring.catalog().parameters(), clock));
     jersey.register(new VendorsResource(stores.vendors(), stores.connections(), monitoring.queries(), stores.users(),
         monitoring.catalog().parameters(), clock));
     jersey.register(new ConnectionsResource(stores.connections(), stores.vendors(), stores.grants(), stores.agents(),
         monitoring.queries(), stores.users(), clock));
     jersey.register(new IncidentsResource(stores.incidents(), new IncidentSlas(monitoring.catalog().parameters()),
         monitoring.queries(), stores.users(), clock));
+    jersey.register(new SearchResource(evidence.index(), monitoring.catalog(), stores.agents(), stores.connections()));
+    jersey.register(new ReportsResource(reports.store(), reports.jobs(), stores.users(), clock));
     jersey.register(new AuditTrailResource(audit.log(), audit.checkpoints(), audit.exporter(), stores.users(), clock));
   }
 

@@ -198,6 +198,7 @@ public interface RunDao {
       + "AND (CAST(:q.severity AS VARCHAR(10)) IS NULL OR severity = :q.severity) "
       + "AND (CAST(:q.ownerId AS VARCHAR(40)) IS NULL OR owner_id = :q.ownerId) "
       + "AND (CAST(:q.dueBefore AS TIMESTAMP WITH TIME ZONE) IS NULL OR (status = 'OPEN' AND due_at < :q.dueBefore)) "
+      + "AND (CAST(:q.openedBefore AS TIMESTAMP WITH TIME ZONE) IS NULL OR opened_at < :q.openedBefore) "
       + "AND id > :after ORDER BY id LIMIT :limit")
   List<Finding> findings(@Bind("tenantId") String tenantId, @BindMethods("q") FindingFilter filter,
       @Bind("after") String after, @Bind("limit") int limit);

@@ -163,6 +163,24 @@ abstract class FindingsContract extends MonitoringFixture {
   }
 
   @Test
+  void theAgeFilterKeepsFindingsOpenedBeforeItsLimitAndNotOneOpenedAtIt() {
+    String wildcard = grant("*");
+    run("AC-1");
+    Finding f = open("AC-1", wildcard);
+    clock.advance(Duration.ofDays(8));
+    assertThat(olderThan(f.openedAt())).isEmpty();
+    assertThat(olderThan(f.openedAt().plusMillis(1))).containsExactly(f.id());
+    assertThat(olderThan(clock.instant().minus(Duration.ofDays(7)))).containsExactly(f.id());
+    assertThat(olderThan(clock.instant().minus(Duration.ofDays(30)))).isEmpty();
+  }
+
+  /** The ids of the tenant's findings of any status opened before {@code before}. */
+  List<String> olderThan(Instant before) {
+    return queries.findings(tenant, new FindingFilter(null, null, null, null, null, before), "", 1000).items().stream()
+        .map(Finding::id).toList();
+  }
+
+  @Test
   void anExceptionExcusesAFindingWithoutResolvingItAndItsEndReopensIt() {
     String wildcard = grant("*");
     run("AC-1");

@@ -119,7 +119,7 @@ abstract class MonitoringFixture {
   }
 
   List<Finding> findings(String status, String controlId) {
-    return queries.findings(tenant, new FindingFilter(controlId, FindingStatus.ofWire(status), null, null, null), "",
+    return queries.findings(tenant, new FindingFilter(controlId, FindingStatus.ofWire(status), null, null, null, null), "",
         1000).items();
   }
 }
