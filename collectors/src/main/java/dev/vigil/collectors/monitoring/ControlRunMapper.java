@@ -24,12 +24,18 @@ public final class ControlRunMapper implements RowMapper<ControlRun> {
 
   @Override
   public ControlRun map(ResultSet rs, StatementContext ctx) throws SQLException {
-    Read read;
+    return run(rs, read(rs, false));
+  }
+
+  private static Read read(ResultSet rs, boolean members) throws SQLException {
     try {
-      read = read(rs.getString("evidence"));
+      return read(rs.getString("evidence"), members);
     } catch (IOException e) {
       throw new SQLException("run " + rs.getString("id") + " has unreadable evidence", e);
     }
+  }
+
+  private static ControlRun run(ResultSet rs, Read read) throws SQLException {
     long seq = rs.getLong("audit_seq");
     Long auditSeq = rs.wasNull() ? null : seq;
     return new ControlRun(rs.getString("tenant_id"), rs.getString("id"), rs.getString("control_id"),
@@ -39,15 +45,18 @@ public final class ControlRunMapper implements RowMapper<ControlRun> {
         read.exceptions(), read.excused(), read.error(), rs.getString("evidence_sha256"), auditSeq);
   }
 
-  /** What a run shows from its evidence record. */
-  private record Read(List<Deviation> exceptions, List<Excused> excused, String error, Long scheduleSeconds) {}
+  /** What a run shows from its evidence record, and the members it lists (when asked for). */
+  private record Read(List<Deviation> exceptions, List<Excused> excused, String error, Long scheduleSeconds,
+      List<String> members) {}
 
   /**
    * Reads the fields a run shows with a streaming parser and skips the rest: a record can
    * list 10,000 members, and a report maps every run of its period.
    */
-  private static Read read(String evidence) throws IOException {
+  private static Read read(String evidence, boolean withMembers) throws IOException {
     List<Deviation> exceptions = new ArrayList<>();
+    List<String> members = List.of();
+    boolean listed = false;
     List<Excused> excused = new ArrayList<>();
     String error = null;
     Long schedule = null;
@@ -70,20 +79,30 @@ public final class ControlRunMapper implements RowMapper<ControlRun> {
           }
           case "error" -> error = value == JsonToken.VALUE_STRING ? p.getText() : null;
           case "scheduleSeconds" -> schedule = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+          case "membersListed" -> listed = value == JsonToken.VALUE_TRUE;
+          case "members" -> {
+            if (withMembers && value == JsonToken.START_ARRAY) {
+              List<String> read = new ArrayList<>();
+              while (p.nextToken() == JsonToken.VALUE_STRING) read.add(p.getText());
+              members = read;
+            } else {
+              p.skipChildren();
+            }
+          }
           default -> p.skipChildren();
         }
       }
     }
-    return new Read(exceptions, excused, error, schedule);
+    return new Read(exceptions, excused, error, schedule, listed ? members : List.of());
   }
 
-  /** Maps a row to the run and its evidence record as stored. Thread-safe. */
+  /** Maps a row to the run, its evidence record as stored and the members it lists. Thread-safe. */
   public static final class WithEvidence implements RowMapper<StoredRun> {
-    private final ControlRunMapper runs = new ControlRunMapper();
 
     @Override
     public StoredRun map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new StoredRun(runs.map(rs, ctx), rs.getString("evidence"));
+      Read read = read(rs, true);
+      return new StoredRun(run(rs, read), rs.getString("evidence"), read.members());
     }
   }
 

@@ -26,18 +26,18 @@ final class ControlReader {
   private final ControlQueries queries;
   private final StoredRuns stored;
 
-  ControlReader(ControlQueries queries) {
+  ControlReader(ControlQueries queries, StoredRuns stored) {
     this.queries = queries;
-    this.stored = new StoredRuns(queries);
+    this.stored = stored;
   }
 
   ControlHistory read(String tenantId, ControlInfo control, Duration interval, Period period,
       List<ControlException> exceptions, RunLists lists, PeriodSink sink) throws IOException {
     List<ControlRun> runs = new ArrayList<>();
-    sink.runs(control.id(), each -> stored.forEach(tenantId, control.id(), period, (run, evidence) -> {
-      runs.add(run);
-      lists.add(run.id(), RunMembers.of(run.id(), evidence));
-      each.accept(run, evidence);
+    sink.runs(control.id(), each -> stored.forEachStored(tenantId, control.id(), period, s -> {
+      runs.add(s.run());
+      lists.add(s.run().id(), s.members());
+      each.accept(s.run(), s.evidence());
     }));
     runs.addAll(queries.runs(tenantId, control.id(), null, period.from(), null, 1).items());
     List<Finding> findings = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.vigil.reports.load;
 
 import dev.vigil.collectors.audit.AuditLog;
+import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
 import dev.vigil.controls.catalog.ControlInfo;
@@ -16,22 +17,28 @@ import dev.vigil.reports.period.ControlHistory;
 import dev.vigil.reports.period.ControlPeriod;
 import dev.vigil.reports.period.Period;
 import dev.vigil.reports.period.PeriodModel;
+import dev.vigil.reports.sample.Sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleConsumer;
 
 /**
- * Reads one tenant's period from the database and states it as a report's content: the chain
- * statement first (verified, or no report), then the system description, then each control of
- * the catalog in order, one at a time (its history, the period model's account, its sample), so
- * memory holds one control's runs at once. Reports progress from 0 to 1: a step for the chain
- * and the system, then one per control. Thread-safe; docs/reports.md ("Reading a period").
+ * Reads one tenant's period from the database and states it as a report's content: the range
+ * of the period's chain and the checkpoint at its end (whose note seeds the samples), then each
+ * control of the catalog in order, one at a time (its history, the period model's account, its
+ * sample), so memory holds one control's runs at once, then one pass over the period's chain
+ * that verifies it (or no report), counts its activity and finds the sampled members' entries,
+ * then the system description. Reports progress from 0 to 1: a step per control, one for the
+ * chain's pass, one for the system. Thread-safe; docs/reports.md ("Reading a period").
  */
 public final class ReportReader {
 
@@ -48,8 +55,9 @@ public final class ReportReader {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.schedules = Map.copyOf(schedules);
     this.chain = new ChainReader(sources);
-    this.controls = new ControlReader(sources.controls());
-    this.samples = new SampleReader(sources.jdbi());
+    StoredRuns runs = new StoredRuns(sources.controls());
+    this.controls = new ControlReader(sources.controls(), runs);
+    this.samples = new SampleReader(runs);
     this.system = new SystemReader(sources, new IncidentSlas(catalog.parameters()));
   }
 
@@ -79,26 +87,39 @@ public final class ReportReader {
     List<Control> all = catalog.all();
     int steps = all.size() + 2;
     progress.accept(0);
-    ChainReader.Read chainRead = chain.read(tenantId, period, sink);
-    ChainStatement statement = chainRead.statement();
-    progress.accept(1.0 / steps);
-    SystemDescription description = system.read(tenantId, period, chainRead.activity());
-    progress.accept(2.0 / steps);
+    ChainReader.Start start = chain.start(tenantId, period);
     Map<String, List<ControlException>> exceptions = exceptionsByControl(tenantId);
-    List<ControlSection> sections = new ArrayList<>();
+    List<ControlRead> read = new ArrayList<>();
+    Set<String> sampled = new HashSet<>();
     for (int i = 0; i < all.size(); i++) {
       ControlInfo info = all.get(i).info();
       RunLists lists = new RunLists();
       ControlHistory history = controls.read(tenantId, info, interval(info), period,
           exceptions.getOrDefault(info.id(), List.of()), lists, sink);
       ControlPeriod model = PeriodModel.of(period, history);
-      sections.add(new ControlSection(model, PopulationKinds.of(info),
-          samples.read(history, lists, model.shortestInterval(), period, statement)));
-      progress.accept((i + 3.0) / steps);
+      Optional<Sample> sample = samples.read(history, lists, model.shortestInterval(), period, start.sampleSeed());
+      sample.ifPresent(s -> s.items().forEach(item -> sampled.add(item.memberId())));
+      read.add(new ControlRead(model, PopulationKinds.of(info), sample));
+      progress.accept((i + 1.0) / steps);
     }
+    ChainReader.Read chainRead = chain.verify(start, sink, sampled);
+    progress.accept((all.size() + 1.0) / steps);
+    List<ControlSection> sections = read.stream().map(c -> new ControlSection(c.model(), c.populationKind(),
+        c.sample().map(s -> withChainEntries(s, chainRead.entries())))).toList();
+    SystemDescription description = system.read(tenantId, period, chainRead.activity());
+    ChainStatement statement = chainRead.statement();
+    progress.accept(1);
     return new ReportContent(request.reportId(), tenantId, tenant.name(), request.title(), period,
         request.generatedAt(), ReportReader.class.getPackage().getImplementationVersion(), statement, description,
         sections);
+  }
+
+  /** A control as read before the chain's pass: its sample still lacks the chain entries. */
+  private record ControlRead(ControlPeriod model, Optional<String> populationKind, Optional<Sample> sample) {}
+
+  private static Sample withChainEntries(Sample s, Map<String, List<AuditEntry>> entries) {
+    return new Sample(s.controlId(), s.frequency(), s.population(), s.size(), s.seed(), s.items().stream()
+        .map(i -> i.withChainEntries(entries.getOrDefault(i.memberId(), List.of()))).toList());
   }
 
   private Duration interval(ControlInfo info) {

@@ -11,8 +11,8 @@ import dev.vigil.collectors.vendors.VendorStore;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The stores and queries the loader reads through, and the {@link Jdbi} its own read-only
- * {@link PeriodDao} and collectors' {@code AuditDao} run on. The checkpoint store is the one
+ * The stores and queries the loader reads through, and the {@link Jdbi} collectors' {@code
+ * AuditLog} and {@code AuditDao} run on. The checkpoint store is the one
  * that may write: it signs the checkpoint at the period's last entry when none exists yet.
  */
 public record Sources(Jdbi jdbi, TenantStore tenants, ControlQueries controls, ExceptionStore exceptions,
