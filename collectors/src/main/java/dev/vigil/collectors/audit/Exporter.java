@@ -2,6 +2,7 @@ package dev.vigil.collectors.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.collectors.io.HandOffStream;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.AuditEntry;
 import dev.vigil.controls.audit.AuditJson;
@@ -9,7 +10,6 @@ import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.ExportNote;
 import dev.vigil.controls.audit.Sha256;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -36,7 +36,6 @@ import java.util.zip.ZipOutputStream;
 public final class Exporter {
 
   public static final String FORMAT = "vigil-audit-bundle/1";
-  private static final int BUFFER = 1 << 16;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AuditLog log;
@@ -75,7 +74,9 @@ public final class Exporter {
       zip.setLevel(Deflater.BEST_SPEED);
       zip.putNextEntry(entry("entries.jsonl", now));
       MessageDigest entriesSha = Sha256.digest();
-      OutputStream entriesOut = new BufferedOutputStream(new DigestOutputStream(nonClosing(zip), entriesSha), BUFFER);
+      // Hashing and deflating the lines on a thread of their own while the entries are read and written.
+      OutputStream entriesOut = new HandOffStream(new DigestOutputStream(nonClosing(zip), entriesSha),
+          "export " + tenantId);
       try (JsonGenerator lines = JSON.getFactory().createGenerator(entriesOut)) {
         lines.setRootValueSeparator(null);
         if (first <= last) {

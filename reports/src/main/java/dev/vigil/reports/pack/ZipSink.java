@@ -1,5 +1,6 @@
 package dev.vigil.reports.pack;
 
+import dev.vigil.collectors.io.HandOffStream;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.audit.evidence.PackageManifest;
 import java.io.FilterOutputStream;
@@ -77,8 +78,10 @@ final class ZipSink implements AutoCloseable {
     zip.putNextEntry(entry);
     MessageDigest sha = Sha256.digest();
     Counting counted = new Counting(new DigestOutputStream(zip, sha));
-    body.writeTo(counted);
-    counted.flush();
+    // Deflating, hashing and counting on a thread of their own while the body produces the bytes.
+    try (HandOffStream handOff = new HandOffStream(counted, "package " + path)) {
+      body.writeTo(handOff);
+    }
     zip.closeEntry();
     return new PackageManifest.File(path, counted.count, HexFormat.of().formatHex(sha.digest()));
   }
