@@ -89,7 +89,8 @@ public final class ReportReader {
     progress.accept(0);
     ChainReader.Start start = chain.start(tenantId, period);
     Map<String, List<ControlException>> exceptions = exceptionsByControl(tenantId);
-    List<ControlRead> read = new ArrayList<>();
+    // Each control's section, its sample still without the chain entries the pass finds.
+    List<ControlSection> read = new ArrayList<>();
     Set<String> sampled = new HashSet<>();
     for (int i = 0; i < all.size(); i++) {
       ControlInfo info = all.get(i).info();
@@ -99,12 +100,12 @@ public final class ReportReader {
       ControlPeriod model = PeriodModel.of(period, history);
       Optional<Sample> sample = samples.read(history, lists, model.shortestInterval(), period, start.sampleSeed());
       sample.ifPresent(s -> s.items().forEach(item -> sampled.add(item.memberId())));
-      read.add(new ControlRead(model, PopulationKinds.of(info), sample));
+      read.add(new ControlSection(model, PopulationKinds.of(info), sample));
       progress.accept((i + 1.0) / steps);
     }
     ChainReader.Read chainRead = chain.verify(start, sink, sampled);
     progress.accept((all.size() + 1.0) / steps);
-    List<ControlSection> sections = read.stream().map(c -> new ControlSection(c.model(), c.populationKind(),
+    List<ControlSection> sections = read.stream().map(c -> new ControlSection(c.period(), c.populationKind(),
         c.sample().map(s -> withChainEntries(s, chainRead.entries())))).toList();
     SystemDescription description = system.read(tenantId, period, chainRead.activity());
     ChainStatement statement = chainRead.statement();
@@ -113,9 +114,6 @@ public final class ReportReader {
         request.generatedAt(), ReportReader.class.getPackage().getImplementationVersion(), statement, description,
         sections);
   }
-
-  /** A control as read before the chain's pass: its sample still lacks the chain entries. */
-  private record ControlRead(ControlPeriod model, Optional<String> populationKind, Optional<Sample> sample) {}
 
   private static Sample withChainEntries(Sample s, Map<String, List<AuditEntry>> entries) {
     return new Sample(s.controlId(), s.frequency(), s.population(), s.size(), s.seed(), s.items().stream()
