@@ -102,7 +102,7 @@ final class ChainReader {
     long[] lastRead = {firstSeq - 1};
     sink.entries(tenantId, start.range(), e -> {
       run.check(e.meta(), e.canonicalBytes());
-      // Stop at the first break: a sink writing a bundle signs a checkpoint once it has read all.
+      // Stop at the first break: nothing after it needs reading or writing.
       if (!run.intact()) throw notVerified(tenantId, firstSeq, lastSeq, run.result().breaks());
       activity.accept(e);
       if (sampled.contains(e.meta().subject())) {
