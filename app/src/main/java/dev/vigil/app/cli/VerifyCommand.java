@@ -7,7 +7,6 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,12 +91,11 @@ public final class VerifyCommand extends Command {
       return new BundleVerifier.Report(null, 0, 0, 0, 0, null,
           List.of(new BundleVerifier.Problem(bundle.toString(), "is not a zip file")));
     }
-    BundleZip.Read read;
-    try (InputStream in = Files.newInputStream(bundle)) {
-      read = BundleZip.read(in);
+    BundleZip.Opened opened = BundleZip.open(bundle);
+    if (!opened.problems().isEmpty()) return new BundleVerifier.Report(null, 0, 0, 0, 0, null, opened.problems());
+    try (BundleZip zip = opened.bundle()) {
+      return BundleVerifier.verify(zip, pinnedKey, trusted);
     }
-    if (!read.problems().isEmpty()) return new BundleVerifier.Report(null, 0, 0, 0, 0, null, read.problems());
-    return BundleVerifier.verify(read.contents(), pinnedKey, trusted);
   }
 
   private static boolean isZip(Path file) throws IOException {

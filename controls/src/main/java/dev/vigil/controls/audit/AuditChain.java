@@ -112,17 +112,12 @@ public final class AuditChain {
   /** The parts of an entry's canonical bytes that precede and follow its seq; see {@link Prepared}. */
   public static Prepared prepare(Actor actor, String kind, String subject, String dataCanonical) {
     StringBuilder out = new StringBuilder(dataCanonical.length() + 128);
-    out.append("{\"actor\":{\"id\":");
-    CanonicalJson.appendString(actor.id(), out);
-    out.append(",\"type\":");
-    CanonicalJson.appendString(actor.type(), out);
-    out.append("},\"data\":").append(dataCanonical).append(",\"kind\":");
-    CanonicalJson.appendString(kind, out);
-    out.append(",\"seq\":");
+    appendActor(actor.id(), actor.type(), out);
+    out.append(dataCanonical);
+    appendKind(kind, out);
     byte[] head = out.toString().getBytes(StandardCharsets.UTF_8);
     out.setLength(0);
-    out.append(",\"subject\":");
-    CanonicalJson.appendString(subject, out);
+    appendSubject(subject, out);
     return new Prepared(head, out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
@@ -131,11 +126,59 @@ public final class AuditChain {
    * entry one commit appends.
    */
   public static byte[] tail(String tenantId, Instant time) {
-    StringBuilder out = new StringBuilder(80).append(",\"tenantId\":");
+    StringBuilder out = new StringBuilder(80);
+    appendTail(tenantId, formatTime(time), out);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The canonical bytes before data's value, {@code {"actor":{"id":...,"type":...},"data":}, for
+   * a reader that hashes data as the bytes it holds; {@code scratch} is cleared and reused.
+   */
+  static byte[] canonicalHead(String actorId, String actorType, StringBuilder scratch) {
+    scratch.setLength(0);
+    appendActor(actorId, actorType, scratch);
+    return scratch.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The canonical bytes after data's value, the time given in the chain's text form; see {@link #canonicalHead}. */
+  static byte[] canonicalTail(String kind, long seq, String subject, String tenantId, String time,
+      StringBuilder scratch) {
+    scratch.setLength(0);
+    appendKind(kind, scratch);
+    scratch.append(seq);
+    appendSubject(subject, scratch);
+    appendTail(tenantId, time, scratch);
+    return scratch.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  // The members of the canonical object in JCS (sorted) order, in four pieces around data and seq.
+
+  private static void appendActor(String id, String type, StringBuilder out) {
+    out.append("{\"actor\":{\"id\":");
+    CanonicalJson.appendString(id, out);
+    out.append(",\"type\":");
+    CanonicalJson.appendString(type, out);
+    out.append("},\"data\":");
+  }
+
+  private static void appendKind(String kind, StringBuilder out) {
+    out.append(",\"kind\":");
+    CanonicalJson.appendString(kind, out);
+    out.append(",\"seq\":");
+  }
+
+  private static void appendSubject(String subject, StringBuilder out) {
+    out.append(",\"subject\":");
+    CanonicalJson.appendString(subject, out);
+  }
+
+  private static void appendTail(String tenantId, String time, StringBuilder out) {
+    out.append(",\"tenantId\":");
     CanonicalJson.appendString(tenantId, out);
     out.append(",\"time\":");
-    CanonicalJson.appendString(formatTime(time), out);
-    return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    CanonicalJson.appendString(time, out);
+    out.append('}');
   }
 
   /**

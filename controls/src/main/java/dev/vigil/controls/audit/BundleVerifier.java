@@ -4,18 +4,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +22,10 @@ import java.util.Set;
  * <p>Only signed statements are trusted: the export note (tenant, range, the hash the range
  * chains from, the SHA-256 of both data files) and each checkpoint note. Every entry is
  * re-hashed and chained; every checkpoint must be signed by the bundle's key and match the
- * entry at its size; the last entry must carry a checkpoint. Every problem is named. Stateless.
+ * entry at its size; the last entry must carry a checkpoint. Every problem is named (the first
+ * thousand of a kind, and how many more). The entries are read once, as a stream, parsed and
+ * hashed on every core ({@link BundleEntries}), in memory that does not grow with the bundle.
+ * Stateless.
  */
 public final class BundleVerifier {
 
@@ -33,7 +34,27 @@ public final class BundleVerifier {
       "checkpoints.jsonl");
 
   /** The four files of a bundle, as bytes; a missing file is null. */
-  public record Contents(byte[] manifest, byte[] publicKey, byte[] entries, byte[] checkpoints) {}
+  public record Contents(byte[] manifest, byte[] publicKey, byte[] entries, byte[] checkpoints) implements BundleSource {
+    @Override
+    public boolean has(String file) {
+      return bytes(file) != null;
+    }
+
+    @Override
+    public InputStream open(String file) {
+      return new ByteArrayInputStream(bytes(file));
+    }
+
+    private byte[] bytes(String file) {
+      return switch (FILES.indexOf(file)) {
+        case 0 -> manifest;
+        case 1 -> publicKey;
+        case 2 -> entries;
+        case 3 -> checkpoints;
+        default -> null;
+      };
+    }
+  }
 
   /** One thing that failed: where (manifest, entry N, checkpoint N, ...) and why. */
   public record Problem(String where, String reason) {
@@ -44,7 +65,7 @@ public final class BundleVerifier {
   }
 
   /** What was checked and what failed; {@code ok()} when nothing did. */
-  public record Report(String tenantId, long fromSeq, long toSeq, int entries, int checkpoints,
+  public record Report(String tenantId, long fromSeq, long toSeq, long entries, int checkpoints,
       String keyId, List<Problem> problems) {
     public boolean ok() {
       return problems.isEmpty();
@@ -63,7 +84,7 @@ public final class BundleVerifier {
    * @param pinnedKey the public key the auditor expects (from GET /audit/public-key, obtained
    *     independently), or null to trust the key in the bundle
    */
-  public static Report verify(Contents c, byte[] pinnedKey) {
+  public static Report verify(BundleSource c, byte[] pinnedKey) throws IOException {
     return verify(c, pinnedKey, List.of());
   }
 
@@ -78,19 +99,18 @@ public final class BundleVerifier {
    *
    * @param trustedNotes the saved checkpoints' signed notes
    */
-  public static Report verify(Contents c, byte[] pinnedKey, List<String> trustedNotes) {
+  public static Report verify(BundleSource c, byte[] pinnedKey, List<String> trustedNotes) throws IOException {
     List<Problem> problems = new ArrayList<>();
-    byte[][] files = {c.manifest(), c.publicKey(), c.entries(), c.checkpoints()};
-    for (int i = 0; i < files.length; i++) {
-      if (files[i] == null) problems.add(new Problem(FILES.get(i), "missing from the bundle"));
+    for (String file : FILES) {
+      if (!c.has(file)) problems.add(new Problem(file, "missing from the bundle"));
     }
     if (!problems.isEmpty()) return new Report(null, 0, 0, 0, 0, null, problems);
     String exportNote;
     String keyName;
     byte[] publicKey;
     try {
-      exportNote = text(JSON.readTree(c.manifest()), "note");
-      JsonNode key = JSON.readTree(c.publicKey());
+      exportNote = text(JSON.readTree(small(c, FILES.get(0))), "note");
+      JsonNode key = JSON.readTree(small(c, FILES.get(1)));
       keyName = text(key, "keyName");
       publicKey = Base64.getDecoder().decode(text(key, "publicKey"));
     } catch (IOException | RuntimeException e) {
@@ -116,105 +136,81 @@ public final class BundleVerifier {
       problems.add(new Problem("manifest", "the signed export note is malformed: " + e.getMessage()));
       return new Report(null, 0, 0, 0, 0, keyId, problems);
     }
-    if (!Sha256.hex(c.entries()).equals(note.entriesSha256())) {
+
+    // The checkpoints first (a few lines), so that the one pass over the entries keeps only the
+    // hashes they name; then each checkpoint's claim is settled against those.
+    Checkpoints checkpoints;
+    try (InputStream in = c.open(FILES.get(3))) {
+      checkpoints = Checkpoints.read(in, note, keyName, publicKey);
+    }
+    List<Claim> trusted = new ArrayList<>();
+    for (int i = 0; i < trustedNotes.size(); i++) trusted.add(trusted(trustedNotes.get(i), i + 1, note, keyName, publicKey));
+    Set<Long> wanted = new HashSet<>();
+    checkpoints.claims().forEach(claim -> wanted.add(claim.size()));
+    trusted.forEach(claim -> wanted.add(claim.size()));
+    BundleEntries.Result entries;
+    try (InputStream in = c.open(FILES.get(2))) {
+      entries = BundleEntries.read(in, note, wanted, Runtime.getRuntime().availableProcessors());
+    }
+
+    if (!entries.sha256().equals(note.entriesSha256())) {
       problems.add(new Problem("entries.jsonl", "differs from the file that was exported and signed"));
     }
-    if (!Sha256.hex(c.checkpoints()).equals(note.checkpointsSha256())) {
+    if (!checkpoints.sha256().equals(note.checkpointsSha256())) {
       problems.add(new Problem("checkpoints.jsonl", "differs from the file that was exported and signed"));
     }
-
-    List<AuditEntry> entries = new ArrayList<>();
-    List<String> entryLines = lines(c.entries());
-    for (int i = 0; i < entryLines.size(); i++) {
-      try {
-        entries.add(entryLine(entryLines.get(i)));
-      } catch (IOException | RuntimeException e) {
-        problems.add(new Problem("entries.jsonl line " + (i + 1), "not an audit entry"));
-      }
-    }
-    ChainVerification chain = ChainVerifier.verify(note.tenantId(), note.previousHash(), note.fromSeq(), entries);
-    for (ChainBreak b : chain.breaks()) problems.add(new Problem("entry " + b.seq(), b.reason()));
-    long lastSeq = entries.isEmpty() ? note.fromSeq() - 1 : entries.get(entries.size() - 1).seq();
-    if (entries.size() != note.toSeq() - note.fromSeq() + 1 || lastSeq != note.toSeq()) {
-      problems.add(new Problem("entries.jsonl", "holds " + entries.size() + " entries ending at seq "
+    problems.addAll(entries.lineProblems());
+    for (ChainBreak b : entries.chain().breaks()) problems.add(new Problem("entry " + b.seq(), b.reason()));
+    long lastSeq = entries.entries() == 0 ? note.fromSeq() - 1 : entries.lastSeq();
+    if (entries.entries() != note.toSeq() - note.fromSeq() + 1 || lastSeq != note.toSeq()) {
+      problems.add(new Problem("entries.jsonl", "holds " + entries.entries() + " entries ending at seq "
           + lastSeq + ", but the export covered seq " + note.fromSeq() + " to " + note.toSeq()));
     }
-
-    Map<Long, String> hashBySeq = new HashMap<>();
-    // The signed previous hash is the hash of entry fromSeq-1: a checkpoint there ties an empty range to the chain.
-    if (note.fromSeq() > 1) hashBySeq.put(note.fromSeq() - 1, note.previousHash());
-    for (AuditEntry e : entries) hashBySeq.putIfAbsent(e.seq(), e.hash());
     boolean lastCovered = note.toSeq() == 0;
-    List<String> checkpointLines = lines(c.checkpoints());
-    for (int i = 0; i < checkpointLines.size(); i++) {
-      String where = "checkpoints.jsonl line " + (i + 1);
-      try {
-        JsonNode cp = JSON.readTree(checkpointLines.get(i));
-        String text = cp.path("note").asText();
-        if (!SignedNote.verify(text, keyName, publicKey)) {
-          problems.add(new Problem(where, "the checkpoint's signature does not verify"));
-          continue;
-        }
-        Checkpoint signed = Checkpoint.fromBody(note.tenantId(), SignedNote.parse(text).body(), text);
-        where = "checkpoint " + signed.size();
-        if (!cp.path("size").isIntegralNumber() || cp.path("size").asLong() != signed.size()
-            || !cp.path("headHash").asText().equals(signed.headHash())
-            || !cp.path("issuedAt").asText().equals(AuditChain.formatTime(signed.issuedAt()))) {
-          problems.add(new Problem(where, "its size, headHash or issuedAt fields differ from what it signs"));
-        }
-        String entryHash = hashBySeq.get(signed.size());
-        if (signed.size() < note.fromSeq() - 1 || signed.size() > note.toSeq()) {
-          problems.add(new Problem(where, "lies outside the exported range"));
-        } else if (entryHash == null) {
-          problems.add(new Problem(where, "entry " + signed.size() + " is missing from the bundle"));
-        } else if (!entryHash.equals(signed.headHash())) {
-          problems.add(new Problem(where, "signs head hash " + signed.headHash() + " but entry "
-              + signed.size() + " has " + entryHash));
-        } else if (signed.size() == note.toSeq()) {
-          lastCovered = true;
-        }
-      } catch (IOException | RuntimeException e) {
-        problems.add(new Problem(where, "not a checkpoint: " + e.getMessage()));
-      }
+    for (Claim claim : checkpoints.claims()) {
+      claim.settle(entries.hashes()).ifPresent(problems::add);
+      if (claim.covers(note.toSeq(), entries.hashes())) lastCovered = true;
     }
-    for (int i = 0; i < trustedNotes.size(); i++) {
-      trusted(trustedNotes.get(i), i + 1, note, keyName, publicKey, hashBySeq).ifPresent(problems::add);
-    }
+    for (Claim claim : trusted) claim.settle(entries.hashes()).ifPresent(problems::add);
     if (!lastCovered) {
       problems.add(new Problem("checkpoints.jsonl", "no valid checkpoint covers seq " + note.toSeq()
           + (note.toSeq() < note.fromSeq() ? ", the entry this empty range follows" : ", the last entry")));
     }
-    return new Report(note.tenantId(), note.fromSeq(), note.toSeq(), entries.size(),
-        checkpointLines.size(), keyId, problems);
+    return new Report(note.tenantId(), note.fromSeq(), note.toSeq(), entries.entries(),
+        checkpoints.lines(), keyId, problems);
   }
 
+  /** A small file of the bundle (manifest, key), refused past {@link #SMALL_FILE} bytes. */
+  private static byte[] small(BundleSource c, String file) throws IOException {
+    try (InputStream in = c.open(file)) {
+      byte[] bytes = in.readNBytes(SMALL_FILE + 1);
+      if (bytes.length > SMALL_FILE) throw new IOException(file + " is larger than " + SMALL_FILE + " bytes");
+      return bytes;
+    }
+  }
 
-  /** What is wrong with the bundle in the light of one saved checkpoint, if anything. */
-  private static Optional<Problem> trusted(String text, int line, ExportNote note, String keyName, byte[] publicKey,
-      Map<Long, String> hashBySeq) {
+  /** A manifest or a key file is a few hundred bytes; this bounds what a hostile one can make the verifier hold. */
+  private static final int SMALL_FILE = 64 * 1024;
+
+  /** What one saved checkpoint says about the bundle; see {@link Claim}. */
+  private static Claim trusted(String text, int line, ExportNote note, String keyName, byte[] publicKey) {
     String where = "trusted checkpoint " + line;
     if (!SignedNote.verify(text, keyName, publicKey)) {
-      return Optional.of(new Problem(where, "its signature does not verify with the bundle's key: the bundle was "
+      return Claim.failed(new Problem(where, "its signature does not verify with the bundle's key: the bundle was "
           + "signed with another key, or the saved note was changed"));
     }
     Checkpoint saved;
     try {
       saved = Checkpoint.fromBody(note.tenantId(), SignedNote.parse(text).body(), text);
     } catch (RuntimeException e) {
-      return Optional.of(new Problem(where, "is not a checkpoint of tenant " + note.tenantId()));
+      return Claim.failed(new Problem(where, "is not a checkpoint of tenant " + note.tenantId()));
     }
     if (saved.size() > note.toSeq()) {
-      return Optional.of(new Problem("trusted checkpoint " + saved.size(), "the chain held " + saved.size()
+      return Claim.failed(new Problem("trusted checkpoint " + saved.size(), "the chain held " + saved.size()
           + " entries when it was signed, but the bundle ends at seq " + note.toSeq()
           + " (export up to now, or the chain was cut)"));
     }
-    String hash = hashBySeq.get(saved.size());
-    if (hash != null && !hash.equals(saved.headHash())) {
-      return Optional.of(new Problem("trusted checkpoint " + saved.size(), "signed head hash " + saved.headHash()
-          + " but the bundle's entry " + saved.size() + " has " + hash + ": the history was rewritten after the "
-          + "checkpoint was saved"));
-    }
-    return Optional.empty();
+    return new Claim("trusted checkpoint " + saved.size(), saved.size(), saved.headHash(), true, null);
   }
 
   /** An entry from one line of entries.jsonl; throws on a repeated member name or as {@link #entry} does. */
@@ -263,10 +259,4 @@ public final class BundleVerifier {
     return v.textValue();
   }
 
-  private static List<String> lines(byte[] file) {
-    String text = new String(file, StandardCharsets.UTF_8);
-    List<String> out = new ArrayList<>();
-    for (String line : text.split("\n")) if (!line.isEmpty()) out.add(line);
-    return out;
-  }
 }

@@ -1,46 +1,79 @@
 package dev.vigil.controls.audit;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
- * Reads an audit bundle's zip strictly: the four files of {@link BundleVerifier#FILES}, each
- * once, and nothing else. A zip may hold two members of one name, and tools disagree on which
- * they show (this reader would keep the last, common unzip tools extract the first); a bundle
- * that verified could then show a reader other content. So a repeated or unknown member is a
- * problem, not something to skip. Stateless.
+ * Opens an audit bundle's zip strictly: the four files of {@link BundleVerifier#FILES}, each
+ * once, and nothing else, as its central directory lists them (what unzip tools read). A zip
+ * may hold two members of one name, and tools disagree on which they show; a bundle that
+ * verified could then show a reader other content. So a repeated or unknown member is a problem,
+ * not something to skip. The files are read from the zip as streams, in any order, so a bundle
+ * of any size verifies in bounded memory.
  */
-public final class BundleZip {
+public final class BundleZip implements BundleSource, Closeable {
 
-  /** The files read, and what was wrong with the zip itself (empty when nothing). */
-  public record Read(BundleVerifier.Contents contents, List<BundleVerifier.Problem> problems) {}
+  /** The bundle, or what was wrong with the zip itself (empty when nothing). */
+  public record Opened(BundleZip bundle, List<BundleVerifier.Problem> problems) {}
 
-  private BundleZip() {}
+  private final ZipFile zip;
+  private final Map<String, ZipEntry> files;
 
-  public static Read read(InputStream in) throws IOException {
-    Map<String, byte[]> files = new HashMap<>();
+  private BundleZip(ZipFile zip, Map<String, ZipEntry> files) {
+    this.zip = zip;
+    this.files = files;
+  }
+
+  /** Opens the zip at {@code path}; the caller closes the bundle, when there is one. */
+  public static Opened open(Path path) throws IOException {
+    ZipFile zip;
+    try {
+      zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
+    } catch (ZipException e) {
+      return new Opened(null, List.of(new BundleVerifier.Problem(path.toString(), "is not a readable zip: "
+          + e.getMessage())));
+    }
+    Map<String, ZipEntry> files = new HashMap<>();
     List<BundleVerifier.Problem> problems = new ArrayList<>();
-    try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
-      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        String name = e.getName();
-        if (!BundleVerifier.FILES.contains(name)) {
-          problems.add(new BundleVerifier.Problem(name, "is not a file of an audit bundle"));
-        } else if (files.containsKey(name)) {
-          problems.add(new BundleVerifier.Problem(name, "appears more than once in the zip"));
-        } else {
-          files.put(name, zip.readAllBytes());
-        }
+    for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+      ZipEntry e = all.nextElement();
+      String name = e.getName();
+      if (!BundleVerifier.FILES.contains(name)) {
+        problems.add(new BundleVerifier.Problem(name, "is not a file of an audit bundle"));
+      } else if (files.putIfAbsent(name, e) != null) {
+        problems.add(new BundleVerifier.Problem(name, "appears more than once in the zip"));
       }
     }
-    List<String> names = BundleVerifier.FILES;
-    return new Read(new BundleVerifier.Contents(files.get(names.get(0)), files.get(names.get(1)),
-        files.get(names.get(2)), files.get(names.get(3))), problems);
+    if (!problems.isEmpty()) {
+      zip.close();
+      return new Opened(null, problems);
+    }
+    return new Opened(new BundleZip(zip, files), List.of());
+  }
+
+  @Override
+  public boolean has(String file) {
+    return files.containsKey(file);
+  }
+
+  @Override
+  public InputStream open(String file) throws IOException {
+    return zip.getInputStream(files.get(file));
+  }
+
+  @Override
+  public void close() throws IOException {
+    zip.close();
   }
 }

@@ -37,10 +37,13 @@ public final class ChainVerifier {
    * Not thread-safe.
    */
   public static final class Running {
+    /** How many breaks a result lists at most. */
+    public static final int LISTED = 1000;
     private final String tenantId;
     private final List<ChainBreak> breaks = new ArrayList<>();
+    private long unlisted;
     private String previous;
-    private Instant previousTime;
+    private String previousTime;
     private long expectedSeq;
     private long checked;
 
@@ -57,29 +60,57 @@ public final class ChainVerifier {
      *     streaming reader may assemble them around the data text as stored
      */
     public void check(AuditEntry entry, byte[] canonical) {
-      if (entry.seq() != expectedSeq) {
-        breaks.add(new ChainBreak(entry.seq(),
-            "expected seq " + expectedSeq + " but found " + entry.seq()
-                + " (an entry was deleted, inserted or moved)"));
+      check(entry.seq(), entry.tenantId(), AuditChain.formatTime(entry.time()), entry.hash(),
+          AuditChain.hash(previous, canonical));
+    }
+
+    /**
+     * The same checks for an entry its reader has hashed already, chained from
+     * {@link #previousHash()}.
+     *
+     * @param time the entry's time in the chain's text form ({@link AuditChain#formatTime})
+     * @param computed the hash computed for it, or null when the previous hash was not one to
+     *     chain from (64 hex digits)
+     */
+    public void check(long seq, String entryTenantId, String time, String recordedHash, String computed) {
+      if (seq != expectedSeq) {
+        add(new ChainBreak(seq,
+            "expected seq " + expectedSeq + " but found " + seq + " (an entry was deleted, inserted or moved)"));
       }
-      if (!entry.tenantId().equals(tenantId)) {
-        breaks.add(new ChainBreak(entry.seq(),
-            "belongs to tenant " + entry.tenantId() + ", not " + tenantId));
+      if (!entryTenantId.equals(tenantId)) {
+        add(new ChainBreak(seq, "belongs to tenant " + entryTenantId + ", not " + tenantId));
       }
-      if (previousTime != null && entry.time().isBefore(previousTime)) {
-        breaks.add(new ChainBreak(entry.seq(), "time " + AuditChain.formatTime(entry.time())
-            + " is earlier than the previous entry's " + AuditChain.formatTime(previousTime)));
+      if (previousTime != null && earlier(time, previousTime)) {
+        add(new ChainBreak(seq, "time " + time + " is earlier than the previous entry's " + previousTime));
       }
-      previousTime = entry.time();
-      String computed = AuditChain.hash(previous, canonical);
-      if (entry.hash() == null || !computed.equals(entry.hash())) {
-        breaks.add(new ChainBreak(entry.seq(),
-            "recorded hash " + entry.hash() + " does not match computed " + computed
-                + " (the entry or its predecessor was altered)"));
+      previousTime = time;
+      if (computed == null) {
+        add(new ChainBreak(seq, "cannot be chained: the previous entry's recorded hash " + previous
+            + " is not 64 hex digits"));
+      } else if (recordedHash == null || !computed.equals(recordedHash)) {
+        add(new ChainBreak(seq, "recorded hash " + recordedHash + " does not match computed " + computed
+            + " (the entry or its predecessor was altered)"));
       }
-      previous = entry.hash() == null ? computed : entry.hash();
-      expectedSeq = entry.seq() + 1;
+      previous = recordedHash == null ? computed : recordedHash;
+      expectedSeq = seq + 1;
       checked++;
+    }
+
+    /**
+     * Keeps the first {@link #LISTED} breaks and counts the rest: a chain of millions of
+     * altered entries is reported in bounded memory, and the first breaks say where.
+     */
+    private void add(ChainBreak b) {
+      if (breaks.size() < LISTED) {
+        breaks.add(b);
+      } else {
+        unlisted++;
+      }
+    }
+
+    /** The recorded hash the next entry chains from. */
+    public String previousHash() {
+      return previous;
     }
 
     /** Whether every entry checked so far verified. */
@@ -87,8 +118,20 @@ public final class ChainVerifier {
       return breaks.isEmpty();
     }
 
+    /**
+     * Whether {@code time} is before {@code previous}, both in the chain's text form: as text
+     * while both have four-digit years (the form sorts as time does there), else as instants.
+     */
+    private static boolean earlier(String time, String previous) {
+      if (time.length() == 24 && previous.length() == 24) return time.compareTo(previous) < 0;
+      return Instant.parse(time).isBefore(Instant.parse(previous));
+    }
+
     public ChainVerification result() {
-      return new ChainVerification(checked, previous, breaks);
+      if (unlisted == 0) return new ChainVerification(checked, previous, breaks);
+      List<ChainBreak> all = new ArrayList<>(breaks);
+      all.add(new ChainBreak(expectedSeq - 1, unlisted + " more breaks, not listed (the first " + LISTED + " are)"));
+      return new ChainVerification(checked, previous, all);
     }
   }
 }

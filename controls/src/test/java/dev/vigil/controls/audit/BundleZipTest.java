@@ -2,10 +2,11 @@ package dev.vigil.controls.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,18 +14,24 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BundleZipTest {
+
+  @TempDir
+  Path dir;
+  private int count;
 
   @Test
   void aFileInTheZipTwiceIsAProblemNotTheLastOneWins() throws IOException {
     byte[] zip = zip("manifest.json", "m", "public-key.json", "k", "entries.jsonl", "first",
         "checkpoints.jsonl", "c", "entries.jsonl", "second");
 
-    BundleZip.Read read = BundleZip.read(new ByteArrayInputStream(zip));
+    BundleZip.Opened opened = BundleZip.open(file(zip));
 
-    assertThat(read.problems()).extracting(BundleVerifier.Problem::toString)
+    assertThat(opened.problems()).extracting(BundleVerifier.Problem::toString)
         .containsExactly("entries.jsonl: appears more than once in the zip");
+    assertThat(opened.bundle()).isNull();
   }
 
   @Test
@@ -32,9 +39,9 @@ class BundleZipTest {
     byte[] zip = zip("manifest.json", "m", "public-key.json", "k", "entries.jsonl", "e", "checkpoints.jsonl", "c",
         "notes/readme.txt", "x", "../entries.jsonl", "y");
 
-    BundleZip.Read read = BundleZip.read(new ByteArrayInputStream(zip));
+    BundleZip.Opened opened = BundleZip.open(file(zip));
 
-    assertThat(read.problems()).extracting(BundleVerifier.Problem::where)
+    assertThat(opened.problems()).extracting(BundleVerifier.Problem::where)
         .containsExactly("notes/readme.txt", "../entries.jsonl");
   }
 
@@ -42,13 +49,35 @@ class BundleZipTest {
   void theFourFilesAreReadAsTheyAre() throws IOException {
     byte[] zip = zip("checkpoints.jsonl", "c", "entries.jsonl", "e", "public-key.json", "k", "manifest.json", "m");
 
-    BundleZip.Read read = BundleZip.read(new ByteArrayInputStream(zip));
+    BundleZip.Opened opened = BundleZip.open(file(zip));
 
-    assertThat(read.problems()).isEmpty();
-    assertThat(new String(read.contents().manifest(), StandardCharsets.UTF_8)).isEqualTo("m");
-    assertThat(new String(read.contents().publicKey(), StandardCharsets.UTF_8)).isEqualTo("k");
-    assertThat(new String(read.contents().entries(), StandardCharsets.UTF_8)).isEqualTo("e");
-    assertThat(new String(read.contents().checkpoints(), StandardCharsets.UTF_8)).isEqualTo("c");
+    assertThat(opened.problems()).isEmpty();
+    try (BundleZip bundle = opened.bundle()) {
+      assertThat(read(bundle, "manifest.json")).isEqualTo("m");
+      assertThat(read(bundle, "public-key.json")).isEqualTo("k");
+      assertThat(read(bundle, "entries.jsonl")).isEqualTo("e");
+      assertThat(read(bundle, "checkpoints.jsonl")).isEqualTo("c");
+    }
+  }
+
+  @Test
+  void aFileThatIsNotAZipIsAProblem() throws IOException {
+    BundleZip.Opened opened = BundleZip.open(file("not a zip".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(opened.problems()).singleElement().extracting(BundleVerifier.Problem::reason).asString()
+        .startsWith("is not a readable zip");
+  }
+
+  private static String read(BundleZip bundle, String file) throws IOException {
+    try (var in = bundle.open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private Path file(byte[] bytes) throws IOException {
+    Path file = dir.resolve("bundle-" + (count++) + ".zip");
+    Files.write(file, bytes);
+    return file;
   }
 
   /**

@@ -8,9 +8,10 @@ import dev.vigil.controls.audit.BundleZip;
 import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.Sha256;
 import dev.vigil.controls.audit.SignedNote;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -77,11 +77,26 @@ public final class PackageVerifier {
     } catch (IllegalArgumentException e) {
       return failed(List.of(new Problem(PackageManifest.MANIFEST, "is not a package manifest: " + e.getMessage())));
     }
-    // The key: pinned, or the one the package's own audit bundle carries.
-    Optional<byte[]> bundleBytes = scan.members().containsKey(manifest.auditBundle())
-        ? PackageZip.read(zip, manifest.auditBundle()) : Optional.empty();
-    BundleZip.Read bundle = bundleBytes.isPresent()
-        ? BundleZip.read(new ByteArrayInputStream(bundleBytes.get())) : null;
+    // The audit bundle, copied out of the package to be read as a zip (its entries stream from
+    // there), and the key: pinned, or the one that bundle carries.
+    Path bundleFile = null;
+    BundleZip.Opened bundle = null;
+    try {
+      if (scan.members().containsKey(manifest.auditBundle())) {
+        bundleFile = Files.createTempFile("vigil-verify-", ".zip");
+        PackageZip.extract(zip, manifest.auditBundle(), bundleFile);
+        bundle = BundleZip.open(bundleFile);
+      }
+      return verify(manifest, manifestBytes, signature, scan, bundle, pinnedKey);
+    } finally {
+      if (bundle != null && bundle.bundle() != null) bundle.bundle().close();
+      if (bundleFile != null) Files.deleteIfExists(bundleFile);
+    }
+  }
+
+  private static Report verify(PackageManifest manifest, byte[] manifestBytes, byte[] signature, PackageZip.Scan scan,
+      BundleZip.Opened bundle, byte[] pinnedKey) throws IOException {
+    List<Problem> problems = new ArrayList<>();
     byte[] key = pinnedKey != null ? pinnedKey : bundleKey(bundle);
     if (key == null) {
       return failed(List.of(new Problem(manifest.auditBundle(),
@@ -139,7 +154,7 @@ public final class PackageVerifier {
       String at = manifest.auditBundle() + ": ";
       bundle.problems().forEach(p -> problems.add(new Problem(at + p.where(), p.reason())));
       if (bundle.problems().isEmpty()) {
-        inner = BundleVerifier.verify(bundle.contents(), key);
+        inner = BundleVerifier.verify(bundle.bundle(), key);
         inner.problems().forEach(p -> problems.add(new Problem(at + p.where(), p.reason())));
         if (inner.tenantId() != null && !inner.tenantId().equals(manifest.tenantId())) {
           problems.add(new Problem(manifest.auditBundle(), "is the chain of tenant " + inner.tenantId()
@@ -151,10 +166,10 @@ public final class PackageVerifier {
         manifest.files().size(), keyId, inner, problems);
   }
 
-  private static byte[] bundleKey(BundleZip.Read bundle) {
-    if (bundle == null || bundle.contents().publicKey() == null) return null;
-    try {
-      JsonNode key = JSON.readTree(bundle.contents().publicKey());
+  private static byte[] bundleKey(BundleZip.Opened bundle) {
+    if (bundle == null || bundle.bundle() == null || !bundle.bundle().has("public-key.json")) return null;
+    try (InputStream in = bundle.bundle().open("public-key.json")) {
+      JsonNode key = JSON.readTree(in.readNBytes(64 * 1024));
       return Base64.getDecoder().decode(key.path("publicKey").asText());
     } catch (IOException | IllegalArgumentException e) {
       return null;

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -59,14 +58,20 @@ final class PackageZip {
     return new Scan(members, kept, problems);
   }
 
-  /** The bytes of one member, when the zip has it (read after {@link #scan} found it exactly once). */
-  static Optional<byte[]> read(Path zip, String name) throws IOException {
+  /**
+   * Copies one member to {@code target} (after {@link #scan} found it exactly once): a year's
+   * audit bundle is hundreds of megabytes, read from the copy as a zip of its own.
+   */
+  static void extract(Path zip, String name, Path target) throws IOException {
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        if (e.getName().equals(name)) return Optional.of(in.readAllBytes());
+        if (e.getName().equals(name)) {
+          Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          return;
+        }
       }
     }
-    return Optional.empty();
+    throw new IOException(name + " is not in " + zip);
   }
 
   private static Member digest(InputStream in) throws IOException {
