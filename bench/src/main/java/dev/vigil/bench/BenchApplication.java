@@ -28,6 +28,7 @@ public final class BenchApplication extends Application<Configuration> {
     bootstrap.addCommand(new BenchCommand());
     bootstrap.addCommand(new IndexBenchCommand());
     bootstrap.addCommand(new ReportBenchCommand());
+    bootstrap.addCommand(new AuditBenchCommand());
   }
 
   /**

@@ -94,6 +94,11 @@ final class Estate {
     analyze();
   }
 
+  /** Only the trail of reported actions (no directory), as {@link #fill} writes it; times end now. */
+  void trail(Size size) {
+    tenant.jdbi().useHandle(h -> events(h, size, tenant.clock().instant()));
+  }
+
   /** People, vendors with reviews, connections, agents with access reviews and grants; times end now. */
   void directory(Size size) throws SQLException {
     Instant now = tenant.clock().instant();

@@ -25,7 +25,7 @@ public final class AuditChain {
   /** The predecessor of the first entry: 32 zero bytes. */
   public static final String GENESIS_HEX = "0".repeat(64);
 
-  private static final DateTimeFormatter TIME =
+  private static final DateTimeFormatter TIME_FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final HexFormat HEX = HexFormat.of();
 
@@ -34,8 +34,8 @@ public final class AuditChain {
   /** The canonical timestamp text of the chain format. */
   public static String formatTime(Instant time) {
     long seconds = time.getEpochSecond();
-    if (seconds < 0 || seconds >= LAST_FAST_SECOND) return TIME.format(time);
-    // The same text as TIME, written by hand: hashing, verifying and exporting format the time
+    if (seconds < 0 || seconds >= LAST_FAST_SECOND) return TIME_FORMAT.format(time);
+    // The same text as TIME_FORMAT, written by hand: hashing, verifying and exporting format the time
     // of every entry, millions a year, and the general formatter is slow at that.
     LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, time.getNano(), ZoneOffset.UTC);
     char[] out = new char[24];
@@ -56,7 +56,7 @@ public final class AuditChain {
     return new String(out);
   }
 
-  /** Seconds of 10000-01-01T00:00:00Z: from there on, years have five digits and TIME's sign. */
+  /** Seconds of 10000-01-01T00:00:00Z: from there on, years have five digits and TIME_FORMAT's sign. */
   private static final long LAST_FAST_SECOND = 253_402_300_800L;
 
   private static void digits(char[] out, int at, int value, int width) {
@@ -132,53 +132,45 @@ public final class AuditChain {
   }
 
   /**
-   * The canonical bytes before data's value, {@code {"actor":{"id":...,"type":...},"data":}, for
-   * a reader that hashes data as the bytes it holds; {@code scratch} is cleared and reused.
+   * The canonical object's text around its values, in JCS (sorted) member order: each value
+   * follows the fragment of its name, and {@link #END} closes the object. Written here once for
+   * the appenders' builders and for readers that hash an entry from text already canonical.
    */
-  static byte[] canonicalHead(String actorId, String actorType, StringBuilder scratch) {
-    scratch.setLength(0);
-    appendActor(actorId, actorType, scratch);
-    return scratch.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The canonical bytes after data's value, the time given in the chain's text form; see {@link #canonicalHead}. */
-  static byte[] canonicalTail(String kind, long seq, String subject, String tenantId, String time,
-      StringBuilder scratch) {
-    scratch.setLength(0);
-    appendKind(kind, scratch);
-    scratch.append(seq);
-    appendSubject(subject, scratch);
-    appendTail(tenantId, time, scratch);
-    return scratch.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  // The members of the canonical object in JCS (sorted) order, in four pieces around data and seq.
+  static final String ACTOR_ID = "{\"actor\":{\"id\":";
+  static final String ACTOR_TYPE = ",\"type\":";
+  static final String DATA = "},\"data\":";
+  static final String KIND = ",\"kind\":";
+  static final String SEQ = ",\"seq\":";
+  static final String SUBJECT = ",\"subject\":";
+  static final String TENANT_ID = ",\"tenantId\":";
+  static final String TIME = ",\"time\":";
+  static final String END = "}";
 
   private static void appendActor(String id, String type, StringBuilder out) {
-    out.append("{\"actor\":{\"id\":");
+    out.append(ACTOR_ID);
     CanonicalJson.appendString(id, out);
-    out.append(",\"type\":");
+    out.append(ACTOR_TYPE);
     CanonicalJson.appendString(type, out);
-    out.append("},\"data\":");
+    out.append(DATA);
   }
 
   private static void appendKind(String kind, StringBuilder out) {
-    out.append(",\"kind\":");
+    out.append(KIND);
     CanonicalJson.appendString(kind, out);
-    out.append(",\"seq\":");
+    out.append(SEQ);
   }
 
   private static void appendSubject(String subject, StringBuilder out) {
-    out.append(",\"subject\":");
+    out.append(SUBJECT);
     CanonicalJson.appendString(subject, out);
   }
 
   private static void appendTail(String tenantId, String time, StringBuilder out) {
-    out.append(",\"tenantId\":");
+    out.append(TENANT_ID);
     CanonicalJson.appendString(tenantId, out);
-    out.append(",\"time\":");
+    out.append(TIME);
     CanonicalJson.appendString(time, out);
-    out.append('}');
+    out.append(END);
   }
 
   /**

@@ -61,7 +61,8 @@ final class BundleEntries {
       ArrayDeque<Pending> inFlight = new ArrayDeque<>();
       for (LineBatches.Batch b = batches.next(); b != null; b = batches.next()) {
         LineBatches.Batch batch = b;
-        inFlight.add(new Pending(batch, pool.submit(() -> new EntryLines().check(batch, chainStart(batch, note)))));
+        inFlight.add(new Pending(batch, pool.submit(() -> batch.tooLong() ? null
+            : new EntryLines().check(batch, chainStart(batch, note)))));
         if (inFlight.size() > 2 * threads) combiner.take(inFlight.remove());
       }
       while (!inFlight.isEmpty()) combiner.take(inFlight.remove());
@@ -80,7 +81,7 @@ final class BundleEntries {
     return previous.entry() ? previous.hash() : null;
   }
 
-  private record Pending(LineBatches.Batch batch, Future<CheckedLine[]> lines) {}
+  private record Pending(LineBatches.Batch batch, Future<EntryLines.Checked> lines) {}
 
   /** Chains the workers' results in file order. */
   private static final class Combiner {
@@ -90,6 +91,7 @@ final class BundleEntries {
     private final List<BundleVerifier.Problem> notEntries = new ArrayList<>();
     private final EntryLines again = new EntryLines();
     private long unlisted;
+    private long lines;
     private long entries;
     private long lastSeq;
     private boolean previousWasEntry = true;
@@ -100,20 +102,28 @@ final class BundleEntries {
     }
 
     void take(Pending pending) throws IOException {
-      CheckedLine[] lines;
+      EntryLines.Checked checked;
       try {
-        lines = pending.lines().get();
+        checked = pending.lines().get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while verifying entries");
       } catch (ExecutionException e) {
         throw new IllegalStateException("reading entries failed", e.getCause());
       }
+      if (checked == null) {
+        // A line too long to be an entry: counted, not read.
+        notAnEntry(++lines);
+        previousWasEntry = false;
+        return;
+      }
       LineBatches.Batch batch = pending.batch();
-      for (int i = 0; i < lines.length; i++) {
-        CheckedLine line = lines[i];
+      CheckedLine[] all = checked.lines();
+      for (int i = 0; i < all.length; i++) {
+        CheckedLine line = all[i];
+        lines++;
         if (!line.entry()) {
-          notAnEntry(batch.firstLine() + i);
+          notAnEntry(lines);
           previousWasEntry = false;
           continue;
         }
@@ -121,8 +131,8 @@ final class BundleEntries {
         if (!previousWasEntry || !line.hashChecked()) {
           // The worker chained this line from the line before, which was not an entry: chain it
           // from the last entry, as a reader of the entries alone would.
-          int start = batch.starts()[i];
-          computed = again.check(batch.bytes(), start, batch.ends()[i] - start, chain.previousHash()).computed();
+          computed = again.check(batch.bytes(), checked.at().starts()[i], checked.at().ends()[i],
+              chain.previousHash()).computed();
         }
         chain.check(line.seq(), line.tenantId(), line.time(), line.hash(), computed);
         if (wanted.contains(line.seq())) hashes.putIfAbsent(line.seq(), line.hash());

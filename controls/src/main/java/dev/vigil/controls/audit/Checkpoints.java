@@ -28,13 +28,18 @@ record Checkpoints(String sha256, int lines, List<Claim> claims) {
     List<Claim> claims = new ArrayList<>();
     int lines = 0;
     for (LineBatches.Batch b = batches.next(); b != null; b = batches.next()) {
-      for (int i = 0; i < b.size(); i++) {
-        String where = "checkpoints.jsonl line " + (b.firstLine() + i);
-        claims.add(b.tooLong()[i] ? Claim.failed(new BundleVerifier.Problem(where, "not a checkpoint: longer than "
-            + MAX_LINE + " bytes"))
-            : claim(new String(b.bytes(), b.starts()[i], b.ends()[i] - b.starts()[i], StandardCharsets.UTF_8),
-                where, note, keyName, publicKey));
+      if (b.tooLong()) {
         lines++;
+        claims.add(Claim.failed(new BundleVerifier.Problem("checkpoints.jsonl line " + lines,
+            "not a checkpoint: longer than " + MAX_LINE + " bytes")));
+        continue;
+      }
+      LineBatches.Lines split = LineBatches.lines(b);
+      for (int i = 0; i < split.size(); i++) {
+        lines++;
+        String line = new String(b.bytes(), split.starts()[i], split.ends()[i] - split.starts()[i],
+            StandardCharsets.UTF_8);
+        claims.add(claim(line, "checkpoints.jsonl line " + lines, note, keyName, publicKey));
       }
     }
     return new Checkpoints(HexFormat.of().formatHex(sha.digest()), lines, claims);

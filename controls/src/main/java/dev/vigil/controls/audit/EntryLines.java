@@ -1,8 +1,7 @@
 package dev.vigil.controls.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -13,207 +12,225 @@ import java.util.HexFormat;
  * line before it. Each line's own recorded hash is what the next one chains from, so batches
  * are independent and run on all cores.
  *
- * <p>A line written as the service exports it ({@code data} in its canonical text) is read with
- * a streaming parser and its data hashed as the bytes it is, which is several times as fast as
- * building a tree and writing it canonically again. Reading is still strict: the line must be
- * one JSON object with exactly the entry's members, each once, and data one JSON object. Hashing
- * data's bytes as written is sound: when the hash matches, those bytes are the canonical bytes
- * the service hashed (JSON's grammar leaves no other way to read the hashed text), so the line
- * says what was chained. A line that fails this path (another spelling of data, a member out of
- * place, a hash that does not match) is read again the general way, {@link BundleVerifier#entryLine}
- * and {@link AuditChain#canonicalBytes}, which decides and words the result as it always has.
- * One per worker thread: not thread-safe.
+ * <p>A line exactly as the service exports it, {@code {"seq":N,"tenantId":"..","time":"..",
+ * "actor":{"type":"..","id":".."},"kind":"..","subject":"..","data":{..},"hash":"<64 hex>"}}
+ * with no escape in its strings, is hashed from its own bytes: the canonical form is those
+ * strings, seq and data as written, in another member order. That is sound without parsing
+ * data: when the hash matches, the bytes hashed are the canonical bytes the service hashed (the
+ * fixed layout and strings free of quotes leave no other way to split them), so data is the
+ * service's canonical JSON and the line says what was chained. Any other line, or one whose hash
+ * does not match, is read the general way ({@link BundleVerifier#entryLine} and
+ * {@link AuditChain#canonicalBytes}), which decides and words the result as it always has. One
+ * per worker thread: not thread-safe.
  */
 final class EntryLines {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /** The lines of a batch as read, and where each sits in the batch's bytes. */
+  record Checked(CheckedLine[] lines, LineBatches.Lines at) {}
+
   private static final HexFormat HEX = HexFormat.of();
-  private static final int SEQ = 1;
-  private static final int TENANT = 2;
-  private static final int TIME = 4;
-  private static final int ACTOR = 8;
-  private static final int KIND = 16;
-  private static final int SUBJECT = 32;
-  private static final int DATA = 64;
-  private static final int HASH = 128;
-  private static final int ALL = 255;
+  private static final byte[] SEQ_OPEN = bytes("{\"seq\":");
+  private static final byte[] TENANT_OPEN = bytes(",\"tenantId\":");
+  private static final byte[] TIME_OPEN = bytes(",\"time\":");
+  private static final byte[] TYPE_OPEN = bytes(",\"actor\":{\"type\":");
+  private static final byte[] ID_OPEN = bytes(",\"id\":");
+  private static final byte[] KIND_OPEN = bytes("},\"kind\":");
+  private static final byte[] SUBJECT_OPEN = bytes(",\"subject\":");
+  private static final byte[] DATA_OPEN = bytes(",\"data\":");
+  private static final byte[] HASH_OPEN = bytes(",\"hash\":\"");
+  /** {@code ,"hash":"} + 64 hex digits + {@code "}}. */
+  private static final int HASH_TAIL = HASH_OPEN.length + 64 + 2;
+
+  private static final byte[] C_ACTOR_ID = bytes(AuditChain.ACTOR_ID);
+  private static final byte[] C_ACTOR_TYPE = bytes(AuditChain.ACTOR_TYPE);
+  private static final byte[] C_DATA = bytes(AuditChain.DATA);
+  private static final byte[] C_KIND = bytes(AuditChain.KIND);
+  private static final byte[] C_SEQ = bytes(AuditChain.SEQ);
+  private static final byte[] C_SUBJECT = bytes(AuditChain.SUBJECT);
+  private static final byte[] C_TENANT_ID = bytes(AuditChain.TENANT_ID);
+  private static final byte[] C_TIME = bytes(AuditChain.TIME);
+  private static final byte[] C_END = bytes(AuditChain.END);
 
   private final MessageDigest sha = Sha256.digest();
-  private final StringBuilder text = new StringBuilder(256);
+  /** Where the members of the line being read start and end; see {@link #exported}. */
+  private final int[] at = new int[16];
+  /** The recorded hash of the line read last, when it was read as written. */
+  private final byte[] recorded = new byte[32];
+  /** Whether the line read last took the fast path (and its hash is in {@link #recorded}). */
+  private boolean readAsWritten;
 
   /**
    * @param previousHash the recorded hash the batch's first line chains from (the line before
    *     the batch), or null when that line was not an entry
    */
-  CheckedLine[] check(LineBatches.Batch batch, String previousHash) {
-    CheckedLine[] out = new CheckedLine[batch.size()];
-    String previous = previousHash;
+  Checked check(LineBatches.Batch batch, String previousHash) {
+    LineBatches.Lines lines = LineBatches.lines(batch);
+    CheckedLine[] out = new CheckedLine[lines.size()];
+    byte[] previous = previousHash == null ? null : raw(previousHash);
     for (int i = 0; i < out.length; i++) {
-      out[i] = batch.tooLong()[i] ? CheckedLine.NOT_AN_ENTRY
-          : check(batch.bytes(), batch.starts()[i], batch.ends()[i] - batch.starts()[i], previous);
-      previous = out[i].entry() ? out[i].hash() : null;
+      out[i] = check(batch.bytes(), lines.starts()[i], lines.ends()[i], previous, previousHash);
+      previousHash = out[i].entry() ? out[i].hash() : null;
+      previous = previousHash == null ? null : readAsWritten ? recorded.clone() : raw(previousHash);
     }
-    return out;
+    return new Checked(out, lines);
   }
 
-  /** One line; {@code previous} null leaves its hash to be chained by the caller. */
-  CheckedLine check(byte[] bytes, int offset, int length, String previous) {
-    Fast fast = fast(bytes, offset, length);
-    byte[] previousRaw = previous == null ? null : raw(previous);
-    if (fast != null && previousRaw != null && matches(fast, bytes, previousRaw)) {
-      return new CheckedLine(true, fast.seq, fast.tenantId, fast.time, fast.hash, true, fast.hash);
+  /** One line, {@code bytes[from, to)}; {@code previousHash} null leaves its hash to be chained by the caller. */
+  CheckedLine check(byte[] bytes, int from, int to, String previousHash) {
+    return check(bytes, from, to, previousHash == null ? null : raw(previousHash), previousHash);
+  }
+
+  private CheckedLine check(byte[] bytes, int from, int to, byte[] previous, String previousHash) {
+    readAsWritten = previous != null && exported(bytes, from, to) && hashesAsWritten(bytes, previous);
+    if (readAsWritten) {
+      String hash = new String(bytes, to - 66, 64, UTF_8);
+      return new CheckedLine(true, seq(bytes), text(bytes, 1), text(bytes, 2), hash, true, hash);
     }
     AuditEntry entry;
     try {
-      entry = BundleVerifier.entryLine(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+      entry = BundleVerifier.entryLine(new String(bytes, from, to - from, UTF_8));
     } catch (IOException | RuntimeException e) {
       return CheckedLine.NOT_AN_ENTRY;
     }
     String time = AuditChain.formatTime(entry.time());
-    if (previous == null) return new CheckedLine(true, entry.seq(), entry.tenantId(), time, entry.hash(), false, null);
-    String computed = previousRaw == null ? null : HEX.formatHex(digest(previousRaw, AuditChain.canonicalBytes(entry)));
+    if (previousHash == null) return new CheckedLine(true, entry.seq(), entry.tenantId(), time, entry.hash(), false, null);
+    String computed = previous == null ? null : HEX.formatHex(digest(previous, AuditChain.canonicalBytes(entry)));
     return new CheckedLine(true, entry.seq(), entry.tenantId(), time, entry.hash(), true, computed);
-  }
-
-  /** A line's members as the streaming read found them; data as the byte range it spans. */
-  private static final class Fast {
-    long seq;
-    String tenantId;
-    String time;
-    String actorType;
-    String actorId;
-    String kind;
-    String subject;
-    String hash;
-    int dataStart;
-    int dataEnd;
-  }
-
-  /** The line's members by the fast path, or null when it is not in the exported form. */
-  private static Fast fast(byte[] bytes, int offset, int length) {
-    Fast f = new Fast();
-    try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) return null;
-      int seen = 0;
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        int member;
-        switch (name) {
-          case "seq" -> {
-            if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return null;
-            f.seq = p.getLongValue();
-            member = SEQ;
-          }
-          case "tenantId" -> {
-            f.tenantId = string(p, v);
-            member = TENANT;
-          }
-          case "time" -> {
-            f.time = string(p, v);
-            member = TIME;
-          }
-          case "kind" -> {
-            f.kind = string(p, v);
-            member = KIND;
-          }
-          case "subject" -> {
-            f.subject = string(p, v);
-            member = SUBJECT;
-          }
-          case "hash" -> {
-            f.hash = string(p, v);
-            member = HASH;
-          }
-          case "actor" -> {
-            if (v != JsonToken.START_OBJECT || !actor(p, f)) return null;
-            member = ACTOR;
-          }
-          case "data" -> {
-            if (v != JsonToken.START_OBJECT) return null;
-            f.dataStart = offset + (int) p.currentTokenLocation().getByteOffset();
-            p.skipChildren();
-            f.dataEnd = offset + (int) p.currentLocation().getByteOffset();
-            member = DATA;
-          }
-          default -> {
-            return null;
-          }
-        }
-        if ((seen & member) != 0) return null;
-        seen |= member;
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || seen != ALL) return null;
-      if (f.tenantId == null || f.time == null || f.kind == null || f.subject == null || f.hash == null) return null;
-      return f;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static boolean actor(JsonParser p, Fast f) throws IOException {
-    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("type") && f.actorType == null) {
-        f.actorType = string(p, v);
-      } else if (name.equals("id") && f.actorId == null) {
-        f.actorId = string(p, v);
-      } else {
-        return false;
-      }
-    }
-    return p.currentToken() == JsonToken.END_OBJECT && f.actorType != null && f.actorId != null;
-  }
-
-  private static String string(JsonParser p, JsonToken v) throws IOException {
-    return v == JsonToken.VALUE_STRING ? p.getText() : null;
   }
 
   /**
    * Whether the line is in the exported form and its recorded hash is SHA-256(previous || its
-   * canonical bytes, data as written): the fast path alone, which {@link #check} falls back from.
+   * canonical bytes, taken from the line): the fast path alone, which {@link #check} falls back from.
    */
-  boolean matchesAsWritten(byte[] bytes, int offset, int length, String previous) {
-    Fast fast = fast(bytes, offset, length);
-    byte[] previousRaw = raw(previous);
-    return fast != null && previousRaw != null && matches(fast, bytes, previousRaw);
+  boolean matchesAsWritten(byte[] bytes, int from, int to, String previousHash) {
+    byte[] previous = raw(previousHash);
+    return previous != null && exported(bytes, from, to) && hashesAsWritten(bytes, previous);
   }
 
-  private boolean matches(Fast f, byte[] bytes, byte[] previousRaw) {
-    byte[] recorded = raw(f.hash);
-    if (recorded == null) return false;
-    text.setLength(0);
-    byte[] head;
-    byte[] tail;
-    try {
-      head = AuditChain.canonicalHead(f.actorId, f.actorType, text);
-      tail = AuditChain.canonicalTail(f.kind, f.seq, f.subject, f.tenantId, f.time, text);
-    } catch (IllegalArgumentException e) {
+  /**
+   * Whether {@code bytes[from, to)} has the exported layout; if so, {@link #at} holds each
+   * member's value as {@code [at[2k], at[2k+1])}: seq, tenantId, time, actor type, actor id,
+   * kind, subject (strings with their quotes), data; and {@link #recorded} the recorded hash.
+   */
+  private boolean exported(byte[] b, int from, int to) {
+    if (to - from < SEQ_OPEN.length + HASH_TAIL || !literal(b, from, SEQ_OPEN)) return false;
+    int p = from + SEQ_OPEN.length;
+    at[0] = p;
+    while (p < to && b[p] >= '0' && b[p] <= '9') p++;
+    at[1] = p;
+    if (p == at[0] || p - at[0] > 18) return false;
+    byte[][] opens = {TENANT_OPEN, TIME_OPEN, TYPE_OPEN, ID_OPEN, KIND_OPEN, SUBJECT_OPEN};
+    for (int m = 0; m < opens.length; m++) {
+      if (!literal(b, p, opens[m])) return false;
+      p += opens[m].length;
+      int end = plainString(b, p, to);
+      if (end < 0) return false;
+      at[2 + 2 * m] = p;
+      at[3 + 2 * m] = end;
+      p = end;
+    }
+    if (!literal(b, p, DATA_OPEN)) return false;
+    p += DATA_OPEN.length;
+    int dataEnd = to - HASH_TAIL;
+    if (dataEnd - p < 2 || b[p] != '{' || b[dataEnd - 1] != '}' || !literal(b, dataEnd, HASH_OPEN)
+        || b[to - 2] != '"' || b[to - 1] != '}') {
       return false;
     }
+    at[14] = p;
+    at[15] = dataEnd;
+    return hex(b, to - 66, recorded);
+  }
+
+  /** SHA-256(previous || the canonical bytes from the line's members) equals the recorded hash. */
+  private boolean hashesAsWritten(byte[] b, byte[] previous) {
     sha.reset();
-    sha.update(previousRaw);
-    sha.update(head);
-    sha.update(bytes, f.dataStart, f.dataEnd - f.dataStart);
-    sha.update(tail);
+    sha.update(previous);
+    sha.update(C_ACTOR_ID);
+    update(b, 4);
+    sha.update(C_ACTOR_TYPE);
+    update(b, 3);
+    sha.update(C_DATA);
+    update(b, 7);
+    sha.update(C_KIND);
+    update(b, 5);
+    sha.update(C_SEQ);
+    update(b, 0);
+    sha.update(C_SUBJECT);
+    update(b, 6);
+    sha.update(C_TENANT_ID);
+    update(b, 1);
+    sha.update(C_TIME);
+    update(b, 2);
+    sha.update(C_END);
     return Arrays.equals(sha.digest(), recorded);
   }
 
-  private byte[] digest(byte[] previousRaw, byte[] canonical) {
+  private void update(byte[] b, int member) {
+    sha.update(b, at[2 * member], at[2 * member + 1] - at[2 * member]);
+  }
+
+  private long seq(byte[] b) {
+    long seq = 0;
+    for (int i = at[0]; i < at[1]; i++) seq = seq * 10 + (b[i] - '0');
+    return seq;
+  }
+
+  /** A string member's value, without its quotes. */
+  private String text(byte[] b, int member) {
+    int from = at[2 * member] + 1;
+    return new String(b, from, at[2 * member + 1] - 1 - from, UTF_8);
+  }
+
+  private byte[] digest(byte[] previous, byte[] canonical) {
     sha.reset();
-    sha.update(previousRaw);
+    sha.update(previous);
     return sha.digest(canonical);
   }
 
-  /** The 32 bytes of a hash written as 64 lowercase hex digits, or null when it is not. */
-  static byte[] raw(String hex) {
-    if (hex.length() != 64) return null;
-    for (int i = 0; i < 64; i++) {
-      char c = hex.charAt(i);
-      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return null;
+  /**
+   * The end (after the closing quote) of a string starting at {@code p} that needs no escape
+   * ({@code "}, {@code \} or a control character), whose canonical form is then itself; -1 if
+   * there is none.
+   */
+  private static int plainString(byte[] b, int p, int to) {
+    if (p >= to || b[p] != '"') return -1;
+    for (int i = p + 1; i < to; i++) {
+      byte c = b[i];
+      if (c == '"') return i + 1;
+      if (c == '\\' || (c >= 0 && c < 0x20)) return -1;
     }
-    return HEX.parseHex(hex);
+    return -1;
+  }
+
+  private static boolean literal(byte[] b, int p, byte[] literal) {
+    return Arrays.equals(b, p, p + literal.length, literal, 0, literal.length);
+  }
+
+  /** Decodes 64 lowercase hex digits at {@code p} into {@code out}; false when they are not. */
+  private static boolean hex(byte[] b, int p, byte[] out) {
+    for (int i = 0; i < 32; i++) {
+      int hi = nibble(b[p + 2 * i]);
+      int lo = nibble(b[p + 2 * i + 1]);
+      if (hi < 0 || lo < 0) return false;
+      out[i] = (byte) (hi << 4 | lo);
+    }
+    return true;
+  }
+
+  private static int nibble(byte c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  }
+
+  /** The 32 bytes of a hash written as 64 lowercase hex digits, or null when it is not. */
+  static byte[] raw(String hash) {
+    byte[] text = hash.getBytes(UTF_8);
+    byte[] out = new byte[32];
+    return text.length == 64 && hex(text, 0, out) ? out : null;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(UTF_8);
   }
 }

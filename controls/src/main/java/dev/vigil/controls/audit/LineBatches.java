@@ -1,24 +1,31 @@
 package dev.vigil.controls.audit;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * Splits a JSON-lines file into batches of whole lines while hashing every byte read, so that a
- * file of any size is read once, in bounded memory. Empty lines are skipped (and not counted); a
- * line longer than {@code maxLine} bytes is not kept but still hashed and counted, and its batch
- * marks it as too long. Not thread-safe: one reader owns it.
+ * Cuts a JSON-lines file into batches of whole lines while hashing every byte read, so that a
+ * file of any size is read once, in bounded memory. The reader only finds where a batch ends;
+ * splitting a batch into lines is left to whoever processes it ({@link #lines}), on its own
+ * thread. A line longer than {@code maxLine} bytes is not kept: it is hashed as it passes and
+ * becomes a batch of its own that says so. Not thread-safe: one reader owns it.
  */
 final class LineBatches {
 
   /**
-   * Lines {@code firstLine, firstLine+1, ...} (1-based over non-empty lines) of one batch, and
-   * the line before the batch (null for the first batch, empty when it was too long), which a
-   * reader chaining each line from the one before needs.
+   * Whole lines, {@code bytes[0, length)}, or one line too long to keep ({@code tooLong}); and
+   * the last non-empty line before the batch (null before the first, empty when that was too
+   * long), which a reader chaining each line from the one before needs.
    */
-  record Batch(long firstLine, byte[] previousLine, byte[] bytes, int[] starts, int[] ends, boolean[] tooLong) {
+  record Batch(byte[] previousLine, byte[] bytes, int length, boolean tooLong) {}
+
+  /** The non-empty lines of a batch: {@code [starts[i], ends[i])} of its bytes. */
+  record Lines(int[] starts, int[] ends) {
     int size() {
       return starts.length;
     }
@@ -28,14 +35,10 @@ final class LineBatches {
   private final MessageDigest digest;
   private final int maxLine;
   private final int batchBytes;
-  private byte[] buffer;
-  private int length;
+  /** Bytes read after the last batch's end: the start of the next line. */
+  private byte[] carry = new byte[0];
+  private byte[] previousLine;
   private boolean ended;
-  private boolean skippingLongLine;
-  private long lines;
-  /** Too-long lines that ended before the buffer's first byte: they lead the next batch. */
-  private int pendingTooLong;
-  private byte[] lastLine;
 
   /**
    * @param batchBytes about how many bytes a batch holds (a batch is cut at a line's end)
@@ -45,90 +48,127 @@ final class LineBatches {
     this.digest = digest;
     this.maxLine = maxLine;
     this.batchBytes = batchBytes;
-    this.buffer = new byte[batchBytes + 64 * 1024];
   }
 
   /** The next batch, or null at the end of the file. */
   Batch next() throws IOException {
+    byte[] buffer = Arrays.copyOf(carry, Math.max(batchBytes, carry.length * 2));
+    int length = carry.length;
     while (true) {
-      int cut = lastNewline();
-      if (cut >= 0 && (length >= batchBytes || ended)) return cut(cut + 1);
-      if (ended) return length > 0 || pendingTooLong > 0 || skippingLongLine ? cut(length) : null;
-      if (length == buffer.length) {
-        if (cut >= 0) return cut(cut + 1);
-        // One line fills the buffer: either the buffer grows to hold it, or it is too long.
-        if (buffer.length < maxLine + 1) {
-          buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxLine + 1));
-        } else {
-          skippingLongLine = true;
-          length = 0;
-        }
-        continue;
-      }
-      int n = in.read(buffer, length, buffer.length - length);
-      if (n < 0) {
+      int n = ended ? -1 : in.read(buffer, length, buffer.length - length);
+      if (n > 0) {
+        digest.update(buffer, length, n);
+        length += n;
+        if (length < buffer.length) continue;
+      } else if (n < 0) {
         ended = true;
       } else {
-        digest.update(buffer, length, n);
-        if (skippingLongLine) n = dropUntilNewline(n);
-        length += n;
+        continue;
+      }
+      int cut = lastNewline(buffer, length);
+      if (cut >= 0) return batch(buffer, cut + 1, length);
+      if (ended) return length == 0 ? null : batch(buffer, length, length);
+      if (buffer.length <= maxLine) {
+        // One line fills the buffer: it grows, up to the longest line kept.
+        buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxLine + 1));
+      } else {
+        return skipLongLine();
       }
     }
   }
 
-  /** While a too-long line passes, its bytes are dropped up to and including its newline. */
-  private int dropUntilNewline(int n) {
-    for (int i = length; i < length + n; i++) {
-      if (buffer[i] == '\n') {
-        skippingLongLine = false;
-        pendingTooLong++;
-        int rest = length + n - i - 1;
-        System.arraycopy(buffer, i + 1, buffer, length, rest);
-        return rest;
-      }
+  /** Takes {@code buffer[0, end)} as a batch and keeps {@code [end, length)} for the next. */
+  private Batch batch(byte[] buffer, int end, int length) {
+    carry = Arrays.copyOfRange(buffer, end, length);
+    Batch batch = new Batch(previousLine, buffer, end, false);
+    int lineEnd = end;
+    while (lineEnd > 0 && buffer[lineEnd - 1] == '\n') lineEnd--;
+    if (lineEnd > 0) {
+      int lineStart = lastNewline(buffer, lineEnd) + 1;
+      previousLine = Arrays.copyOfRange(buffer, lineStart, lineEnd);
     }
-    return 0;
+    return batch;
   }
 
-  private int lastNewline() {
-    for (int i = length - 1; i >= 0; i--) {
-      if (buffer[i] == '\n') return i;
+  /** Reads on, hashing, past the end of a line too long to keep; it is a batch of its own. */
+  private Batch skipLongLine() throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    while (true) {
+      int n = in.read(buffer);
+      if (n < 0) {
+        ended = true;
+        carry = new byte[0];
+        break;
+      }
+      int newline = -1;
+      for (int i = 0; i < n && newline < 0; i++) {
+        if (buffer[i] == '\n') newline = i;
+      }
+      digest.update(buffer, 0, n);
+      if (newline >= 0) {
+        carry = Arrays.copyOfRange(buffer, newline + 1, n);
+        break;
+      }
+    }
+    Batch batch = new Batch(previousLine, null, 0, true);
+    previousLine = new byte[0];
+    return batch;
+  }
+
+  private static int lastNewline(byte[] bytes, int end) {
+    for (int i = end - 1; i >= 0; i--) {
+      if (bytes[i] == '\n') return i;
     }
     return -1;
   }
 
-  /** Takes the first {@code end} bytes of the buffer as a batch. */
-  private Batch cut(int end) {
-    byte[] bytes = Arrays.copyOf(buffer, end);
-    int count = pendingTooLong + (skippingLongLine && ended ? 1 : 0);
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') continue;
-      count++;
-      while (i < end && bytes[i] != '\n') i++;
+  /** The non-empty lines of a batch of whole lines. */
+  static Lines lines(Batch batch) {
+    byte[] bytes = batch.bytes();
+    int length = batch.length();
+    int[] starts = new int[Math.max(16, length / 256)];
+    int[] ends = new int[starts.length];
+    int count = 0;
+    int start = 0;
+    int i = 0;
+    // Eight bytes at a time: a batch is a megabyte, and finding its newlines a byte at a time
+    // took as long as hashing its entries.
+    for (; i + 8 <= length; i += 8) {
+      long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+      long found = (x - ONES) & ~x & HIGHS;
+      while (found != 0) {
+        int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+        found &= found - 1;
+        // The lowest flag is exact; one above a newline may be a false one (a 0x0B after it).
+        if (bytes[at] != '\n') continue;
+        if (at > start) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+          }
+          starts[count] = start;
+          ends[count++] = at;
+        }
+        start = at + 1;
+      }
     }
-    int[] starts = new int[count];
-    int[] ends = new int[count];
-    boolean[] tooLong = new boolean[count];
-    int k = 0;
-    for (; k < pendingTooLong; k++) tooLong[k] = true;
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') continue;
-      starts[k] = i;
-      while (i < end && bytes[i] != '\n') i++;
-      ends[k++] = i;
+    for (; i <= length; i++) {
+      if (i < length && bytes[i] != '\n') continue;
+      if (i > start) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+          ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = start;
+        ends[count++] = i;
+      }
+      start = i + 1;
     }
-    if (skippingLongLine && ended) {
-      tooLong[k] = true;
-      skippingLongLine = false;
-    }
-    System.arraycopy(buffer, end, buffer, 0, length - end);
-    length -= end;
-    Batch batch = new Batch(lines + 1, lastLine, bytes, starts, ends, tooLong);
-    if (count > 0) {
-      lastLine = tooLong[count - 1] ? new byte[0] : Arrays.copyOfRange(bytes, starts[count - 1], ends[count - 1]);
-    }
-    lines += count;
-    pendingTooLong = 0;
-    return batch;
+    return new Lines(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
   }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 }

@@ -83,8 +83,8 @@ class BundleStreamingTest {
     System.arraycopy(line, 0, padded, 123, line.length);
     EntryLines reader = new EntryLines();
 
-    assertThat(reader.matchesAsWritten(padded, 123, line.length, previous)).isTrue();
-    assertThat(reader.matchesAsWritten(padded, 123, line.length, hashOf(bundle.entryLines.get(40)))).isFalse();
+    assertThat(reader.matchesAsWritten(padded, 123, 123 + line.length, previous)).isTrue();
+    assertThat(reader.matchesAsWritten(padded, 123, 123 + line.length, hashOf(bundle.entryLines.get(40)))).isFalse();
   }
 
   @Test
