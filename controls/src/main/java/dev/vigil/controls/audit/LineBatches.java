@@ -126,45 +126,54 @@ final class LineBatches {
   static Lines lines(Batch batch) {
     byte[] bytes = batch.bytes();
     int length = batch.length();
-    int[] starts = new int[Math.max(16, length / 256)];
-    int[] ends = new int[starts.length];
-    int count = 0;
-    int start = 0;
+    Found found = new Found(length / 256);
     int i = 0;
     // Eight bytes at a time: a batch is a megabyte, and finding its newlines a byte at a time
     // took as long as hashing its entries.
     for (; i + 8 <= length; i += 8) {
       long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
-      long found = (x - ONES) & ~x & HIGHS;
-      while (found != 0) {
-        int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
-        found &= found - 1;
+      long flags = (x - ONES) & ~x & HIGHS;
+      while (flags != 0) {
+        int at = i + (Long.numberOfTrailingZeros(flags) >>> 3);
+        flags &= flags - 1;
         // The lowest flag is exact; one above a newline may be a false one (a 0x0B after it).
-        if (bytes[at] != '\n') continue;
-        if (at > start) {
-          if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            ends = Arrays.copyOf(ends, count * 2);
-          }
-          starts[count] = start;
-          ends[count++] = at;
-        }
-        start = at + 1;
+        if (bytes[at] == '\n') found.newline(at);
       }
     }
-    for (; i <= length; i++) {
-      if (i < length && bytes[i] != '\n') continue;
-      if (i > start) {
+    for (; i < length; i++) {
+      if (bytes[i] == '\n') found.newline(i);
+    }
+    found.newline(length);
+    return found.lines();
+  }
+
+  /** The non-empty lines between the newlines found so far. */
+  private static final class Found {
+    private int[] starts;
+    private int[] ends;
+    private int count;
+    private int start;
+
+    Found(int expected) {
+      starts = new int[Math.max(16, expected)];
+      ends = new int[starts.length];
+    }
+
+    void newline(int at) {
+      if (at > start) {
         if (count == starts.length) {
           starts = Arrays.copyOf(starts, count * 2);
           ends = Arrays.copyOf(ends, count * 2);
         }
         starts[count] = start;
-        ends[count++] = i;
+        ends[count++] = at;
       }
-      start = i + 1;
+      start = at + 1;
     }
-    return new Lines(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
+
+    Lines lines() {
+      return new Lines(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
+    }
   }
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
