@@ -276,7 +276,9 @@ public final class PageBenchCommand extends Command {
     TenantStore.Created created = Estate.createTenantWithToken(jdbi, "Sweep estate", clock, Estate.history());
     String tenant = created.tenant().id();
     String password = "bench pages " + java.util.UUID.randomUUID();
-    new UserStore(jdbi, new AuditAppender(clock), new Ids(clock), new PasswordHasher(), clock)
+    // Created, as the tenant was, before the estate's history: entry times never go back along a chain.
+    Clock then = Clock.offset(clock, Estate.history().negated());
+    new UserStore(jdbi, new AuditAppender(then), new Ids(then), new PasswordHasher(), then)
         .create(tenant, new Actor("token", created.adminToken().token().id()), EMAIL, "Page Bench", Role.COMPLIANCE, password);
     System.out.printf("Vigil page bench: filling the sweep estate (%,d agents, %,d grants, %,d reported actions) in %s ...%n",
         size.agents(), size.grants(), size.events(), where);
