@@ -27,6 +27,12 @@ final class ServerProcess implements AutoCloseable {
     this.log = Files.createTempFile("vigil-server", ".log");
   }
 
+  /** Seeds the demo on the first start, as a user's first {@code server} does (call before {@link #start}). */
+  ServerProcess withDemo() {
+    env.put("VIGIL_DEMO", "true");
+    return this;
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

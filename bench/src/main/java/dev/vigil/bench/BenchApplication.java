@@ -8,7 +8,7 @@ import io.dropwizard.core.setup.Environment;
 /**
  * The bench jar's entry point: {@code java -jar vigil-bench.jar bench [flags] config.yml}. A
  * Dropwizard application with the bench commands alone ({@code bench}, {@code bench-index},
- * {@code bench-report}), so its usage and help read as
+ * {@code bench-report}, {@code bench-pages}), so its usage and help read as
  * the service's commands do; it serves nothing itself (the bench starts the service in a
  * process of its own, from this jar).
  */
@@ -29,6 +29,7 @@ public final class BenchApplication extends Application<Configuration> {
     bootstrap.addCommand(new IndexBenchCommand());
     bootstrap.addCommand(new ReportBenchCommand());
     bootstrap.addCommand(new AuditBenchCommand());
+    bootstrap.addCommand(new PageBenchCommand());
   }
 
   /**

@@ -2,19 +2,12 @@ package dev.vigil.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.app.VigilApplication;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Jdbis;
 import dev.vigil.controls.audit.AuditChain;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,9 +128,9 @@ public final class BenchCommand extends Command {
       user = "sa";
       password = "";
     }
-    int port = freePort();
+    int port = ServiceProcess.freePort();
     env.put("VIGIL_HTTP_PORT", Integer.toString(port));
-    env.put("VIGIL_ADMIN_PORT", Integer.toString(freePort()));
+    env.put("VIGIL_ADMIN_PORT", Integer.toString(ServiceProcess.freePort()));
     String config = ns.getString("config");
     System.out.printf("Vigil bench: %s, %d events in 1000-event batches from %d clients to %d tenant(s), "
         + "%d s of /authorize%n", pg ? "PostgreSQL" : "H2", events, clients, ns.getInt("tenants"), ns.getInt("seconds"));
@@ -146,20 +138,20 @@ public final class BenchCommand extends Command {
     // The tenants exist before the server starts, so the first scheduled sweep includes them.
     List<String> adminTokens = new ArrayList<>();
     for (int t = 0; t < ns.getInt("tenants"); t++) {
-      adminTokens.add(JSON.readTree(run(env, "tenant-create", "--name", "Bench " + t, config).strip())
+      adminTokens.add(JSON.readTree(ServiceProcess.run(env, "tenant-create", "--name", "Bench " + t, config).strip())
           .get("adminToken").asText());
     }
-    Process server = start(env, config, port, dataDir, ns.getString("server_jvm"));
+    Process server = ServiceProcess.start(env, config, port, dataDir, ns.getString("server_jvm"));
     // The second node: same database and master key (the first node's generated one), its
     // own data dir and ports.
     Path dataDir2 = Files.createTempDirectory("vigil-bench-node2");
     Map<String, String> env2 = new HashMap<>(env);
     env2.put("VIGIL_DATA_DIR", dataDir2.toString());
     env2.put("VIGIL_MASTER_KEY_FILE", dataDir.resolve("master-key.json").toString());
-    int port2 = freePort();
+    int port2 = ServiceProcess.freePort();
     env2.put("VIGIL_HTTP_PORT", Integer.toString(port2));
-    env2.put("VIGIL_ADMIN_PORT", Integer.toString(freePort()));
-    Process server2 = nodes == 2 ? start(env2, config, port2, dataDir2, ns.getString("server_jvm")) : null;
+    env2.put("VIGIL_ADMIN_PORT", Integer.toString(ServiceProcess.freePort()));
+    Process server2 = nodes == 2 ? ServiceProcess.start(env2, config, port2, dataDir2, ns.getString("server_jvm")) : null;
     List<Integer> ports = nodes == 2 ? List.of(port, port2) : List.of(port);
     int rounds = ns.getInt("rounds");
     double[] ingestRates = new double[rounds];
@@ -170,9 +162,9 @@ public final class BenchCommand extends Command {
     double[] latency;
     try {
       List<Fixture> tenants = new ArrayList<>();
-      for (String token : adminTokens) tenants.add(Fixture.create(new Client(port, token)));
+      for (String token : adminTokens) tenants.add(Fixture.create(new ApiClient(port, token)));
       Fixture f = tenants.get(0);
-      Client admin = new Client(port, adminTokens.get(0));
+      ApiClient admin = new ApiClient(port, adminTokens.get(0));
       // Each timed phase follows its own warm-up. The JIT compiles the request paths over the
       // first rounds, on two cores while they are loaded; eight rounds let it settle. Event
       // times rise from round to round, as reported actions do.
@@ -191,8 +183,8 @@ public final class BenchCommand extends Command {
         eventsFrom = to;
       }
       System.out.println("  warm-up ingest rounds, events/s: " + String.join(", ", warmUp));
-      for (String token : adminTokens) awaitFirstSweep(new Client(port, token));
-      long serverCpu = cpuNanos(server);
+      for (String token : adminTokens) awaitFirstSweep(new ApiClient(port, token));
+      long serverCpu = ServiceProcess.cpuNanos(server);
       long clientCpu = ownCpuNanos();
       // A shared VM's speed drifts from minute to minute: several rounds, and their median.
       for (int round = 0; round < rounds; round++) {
@@ -205,7 +197,7 @@ public final class BenchCommand extends Command {
         twoNodeRates[round] = ingest(tenants, ports, events, 1000, clients, eventsFrom, to);
         eventsFrom = to;
       }
-      serverCpuPerEvent = (cpuNanos(server) - serverCpu) / 1e3 / events / rounds;
+      serverCpuPerEvent = (ServiceProcess.cpuNanos(server) - serverCpu) / 1e3 / events / rounds;
       clientCpuPerEvent = (ownCpuNanos() - clientCpu) / 1e3 / events / rounds;
       authorize(f, port, clients, 5);
       decisions = authorize(f, port, clients, ns.getInt("seconds"));
@@ -215,7 +207,7 @@ public final class BenchCommand extends Command {
         p.destroy();
         p.waitFor(60, TimeUnit.SECONDS);
       }
-      deleteTree(dataDir2);
+      ServiceProcess.deleteTree(dataDir2);
     }
     double[] rawRates = new double[rounds];
     for (int round = 0; round < rounds; round++) rawRates[round] = rawInsert(url, user, password, events, round);
@@ -241,7 +233,7 @@ public final class BenchCommand extends Command {
       queries = bench.eventQueries(size, 200);
       sweep = bench.sweep();
     }
-    deleteTree(dataDir);
+    ServiceProcess.deleteTree(dataDir);
     if (pg) {
       try (Connection c = DriverManager.getConnection(ns.getString("pg_url"), user, password);
           Statement s = c.createStatement()) {
@@ -309,7 +301,7 @@ public final class BenchCommand extends Command {
    * Grants a wildcard scope through the API and polls AC-1 until it reads failing, nobody
    * calling /run; revokes it and waits for passing again. Returns p50, p95 and max in ms.
    */
-  private static double[] grantToFailing(Client admin, Fixture f, int rounds) throws Exception {
+  private static double[] grantToFailing(ApiClient admin, Fixture f, int rounds) throws Exception {
     awaitStatus(admin, "passing");
     List<Double> millis = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
@@ -330,7 +322,7 @@ public final class BenchCommand extends Command {
    * Waits until every control has had a scheduled run (the first sweep comes soon after start,
    * the next an hour later), so no sweep competes with the timed phases.
    */
-  private static void awaitFirstSweep(Client admin) throws Exception {
+  private static void awaitFirstSweep(ApiClient admin) throws Exception {
     List<String> ids = JSON.readTree(admin.send("/api/v1/controls", null, 200, "GET")).get("items")
         .findValuesAsText("id");
     for (int i = 0; i < 1200; i++) {
@@ -345,7 +337,7 @@ public final class BenchCommand extends Command {
     throw new IllegalStateException("the first scheduled sweep did not finish within 120 s");
   }
 
-  private static void awaitStatus(Client admin, String status) throws Exception {
+  private static void awaitStatus(ApiClient admin, String status) throws Exception {
     for (int i = 0; i < 6000; i++) {
       if (JSON.readTree(admin.send("/api/v1/controls/AC-1", null, 200, "GET")).get("status").asText().equals(status)) {
         return;
@@ -353,6 +345,11 @@ public final class BenchCommand extends Command {
       Thread.sleep(10);
     }
     throw new IllegalStateException("AC-1 did not turn " + status + " within 60 s");
+  }
+
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double median(double[] values) {
@@ -373,7 +370,7 @@ public final class BenchCommand extends Command {
   /** The ids the load needs: one agent with a grant on one connection, and its tokens. */
   private record Fixture(String owner, String agent, String connection, String ingestToken, String agentToken,
       Instant createdAt) {
-    static Fixture create(Client admin) throws Exception {
+    static Fixture create(ApiClient admin) throws Exception {
       String owner = admin.post("/api/v1/users", "{\"email\":\"bench@bench.example\",\"name\":\"Bench\","
           + "\"role\":\"admin\",\"password\":\"bench password 123\"}").get("id").asText();
       String vendor = admin.post("/api/v1/vendors", "{\"name\":\"V\",\"criticality\":\"low\"}").get("id").asText();
@@ -425,7 +422,7 @@ public final class BenchCommand extends Command {
     for (int c = 0; c < clients; c++) {
       int port = ports.get(c % ports.size());
       done.add(pool.submit(() -> {
-        List<Client> perTenant = tenants.stream().map(t -> new Client(port, t.ingestToken())).toList();
+        List<ApiClient> perTenant = tenants.stream().map(t -> new ApiClient(port, t.ingestToken())).toList();
         for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
           perTenant.get(r % tenants.size()).send("/api/v1/events", bodies.get(r), 202);
         }
@@ -445,7 +442,7 @@ public final class BenchCommand extends Command {
     List<Future<long[]>> results = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       results.add(pool.submit(() -> {
-        Client client = new Client(port, f.agentToken());
+        ApiClient client = new ApiClient(port, f.agentToken());
         long[] latencies = new long[1 << 20];
         int n = 0;
         while (System.nanoTime() < end && n < latencies.length) {
@@ -507,98 +504,6 @@ public final class BenchCommand extends Command {
         c.commit();
         return rows / ((System.nanoTime() - start) / 1e9);
       }
-    }
-  }
-
-  private static Process start(Map<String, String> env, String config, int port, Path dataDir, String jvm)
-      throws Exception {
-    List<String> command = java("server", config);
-    if (!jvm.isBlank()) command.addAll(1, List.of(jvm.strip().split("\\s+")));
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    HttpClient http = HttpClient.newHttpClient();
-    for (int i = 0; i < 1200; i++) {
-      if (!p.isAlive()) throw new IllegalStateException("the server exited; see " + dataDir.resolve("server.log"));
-      try {
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agents")).build(),
-            HttpResponse.BodyHandlers.discarding());
-        return p;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    p.destroyForcibly();
-    throw new IllegalStateException("the server did not start; see " + dataDir.resolve("server.log"));
-  }
-
-  private static String run(Map<String, String> env, String... args) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(java(args)).redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(args[0] + " failed");
-    return out;
-  }
-
-  /** CPU time the process has used, all its threads (the JIT and GC threads too). */
-  private static long cpuNanos(Process p) {
-    return p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
-  }
-
-  private static long ownCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static List<String> java(String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-cp", System.getProperty("java.class.path"), VigilApplication.class.getName()));
-    command.addAll(List.of(args));
-    return command;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** A minimal JSON client for one token. */
-  private static final class Client {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final int port;
-    private final String token;
-
-    Client(int port, String token) {
-      this.port = port;
-      this.token = token;
-    }
-
-    JsonNode post(String path, String body) throws Exception {
-      return JSON.readTree(send(path, body, -1));
-    }
-
-    String send(String path, String body, int expected) throws Exception {
-      return send(path, body, expected, "POST");
-    }
-
-    String send(String path, String body, int expected, String method) throws Exception {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      if (expected > 0 && r.statusCode() != expected) {
-        throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-      }
-      return r.body();
     }
   }
 }

@@ -67,16 +67,26 @@ final class Estate {
    * loaded after the tenant's first entries. Returns the tenant's id.
    */
   static String createTenant(Jdbi jdbi, String name, Clock clock) {
-    return createTenant(jdbi, name, clock, HISTORY.plusDays(1));
+    return createTenant(jdbi, name, clock, history());
   }
 
   /** Creates a tenant whose chain begins {@code before} {@code clock}'s now; returns its id. */
   static String createTenant(Jdbi jdbi, String name, Clock clock, Duration before) {
+    return createTenantWithToken(jdbi, name, clock, before).tenant().id();
+  }
+
+  /** Creates a tenant whose chain begins {@code before} {@code clock}'s now; returns it with its admin token. */
+  static TenantStore.Created createTenantWithToken(Jdbi jdbi, String name, Clock clock, Duration before) {
     Clock then = Clock.offset(clock, before.negated());
     AuditAppender appender = new AuditAppender(then);
     Ids ids = new Ids(then);
     TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), then);
-    return new TenantStore(jdbi, appender, tokens, ids, then).create(name, REPORTER).tenant().id();
+    return new TenantStore(jdbi, appender, tokens, ids, then).create(name, REPORTER);
+  }
+
+  /** The estate's history: how long before now its tenant's chain must begin. */
+  static Duration history() {
+    return HISTORY.plusDays(1);
   }
 
   static String agent(int i) {
