@@ -113,6 +113,34 @@ abstract class PageQueriesContract {
   }
 
   @Test
+  void aPagesGrantsNameTheirAgentsInOneReadWithinTheTenant() {
+    String connection = stores.connections().create(tenant, ADMIN, "CRM", "crm", vendor(tenant, "Salesforce"),
+        "https://crm.example").id();
+    String scout = stores.agents().create(tenant, ADMIN, "scout", ann, "triage").id();
+    String clerk = stores.agents().create(tenant, ADMIN, "clerk", ann, "filing").id();
+    String read = grant(scout, connection, "crm:read");
+    String write = grant(clerk, connection, "crm:write");
+    String revoked = grant(clerk, connection, "crm:delete");
+    stores.grants().revoke(tenant, ADMIN, clerk, revoked);
+    String otherConnection = stores.connections().create(other, ADMIN, "CRM", "crm", vendor(other, "Salesforce"),
+        "https://crm.example").id();
+    String otherAnn = stores.users().create(other, ADMIN, "ann@globex.example", "Ann", Role.ADMIN,
+        "a long enough password").id();
+    String otherAgent = stores.agents().create(other, ADMIN, "spy", otherAnn, "elsewhere").id();
+    String elsewhere = stores.grants().create(other, ADMIN, otherAgent, new GrantStore.NewGrant(otherConnection,
+        List.of("crm:read"), "why", otherAnn, otherAnn, null)).id();
+
+    assertThat(stores.grants().agentsOf(tenant, List.of(read, write, revoked, elsewhere, "gra_unknown")))
+        .isEqualTo(Map.of(read, scout, write, clerk, revoked, clerk));
+    assertThat(stores.grants().agentsOf(tenant, List.of())).isEmpty();
+  }
+
+  private String grant(String agent, String connection, String scope) {
+    return stores.grants().create(tenant, ADMIN, agent, new GrantStore.NewGrant(connection, List.of(scope),
+        "why", ann, ann, null)).id();
+  }
+
+  @Test
   void findingsAboutOneMemberArePagedByStatusWithinTheTenant() {
     Instant now = clock.instant();
     finding(tenant, "fnd_1", "con_x", "OPEN", now);

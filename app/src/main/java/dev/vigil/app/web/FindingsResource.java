@@ -83,9 +83,13 @@ public final class FindingsResource {
     var filter = new FindingFilter(controlId, s, sev, null, late ? now : null,
         days == 0 ? null : now.minus(Duration.ofDays(days)));
     Page<Finding> page = queries.findings(tenant, filter, blank(after) ? "" : after, PER_PAGE);
+    // The agents of the page's grants in one query rather than one a finding.
+    Map<String, String> agentOfGrant = grants.agentsOf(tenant, page.items().stream()
+        .filter(f -> "grant".equals(f.subjectKind())).map(Finding::subjectId).distinct().toList());
     Map<String, String> agents = new HashMap<>();
     for (Finding f : page.items()) {
-      String agent = agentOf(tenant, f);
+      String agent = "agent".equals(f.subjectKind()) ? f.subjectId()
+          : "grant".equals(f.subjectKind()) ? agentOfGrant.get(f.subjectId()) : null;
       if (agent != null) agents.put(f.id(), agent);
     }
     return new FindingsPage(session, catalog, page, agents,
@@ -147,7 +151,7 @@ public final class FindingsResource {
 
   /**
    * The agent a finding's member is or belongs to, for a link to its page: a grant's agent is
-   * not on the finding, so it is read (one look-up per finding of a page); null for other members.
+   * not on the finding, so it is read; null for other members.
    */
   private String agentOf(String tenant, Finding f) {
     if ("agent".equals(f.subjectKind())) return f.subjectId();

@@ -5,11 +5,14 @@ import dev.vigil.controls.model.Grant;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -82,6 +85,12 @@ public interface GrantDao {
   @SqlQuery("SELECT COUNT(*) FROM grants WHERE tenant_id = :tenantId AND connection_id = :connectionId" + ACTIVE)
   long countActiveOnConnection(@Bind("tenantId") String tenantId, @Bind("connectionId") String connectionId,
       @Bind("now") Instant now);
+
+  /** The agent of each of the given grants that exists: one query for a page's grants. */
+  @SqlQuery("SELECT id, agent_id FROM grants WHERE tenant_id = :tenantId AND id IN (<ids>)")
+  @KeyColumn("id")
+  @ValueColumn("agent_id")
+  Map<String, String> agentsOf(@Bind("tenantId") String tenantId, @BindList("ids") Collection<String> ids);
 
   /** Every grant of the given agents, revoked and expired ones included: one query for a batch. */
   @SqlQuery("SELECT " + COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND agent_id IN (<agentIds>)")

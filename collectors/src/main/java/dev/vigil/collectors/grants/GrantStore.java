@@ -19,8 +19,10 @@ import dev.vigil.controls.model.Scopes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -97,6 +99,12 @@ public final class GrantStore {
 
   public Optional<Grant> find(String tenantId, String grantId) {
     return writes.jdbi().withExtension(GrantDao.class, dao -> dao.find(tenantId, grantId));
+  }
+
+  /** The agent of each of the tenant's grants among {@code grantIds} (a page's), by grant id. */
+  public Map<String, String> agentsOf(String tenantId, Collection<String> grantIds) {
+    if (grantIds.isEmpty()) return Map.of();
+    return writes.jdbi().withExtension(GrantDao.class, dao -> dao.agentsOf(tenantId, grantIds));
   }
 
   /**
