@@ -129,6 +129,8 @@ abstract class SessionsContract {
     run("run_a", "AC-1", "PASS", now.minus(Duration.ofDays(2)), true);
     run("run_b", "AC-1", "FAIL", now.minus(Duration.ofDays(2)).plusSeconds(60), false);
     run("run_c", "AC-2", "PASS", now.minusSeconds(30), true);
+    // The latest sweep is another family's: the overview's last sweep is the latest of any.
+    run("run_d", "LG-1", "PASS", now.minusSeconds(10), true, "logging");
     finding("fnd_1", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(20)));
     finding("fnd_2", now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(9)));
     finding("fnd_3", now.minus(Duration.ofDays(6)), now.minus(Duration.ofDays(2)));
@@ -139,22 +141,26 @@ abstract class SessionsContract {
     var days = q.runsByDay(tenant, now.minus(Duration.ofDays(30)));
     long today = Math.floorDiv(now.getEpochSecond(), 86400);
     assertThat(days).extracting(d -> d.controlId() + " " + (today - d.epochDay()) + " " + d.result() + " " + d.runs())
-        .containsExactlyInAnyOrder("AC-1 2 PASS 1", "AC-1 2 FAIL 1", "AC-2 0 PASS 1");
+        .containsExactlyInAnyOrder("AC-1 2 PASS 1", "AC-1 2 FAIL 1", "AC-2 0 PASS 1", "LG-1 0 PASS 1");
     var ages = q.openFindingAges(tenant, now);
     assertThat(List.of(ages.underDay(), ages.underWeek(), ages.underMonth(), ages.allOpen()))
         .containsExactly(1L, 2L, 2L, 2L);
     // Resolved in the window: 1 day and 4 days (the 20-day one resolved 20 days ago, also in it).
     assertThat(q.medianTimeToRemediate(tenant, now.minus(Duration.ofDays(30)))).hasValue(Duration.ofDays(4));
     assertThat(q.medianTimeToRemediate(tenant, now.minus(Duration.ofDays(5)))).hasValue(Duration.ofDays(4));
-    assertThat(q.lastSweep(tenant)).hasValue(now.minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    assertThat(q.lastSweep(tenant)).hasValue(now.minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
   }
 
   private void run(String id, String control, String result, java.time.Instant at, boolean scheduled) {
+    run(id, control, result, at, scheduled, "least-privilege");
+  }
+
+  private void run(String id, String control, String result, java.time.Instant at, boolean scheduled, String family) {
     db.jdbi().useHandle(h -> h.createUpdate("""
         INSERT INTO control_runs (tenant_id, id, control_id, family, run_trigger, scheduled_for, started_at,
           finished_at, result, population, exception_count, excused_count, evidence, evidence_sha256)
-        VALUES (:t, :id, :c, 'least-privilege', :trigger, :scheduled, :at, :at, :result, 1, 0, 0, '{}', :sha)
-        """).bind("t", tenant).bind("id", id + tenant).bind("c", control)
+        VALUES (:t, :id, :c, :family, :trigger, :scheduled, :at, :at, :result, 1, 0, 0, '{}', :sha)
+        """).bind("t", tenant).bind("id", id + tenant).bind("c", control).bind("family", family)
         .bind("trigger", scheduled ? "SCHEDULE" : "CHANGE").bind("scheduled", scheduled ? at : null)
         .bind("at", at).bind("result", result).bind("sha", "0".repeat(64)).execute());
   }

@@ -1,9 +1,12 @@
 package dev.vigil.collectors.monitoring;
 
 import dev.vigil.collectors.db.Page;
+import dev.vigil.controls.catalog.Family;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,9 +143,13 @@ public final class ControlQueries {
     });
   }
 
-  /** When the latest scheduled sweep of any family was due for the tenant. */
+  /**
+   * When the latest scheduled sweep of any family was due for the tenant: one look-up at the end
+   * of each family's index range, where one query over the tenant would read every run it has.
+   */
   public Optional<Instant> lastSweep(String tenantId) {
-    return jdbi.withExtension(OverviewDao.class, dao -> dao.lastSweep(tenantId));
+    return jdbi.withExtension(OverviewDao.class, dao -> Arrays.stream(Family.values())
+        .flatMap(f -> dao.lastSweep(tenantId, f.wire()).stream()).max(Comparator.naturalOrder()));
   }
 
   /** The sequence number of the tenant's last audit entry (0 for a chain with none yet). */

@@ -59,8 +59,9 @@ public interface OverviewDao {
   Optional<Span> resolvedAt(@Bind("tenantId") String tenantId, @Bind("from") Instant from,
       @Bind("offset") long offset);
 
-  @SqlQuery("SELECT MAX(scheduled_for) FROM control_runs WHERE tenant_id = :tenantId AND scheduled_for IS NOT NULL")
-  Optional<Instant> lastSweep(@Bind("tenantId") String tenantId);
+  /** The latest scheduled run of one family: the end of {@code ix_control_runs_schedule}'s range for it. */
+  @SqlQuery("SELECT MAX(scheduled_for) FROM control_runs WHERE tenant_id = :tenantId AND family = :family")
+  Optional<Instant> lastSweep(@Bind("tenantId") String tenantId, @Bind("family") String family);
 
   @SqlQuery("SELECT seq FROM audit_heads WHERE tenant_id = :tenantId")
   Optional<Long> headSeq(@Bind("tenantId") String tenantId);
