@@ -68,21 +68,23 @@ public final class RollingVerifier {
     List<ChainBreak> breaks = new ArrayList<>();
     long anchor = was.verifiedSeq();
 
+    // All three steps run whatever the others find, so that a run names every break it can.
     boolean anchored = watermarkHolds(tenantId, was, head, breaks);
     SeqRange appended = anchor < head.seq() ? new SeqRange(anchor + 1, head.seq()) : SeqRange.NONE;
-    boolean appendedOk = anchored && appended(tenantId, was, head, breaks);
+    boolean appendedOk = anchor <= head.seq() && appended(tenantId, was, head, breaks) && anchored;
     long verifiedSeq = appendedOk ? head.seq() : anchor;
     String verifiedHash = appendedOk ? head.hash() : was.verifiedHash();
 
+    long bound = Math.min(anchor, head.seq());
     // A pass position past the watermark cannot come from a run; the pass then starts again.
-    long from = was.passNextSeq() <= anchor ? was.passNextSeq() : 1;
+    long from = was.passNextSeq() <= bound ? was.passNextSeq() : 1;
     Instant passStart = was.passStartedAt() == null || from != was.passNextSeq() ? now : was.passStartedAt();
     SeqRange slice = SeqRange.NONE;
     boolean passDone = anchor == 0 && appendedOk && head.seq() > 0;
     boolean sliceOk = false;
-    if (anchored && anchor > 0) {
-      long size = SliceSize.of(anchor - from + 1, passStart, now, interval, period, minimumSlice);
-      slice = new SeqRange(from, Math.min(anchor, from + size - 1));
+    if (bound > 0) {
+      long size = SliceSize.of(bound - from + 1, passStart, now, interval, period, minimumSlice);
+      slice = new SeqRange(from, Math.min(bound, from + size - 1));
       sliceOk = slice(tenantId, slice, breaks);
       passDone = sliceOk && slice.last() == anchor;
     }

@@ -121,8 +121,8 @@ abstract class ChainVerificationContract extends MonitoringFixture {
     RunRecorder.Outcome next = sweep(lg1);
     assertThat(next.run().result()).isEqualTo(RunResult.PASS);
     assertThat(scope(next)).first().asString().isEqualTo("Verified entries " + (watermark + 1) + " to " + head
-        + ", appended since entry " + watermark + ", chained from the remembered hash of entry " + watermark
-        + ", which was checked to be still the stored one.");
+        + ", appended since entry " + watermark + ", chained from the hash entry " + watermark + " verified with,"
+        + " and checked its stored hash against that hash.");
     assertThat(state("verified_seq")).isEqualTo(head);
 
     // An appended entry edited before any sweep verified it: caught by the next, which keeps the watermark.

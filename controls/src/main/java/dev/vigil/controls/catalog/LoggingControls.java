@@ -62,11 +62,11 @@ public final class LoggingControls {
           : "No verification was on record: verified the whole chain, " + range(c.appended())
               + ", from its first entry.");
     } else if (c.appended().isEmpty()) {
-      out.add("Checked that entry " + c.anchor() + ", the last verified, still has its remembered hash; no entry"
-          + " was appended since.");
+      out.add("Checked the stored hash of entry " + c.anchor() + ", the last verified, against the hash it"
+          + " verified with; no entry was appended since.");
     } else {
-      out.add("Verified " + range(c.appended()) + ", appended since entry " + c.anchor() + ", chained from the"
-          + " remembered hash of entry " + c.anchor() + ", which was checked to be still the stored one.");
+      out.add("Verified " + range(c.appended()) + ", appended since entry " + c.anchor() + ", chained from the hash"
+          + " entry " + c.anchor() + " verified with, and checked its stored hash against that hash.");
     }
     if (!c.slice().isEmpty()) {
       out.add("Re-verified " + range(c.slice()) + " as a slice of the rolling pass started " + c.passStartedAt()

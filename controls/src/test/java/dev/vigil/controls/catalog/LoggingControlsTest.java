@@ -47,8 +47,8 @@ class LoggingControlsTest {
     Evaluation e = run("LG-1", snapshot().chain(new Facts.Chain(500, List.of(), 1, List.of(), rolling)));
     assertThat(e.population()).as("the whole chain stays the population").isEqualTo(501);
     assertThat(e.scope()).containsExactly(
-        "Verified entries 401 to 500, appended since entry 400, chained from the remembered hash of entry 400,"
-            + " which was checked to be still the stored one.",
+        "Verified entries 401 to 500, appended since entry 400, chained from the hash entry 400 verified with,"
+            + " and checked its stored hash against that hash.",
         "Re-verified entries 101 to 200 as a slice of the rolling pass started " + hoursAgo(3)
             + ", chained from the stored hash of the entry before.",
         "The whole chain, entries 1 to 350, was last fully verified from " + hoursAgo(30) + " to " + hoursAgo(7)
@@ -64,8 +64,8 @@ class LoggingControlsTest {
     Facts.ChainScope quiet = new Facts.ChainScope(500, Facts.SeqRange.NONE, Facts.SeqRange.NONE, null,
         Facts.SeqRange.NONE, null, null);
     assertThat(run("LG-1", snapshot().chain(new Facts.Chain(500, List.of(), 0, List.of(), quiet))).scope())
-        .startsWith("Checked that entry 500, the last verified, still has its remembered hash; no entry was"
-            + " appended since.", "The whole chain has not yet been verified intact; bound 24 hours.");
+        .startsWith("Checked the stored hash of entry 500, the last verified, against the hash it verified with;"
+            + " no entry was appended since.", "The whole chain has not yet been verified intact; bound 24 hours.");
   }
 
   @Test
