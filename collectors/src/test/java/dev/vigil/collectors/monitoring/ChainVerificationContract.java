@@ -88,6 +88,8 @@ abstract class ChainVerificationContract extends MonitoringFixture {
     assertThat(sweeps).as("the rest of the pass, then the next pass's first slice").hasSize(BOUND_HOURS);
     assertThat(caught.run().exceptions()).extracting(Deviation::subjectId).containsExactly("entry 1");
     assertThat(caught.run().exceptions().get(0).detail()).contains("does not match computed");
+    assertThat(queries.members(tenant, "LG-1", caught.run().id()).orElseThrow().scope())
+        .as("what the dashboard shows").isEqualTo(scope(caught));
     assertThat(scope(caught)).anyMatch(s -> s.startsWith("Re-verified entries 1 to "))
         .anyMatch(s -> s.startsWith("The whole chain, entries 1 to ") && s.endsWith("; bound 4 hours."));
 
