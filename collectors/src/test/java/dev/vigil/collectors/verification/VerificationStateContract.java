@@ -9,40 +9,19 @@ import dev.vigil.collectors.testing.TestDb;
 import dev.vigil.collectors.testing.TestStores;
 import dev.vigil.controls.audit.Actor;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The compare-and-set that keeps two runs from overwriting each other's progress: a first row
  * is inserted once, and an update that read an older version changes nothing. Rows are per
  * tenant.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class VerificationStateContract {
 
   static final Instant AT = Instant.parse("2026-11-26T12:00:00Z");
-
-  private TestDb db;
-  private TestStores stores;
+  static final Actor ADMIN = new Actor("token", "tok_test");
 
   abstract TestDb.Kind kind();
-
-  @BeforeAll
-  void open() {
-    db = TestDb.of(kind());
-    stores = TestStores.on(db, new MutableClock(AT));
-  }
-
-  @AfterAll
-  void close() {
-    if (db != null) db.close();
-  }
-
-  String tenant() {
-    return stores.tenants().create("Acme " + System.nanoTime(), new Actor("token", "tok_test")).tenant().id();
-  }
 
   static VerificationState at(long seq, long version) {
     return new VerificationState(seq, "a".repeat(64), 1, null, seq, AT, AT, version);
@@ -50,15 +29,18 @@ abstract class VerificationStateContract {
 
   @Test
   void aStaleRunSavesNothingAndTheRowStaysTheWinners() {
-    String tenant = tenant();
-    String other = tenant();
-    db.jdbi().useExtension(VerificationStateDao.class, dao -> {
-      dao.insert(tenant, at(100, 1), AT);
-      assertThatThrownBy(() -> dao.insert(tenant, at(90, 1), AT)).matches(Constraints::isUniqueViolation);
-      assertThat(dao.update(tenant, 1, at(200, 2), AT)).as("the first to save").isEqualTo(1);
-      assertThat(dao.update(tenant, 1, at(150, 2), AT)).as("read version 1 too, saved second").isZero();
-      assertThat(dao.find(tenant)).contains(at(200, 2));
-      assertThat(dao.find(other)).as("another tenant's state").isEmpty();
-    });
+    try (TestDb db = TestDb.of(kind())) {
+      TestStores stores = TestStores.on(db, new MutableClock(AT));
+      String tenant = stores.tenants().create("Acme", ADMIN).tenant().id();
+      String other = stores.tenants().create("Globex", ADMIN).tenant().id();
+      db.jdbi().useExtension(VerificationStateDao.class, dao -> {
+        dao.insert(tenant, at(100, 1), AT);
+        assertThatThrownBy(() -> dao.insert(tenant, at(90, 1), AT)).matches(Constraints::isUniqueViolation);
+        assertThat(dao.update(tenant, 1, at(200, 2), AT)).as("the first to save").isEqualTo(1);
+        assertThat(dao.update(tenant, 1, at(150, 2), AT)).as("read version 1 too, saved second").isZero();
+        assertThat(dao.find(tenant)).contains(at(200, 2));
+        assertThat(dao.find(other)).as("another tenant's state").isEmpty();
+      });
+    }
   }
 }
