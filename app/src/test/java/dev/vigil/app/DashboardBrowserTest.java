@@ -269,6 +269,16 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void lg1SaysWhichEntriesItVerifiedAndWhenTheWholeChainWasLast() throws Exception {
+    assertThat(http.post(adminA, "/api/v1/controls/LG-1/run", "").json().get("result").asText()).isEqualTo("pass");
+    signIn("audrey@acme.example");
+    driver.get(base + "/controls/LG-1");
+    String members = driver.findElement(By.cssSelector("section[aria-labelledby=members]")).getText();
+    assertThat(members).contains("its evidence does not name each one").contains("was last fully verified")
+        .contains("bound 24 hours").contains("signed checkpoint");
+  }
+
+  @Test
   void theControlsListFiltersByFamilyAndStatus() throws Exception {
     signIn("cora@acme.example");
     driver.get(base + "/controls?family=least-privilege");

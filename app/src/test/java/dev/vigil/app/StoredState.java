@@ -18,7 +18,8 @@ import java.util.Set;
  * other table, so a refused request can be shown to have changed nothing. What the server
  * writes on its own schedule is left out, or a background job finishing mid-request would look
  * like a change: control runs and what they derive, checkpoints and their deliveries to the
- * sinks, report generation, alert deliveries, the scheduler's and the migrations' tables. A table added later is covered
+ * sinks, report generation, alert deliveries, LG-1's verification state, the scheduler's and
+ * the migrations' tables. A table added later is covered
  * unless it is named here.
  */
 final class StoredState implements AutoCloseable {
@@ -26,7 +27,7 @@ final class StoredState implements AutoCloseable {
   /** Tables the server writes in the background. */
   private static final Set<String> BACKGROUND_TABLES = Set.of("audit_entries", "audit_heads", "checkpoints",
       "checkpoint_deliveries", "control_runs", "control_status", "control_sweeps", "findings", "finding_changes",
-      "alert_deliveries", "reports",
+      "alert_deliveries", "reports", "chain_verification",
       "databasechangelog", "databasechangeloglock");
 
   /**

@@ -137,6 +137,11 @@ public final class AuditLog {
     return low;
   }
 
+  /** The head of the tenant's chain; empty when the tenant has none. */
+  public Optional<Head> head(String tenantId) {
+    return jdbi.withExtension(AuditDao.class, dao -> dao.head(tenantId));
+  }
+
   /** The hash of the entry {@code seq}; empty when the chain has no such entry. */
   public Optional<String> hashAt(String tenantId, long seq) {
     return jdbi.withExtension(AuditDao.class, dao -> dao.hashAt(tenantId, seq));

@@ -55,11 +55,13 @@ public final class MemberResults {
    * order (also when it examined none). When not listed, {@code members} is empty: the control
    * counts things that are not objects (LG-1 ...), the population was larger than
    * {@link RunRecorder#MEMBERS_LISTED}, more members failed or were excused than the record
-   * names, or the run could not evaluate.
+   * names, or the run could not evaluate. {@code scope} is the record's statement of what the
+   * run examined beyond its count (LG-1's), empty for other controls.
    */
-  public record Listing(long population, boolean listed, List<Member> members) {
+  public record Listing(long population, boolean listed, List<Member> members, List<String> scope) {
     public Listing {
       members = List.copyOf(members);
+      scope = List.copyOf(scope);
     }
   }
 
@@ -79,7 +81,9 @@ public final class MemberResults {
     boolean whole = e.path("membersListed").asBoolean(false)
         && failing.size() == e.path("exceptionCount").asLong(-1)
         && excused.size() == e.path("excusedCount").asLong(-1);
-    if (!whole) return new Listing(population, population == 0, List.of());
+    List<String> scope = new ArrayList<>();
+    e.path("scope").forEach(s -> scope.add(s.asText()));
+    if (!whole) return new Listing(population, population == 0, List.of(), scope);
     // A member's first deviation gives its detail, as its finding's; failing goes before excused.
     Map<String, Member> named = new HashMap<>();
     for (JsonNode x : failing) {
@@ -96,6 +100,6 @@ public final class MemberResults {
       String subject = m.asText();
       members.add(named.getOrDefault(subject, new Member(subject, Result.PASS, null, null)));
     }
-    return new Listing(population, true, members);
+    return new Listing(population, true, members, scope);
   }
 }

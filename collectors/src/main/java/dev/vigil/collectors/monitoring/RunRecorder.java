@@ -287,6 +287,11 @@ public final class RunRecorder {
             .put("exceptionId", x.exceptionId()).put("expiresAt", AuditChain.formatTime(x.expiresAt()));
       }
       e.put("excusedCount", evaluation.excused().size());
+      // Only LG-1 says more than its population of what it examined; other records stay as they were.
+      if (!evaluation.scope().isEmpty()) {
+        ArrayNode scope = e.putArray("scope");
+        evaluation.scope().forEach(scope::add);
+      }
     }
     return e;
   }

@@ -3,8 +3,9 @@ package dev.vigil.collectors.monitoring;
 import dev.vigil.collectors.audit.AuditLog;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.crypto.KeysetDao;
+import dev.vigil.collectors.verification.ChainCheck;
+import dev.vigil.collectors.verification.RollingVerifier;
 import dev.vigil.controls.audit.ChainBreak;
-import dev.vigil.controls.audit.ChainVerification;
 import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Fact;
@@ -34,14 +35,14 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SnapshotLoader {
 
-  // Verifying the chain streams every entry of it: not inside the snapshot's transaction.
+  // Verifying the chain streams up to millions of its entries: not inside the snapshot's transaction.
   /** About 15 MB: ten weeks of one tenant's checkpoints at one a minute. */
   private static final int VERIFIED_NOTES_KEPT = 100_000;
   private static final Set<Fact> OUTSIDE_TRANSACTION = EnumSet.of(Fact.CHAIN);
 
   private final Jdbi jdbi;
   private final ConnectionStore connections;
-  private final AuditLog auditLog;
+  private final RollingVerifier chains;
   private final ControlParameters parameters;
   private final Map<Family, Duration> schedules;
   private final VerifiedNotes notes;
@@ -52,9 +53,15 @@ public final class SnapshotLoader {
    */
   public SnapshotLoader(Jdbi jdbi, ConnectionStore connections, AuditLog auditLog, byte[] publicKey,
       ControlParameters parameters, Map<Family, Duration> schedules) {
+    this(jdbi, connections, new RollingVerifier(jdbi, auditLog), publicKey, parameters, schedules);
+  }
+
+  /** A loader whose LG-1 verifies the chain with {@code chains} (tests take small slices). */
+  public SnapshotLoader(Jdbi jdbi, ConnectionStore connections, RollingVerifier chains, byte[] publicKey,
+      ControlParameters parameters, Map<Family, Duration> schedules) {
     this.jdbi = jdbi;
     this.connections = connections;
-    this.auditLog = auditLog;
+    this.chains = chains;
     this.notes = new VerifiedNotes(Checkpoint.KEY_NAME, publicKey, VERIFIED_NOTES_KEPT);
     this.parameters = parameters;
     this.schedules = Map.copyOf(schedules);
@@ -117,7 +124,7 @@ public final class SnapshotLoader {
       case CREDENTIALS -> b.credentials(connections.checkCredentials(h, tenantId));
       case KEYS -> b.keys(h.attach(KeysetDao.class).keys(tenantId));
       case CONNECTIONS -> b.connections(dao.connections(tenantId));
-      case CHAIN -> b.chain(chain(dao, tenantId));
+      case CHAIN -> b.chain(chain(dao, tenantId, now));
       case RETENTION -> b.retention(retention(dao.extent(tenantId)));
       case MONITORING -> b.monitoring(monitoring(dao, tenantId, b.tenantCreatedAt(), now));
       case VENDORS -> b.vendors(dao.vendors(tenantId));
@@ -141,8 +148,14 @@ public final class SnapshotLoader {
         : new Facts.Retention(e.firstSeq(), e.lastSeq(), e.count(), e.firstAt());
   }
 
-  private Facts.Chain chain(SnapshotDao dao, String tenantId) {
-    ChainVerification v = auditLog.verify(tenantId);
+  /**
+   * LG-1's facts: the chain verified from where the last run left it (the entries appended
+   * since and a slice of the older ones, {@link RollingVerifier}), and every checkpoint.
+   * Without a logging schedule each run takes the rest of the rolling pass.
+   */
+  private Facts.Chain chain(SnapshotDao dao, String tenantId, Instant now) {
+    Duration period = Duration.ofHours(parameters.get(LoggingControls.FULL_VERIFICATION_HOURS));
+    ChainCheck v = chains.verify(tenantId, now, schedules.getOrDefault(Family.LOGGING, Duration.ZERO), period);
     List<ChainBreak> bad = new ArrayList<>();
     List<SnapshotDao.CheckpointRow> rows = dao.checkpointsWithEntries(tenantId);
     for (SnapshotDao.CheckpointRow c : rows) {
@@ -154,7 +167,7 @@ public final class SnapshotLoader {
         bad.add(new ChainBreak(c.size(), "its head hash differs from the stored hash of entry " + c.size()));
       }
     }
-    return new Facts.Chain(v.checked(), v.breaks(), rows.size(), bad);
+    return new Facts.Chain(v.length(), v.breaks(), rows.size(), bad, v.scope());
   }
 
   private Facts.Monitoring monitoring(SnapshotDao dao, String tenantId, Instant created, Instant now) {

@@ -52,6 +52,19 @@ class MemberResultsTest {
   }
 
   @Test
+  void aCountedRunListsNoMemberButItsScopeAndOtherRecordsHaveNone() {
+    Evaluation counted = Evaluation.of(501, List.of()).withScope(List.of("Verified entries 401 to 500."));
+    MemberResults.Listing listing = read(counted);
+    assertThat(listing.listed()).isFalse();
+    assertThat(listing.scope()).containsExactly("Verified entries 401 to 500.");
+
+    RunDao.RunRow plain = RunRecorder.row("ten_1", "run_2", AC_1, RunTrigger.MANUAL, null, Duration.ofMinutes(5), AT,
+        AT, Evaluation.of(3, List.of()), null);
+    assertThat(plain.evidence()).doesNotContain("\"scope\"");
+    assertThat(MemberResults.of(plain.id(), plain.evidence()).scope()).isEmpty();
+  }
+
+  @Test
   void aRunThatExaminedNothingListsAllOfNothing() {
     MemberResults.Listing listing = read(Evaluation.ofMembers(List.of(), List.of()));
     assertThat(listing.listed()).isTrue();

@@ -125,6 +125,6 @@ public final class Catalog {
         failing.add(d);
       }
     }
-    return new Evaluation(raw.population(), raw.members(), failing, excused);
+    return new Evaluation(raw.population(), raw.members(), failing, excused, raw.scope());
   }
 }

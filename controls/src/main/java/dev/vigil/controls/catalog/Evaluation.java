@@ -23,13 +23,19 @@ import java.util.stream.Stream;
  *
  * <p>When {@code members} is not empty it holds exactly {@code population} ids, and every
  * failing and excused subject is one of them; the constructor refuses anything else.
+ *
+ * <p>{@code scope} says in plain sentences what the run examined when the population alone
+ * does not (LG-1 re-hashes only part of the chain each run and names which part, and when the
+ * whole chain was last verified); empty for every other control.
  */
-public record Evaluation(long population, List<String> members, List<Deviation> exceptions, List<Excused> excused) {
+public record Evaluation(long population, List<String> members, List<Deviation> exceptions, List<Excused> excused,
+    List<String> scope) {
 
   public Evaluation {
     members = List.copyOf(members);
     exceptions = List.copyOf(exceptions);
     excused = List.copyOf(excused);
+    scope = List.copyOf(scope);
     if (!members.isEmpty()) {
       if (members.size() != population) {
         throw new IllegalArgumentException(members.size() + " members named for a population of " + population);
@@ -40,6 +46,16 @@ public record Evaluation(long population, List<String> members, List<Deviation> 
             throw new IllegalArgumentException("subject " + subject + " is not among the members examined");
           });
     }
+  }
+
+  /** An evaluation without a scope statement: what every control but LG-1 finds. */
+  public Evaluation(long population, List<String> members, List<Deviation> exceptions, List<Excused> excused) {
+    this(population, members, exceptions, excused, List.of());
+  }
+
+  /** This evaluation with {@code scope} saying what the run examined. */
+  public Evaluation withScope(List<String> scope) {
+    return new Evaluation(population, members, exceptions, excused, scope);
   }
 
   /** An evaluation of a counted population, before approved exceptions are applied: no members named. */

@@ -31,13 +31,54 @@ public final class Facts {
   public record CredentialCheck(String connectionId, String keyId, boolean decrypts, String problem) {}
 
   /**
-   * The tenant's audit chain verified from its first entry, and its checkpoints checked
-   * (signature and head hash): every break by seq, every bad checkpoint by size.
+   * The tenant's audit chain as a run verified it, and its checkpoints checked (signature and
+   * head hash): {@code entries} is the chain's length, every break by seq, every bad checkpoint
+   * by size, and {@code scope} which entries were re-hashed this run.
    */
-  public record Chain(long entries, List<ChainBreak> breaks, long checkpoints, List<ChainBreak> badCheckpoints) {
+  public record Chain(long entries, List<ChainBreak> breaks, long checkpoints, List<ChainBreak> badCheckpoints,
+      ChainScope scope) {
     public Chain {
       breaks = List.copyOf(breaks);
       badCheckpoints = List.copyOf(badCheckpoints);
+    }
+  }
+
+  /** Entries {@code first} to {@code last} of a chain; none when {@code last < first}. */
+  public record SeqRange(long first, long last) {
+    public static final SeqRange NONE = new SeqRange(1, 0);
+
+    public boolean isEmpty() {
+      return last < first;
+    }
+
+    public long size() {
+      return isEmpty() ? 0 : last - first + 1;
+    }
+  }
+
+  /**
+   * What one verification of a chain re-hashed: the entries appended since the last verified
+   * one, chained from its remembered hash; a slice of the older entries, chained from the stored
+   * hash of the entry before it, as part of a rolling pass that re-verifies the whole chain
+   * within a bound; and when the whole chain was last verified, by such a pass or at once.
+   *
+   * @param anchor the entry whose remembered hash the appended entries were chained from, and
+   *     whose stored hash was checked against it; 0 when there was none and the run verified the
+   *     chain from its first entry
+   * @param appended the entries verified as appended since {@code anchor}
+   * @param slice the older entries the rolling pass re-verified this run; none when it had none
+   * @param passStartedAt when the rolling pass that {@code slice} belongs to started; null with no slice
+   * @param whole the entries covered by the chain's last complete verification; none before one
+   * @param wholeStartedAt when that verification started (null before one)
+   * @param wholeFinishedAt when it finished (null before one)
+   */
+  public record ChainScope(long anchor, SeqRange appended, SeqRange slice, Instant passStartedAt, SeqRange whole,
+      Instant wholeStartedAt, Instant wholeFinishedAt) {
+
+    /** The whole chain of {@code length} entries verified from its first entry at {@code at}. */
+    public static ChainScope whole(long length, Instant at) {
+      SeqRange all = new SeqRange(1, length);
+      return new ChainScope(0, all, SeqRange.NONE, null, all, at, at);
     }
   }
 

@@ -25,10 +25,17 @@ public final class LoggingControls {
     return List.of(LG_1, LG_2, LG_3);
   }
 
+  public static final Parameter<Integer> FULL_VERIFICATION_HOURS = Parameter.whole("fullVerificationHours", 24, 1,
+      "LG-1: every audit entry is re-verified at least once in this many hours, a slice of the chain each sweep");
+
   static final ControlDeclaration LG_1 = ControlDeclaration.control("LG-1", "Audit chain integrity", Family.LOGGING)
-      .criteria("CC7.2").reads(Fact.CHAIN)
-      .procedure("Recomputed the tenant's audit chain from its first entry, checking each entry's sequence number and"
-          + " hash link, and verified the signature and head hash of every signed checkpoint.")
+      .criteria("CC7.2").reads(Fact.CHAIN).parameters(FULL_VERIFICATION_HOURS)
+      .procedure(p -> "Verified the audit entries appended since the last verified one, chained from its remembered"
+          + " hash, and checked that its stored hash is still that one; re-verified the next slice of the older"
+          + " entries, so that the whole chain is recomputed from its first entry at least every "
+          + p.get(FULL_VERIFICATION_HOURS) + " hours, checking each entry's sequence number and hash link; and"
+          + " verified the signature and head hash of every signed checkpoint. Without a verification on record"
+          + " the whole chain was recomputed from its first entry.")
       .severity(FindingSeverity.CRITICAL)
       .remediation("Treat it as a security incident (POST /api/v1/incidents): the trail was changed outside the "
           + "service. Compare an earlier export with the saved checkpoints (vigil verify "
@@ -42,7 +49,44 @@ public final class LoggingControls {
     List<Deviation> out = new ArrayList<>();
     for (ChainBreak b : chain.breaks()) out.add(new Deviation("entry " + b.seq(), b.reason()));
     for (ChainBreak b : chain.badCheckpoints()) out.add(new Deviation("checkpoint " + b.seq(), b.reason()));
-    return RuleControl.found(chain.entries() + chain.checkpoints(), out);
+    return RuleControl.found(chain.entries() + chain.checkpoints(), out)
+        .withScope(scope(chain, p.get(FULL_VERIFICATION_HOURS)));
+  }
+
+  /** What LG-1 re-hashed this run and when the whole chain was last verified, in sentences for the evidence. */
+  static List<String> scope(Facts.Chain chain, int boundHours) {
+    Facts.ChainScope c = chain.scope();
+    List<String> out = new ArrayList<>();
+    if (c.anchor() == 0) {
+      out.add(c.appended().isEmpty() ? "No verification was on record and the chain holds no entry."
+          : "No verification was on record: verified the whole chain, " + range(c.appended())
+              + ", from its first entry.");
+    } else if (c.appended().isEmpty()) {
+      out.add("Checked the stored hash of entry " + c.anchor() + ", the last verified, against the hash it"
+          + " verified with; no entry was appended since.");
+    } else {
+      out.add("Verified " + range(c.appended()) + ", appended since entry " + c.anchor() + ", chained from the hash"
+          + " entry " + c.anchor() + " verified with, and checked its stored hash against that hash.");
+    }
+    if (!c.slice().isEmpty()) {
+      out.add("Re-verified " + range(c.slice()) + " as a slice of the rolling pass started " + c.passStartedAt()
+          + ", chained from the stored hash of the entry before.");
+    }
+    out.add(c.wholeFinishedAt() == null
+        ? "The whole chain has not yet been verified intact; bound " + boundHours + " hours."
+        : "The whole chain, " + range(c.whole()) + ", was last fully verified " + span(c) + "; bound "
+            + boundHours + " hours.");
+    out.add("Checked " + chain.checkpoints() + (chain.checkpoints() == 1 ? " signed checkpoint." : " signed checkpoints."));
+    return out;
+  }
+
+  private static String range(Facts.SeqRange r) {
+    return r.first() == r.last() ? "entry " + r.first() : "entries " + r.first() + " to " + r.last();
+  }
+
+  private static String span(Facts.ChainScope c) {
+    return c.wholeStartedAt().equals(c.wholeFinishedAt()) ? "at " + c.wholeFinishedAt()
+        : "from " + c.wholeStartedAt() + " to " + c.wholeFinishedAt();
   }
 
   public static final Parameter<Integer> RETENTION_DAYS = Parameter.whole("retentionDays", 365, 1,

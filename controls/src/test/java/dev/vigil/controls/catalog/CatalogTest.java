@@ -168,7 +168,7 @@ class CatalogTest {
   @ParameterizedTest(name = "controls.parameters.{0} defaults to {1}, at least {2}")
   @CsvSource(delimiter = '|', value = {
       "unusedGrantDays | 30 | 1", "accessReviewDays | 90 | 1", "actionLookbackHours | 24 | 1",
-      "keyMaxAgeDays | 365 | 1", "retentionDays | 365 | 1", "checkpointMaxGapMinutes | 60 | 1",
+      "keyMaxAgeDays | 365 | 1", "fullVerificationHours | 24 | 1", "retentionDays | 365 | 1", "checkpointMaxGapMinutes | 60 | 1",
       "monitoringLookbackHours | 24 | 1", "missedRunTolerance | 1 | 0", "vendorReviewMonths | 12 | 1",
       "soc2ReportMaxAgeMonths | 18 | 1", "containmentSlaMinutes | {sev1: 240, sev2: 1440, sev3: 4320, sev4: 10080} | 1",
       "notificationHours | 72 | 1", "postmortemDays | 14 | 1", "incidentLookbackDays | 365 | 1"})
@@ -178,7 +178,7 @@ class CatalogTest {
           assertThat(p.defaultInConfig()).isEqualTo(defaultValue);
           assertThat(p.min()).isEqualTo(min);
         });
-    assertThat(CATALOG.declaredParameters()).hasSize(14);
+    assertThat(CATALOG.declaredParameters()).hasSize(15);
   }
 
   @Test
@@ -314,7 +314,7 @@ class CatalogTest {
       case CREDENTIALS -> b.credentials(List.of());
       case KEYS -> b.keys(List.of());
       case CONNECTIONS -> b.connections(List.of());
-      case CHAIN -> b.chain(new Facts.Chain(0, List.of(), 0, List.of()));
+      case CHAIN -> b.chain(new Facts.Chain(0, List.of(), 0, List.of(), Facts.ChainScope.whole(0, NOW)));
       case RETENTION -> b.retention(new Facts.Retention(0, 0, 0, null));
       case MONITORING -> b.monitoring(new Facts.Monitoring(List.of(), List.of()));
       case VENDORS -> b.vendors(List.of());

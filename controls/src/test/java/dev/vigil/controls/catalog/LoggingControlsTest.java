@@ -34,9 +34,38 @@ class LoggingControlsTest {
 
   @Test
   void lg1PassesAnIntactChainAndCountsEntriesAndCheckpoints() {
-    Evaluation e = run("LG-1", snapshot().chain(new Facts.Chain(500, List.of(), 9, List.of())));
+    Evaluation e = run("LG-1", snapshot().chain(new Facts.Chain(500, List.of(), 9, List.of(),
+        Facts.ChainScope.whole(500, NOW))));
     assertThat(e.population()).isEqualTo(509);
     assertThat(e.passed()).isTrue();
+  }
+
+  @Test
+  void lg1SaysWhatItVerifiedAndWhenTheWholeChainWasLast() {
+    Facts.ChainScope rolling = new Facts.ChainScope(400, new Facts.SeqRange(401, 500), new Facts.SeqRange(101, 200),
+        hoursAgo(3), new Facts.SeqRange(1, 350), hoursAgo(30), hoursAgo(7));
+    Evaluation e = run("LG-1", snapshot().chain(new Facts.Chain(500, List.of(), 1, List.of(), rolling)));
+    assertThat(e.population()).as("the whole chain stays the population").isEqualTo(501);
+    assertThat(e.scope()).containsExactly(
+        "Verified entries 401 to 500, appended since entry 400, chained from the hash entry 400 verified with,"
+            + " and checked its stored hash against that hash.",
+        "Re-verified entries 101 to 200 as a slice of the rolling pass started " + hoursAgo(3)
+            + ", chained from the stored hash of the entry before.",
+        "The whole chain, entries 1 to 350, was last fully verified from " + hoursAgo(30) + " to " + hoursAgo(7)
+            + "; bound 24 hours.",
+        "Checked 1 signed checkpoint.");
+
+    Evaluation first = run("LG-1", snapshot().chain(new Facts.Chain(500, List.of(), 0, List.of(),
+        Facts.ChainScope.whole(500, NOW))));
+    assertThat(first.scope()).startsWith("No verification was on record: verified the whole chain, entries 1 to"
+        + " 500, from its first entry.", "The whole chain, entries 1 to 500, was last fully verified at " + NOW
+        + "; bound 24 hours.");
+
+    Facts.ChainScope quiet = new Facts.ChainScope(500, Facts.SeqRange.NONE, Facts.SeqRange.NONE, null,
+        Facts.SeqRange.NONE, null, null);
+    assertThat(run("LG-1", snapshot().chain(new Facts.Chain(500, List.of(), 0, List.of(), quiet))).scope())
+        .startsWith("Checked the stored hash of entry 500, the last verified, against the hash it verified with;"
+            + " no entry was appended since.", "The whole chain has not yet been verified intact; bound 24 hours.");
   }
 
   @Test
@@ -44,7 +73,7 @@ class LoggingControlsTest {
     Evaluation e = run("LG-1", snapshot().chain(new Facts.Chain(500,
         List.of(new ChainBreak(10, "prev_hash does not match the hash of entry 9"),
             new ChainBreak(9, "hash does not match the entry's canonical bytes")),
-        9, List.of(new ChainBreak(400, "checkpoint signature does not verify")))));
+        9, List.of(new ChainBreak(400, "checkpoint signature does not verify")), Facts.ChainScope.whole(500, NOW))));
     assertThat(e.population()).isEqualTo(509);
     assertThat(subjects(e)).containsExactly("checkpoint 400", "entry 9", "entry 10");
     assertThat(e.exceptions().get(0).detail()).isEqualTo("checkpoint signature does not verify");
