@@ -163,17 +163,23 @@ public final class AuditLog {
    * parsing every entry.
    */
   public ChainVerification verify(String tenantId) {
-    Head head = jdbi.withExtension(AuditDao.class, dao -> dao.head(tenantId))
+    Head head = head(tenantId)
         .orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
-    ChainVerifier.Running run = new ChainVerifier.Running(tenantId, AuditChain.GENESIS_HEX, 1);
-    long last = stream(tenantId, run, 0, head.seq());
-    ChainVerification v = run.result();
+    return verifyToHead(tenantId, AuditChain.GENESIS_HEX, 1, head);
+  }
+
+  /**
+   * Verifies entries {@code firstSeq} up to {@code head}, chained from {@code previousHash} (the
+   * hash of the entry before {@code firstSeq}), and that they end at the head as it was read:
+   * {@link #verify(String)} from the first entry, LG-1's rolling verification from its watermark.
+   */
+  public ChainVerification verifyToHead(String tenantId, String previousHash, long firstSeq, Head head) {
+    RangeCheck range = verify(tenantId, previousHash, firstSeq, head.seq());
+    ChainVerification v = range.verification();
+    if (range.lastRead() == head.seq() && v.headHash().equals(head.hash())) return v;
     List<ChainBreak> breaks = new ArrayList<>(v.breaks());
-    if (last != head.seq() || !v.headHash().equals(head.hash())) {
-      breaks.add(new ChainBreak(head.seq(),
-          "the chain ends at seq " + last + " but its head says " + head.seq()
-              + " (entries were cut from the tail)"));
-    }
+    breaks.add(new ChainBreak(head.seq(), "the chain ends at seq " + range.lastRead() + " but its head says "
+        + head.seq() + " (entries were cut from the tail)"));
     return new ChainVerification(v.checked(), v.headHash(), breaks);
   }
 

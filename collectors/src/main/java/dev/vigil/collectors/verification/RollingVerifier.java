@@ -5,6 +5,7 @@ import dev.vigil.collectors.audit.Head;
 import dev.vigil.collectors.db.Constraints;
 import dev.vigil.controls.audit.AuditChain;
 import dev.vigil.controls.audit.ChainBreak;
+import dev.vigil.controls.audit.ChainVerification;
 import dev.vigil.controls.catalog.Facts.ChainScope;
 import dev.vigil.controls.catalog.Facts.SeqRange;
 import java.time.Duration;
@@ -132,15 +133,9 @@ public final class RollingVerifier {
 
   /** Verifies the entries after the watermark up to the head, which must end them; whether they verified. */
   private boolean appended(String tenantId, VerificationState was, Head head, List<ChainBreak> breaks) {
-    AuditLog.RangeCheck c = auditLog.verify(tenantId, was.verifiedHash(), was.verifiedSeq() + 1, head.seq());
-    breaks.addAll(c.verification().breaks());
-    boolean endsAtHead = c.lastRead() == head.seq() && c.verification().headHash().equals(head.hash());
-    if (!endsAtHead) {
-      // The wording of AuditLog.verify(String), whose check this is.
-      breaks.add(new ChainBreak(head.seq(), "the chain ends at seq " + c.lastRead() + " but its head says "
-          + head.seq() + " (entries were cut from the tail)"));
-    }
-    return c.verification().intact() && endsAtHead;
+    ChainVerification v = auditLog.verifyToHead(tenantId, was.verifiedHash(), was.verifiedSeq() + 1, head);
+    breaks.addAll(v.breaks());
+    return v.intact();
   }
 
   /** Re-verifies {@code slice}, chained from the stored hash of the entry before it; whether it verified. */
