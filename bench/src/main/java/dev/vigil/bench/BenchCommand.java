@@ -218,6 +218,7 @@ public final class BenchCommand extends Command {
     double fillSeconds = 0;
     List<SweepBench.FamilyTime> sweep = List.of();
     List<SweepBench.QueryTimes> queries = List.of();
+    SweepBench.Detection detection = null;
     if (size.events() > 0) {
       Jdbi jdbi = Jdbis.configure(Jdbi.create(url, user, password));
       Clock clock = Clock.tickMillis(ZoneOffset.UTC);
@@ -232,6 +233,7 @@ public final class BenchCommand extends Command {
       SweepBench bench = new SweepBench(tenant);
       queries = bench.eventQueries(size, 200);
       sweep = bench.sweep();
+      detection = bench.grantToFailing(ns.getInt("latency_rounds"));
     }
     ServiceProcess.deleteTree(dataDir);
     if (pg) {
@@ -268,6 +270,13 @@ public final class BenchCommand extends Command {
       System.out.printf("  events of one %-10s 14:00-17:00 on a day: p50 %.1f ms, p95 %.1f ms, max %.1f ms"
           + " (%.1f rows on average, first page of 100)%n", q.kind(), q.p50(), q.p95(), q.max(), q.meanRows());
     }
+    if (detection != null) {
+      System.out.printf("  on the sweep estate's tenant, in-process (%d rounds): wildcard grant to its AC-1 finding"
+          + " open p50 %.0f ms, p95 %.0f ms, max %.0f ms; revoked to resolved p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+          detection.failing().size(), percentile(detection.failing(), 0.5), percentile(detection.failing(), 0.95),
+          percentile(detection.failing(), 1), percentile(detection.resolved(), 0.5),
+          percentile(detection.resolved(), 0.95), percentile(detection.resolved(), 1));
+    }
     if (!sweep.isEmpty()) {
       System.out.printf("  full sweep, all 18 controls (%,d agents, %,d grants, %,d actions): %.1f s%n",
           size.agents(), size.grants(), size.events(), sweepTotal);
@@ -292,6 +301,7 @@ public final class BenchCommand extends Command {
     summary.put("p50Ms", decisions[1]);
     summary.put("p99Ms", decisions[2]);
     summary.put("grantToFailingP95Ms", Math.round(latency[1]));
+    if (detection != null) summary.put("estateGrantToFindingP95Ms", Math.round(percentile(detection.failing(), 0.95)));
     summary.put("sweepFillSeconds", Math.round(fillSeconds));
     summary.put("sweepSeconds", Math.round(sweepTotal * 10) / 10.0);
     System.out.println(JSON.writeValueAsString(summary));

@@ -307,7 +307,7 @@ final class Estate {
     ps.setObject(index, time.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
   }
 
-  private static String user(int i) {
+  static String user(int i) {
     return "usr_bench" + (i % USERS);
   }
 

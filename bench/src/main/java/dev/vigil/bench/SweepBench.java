@@ -1,6 +1,14 @@
 package dev.vigil.bench;
 
 import dev.vigil.app.config.ControlRuns;
+import dev.vigil.app.config.ControlsFactory;
+import dev.vigil.collectors.audit.AuditListeners;
+import dev.vigil.collectors.audit.AuditedWrites;
+import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.grants.GrantStore;
+import dev.vigil.collectors.monitoring.ChangeTriggers;
+import dev.vigil.collectors.monitoring.FindingStatus;
+import dev.vigil.controls.audit.Actor;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.events.EventStore;
@@ -90,5 +98,59 @@ final class SweepBench {
       }
       return new FamilyTime(f, seconds, results.toString());
     }).toList();
+  }
+
+  /** How long a change took to show: the wildcard grant's finding opening, and resolving once revoked (ms). */
+  record Detection(List<Double> failing, List<Double> resolved) {}
+
+  /**
+   * Times what an admin sees on the estate's tenant: from a wildcard grant's creation
+   * committing to AC-1's finding about it being open, then from its revocation to that finding
+   * resolving, {@code rounds} times, with the change triggers wired as the service wires them
+   * (after the sweep, so AC-1 has a status to start from). The clock is the bench's real one.
+   */
+  Detection grantToFailing(int rounds) throws Exception {
+    AuditListeners listeners = new AuditListeners();
+    AuditAppender audit = new AuditAppender(tenant.clock(), listeners);
+    ControlRuns runs = ControlRuns.standalone(tenant.jdbi(), tenant.master(), tenant.clock());
+    GrantStore grants = new GrantStore(new AuditedWrites(tenant.jdbi(), audit, new Ids(tenant.clock()),
+        tenant.clock()));
+    ControlsFactory defaults = new ControlsFactory();
+    List<Double> failing = new ArrayList<>();
+    List<Double> resolved = new ArrayList<>();
+    try (ChangeTriggers triggers = new ChangeTriggers(runs.runner(), runs.catalog(), defaults.changeDebounce(), 2,
+        tenant.clock())) {
+      listeners.add(triggers);
+      Actor admin = Actor.system("bench");
+      for (int i = 0; i < rounds; i++) {
+        String agent = Estate.agent(i);
+        long t0 = System.nanoTime();
+        String grant = grants.create(tenant.id(), admin, agent, new GrantStore.NewGrant(Estate.connection(0),
+            List.of("*"), "bench", Estate.user(i), Estate.user(i + 1), null)).id();
+        awaitFinding(grant, FindingStatus.OPEN);
+        failing.add((System.nanoTime() - t0) / 1e6);
+        long t1 = System.nanoTime();
+        grants.revoke(tenant.id(), admin, agent, grant);
+        awaitFinding(grant, FindingStatus.RESOLVED);
+        resolved.add((System.nanoTime() - t1) / 1e6);
+      }
+    }
+    failing.sort(null);
+    resolved.sort(null);
+    return new Detection(failing, resolved);
+  }
+
+  private void awaitFinding(String grantId, FindingStatus status) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean there = tenant.jdbi().withHandle(h -> h.createQuery("""
+          SELECT COUNT(*) FROM findings
+          WHERE tenant_id = :tenantId AND control_id = 'AC-1' AND subject_id = :grantId AND status = :status
+          """).bind("tenantId", tenant.id()).bind("grantId", grantId).bind("status", status.name())
+          .mapTo(Long.class).one() > 0);
+      if (there) return;
+      Thread.sleep(2);
+    }
+    throw new IllegalStateException("AC-1's finding about " + grantId + " was not " + status.wire() + " within 60 s");
   }
 }

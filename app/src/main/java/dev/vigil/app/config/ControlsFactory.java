@@ -56,11 +56,14 @@ public final class ControlsFactory {
   private Map<String, Integer> scheduleSeconds = new LinkedHashMap<>(Map.of(
       "least-privilege", 300, "encryption", 300, "logging", 300, "vendors", 300, "incidents", 300));
 
-  /** How long a change waits for others to join it before the affected controls run. */
+  /**
+   * How long a change waits for others to join it before the affected controls run. None by
+   * default: a change runs at once, and the changes that come while it runs join the next run.
+   */
   @JsonProperty
   @Min(0)
   @Max(60_000)
-  private int changeDebounceMillis = 250;
+  private int changeDebounceMillis = 0;
 
   /** Seconds between a clustered node's check-ins (PostgreSQL only). */
   @JsonProperty

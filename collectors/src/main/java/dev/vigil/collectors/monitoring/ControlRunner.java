@@ -3,6 +3,7 @@ package dev.vigil.collectors.monitoring;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Control;
 import dev.vigil.controls.catalog.Evaluation;
+import dev.vigil.controls.catalog.Population;
 import dev.vigil.controls.catalog.Snapshot;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,12 +82,52 @@ public final class ControlRunner {
       RunRecorder.Outcome outcome = recorder.record(tenantId, control.info(), trigger, scheduledFor,
           loader.schedule(control.info().family()), started, clock.instant(), evaluation, error);
       outcomes.add(outcome);
-      runs.recorded(control, outcome);
-      // A first pass, or passing becoming not applicable, asks nothing of anyone: no alert.
-      boolean quiet = outcome.previous().quiet() && outcome.status().quiet();
-      if (outcome.statusChanged() && !quiet) listener.changed(control, outcome);
+      told(control, outcome);
     }
     return outcomes;
+  }
+
+  /**
+   * Re-checks the members {@code scope} names, for a change that named them: a memberwise
+   * control whose status is known (passing or failing) examines those members alone
+   * ({@link RunRecorder#recordRecheck}); any other control, a control with no known status, or
+   * a scope too large runs whole. Triggered by a change, like {@link #run} with
+   * {@link RunTrigger#CHANGE}.
+   */
+  public RunRecorder.Outcome recheck(String tenantId, Control control, ChangeScope scope) {
+    if (!control.info().memberwise() || scope.tooLarge() || !known(tenantId, control)) {
+      return run(tenantId, List.of(control), RunTrigger.CHANGE, null).get(0);
+    }
+    Instant started = clock.instant();
+    Population population = control.info().population().orElseThrow();
+    SnapshotLoader.Rechecked facts;
+    Evaluation evaluation;
+    try {
+      facts = loader.load(tenantId, control.info().needs(), started, scope);
+      evaluation = Catalog.evaluate(control, facts.snapshot(), started);
+    } catch (RuntimeException e) {
+      // The whole run records the failure as an error, if it fails again.
+      LOG.error("the re-check of {} for tenant {} failed; running it whole", control.id(), tenantId, e);
+      return run(tenantId, List.of(control), RunTrigger.CHANGE, null).get(0);
+    }
+    RunRecorder.Outcome outcome = recorder.recordRecheck(tenantId, control.info(),
+        loader.schedule(control.info().family()), started, clock.instant(), evaluation, population,
+        facts.members(population));
+    told(control, outcome);
+    return outcome;
+  }
+
+  /** Whether the control has a status a re-check can start from: passing or failing. */
+  private boolean known(String tenantId, Control control) {
+    ControlStatus status = recorder.status(tenantId, control.id());
+    return status == ControlStatus.PASSING || status == ControlStatus.FAILING;
+  }
+
+  private void told(Control control, RunRecorder.Outcome outcome) {
+    runs.recorded(control, outcome);
+    // A first pass, or passing becoming not applicable, asks nothing of anyone: no alert.
+    boolean quiet = outcome.previous().quiet() && outcome.status().quiet();
+    if (outcome.statusChanged() && !quiet) listener.changed(control, outcome);
   }
 
   private static List<String> ids(List<Control> controls) {

@@ -70,6 +70,9 @@ public interface RunDao {
   @SqlUpdate("UPDATE control_runs SET audit_seq = :seq WHERE tenant_id = :tenantId AND id = :id")
   void setAuditSeq(@Bind("tenantId") String tenantId, @Bind("id") String id, @Bind("seq") long seq);
 
+  @SqlQuery("SELECT status FROM control_status WHERE tenant_id = :tenantId AND control_id = :controlId")
+  Optional<String> status(@Bind("tenantId") String tenantId, @Bind("controlId") String controlId);
+
   @SqlQuery("""
       SELECT status, last_run_at FROM control_status
       WHERE tenant_id = :tenantId AND control_id = :controlId FOR UPDATE

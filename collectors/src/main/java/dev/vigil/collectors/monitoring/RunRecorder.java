@@ -16,6 +16,7 @@ import dev.vigil.controls.catalog.ControlInfo;
 import dev.vigil.controls.catalog.Deviation;
 import dev.vigil.controls.catalog.Evaluation;
 import dev.vigil.controls.catalog.Excused;
+import dev.vigil.controls.catalog.Population;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -91,28 +94,90 @@ public final class RunRecorder {
    */
   public Outcome record(String tenantId, ControlInfo info, RunTrigger trigger, Instant scheduledFor,
       Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation, String error) {
-    RunDao.RunRow row = row(tenantId, ids.next("run"), info, trigger, scheduledFor, schedule, startedAt, finishedAt,
-        evaluation, error, membersCap);
-    return jdbi.inTransaction(h -> {
-      RunDao dao = h.attach(RunDao.class);
-      RunDao.Locked locked = lock(h, dao, tenantId, info.id());
-      ControlStatus previous = ControlStatus.valueOf(locked.status());
-      dao.insertRun(row);
-      boolean current = locked.lastRunAt() == null || !startedAt.isBefore(locked.lastRunAt());
-      Moved moved = Moved.NONE;
-      ControlStatus status = previous;
-      if (current) {
-        status = RunResult.valueOf(row.result()).status();
-        if (evaluation != null) moved = moveFindings(h, dao, tenantId, info, row.id(), finishedAt, evaluation);
-        dao.updateStatus(tenantId, info.id(), status.name(), row.id(), startedAt);
+    String runId = ids.next("run");
+    return jdbi.inTransaction(h -> store(h, tenantId, runId, info, trigger, scheduledFor, schedule, startedAt,
+        finishedAt, evaluation, error, null));
+  }
+
+  /**
+   * Records a memberwise control's re-check of the members of {@code population} a change named
+   * ({@code members}, see {@link SnapshotLoader.Rechecked}), a run triggered by that change.
+   * Findings move for those members alone; every other member keeps the finding (or none) that
+   * the last run to examine it left. The run's result, and the control's status, are then
+   * failing when any member fails, re-checked or not (a finding of it is open), and passing
+   * otherwise. Its evidence says which members it examined and that it examined no others.
+   */
+  public Outcome recordRecheck(String tenantId, ControlInfo info, Duration schedule, Instant startedAt,
+      Instant finishedAt, Evaluation evaluation, Population population, Set<String> members) {
+    String runId = ids.next("run");
+    Recheck recheck = new Recheck(population, Set.copyOf(members));
+    return jdbi.inTransaction(h -> store(h, tenantId, runId, info, RunTrigger.CHANGE, null, schedule, startedAt,
+        finishedAt, evaluation, null, recheck));
+  }
+
+  /** The control's status for the tenant now; {@link ControlStatus#NOT_RUN} before its first run. */
+  public ControlStatus status(String tenantId, String controlId) {
+    return jdbi.withExtension(RunDao.class, dao -> dao.status(tenantId, controlId))
+        .map(ControlStatus::valueOf).orElse(ControlStatus.NOT_RUN);
+  }
+
+  /** The members a re-check covered. */
+  private record Recheck(Population population, Set<String> members) {
+
+    /** What the evidence says of the re-check's scope: what it examined, and what it left as it was. */
+    List<String> scope(Evaluation evaluation, long openElsewhere) {
+      List<String> named = new ArrayList<>(new TreeSet<>(members));
+      String list = String.join(", ", named.subList(0, Math.min(NAMED_IN_SCOPE, named.size())))
+          + (named.size() > NAMED_IN_SCOPE ? " and " + (named.size() - NAMED_IN_SCOPE) + " more" : "");
+      List<String> out = new ArrayList<>();
+      out.add("Re-checked only the " + population.wire() + " a change named (" + (named.isEmpty() ? "none found" : list)
+          + "): " + evaluation.population() + " of them examined, as the procedure says.");
+      out.add("The other " + population.wire() + " were not examined by this run: each keeps the result of the last run"
+          + " that examined it, and every scheduled run examines them all.");
+      if (openElsewhere > 0) {
+        out.add(openElsewhere + (openElsewhere == 1 ? " finding" : " findings") + " about other "
+            + population.wire() + " stay open, so the control still fails.");
       }
-      AuditEntry entry = audit.appendAll(h, tenantId,
-          List.of(auditEntry(row, moved.opened(), moved.resolved(), moved.excused()))).get(0);
-      dao.setAuditSeq(tenantId, row.id(), entry.seq());
-      long open = dao.countOpen(tenantId, info.id());
-      return new Outcome(dao.run(tenantId, row.id()).orElseThrow(), previous, status, open, moved.opened(),
-          moved.resolved(), moved.excused());
-    });
+      return out;
+    }
+  }
+
+  /** How many members a re-check's evidence names in its scope statement. */
+  private static final int NAMED_IN_SCOPE = 20;
+
+  private Outcome store(Handle h, String tenantId, String runId, ControlInfo info, RunTrigger trigger,
+      Instant scheduledFor, Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation,
+      String error, Recheck recheck) {
+    RunDao dao = h.attach(RunDao.class);
+    RunDao.Locked locked = lock(h, dao, tenantId, info.id());
+    ControlStatus previous = ControlStatus.valueOf(locked.status());
+    List<Finding> live = evaluation == null ? List.of() : dao.liveFindings(tenantId, info.id());
+    RunResult result = RunResult.of(info, evaluation);
+    Evaluation stated = evaluation;
+    if (recheck != null) {
+      long openElsewhere = live.stream()
+          .filter(f -> f.status() == FindingStatus.OPEN && !recheck.members().contains(f.subjectId())).count();
+      result = openElsewhere > 0 || !evaluation.passed() ? RunResult.FAIL : RunResult.PASS;
+      stated = evaluation.withScope(recheck.scope(evaluation, openElsewhere));
+      live = live.stream().filter(f -> recheck.members().contains(f.subjectId())).toList();
+    }
+    RunDao.RunRow row = row(tenantId, runId, info, trigger, scheduledFor, schedule, startedAt, finishedAt, stated,
+        error, membersCap, result);
+    dao.insertRun(row);
+    boolean current = locked.lastRunAt() == null || !startedAt.isBefore(locked.lastRunAt());
+    Moved moved = Moved.NONE;
+    ControlStatus status = previous;
+    if (current) {
+      status = result.status();
+      if (evaluation != null) moved = moveFindings(h, dao, tenantId, info, row.id(), finishedAt, stated, live);
+      dao.updateStatus(tenantId, info.id(), status.name(), row.id(), startedAt);
+    }
+    AuditEntry entry = audit.appendAll(h, tenantId,
+        List.of(auditEntry(row, moved.opened(), moved.resolved(), moved.excused()))).get(0);
+    dao.setAuditSeq(tenantId, row.id(), entry.seq());
+    long open = dao.countOpen(tenantId, info.id());
+    return new Outcome(dao.run(tenantId, row.id()).orElseThrow(), previous, status, open, moved.opened(),
+        moved.resolved(), moved.excused());
   }
 
   /**
@@ -124,13 +189,12 @@ public final class RunRecorder {
       Instant scheduledFor, Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation,
       String error) {
     return row(tenantId, runId, info, trigger, scheduledFor, schedule, startedAt, finishedAt, evaluation, error,
-        MEMBERS_LISTED);
+        MEMBERS_LISTED, RunResult.of(info, evaluation));
   }
 
   private static RunDao.RunRow row(String tenantId, String runId, ControlInfo info, RunTrigger trigger,
       Instant scheduledFor, Duration schedule, Instant startedAt, Instant finishedAt, Evaluation evaluation,
-      String error, int membersCap) {
-    RunResult result = RunResult.of(info, evaluation);
+      String error, int membersCap, RunResult result) {
     String evidence = CanonicalJson.string(evidence(tenantId, runId, info, trigger, scheduledFor, schedule,
         startedAt, finishedAt, result, evaluation, error, membersCap));
     long population = evaluation == null ? 0 : evaluation.population();
@@ -181,13 +245,15 @@ public final class RunRecorder {
    * Moves the control's findings to what the run found: a failing member without a finding
    * opens one, an excused finding whose member fails again reopens, an open finding whose
    * member an exception now covers is excused, and a finding whose member neither fails nor
-   * is excused resolves. Open findings take the run's text, name, severity and owner; each
+   * is excused resolves. {@code liveFindings} are the open and excused findings the run may move:
+   * all of the control's, or those about the members a re-check covered. Open findings take the
+   * run's text, name, severity and owner; each
    * status change goes into the finding's history.
    */
   private Moved moveFindings(Handle h, RunDao dao, String tenantId, ControlInfo info, String runId, Instant at,
-      Evaluation evaluation) {
+      Evaluation evaluation, List<Finding> liveFindings) {
     Map<String, Finding> live = new HashMap<>();
-    for (Finding f : dao.liveFindings(tenantId, info.id())) live.put(f.subjectId(), f);
+    for (Finding f : liveFindings) live.put(f.subjectId(), f);
     Map<String, Deviation> failing = new LinkedHashMap<>();
     for (Deviation d : evaluation.exceptions()) failing.putIfAbsent(d.subjectId(), d);
     Map<String, Excused> excused = new HashMap<>();
@@ -287,7 +353,8 @@ public final class RunRecorder {
             .put("exceptionId", x.exceptionId()).put("expiresAt", AuditChain.formatTime(x.expiresAt()));
       }
       e.put("excusedCount", evaluation.excused().size());
-      // Only LG-1 says more than its population of what it examined; other records stay as they were.
+      // Only LG-1 and a change's re-check say more than their population of what they examined;
+      // other records stay as they were.
       if (!evaluation.scope().isEmpty()) {
         ArrayNode scope = e.putArray("scope");
         evaluation.scope().forEach(scope::add);

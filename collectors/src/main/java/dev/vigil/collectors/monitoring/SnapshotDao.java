@@ -17,11 +17,14 @@ import dev.vigil.controls.model.User;
 import dev.vigil.controls.model.Vendor;
 import dev.vigil.controls.model.VendorReview;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -77,6 +80,28 @@ public interface SnapshotDao {
   List<Grant> activeGrants(@Bind("tenantId") String tenantId, @Bind("now") Instant now);
 
   /** The latest use of each grant since {@code since}: allowed decisions, leases and covered actions. */
+  /** A grant and the agent holding it. */
+  record Held(String grantId, String agentId) {}
+
+  /** The grants, whatever their state, that a change names: by id, or held by one of its agents. */
+  @SqlQuery("""
+      SELECT id AS grant_id, agent_id FROM grants
+      WHERE tenant_id = :tenantId AND (id IN (<grantIds>) OR agent_id IN (<agentIds>))
+      """)
+  @RegisterConstructorMapper(Held.class)
+  List<Held> grantsNamed(@Bind("tenantId") String tenantId,
+      @BindList(value = "grantIds", onEmpty = EmptyHandling.NULL_STRING) Collection<String> grantIds,
+      @BindList(value = "agentIds", onEmpty = EmptyHandling.NULL_STRING) Collection<String> agentIds);
+
+  @SqlQuery("SELECT " + GrantDao.COLUMNS + " FROM grants WHERE tenant_id = :tenantId AND id IN (<ids>)"
+      + GrantDao.ACTIVE)
+  List<Grant> activeGrantsIn(@Bind("tenantId") String tenantId, @Bind("now") Instant now,
+      @BindList(value = "ids", onEmpty = EmptyHandling.NULL_STRING) Collection<String> ids);
+
+  @SqlQuery("SELECT " + AgentDao.COLUMNS + " FROM agents WHERE tenant_id = :tenantId AND id IN (<ids>)")
+  List<Agent> agentsIn(@Bind("tenantId") String tenantId,
+      @BindList(value = "ids", onEmpty = EmptyHandling.NULL_STRING) Collection<String> ids);
+
   @SqlQuery("""
       SELECT grant_id AS "key", MAX(event_time) AS at FROM audit_entries
       WHERE tenant_id = :tenantId AND event_time >= :since AND grant_id IS NOT NULL

@@ -14,7 +14,9 @@ import dev.vigil.controls.catalog.Family;
 import dev.vigil.controls.catalog.IncidentControls;
 import dev.vigil.controls.catalog.LeastPrivilegeControls;
 import dev.vigil.controls.catalog.LoggingControls;
+import dev.vigil.controls.catalog.Population;
 import dev.vigil.controls.catalog.Snapshot;
+import dev.vigil.controls.model.Grant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -103,6 +106,69 @@ public final class SnapshotLoader {
       if (OUTSIDE_TRANSACTION.contains(fact)) jdbi.useHandle(h -> load(h, b, fact, now));
     }
     return b.build();
+  }
+
+  /**
+   * A snapshot holding only the facts of the members a change named, for a memberwise control's
+   * re-check: {@code grantIds} are the grants named (by id, or held by a named agent), whatever
+   * their state; {@code agentIds} the agents named and the holders of those grants. The active
+   * grants and the agents in the snapshot are these, no others; a finding about any of them
+   * follows the re-check, a finding about any other member stays as it is.
+   */
+  public record Rechecked(Snapshot snapshot, Set<String> grantIds, Set<String> agentIds) {
+    public Rechecked {
+      grantIds = Set.copyOf(grantIds);
+      agentIds = Set.copyOf(agentIds);
+    }
+
+    /** The members of {@code population} the re-check covers. */
+    public Set<String> members(Population population) {
+      return switch (population) {
+        case GRANTS -> grantIds;
+        case AGENTS -> agentIds;
+        default -> throw new IllegalArgumentException("no memberwise re-check of " + population.wire());
+      };
+    }
+  }
+
+  /**
+   * The snapshot of {@code tenantId} at {@code now} with {@code needs} loaded for the members
+   * {@code scope} names alone (see {@link Rechecked}); facts that are not about grants or agents
+   * load whole.
+   *
+   * @throws IllegalArgumentException when the tenant does not exist
+   */
+  public Rechecked load(String tenantId, Set<Fact> needs, Instant now, ChangeScope scope) {
+    if (needs.contains(Fact.CHAIN)) throw new IllegalArgumentException("the chain is not re-checked member by member");
+    return jdbi.inTransaction(h -> {
+      SnapshotDao dao = h.attach(SnapshotDao.class);
+      Instant created = dao.tenantCreatedAt(tenantId)
+          .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+      Set<String> grantIds = new TreeSet<>(scope.grantIds());
+      Set<String> agentIds = new TreeSet<>(scope.agentIds());
+      for (SnapshotDao.Held g : dao.grantsNamed(tenantId, scope.grantIds(), scope.agentIds())) {
+        grantIds.add(g.grantId());
+        agentIds.add(g.agentId());
+      }
+      Snapshot.Builder b = Snapshot.builder(tenantId, created).exceptions(dao.unexpiredExceptions(tenantId, now));
+      List<Grant> active = needs.contains(Fact.ACTIVE_GRANTS) ? dao.activeGrantsIn(tenantId, now, grantIds) : List.of();
+      for (Fact fact : needs) {
+        switch (fact) {
+          case ACTIVE_GRANTS -> b.activeGrants(active);
+          case AGENTS -> b.agents(dao.agentsIn(tenantId, agentIds));
+          // The last uses of the grants re-checked; none is needed when none of them is active.
+          case GRANT_LAST_USE -> {
+            if (active.isEmpty()) {
+              b.grantLastUse(Map.of());
+            } else {
+              load(h, b, fact, now);
+            }
+          }
+          default -> load(h, b, fact, now);
+        }
+      }
+      return new Rechecked(b.build(), grantIds, agentIds);
+    });
   }
 
   /**

@@ -46,6 +46,7 @@ public final class ControlDeclaration {
   private final String notApplicableWhen;
   private final FindingSeverity severity;
   private final String remediation;
+  private final boolean memberwise;
   private final Rule rule;
 
   private ControlDeclaration(Builder b, Rule rule) {
@@ -61,6 +62,7 @@ public final class ControlDeclaration {
     this.notApplicableWhen = b.notApplicableWhen;
     this.severity = b.severity;
     this.remediation = b.remediation;
+    this.memberwise = b.memberwise;
     this.rule = rule;
   }
 
@@ -91,7 +93,7 @@ public final class ControlDeclaration {
   public Control bind(ControlParameters values) {
     ControlParameters own = values.only(parameters);
     ControlInfo info = new ControlInfo(id, title, family, criteria, procedure.apply(own), reads, triggers,
-        parameters, population, notApplicableWhen, severity, remediation);
+        parameters, population, notApplicableWhen, severity, remediation, memberwise);
     return new RuleControl(info, (snapshot, now) -> rule.evaluate(snapshot, now, own));
   }
 
@@ -109,6 +111,7 @@ public final class ControlDeclaration {
     private String notApplicableWhen;
     private FindingSeverity severity;
     private String remediation;
+    private boolean memberwise;
 
     private Builder(String id, String title, Family family) {
       this.id = Objects.requireNonNull(id);
@@ -131,6 +134,22 @@ public final class ControlDeclaration {
     /** What each member of the population (and each deviation's subject) is; see {@link Population}. */
     public Builder examines(Population population) {
       this.population = Objects.requireNonNull(population);
+      return this;
+    }
+
+    /**
+     * Declares that the rule judges each member of the population on that member's own facts
+     * (and the lookups they lead to: a grant's agent, the agent's owner, its last use), never by
+     * comparing or counting members. A change that names members (a grant created or revoked,
+     * an agent's status changed) then re-checks those members alone, within moments, whatever
+     * the tenant's size; the scheduled sweeps still examine every member. Only for a control
+     * over grants or agents, the members a change names; call it after {@link #examines}.
+     */
+    public Builder memberwise() {
+      if (population != Population.GRANTS && population != Population.AGENTS) {
+        throw new IllegalStateException(id + ": only a control over grants or agents is re-checked member by member");
+      }
+      this.memberwise = true;
       return this;
     }
 

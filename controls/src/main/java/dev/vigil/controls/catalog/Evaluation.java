@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  *
  * <p>{@code scope} says in plain sentences what the run examined when the population alone
  * does not (LG-1 re-hashes only part of the chain each run and names which part, and when the
- * whole chain was last verified); empty for every other control.
+ * whole chain was last verified; a change's re-check of a memberwise control names the members
+ * it examined and says that it examined no others); empty otherwise.
  */
 public record Evaluation(long population, List<String> members, List<Deviation> exceptions, List<Excused> excused,
     List<String> scope) {
@@ -48,7 +49,7 @@ public record Evaluation(long population, List<String> members, List<Deviation> 
     }
   }
 
-  /** An evaluation without a scope statement: what every control but LG-1 finds. */
+  /** An evaluation without a scope statement: what every control but LG-1 finds over its whole population. */
   public Evaluation(long population, List<String> members, List<Deviation> exceptions, List<Excused> excused) {
     this(population, members, exceptions, excused, List.of());
   }

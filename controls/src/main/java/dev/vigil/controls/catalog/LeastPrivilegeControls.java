@@ -38,7 +38,7 @@ public final class LeastPrivilegeControls {
   }
 
   static final ControlDeclaration AC_1 = ControlDeclaration.control("AC-1", "No wildcard or admin scopes",
-      Family.LEAST_PRIVILEGE).criteria("CC6.1", "CC6.3").reads(Fact.ACTIVE_GRANTS).examines(Population.GRANTS)
+      Family.LEAST_PRIVILEGE).criteria("CC6.1", "CC6.3").reads(Fact.ACTIVE_GRANTS).examines(Population.GRANTS).memberwise()
       .triggeredBy(CREATED, REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED)
       .procedure("Inspected every grant active at the time of the run and checked that none carries a wildcard or"
           + " admin scope (*, admin, resource:*) without an approved, unexpired exception.")
@@ -66,7 +66,7 @@ public final class LeastPrivilegeControls {
 
   static final ControlDeclaration AC_2 = ControlDeclaration.control("AC-2",
       "Grants are justified and independently approved", Family.LEAST_PRIVILEGE).criteria("CC6.2", "CC6.3")
-      .reads(Fact.ACTIVE_GRANTS).examines(Population.GRANTS)
+      .reads(Fact.ACTIVE_GRANTS).examines(Population.GRANTS).memberwise()
       .triggeredBy(CREATED, REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED)
       .procedure("Inspected every grant active at the time of the run and checked that it records a justification"
           + " and an approver other than the person who requested it.")
@@ -99,7 +99,7 @@ public final class LeastPrivilegeControls {
       "AC-3: a grant unused for longer than this many days fails");
 
   static final ControlDeclaration AC_3 = ControlDeclaration.control("AC-3", "No unused grants",
-      Family.LEAST_PRIVILEGE).criteria("CC6.3").reads(Fact.ACTIVE_GRANTS, Fact.GRANT_LAST_USE).examines(Population.GRANTS)
+      Family.LEAST_PRIVILEGE).criteria("CC6.3").reads(Fact.ACTIVE_GRANTS, Fact.GRANT_LAST_USE).examines(Population.GRANTS).memberwise()
       .triggeredBy(REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED).parameters(UNUSED_GRANT_DAYS)
       .procedure(p -> "Inspected every grant active at the time of the run and checked that each granted more than "
           + days(p.get(UNUSED_GRANT_DAYS)) + " before the run was used (by an allowed decision or a reported action)"
@@ -132,7 +132,7 @@ public final class LeastPrivilegeControls {
   }
 
   static final ControlDeclaration AC_4 = ControlDeclaration.control("AC-4", "No grants to inactive agents or owners",
-      Family.LEAST_PRIVILEGE).criteria("CC6.2").reads(Fact.ACTIVE_GRANTS, Fact.AGENTS, Fact.USERS).examines(Population.GRANTS)
+      Family.LEAST_PRIVILEGE).criteria("CC6.2").reads(Fact.ACTIVE_GRANTS, Fact.AGENTS, Fact.USERS).examines(Population.GRANTS).memberwise()
       .triggeredBy(CREATED, REVOKED, EXPIRED, REVIEWED, CONNECTION_RETIRED, "agent.created", "agent.status_changed",
           "agent.owner_changed", "user.deactivated", "user.reactivated")
       .procedure("Inspected every grant active at the time of the run and checked that its agent is active and that"
@@ -173,7 +173,7 @@ public final class LeastPrivilegeControls {
       "AC-5: an active agent's access is reviewed at least this often, in days");
 
   static final ControlDeclaration AC_5 = ControlDeclaration.control("AC-5", "Periodic access review",
-      Family.LEAST_PRIVILEGE).criteria("CC6.2", "CC6.3").reads(Fact.AGENTS, Fact.LAST_ACCESS_REVIEWS).examines(Population.AGENTS)
+      Family.LEAST_PRIVILEGE).criteria("CC6.2", "CC6.3").reads(Fact.AGENTS, Fact.LAST_ACCESS_REVIEWS).examines(Population.AGENTS).memberwise()
       .triggeredBy(REVIEWED, "agent.created", "agent.status_changed").parameters(ACCESS_REVIEW_DAYS)
       .procedure(p -> "Inspected every active agent and checked that its access was reviewed within the last "
           + days(p.get(ACCESS_REVIEW_DAYS)) + ", unless the agent was created less than "

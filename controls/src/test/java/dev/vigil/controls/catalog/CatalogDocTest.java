@@ -61,7 +61,7 @@ class CatalogDocTest {
   }
 
   static String runs(Catalog catalog) {
-    return table(List.of("id", "reads", "parameters", "re-run on"), catalog.all().stream()
+    return table(List.of("id", "reads", "parameters", "re-run on", "a change re-checks"), catalog.all().stream()
         .map(Control::info)
         .map(i -> List.of(i.id(),
             i.needs().stream().sorted().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
@@ -69,7 +69,9 @@ class CatalogDocTest {
             i.parameters().isEmpty() ? "none"
                 : i.parameters().stream().map(p -> "`" + p.name() + "`").collect(Collectors.joining(", ")),
             i.triggers().isEmpty() ? "the sweeps"
-                : i.triggers().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))))
+                : i.triggers().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")),
+            i.triggers().isEmpty() ? "nothing" : i.memberwise() ? "the " + i.population().orElseThrow().wire()
+                + " it names" : "the whole control"))
         .toList());
   }
 

@@ -57,7 +57,7 @@ final class Reports {
   static final ControlInfo IR_1 = new ControlInfo("IR-1", "Incident containment within SLA", Family.INCIDENTS,
       List.of("CC7.3", "CC7.4"), "Inspected every incident detected within the 365 days before the run.", Set.of(),
       List.of(), List.of(), Population.INCIDENTS, "no incident detected in the window", FindingSeverity.HIGH,
-        "Contain the incident.");
+        "Contain the incident.", false);
 
   private Reports() {}
 
@@ -117,7 +117,7 @@ final class Reports {
 
   private static ControlInfo control(String id, String title, Family family, String procedure) {
     return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"), procedure, Set.of(), List.of(), List.of(), null,
-        null, FindingSeverity.MEDIUM, "Revoke the grant.");
+        null, FindingSeverity.MEDIUM, "Revoke the grant.", false);
   }
 
   private static ControlRun run(ControlInfo control, String id, int hour, RunResult result, Deviation... failing) {

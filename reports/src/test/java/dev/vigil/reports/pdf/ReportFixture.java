@@ -104,7 +104,7 @@ public final class ReportFixture {
   static ControlInfo control(String id, String title, Family family) {
     return new ControlInfo(id, title, family, List.of("CC6.1", "CC6.3"),
         "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of(), null,
-        null, FindingSeverity.MEDIUM, "Revoke the grant.");
+        null, FindingSeverity.MEDIUM, "Revoke the grant.", false);
   }
 
   /** Passing throughout, an exception in force, a sample of 40 grants: a table over several pages. */
@@ -181,7 +181,7 @@ public final class ReportFixture {
     ControlInfo c = new ControlInfo("IR-1", "Incident containment within SLA", Family.INCIDENTS,
         List.of("CC7.3", "CC7.4"), "Inspected every incident detected within the 365 days before the run.", Set.of(),
         List.of(), List.of(), Population.INCIDENTS, "no incident detected in the window", FindingSeverity.HIGH,
-        "Contain the incident.");
+        "Contain the incident.", false);
     ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_928, 0, 0, 0),
         List.of(new StatusSegment(ControlStatus.NOT_APPLICABLE, FROM, TO)), List.of(), List.of());
     Sample empty = new Sample("IR-1", Frequency.SEVERAL_TIMES_A_DAY, 0, 0, SEED, List.of());

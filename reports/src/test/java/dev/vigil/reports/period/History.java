@@ -31,7 +31,7 @@ final class History {
   static final Duration HOURLY = Duration.ofHours(1);
   static final ControlInfo AC_1 = new ControlInfo("AC-1", "No wildcard or admin scopes", Family.LEAST_PRIVILEGE,
       List.of("CC6.1", "CC6.3"), "Inspected every grant active at the time of the run.", Set.of(), List.of(), List.of(),
-      Population.GRANTS, "no active grant", FindingSeverity.MEDIUM, "Revoke the grant.");
+      Population.GRANTS, "no active grant", FindingSeverity.MEDIUM, "Revoke the grant.", false);
 
   private final List<ControlRun> runs = new ArrayList<>();
   /** The schedule interval the next runs record; null: they record none, as runs before it was kept. */
