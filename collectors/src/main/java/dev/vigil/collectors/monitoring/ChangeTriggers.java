@@ -7,9 +7,9 @@ import dev.vigil.controls.catalog.TriggerKinds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -152,13 +152,6 @@ public final class ChangeTriggers implements BiConsumer<String, List<PendingEntr
     Set<String> ids = new LinkedHashSet<>();
     for (Control c : controls) ids.add(c.id());
     return ids;
-  }
-
-  /** Requests a whole run of each of {@code controlIds} for the tenant; see {@link #request(String, Map)}. */
-  public void request(String tenantId, Set<String> controlIds) {
-    Map<String, Optional<ChangeScope>> whole = new LinkedHashMap<>();
-    for (String id : controlIds) whole.put(id, Optional.empty());
-    request(tenantId, whole);
   }
 
   /**
