@@ -69,6 +69,11 @@ public final class DecisionStore {
     this.leaseTtl = leaseTtl;
   }
 
+  /** The view decisions are made from. */
+  public DecisionView view() {
+    return view;
+  }
+
   /** The entries of a view made by the short constructor. */
   public static final long DEFAULT_VIEW_ENTRIES = 100_000;
 
@@ -95,8 +100,12 @@ public final class DecisionStore {
         o -> new PendingEntry(actor, "decision", agentId,
             record(decisionId, agentId, connectionId, action, o.decision()).put("resource", resource),
             index(agentId, connectionId, action, now, o.decision())),
-        (h, version) -> tokenRevoked(h, tenantId, actor) ? new Outcome(REVOKED_TOKEN)
-            : new Outcome(decide(view.reload(h, tenantId, agentId, connectionId, version), action, now)));
+        (h, version) -> {
+          // Reloaded first in any case: the view learns the new version, and so does the
+          // token authenticator that compares against it.
+          DecisionView.Facts current = view.reload(h, tenantId, agentId, connectionId, version);
+          return new Outcome(tokenRevoked(h, tenantId, actor) ? REVOKED_TOKEN : decide(current, action, now));
+        });
     long seq = pipeline.append(tenantId, ticket).seq();
     return new Recorded(ticket.outcome().decision(), decisionId, seq);
   }
@@ -130,8 +139,11 @@ public final class DecisionStore {
       }
       return new PendingEntry(actor, o.decision().allowed() ? "credential.leased" : "credential.lease_denied",
           agentId, data, index(agentId, connectionId, action, now, o.decision()));
-    }, (h, version) -> withCredential(h, tenantId, connectionId, tokenRevoked(h, tenantId, actor) ? REVOKED_TOKEN
-        : leaseDecision(view.reload(h, tenantId, agentId, connectionId, version), action, now)));
+    }, (h, version) -> {
+      DecisionView.Facts current = view.reload(h, tenantId, agentId, connectionId, version);
+      return withCredential(h, tenantId, connectionId,
+          tokenRevoked(h, tenantId, actor) ? REVOKED_TOKEN : leaseDecision(current, action, now));
+    });
     long seq = pipeline.append(tenantId, ticket).seq();
     Outcome outcome = ticket.outcome();
     Recorded recorded = new Recorded(outcome.decision(), decisionId, seq);

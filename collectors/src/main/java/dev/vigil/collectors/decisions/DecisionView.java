@@ -65,9 +65,20 @@ public final class DecisionView {
    */
   public Facts reload(Handle h, String tenantId, String agentId, String connectionId, long version) {
     Key key = new Key(tenantId, agentId, connectionId);
+    // An entry loaded at this version holds exactly what the database holds now: every change
+    // that could alter it moves the version, and none can commit while the head is locked.
+    // Several stale decisions on one key in a group read it once.
+    known(tenantId).accumulateAndGet(version, Math::max);
+    Facts held = entries.getIfPresent(key);
+    if (held != null && held.version() >= version) return held;
     Facts fresh = load(h, key, version);
     entries.asMap().merge(key, fresh, (old, mine) -> old.version() > mine.version() ? old : mine);
     return fresh;
+  }
+
+  /** The newest policy version of the tenant this view has seen committed (0 before any). */
+  public long newest(String tenantId) {
+    return known(tenantId).get();
   }
 
   /** How many entries the view holds (approximately; for metrics and tests). */

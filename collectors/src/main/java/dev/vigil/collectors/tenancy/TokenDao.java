@@ -27,8 +27,9 @@ public interface TokenDao {
    * its tenant's policy version read in the same statement, so from the same snapshot: the
    * token's revocation, if one comes, has a higher version.
    */
-  @SqlQuery("SELECT t.tenant_id, t.id, t.name, t.role, t.agent_id, t.created_at, t.revoked_at, h.policy_version "
-      + "FROM api_tokens t JOIN audit_heads h ON h.tenant_id = t.tenant_id "
+  @SqlQuery("SELECT t.tenant_id, t.id, t.name, t.role, t.agent_id, t.created_at, t.revoked_at, "
+      + "COALESCE(h.policy_version, 0) AS policy_version "
+      + "FROM api_tokens t LEFT JOIN audit_heads h ON h.tenant_id = t.tenant_id "
       + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
   @RegisterConstructorMapper(TokenStore.Authenticated.class)
   Optional<TokenStore.Authenticated> findActiveWithVersion(@Bind("hash") String tokenHash);
