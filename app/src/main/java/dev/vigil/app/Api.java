@@ -41,6 +41,7 @@ import dev.vigil.app.resources.TenantGrantResource;
 import dev.vigil.app.resources.TokenResource;
 import dev.vigil.app.resources.UserResource;
 import dev.vigil.app.resources.VendorResource;
+import dev.vigil.collectors.decisions.DecisionView;
 import dev.vigil.collectors.tenancy.TokenStore;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -65,7 +66,7 @@ final class Api {
 
   static void register(JerseyEnvironment jersey, int maxBodyBytes, Stores stores, AuditTrail audit,
       Monitoring monitoring, Evidence evidence, Reports reports, ServiceMetrics metrics, Clock clock) {
-    authentication(jersey, stores.tokens());
+    authentication(jersey, stores.tokens(), stores.decisions().view());
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new QueryTokenFilter());
     jersey.register(new TextParamFilter());
@@ -98,9 +99,9 @@ final class Api {
     return new OpenApiResource(classes, version != null ? version : UNVERSIONED);
   }
 
-  private static void authentication(JerseyEnvironment jersey, TokenStore tokens) {
+  private static void authentication(JerseyEnvironment jersey, TokenStore tokens, DecisionView view) {
     jersey.register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
-        .setAuthenticator(new TokenAuthenticator(tokens))
+        .setAuthenticator(new TokenAuthenticator(tokens, view))
         .setAuthorizer(new RoleAuthorizer())
         .setUnauthorizedHandler(new JsonUnauthorizedHandler())
         .setPrefix("Bearer")

@@ -121,7 +121,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     Database database = config.database().build(environment, config.dataDir());
     MasterKey masterKey = config.crypto().build(config.dataDir());
     AuditTrail audit = config.audit().build(environment, database, masterKey, metrics, ids, clock);
-    Stores stores = Stores.build(database.jdbi(), audit, masterKey, config.audit().leaseTtl(), ids, clock);
+    Stores stores = Stores.build(database.jdbi(), audit, masterKey, config.audit().leaseTtl(),
+        config.audit().decisionViewEntries(), ids, clock);
     Monitoring monitoring = config.controls().build(environment, database, audit, stores.connections(), metrics, ids,
         clock);
     Evidence evidence = config.evidence().build(environment, config.dataDir(), database, audit, stores, monitoring,

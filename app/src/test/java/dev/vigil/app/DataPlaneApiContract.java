@@ -200,6 +200,28 @@ abstract class DataPlaneApiContract extends ApiFixture {
   }
 
   @Test
+  void aRevokedTokenAllowsNothingMoreThoughDecisionsAuthenticateItFromMemory() {
+    String a = newAgent("revocable");
+    grant(a, crm, "[\"crm:read\"]", null);
+    JsonNode issued = created(http.post(adminA, "/api/v1/agents/" + a + "/tokens", null));
+    String token = issued.get("token").asText();
+    assertThat(reason(authorize(token, null, crm, "crm:read"))).startsWith("allow");
+    assertThat(http.delete(adminA, "/api/v1/tokens/" + issued.get("id").asText()).status()).isEqualTo(204);
+    // The node may still hold the token: the decision's commit finds the tenant's policy moved
+    // and re-checks it. Either way nothing is allowed, and the node reads the token again after.
+    Reply first = authorize(token, null, crm, "crm:read");
+    if (first.status() == 200) {
+      assertThat(reason(first)).isEqualTo("deny: the caller's token is revoked");
+      assertThat(lastEntry().get("data").get("decision").asText()).isEqualTo("deny");
+    } else {
+      assertThat(first.status()).isEqualTo(401);
+    }
+    assertError(authorize(token, null, crm, "crm:read"), 401);
+    assertError(http.post(token, "/api/v1/connections/" + crm + "/credential/lease", "{\"action\":\"crm:read\"}"), 401);
+    assertError(http.post(token, "/api/v1/events", "{\"events\":[]}"), 401);
+  }
+
+  @Test
   void decisionInputIsValidatedAndRolesChecked() {
     long before = chainLength();
     assertError(authorize(agentToken, null, crm, "not an action"), 422);

@@ -36,15 +36,19 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code bench [--db h2|postgres] [--nodes 1|2] [--events N] [--clients C] [--tenants T] [--seconds S]
- * [config.yml]}: starts a real server in its own process on a fresh database, then measures
+ * {@code bench [--db h2|postgres] [--nodes 1|2] [--events N] [--clients C] [--authorize-clients A]
+ * [--tenants T] [--seconds S] [config.yml]}: starts a real server in its own process on a fresh database, then measures
  *
  * <ol>
  *   <li>HTTP ingest of hash-chained events (1000-event batches from C clients, spread over T
  *       tenants), events/s, and the server's CPU time per event; with {@code --nodes 2}
  *       (PostgreSQL) a second server on the same database and master key, and the same ingest
  *       with the clients split between the two nodes, against the one node in the same run;
- *   <li>{@code POST /authorize} with its audit append, decisions/s with p50 and p99 latency;
+ *   <li>{@code POST /authorize} with its audit append, decisions/s with p50 and p99 latency,
+ *       from {@code --authorize-clients} clients (default: C);
+ *   <li>decisions without HTTP ({@link InProcessDecisions}): the decision alone from the
+ *       in-memory view (p50, p99 in µs), then recorded through a group commit of the bench's own
+ *       from as many threads (decisions/s, p50, p99);
  *   <li>the time from granting a wildcard scope through the API to AC-1 reading failing, with
  *       nobody calling /run (p50, p95, max over {@code --latency-rounds});
  *   <li>after stopping the server, a raw single-threaded JDBC batch insert of the same number
@@ -84,6 +88,8 @@ public final class BenchCommand extends Command {
     p.addArgument("--tenants").type(Integer.class).setDefault(1)
         .help("tenants the ingest load is spread over, each its own chain (default 1)");
     p.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of /authorize load (default 10)");
+    p.addArgument("--authorize-clients").type(Integer.class).setDefault(0)
+        .help("concurrent clients of the /authorize and in-process decision phases (default: --clients)");
     p.addArgument("--latency-rounds").type(Integer.class).setDefault(20)
         .help("wildcard grants whose time to AC-1 failing is measured (default 20)");
     p.addArgument("--sweep-agents").type(Integer.class).setDefault(20_000).help("agents of the sweep estate");
@@ -101,6 +107,7 @@ public final class BenchCommand extends Command {
     if (nodes == 2 && !pg) throw new IllegalArgumentException("--nodes 2 needs --db postgres (H2 is one process's)");
     int events = ns.getInt("events");
     int clients = ns.getInt("clients");
+    int deciders = ns.getInt("authorize_clients") > 0 ? ns.getInt("authorize_clients") : clients;
     Map<String, String> env = new HashMap<>();
     Path dataDir = Files.createTempDirectory("vigil-bench");
     env.put("VIGIL_DATA_DIR", dataDir.toString());
@@ -160,6 +167,7 @@ public final class BenchCommand extends Command {
     double clientCpuPerEvent;
     double[] decisions;
     double[] latency;
+    InProcessDecisions.Result inProcess;
     try {
       List<Fixture> tenants = new ArrayList<>();
       for (String token : adminTokens) tenants.add(Fixture.create(new ApiClient(port, token)));
@@ -199,8 +207,10 @@ public final class BenchCommand extends Command {
       }
       serverCpuPerEvent = (ServiceProcess.cpuNanos(server) - serverCpu) / 1e3 / events / rounds;
       clientCpuPerEvent = (ownCpuNanos() - clientCpu) / 1e3 / events / rounds;
-      authorize(f, port, clients, 5);
-      decisions = authorize(f, port, clients, ns.getInt("seconds"));
+      authorize(f, port, deciders, 5);
+      decisions = authorize(f, port, deciders, ns.getInt("seconds"));
+      inProcess = InProcessDecisions.run(url, user, password, MasterKey.load(dataDir.resolve("master-key.json")),
+          f.agentToken(), f.agent(), f.connection(), deciders, ns.getInt("seconds"));
       latency = grantToFailing(admin, f, ns.getInt("latency_rounds"));
     } finally {
       for (Process p : server2 == null ? List.of(server) : List.of(server, server2)) {
@@ -257,8 +267,12 @@ public final class BenchCommand extends Command {
         rawRate, rates(rawRates));
     System.out.printf("  ingest / raw:                                   %10.2f%n", ingestRate / rawRate);
     System.out.printf("  authorize with audit append:                    %,10.0f decisions/s%n", decisions[0]);
-    System.out.printf("  authorize latency:                              p50 %.2f ms, p99 %.2f ms%n",
-        decisions[1], decisions[2]);
+    System.out.printf("  authorize latency (%d clients):                 p50 %.2f ms, p99 %.2f ms%n",
+        deciders, decisions[1], decisions[2]);
+    System.out.printf("  decision in-process, alone (view + authorizer): p50 %.1f us, p99 %.1f us%n",
+        inProcess.viewP50Us(), inProcess.viewP99Us());
+    System.out.printf("  decision in-process, recorded (group commit):   %,10.0f decisions/s, p50 %.2f ms, p99 %.2f ms%n",
+        inProcess.perSecond(), inProcess.p50Ms(), inProcess.p99Ms());
     System.out.printf("  wildcard grant to AC-1 failing (%d rounds):     p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
         ns.getInt("latency_rounds"), latency[0], latency[1], latency[2]);
     double sweepTotal = 0;
@@ -300,6 +314,10 @@ public final class BenchCommand extends Command {
     summary.put("decisionsPerSecond", Math.round(decisions[0]));
     summary.put("p50Ms", decisions[1]);
     summary.put("p99Ms", decisions[2]);
+    summary.put("authorizeClients", deciders);
+    summary.put("decisionAloneP99Us", inProcess.viewP99Us());
+    summary.put("inProcessDecisionsPerSecond", Math.round(inProcess.perSecond()));
+    summary.put("inProcessP99Ms", inProcess.p99Ms());
     summary.put("grantToFailingP95Ms", Math.round(latency[1]));
     if (detection != null) summary.put("estateGrantToFindingP95Ms", Math.round(percentile(detection.failing(), 0.95)));
     summary.put("sweepFillSeconds", Math.round(fillSeconds));

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 
 /**
  * Reads the token from {@code Authorization: Bearer <token>} only. Unlike Dropwizard's OAuth
@@ -13,13 +14,21 @@ import jakarta.ws.rs.core.HttpHeaders;
  * request logs, proxies and browser history.
  */
 @Priority(Priorities.AUTHENTICATION)
-public final class BearerTokenFilter extends AuthFilter<String, Caller> {
+public final class BearerTokenFilter extends AuthFilter<Bearer, Caller> {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!authenticate(request, token(request.getHeaderString(HttpHeaders.AUTHORIZATION)), "Bearer")) {
+    String token = token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (!authenticate(request, token == null ? null : new Bearer(token, rechecked(request)), "Bearer")) {
       throw new WebApplicationException(unauthorizedHandler.buildResponse(prefix, realm));
     }
+  }
+
+  /** Whether the matched resource method re-checks the token at commit. */
+  private static boolean rechecked(ContainerRequestContext request) {
+    return request.getUriInfo() instanceof ExtendedUriInfo info && info.getMatchedResourceMethod() != null
+        && info.getMatchedResourceMethod().getInvocable().getHandlingMethod()
+            .isAnnotationPresent(RecheckedAtCommit.class);
   }
 
   static String token(String header) {
@@ -32,7 +41,7 @@ public final class BearerTokenFilter extends AuthFilter<String, Caller> {
   }
 
   /** Builds the filter, as Dropwizard's builders do. */
-  public static final class Builder extends AuthFilterBuilder<String, Caller, BearerTokenFilter> {
+  public static final class Builder extends AuthFilterBuilder<Bearer, Caller, BearerTokenFilter> {
     @Override
     protected BearerTokenFilter newInstance() {
       return new BearerTokenFilter();

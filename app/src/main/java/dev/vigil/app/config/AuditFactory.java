@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** The audit trail's knobs: group commit, checkpoint cadence and sinks, lease lifetime. */
+/** The audit trail's knobs: group commit, checkpoint cadence and sinks, lease lifetime, decision view size. */
 public final class AuditFactory {
 
   /**
@@ -53,6 +53,17 @@ public final class AuditFactory {
   @Min(10)
   @Max(86400)
   private int leaseTtlSeconds = 900;
+
+  /**
+   * The most (tenant, agent, connection) entries this node's decision view holds in memory
+   * (least recently used go first); each is the agent, the connection and the agent's grants on
+   * it, about 2 KB with a few grants. A decision whose entry is not held reads it from the
+   * database.
+   */
+  @JsonProperty
+  @Min(100)
+  @Max(10_000_000)
+  private int decisionViewEntries = 50_000;
 
   /** How many tenants' group commits may run at once. */
   @JsonProperty
@@ -121,6 +132,10 @@ public final class AuditFactory {
 
   public Duration leaseTtl() {
     return Duration.ofSeconds(leaseTtlSeconds);
+  }
+
+  public int decisionViewEntries() {
+    return decisionViewEntries;
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.crypto.TenantKeysets;
 import dev.vigil.collectors.db.Ids;
 import dev.vigil.collectors.decisions.DecisionStore;
+import dev.vigil.collectors.decisions.DecisionView;
 import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.collectors.grants.GrantStore;
@@ -39,15 +40,16 @@ public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, Ag
    * decisions and events through its group commit.
    *
    * @param leaseTtl how long a leased credential may be used before the agent leases again
+   * @param viewEntries the most entries the decision view holds in memory
    */
-  public static Stores build(Jdbi jdbi, AuditTrail audit, MasterKey masterKey, Duration leaseTtl, Ids ids,
-      Clock clock) {
-    return build(jdbi, audit.appender(), audit.pipeline(), masterKey, leaseTtl, ids, clock);
+  public static Stores build(Jdbi jdbi, AuditTrail audit, MasterKey masterKey, Duration leaseTtl, long viewEntries,
+      Ids ids, Clock clock) {
+    return build(jdbi, audit.appender(), audit.pipeline(), masterKey, leaseTtl, viewEntries, ids, clock);
   }
 
   /** The stores over {@code jdbi}, appending through {@code appender} and the data plane through {@code pipeline}. */
   public static Stores build(Jdbi jdbi, AuditAppender appender, AppendPipeline pipeline, MasterKey masterKey,
-      Duration leaseTtl, Ids ids, Clock clock) {
+      Duration leaseTtl, long viewEntries, Ids ids, Clock clock) {
     AuditedWrites writes = new AuditedWrites(jdbi, appender, ids, clock);
     TokenStore tokens = new TokenStore(jdbi, appender, ids, new TokenSecrets(), clock);
     TenantKeysets keysets = new TenantKeysets(jdbi, masterKey, appender, clock);
@@ -62,7 +64,7 @@ public record Stores(TokenStore tokens, TenantStore tenants, UserStore users, Ag
         new GrantStore(writes),
         new ExceptionStore(writes),
         new IncidentStore(writes),
-        new DecisionStore(jdbi, pipeline, connections, ids, clock, leaseTtl),
+        new DecisionStore(jdbi, pipeline, connections, new DecisionView(jdbi, viewEntries), ids, clock, leaseTtl),
         new EventStore(jdbi, pipeline, clock),
         new FindingStore(writes));
   }

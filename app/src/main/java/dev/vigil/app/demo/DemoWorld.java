@@ -10,6 +10,7 @@ import dev.vigil.collectors.audit.CheckpointSigner;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Ids;
+import dev.vigil.collectors.decisions.DecisionStore;
 import dev.vigil.collectors.monitoring.FindingSla;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
@@ -60,7 +61,8 @@ record DemoWorld(Stores stores, ControlRuns runs, CheckpointStore checkpoints, A
     listeners.add((tenantId, entries) -> changes.add(entries));
     AuditAppender appender = new AuditAppender(clock, listeners);
     AppendPipeline pipeline = new AppendPipeline(jdbi, appender, 1, GROUP_ENTRIES, COMMIT_WAIT);
-    Stores stores = Stores.build(jdbi, appender, pipeline, masterKey, leaseTtl, new Ids(clock), clock);
+    Stores stores = Stores.build(jdbi, appender, pipeline, masterKey, leaseTtl, DecisionStore.DEFAULT_VIEW_ENTRIES,
+        new Ids(clock), clock);
     Map<Family, Duration> schedules = new EnumMap<>(Family.class);
     for (Family f : Family.values()) schedules.put(f, sweepEvery);
     ControlRuns runs = ControlRuns.standalone(jdbi, masterKey, parameters, sla, schedules, clock);

@@ -8,6 +8,7 @@ import dev.vigil.app.api.ListBody;
 import dev.vigil.app.api.PutCredential;
 import dev.vigil.app.api.UpdateConnection;
 import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.RecheckedAtCommit;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.http.Paging;
 import dev.vigil.collectors.connections.ConnectionStore;
@@ -120,11 +121,12 @@ public final class ConnectionResource {
    */
   @POST
   @Path("/{id}/credential/lease")
+  @RecheckedAtCommit
   @RolesAllowed(Roles.AGENT)
   @ApiResponse(responseCode = "200", description = "The credential, leased",
       content = @Content(schema = @Schema(implementation = LeaseResponse.class)))
   public Response lease(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid LeaseRequest body) {
-    DecisionStore.Lease lease = decisions.lease(caller.tenantId(), caller.actor(), caller.agentId(), id,
+    DecisionStore.Lease lease = decisions.lease(caller.tenantId(), caller.actor(), caller.policyVersion(), caller.agentId(), id,
         body.action());
     if (!lease.recorded().decision().allowed()) {
       throw Rejected.forbidden("lease denied: " + lease.recorded().decision().reason()

@@ -3,6 +3,7 @@ package dev.vigil.app.resources;
 import dev.vigil.app.api.AuthorizeRequest;
 import dev.vigil.app.api.AuthorizeResponse;
 import dev.vigil.app.auth.Caller;
+import dev.vigil.app.auth.RecheckedAtCommit;
 import dev.vigil.app.auth.Roles;
 import dev.vigil.app.metrics.DataPlaneMetrics;
 import dev.vigil.collectors.db.Rejected;
@@ -37,10 +38,11 @@ public final class DecisionResource {
 
   @POST
   @Path("/authorize")
+  @RecheckedAtCommit
   @RolesAllowed({Roles.AGENT, Roles.INGEST, Roles.ADMIN})
   public AuthorizeResponse authorize(@Auth Caller caller, @NotNull @Valid AuthorizeRequest body) {
     String agentId = agentOf(caller, body.agentId());
-    DecisionStore.Recorded r = decisions.authorize(caller.tenantId(), caller.actor(), agentId,
+    DecisionStore.Recorded r = decisions.authorize(caller.tenantId(), caller.actor(), caller.policyVersion(), agentId,
         body.connectionId(), body.action(), body.resource());
     metrics.decided(r.decision().allowed());
     return new AuthorizeResponse(r.decision().allowed() ? "allow" : "deny", r.decision().reason(),

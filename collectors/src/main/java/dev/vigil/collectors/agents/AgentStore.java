@@ -48,7 +48,7 @@ public final class AgentStore {
       Agent agent = new Agent(tenantId, ids.next("agt"), name.strip(), ownerId, description,
           AgentStatus.ACTIVE, now, now);
       h.attach(AgentDao.class).insert(agent);
-      audit.append(h, tenantId, actor, "agent.created", agent.id(), AuditData.object()
+      audit.appendChange(h, tenantId, actor, "agent.created", agent.id(), AuditData.object()
           .put("name", agent.name()).put("ownerId", ownerId).put("description", description)
           .put("status", agent.status().wire()));
       return agent;
@@ -115,7 +115,7 @@ public final class AgentStore {
       ArrayNode grants = data.putArray("revokedGrants");
       GrantStore.revokeAll(h, tenantId, id, now).forEach(grants::add);
     }
-    audit.append(h, tenantId, actor, "agent.status_changed", id, data);
+    audit.appendChange(h, tenantId, actor, "agent.status_changed", id, data);
     return new Agent(tenantId, id, before.name(), before.ownerId(), before.description(), status,
         before.createdAt(), now);
   }

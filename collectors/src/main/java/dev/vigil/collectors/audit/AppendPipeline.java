@@ -22,6 +22,13 @@ import org.jdbi.v3.core.Jdbi;
  * commit and one lock of the chain head. If a group's transaction fails, every request in it
  * fails and nothing of it is stored.
  *
+ * <p>A decision made from a node's in-memory view ({@link Decided}) is checked here: the group
+ * reads the tenant's policy version with the head it locks, and re-decides, inside its
+ * transaction, every decision made on an older version before writing it. Every change that
+ * can change a decision moves that version under the same head lock as its own audit entry
+ * ({@link AuditAppender#appendChange}), so a decision written after a revocation's entry was
+ * decided on a version that includes it.
+ *
  * <p>Callers validate before submitting, so one bad request cannot sink its group. Thread-safe.
  */
 public final class AppendPipeline implements AutoCloseable {
@@ -49,7 +56,8 @@ public final class AppendPipeline implements AutoCloseable {
     Listener NONE = (entries, nanos, committed) -> { };
   }
 
-  private record Request(List<PendingEntry> entries, CompletableFuture<List<AuditEntry>> done) {}
+  /** {@code decided} is set when the one entry of {@code entries} is its entry. */
+  private record Request(List<PendingEntry> entries, Decided decided, CompletableFuture<List<AuditEntry>> done) {}
 
   private static final class Lane {
     final ArrayDeque<Request> queue = new ArrayDeque<>();
@@ -82,7 +90,10 @@ public final class AppendPipeline implements AutoCloseable {
 
   /** Appends {@code entries} to the tenant's chain and returns them once committed. */
   public List<AuditEntry> append(String tenantId, List<PendingEntry> entries) {
-    CompletableFuture<List<AuditEntry>> done = submit(tenantId, entries);
+    return await(submit(tenantId, entries));
+  }
+
+  private List<AuditEntry> await(CompletableFuture<List<AuditEntry>> done) {
     try {
       return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -97,9 +108,21 @@ public final class AppendPipeline implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends a decision to the tenant's chain and returns its entry once committed: the entry as
+   * decided, or as re-decided in the group's transaction if the tenant's policy version moved
+   * since it was decided (see {@link Decided}).
+   */
+  public AuditEntry append(String tenantId, Decided decided) {
+    return await(enqueue(tenantId, new Request(List.of(decided.entry()), decided, new CompletableFuture<>()))).get(0);
+  }
+
   /** Queues {@code entries}; the future completes after the commit that stores them. */
   public CompletableFuture<List<AuditEntry>> submit(String tenantId, List<PendingEntry> entries) {
-    Request request = new Request(List.copyOf(entries), new CompletableFuture<>());
+    return enqueue(tenantId, new Request(List.copyOf(entries), null, new CompletableFuture<>()));
+  }
+
+  private CompletableFuture<List<AuditEntry>> enqueue(String tenantId, Request request) {
     Lane lane = lanes.computeIfAbsent(tenantId, t -> new Lane());
     boolean start;
     synchronized (lane) {
@@ -146,7 +169,17 @@ public final class AppendPipeline implements AutoCloseable {
     List<AuditEntry> stored;
     long start = System.nanoTime();
     try {
-      stored = jdbi.inTransaction(h -> appender.appendAll(h, tenantId, all));
+      stored = jdbi.inTransaction(h -> appender.appendAtVersion(h, tenantId, version -> {
+        if (group.stream().allMatch(r -> r.decided() == null || r.decided().policyVersion() >= version)) return all;
+        // A change to what decisions read committed after some of these were decided: they are
+        // decided again here, where no further change can commit before this group does.
+        List<PendingEntry> current = new ArrayList<>(all.size());
+        for (Request r : group) {
+          boolean stale = r.decided() != null && r.decided().policyVersion() < version;
+          current.addAll(stale ? List.of(r.decided().redecide(h, version)) : r.entries());
+        }
+        return current;
+      }));
     } catch (RuntimeException e) {
       listener.group(all.size(), System.nanoTime() - start, false);
       for (Request r : group) r.done().completeExceptionally(e);

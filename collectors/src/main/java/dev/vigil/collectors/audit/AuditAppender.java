@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -49,9 +50,40 @@ public final class AuditAppender {
    * @throws IllegalArgumentException when data holds a value the canonical form rejects
    */
   public List<AuditEntry> appendAll(Handle handle, String tenantId, List<PendingEntry> pending) {
+    return appendAt(handle, tenantId, false, version -> pending);
+  }
+
+  /**
+   * Appends the entry of a change that can change a decision (a grant, an agent's status, a
+   * connection, a credential, a token) and moves the tenant's policy version with it, under the
+   * same lock of the chain head. Decision views learn from the version that what they hold may
+   * be stale ({@link #appendAtVersion}). Call it last in the change's transaction, as
+   * {@link #append}.
+   */
+  public AuditEntry appendChange(Handle handle, String tenantId, Actor actor, String kind,
+      String subject, ObjectNode data) {
+    PendingEntry entry = new PendingEntry(actor, kind, subject, data);
+    return appendAt(handle, tenantId, true, version -> List.of(entry)).get(0);
+  }
+
+  /**
+   * Locks the head, then appends what {@code atVersion} returns given the tenant's policy
+   * version read with the locked head: a change to what decisions read that committed before
+   * this lock has a version at most that, and one that commits after it appends its own entry
+   * after these. The group commit re-decides here what was decided on an older version.
+   */
+  public List<AuditEntry> appendAtVersion(Handle handle, String tenantId,
+      LongFunction<List<PendingEntry>> atVersion) {
+    return appendAt(handle, tenantId, false, atVersion);
+  }
+
+  private List<AuditEntry> appendAt(Handle handle, String tenantId, boolean policyChange,
+      LongFunction<List<PendingEntry>> atVersion) {
     AuditDao dao = handle.attach(AuditDao.class);
     Head head = dao.lockHead(tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
+    if (policyChange) dao.setPolicyVersion(tenantId, head.policyVersion() + 1);
+    List<PendingEntry> pending = atVersion.apply(head.policyVersion());
     // Commit times never decrease along the chain, even if the clock steps back: a time window
     // is then a seq range (see AuditLog#range).
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

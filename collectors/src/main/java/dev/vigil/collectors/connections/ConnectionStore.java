@@ -73,7 +73,7 @@ public final class ConnectionStore {
       Connection c = new Connection(tenantId, ids.next("con"), name.strip(), app.strip(), vendorId,
           endpoint.strip(), clock.instant(), null);
       h.attach(ConnectionDao.class).insert(c);
-      audit.append(h, tenantId, actor, "connection.created", c.id(), AuditData.object()
+      audit.appendChange(h, tenantId, actor, "connection.created", c.id(), AuditData.object()
           .put("name", c.name()).put("app", c.app()).put("vendorId", vendorId)
           .put("endpoint", c.endpoint()));
       return c;
@@ -163,7 +163,7 @@ public final class ConnectionStore {
           .put("ciphertextSha256", Sha256.hex(x.ciphertext())));
       ArrayNode list = data.putArray("revokedGrants");
       revoked.forEach(list::add);
-      audit.append(h, tenantId, actor, "connection.retired", id, data);
+      audit.appendChange(h, tenantId, actor, "connection.retired", id, data);
       return new View(new Connection(tenantId, id, before.name(), before.app(), before.vendorId(), before.endpoint(),
           before.createdAt(), now), null);
     });
@@ -182,7 +182,7 @@ public final class ConnectionStore {
       ConnectionDao.Sealed sealed = dao.sealed(tenantId, connectionId)
           .orElseThrow(() -> Rejected.notFound("credential of connection", connectionId));
       dao.deleteCredential(tenantId, connectionId);
-      audit.append(h, tenantId, actor, "credential.deleted", connectionId, AuditData.object()
+      audit.appendChange(h, tenantId, actor, "credential.deleted", connectionId, AuditData.object()
           .put("keyId", Long.toString(sealed.keyId())).put("ciphertextSha256", Sha256.hex(sealed.ciphertext())));
     });
   }

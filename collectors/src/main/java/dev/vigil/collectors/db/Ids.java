@@ -17,7 +17,8 @@ public final class Ids {
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private long lastMillis = -1;
+  // Written under the monitor; read before it to decide whether to draw entropy.
+  private volatile long lastMillis = -1;
   private long hi;
   private long lo;
 
@@ -25,16 +26,25 @@ public final class Ids {
     this.clock = clock;
   }
 
+  private byte[] draw() {
+    byte[] entropy = new byte[10];
+    random.nextBytes(entropy);
+    return entropy;
+  }
+
   /** A new id such as {@code agt_01jf3x...}. */
   public String next(String prefix) {
-    long millis;
+    long millis = clock.millis();
     long h;
     long l;
+    // A new millisecond's entropy is drawn before taking the monitor: SecureRandom waits for
+    // its own lock, and with the monitor held every other caller queued behind it (64 decision
+    // threads did: docs/benchmarks.md, session 15). Drawn inside only if another caller moved
+    // the millisecond on meanwhile.
+    byte[] entropy = millis > lastMillis ? draw() : null;
     synchronized (this) {
-      millis = clock.millis();
       if (millis > lastMillis) {
-        byte[] entropy = new byte[10];
-        random.nextBytes(entropy);
+        if (entropy == null) entropy = draw();
         hi = 0;
         lo = 0;
         for (int i = 0; i < 5; i++) hi = (hi << 8) | (entropy[i] & 0xff);

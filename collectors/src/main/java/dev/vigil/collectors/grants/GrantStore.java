@@ -92,7 +92,7 @@ public final class GrantStore {
       data.put("justification", g.justification()).put("requestedBy", g.requestedBy())
           .put("approvedBy", g.approvedBy())
           .put("expiresAt", g.expiresAt() == null ? null : g.expiresAt().toString());
-      writes.audit().append(h, tenantId, actor, "grant.created", grant.id(), data);
+      writes.audit().appendChange(h, tenantId, actor, "grant.created", grant.id(), data);
       return grant;
     });
   }
@@ -163,7 +163,7 @@ public final class GrantStore {
           .orElseThrow(() -> Rejected.notFound("grant", grantId));
       if (grant.revokedAt() != null) return;
       dao.revoke(tenantId, grantId, writes.clock().instant());
-      writes.audit().append(h, tenantId, actor, "grant.revoked", grantId, AuditData.object()
+      writes.audit().appendChange(h, tenantId, actor, "grant.revoked", grantId, AuditData.object()
           .put("agentId", agentId).put("connectionId", grant.connectionId()));
     });
   }
@@ -197,7 +197,7 @@ public final class GrantStore {
         ArrayNode revoked = data.putArray("revokedGrants");
         revokeAll(h, tenantId, agentId, now).forEach(revoked::add);
       }
-      writes.audit().append(h, tenantId, actor, "access_review.recorded", review.id(), data);
+      writes.audit().appendChange(h, tenantId, actor, "access_review.recorded", review.id(), data);
       return review;
     });
   }

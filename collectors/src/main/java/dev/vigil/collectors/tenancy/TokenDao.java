@@ -22,9 +22,17 @@ public interface TokenDao {
       """)
   void insert(@BindMethods("t") ApiToken token, @Bind("hash") String tokenHash);
 
-  /** An unrevoked token by its hash; the one lookup that does not start from a tenant. */
-  @SqlQuery("SELECT " + COLUMNS + " FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
-  Optional<ApiToken> findActiveByHash(@Bind("hash") String tokenHash);
+  /**
+   * An unrevoked token by its hash (the one lookup that does not start from a tenant), with
+   * its tenant's policy version read in the same statement, so from the same snapshot: the
+   * token's revocation, if one comes, has a higher version.
+   */
+  @SqlQuery("SELECT t.tenant_id, t.id, t.name, t.role, t.agent_id, t.created_at, t.revoked_at, "
+      + "COALESCE(h.policy_version, 0) AS policy_version "
+      + "FROM api_tokens t LEFT JOIN audit_heads h ON h.tenant_id = t.tenant_id "
+      + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
+  @RegisterConstructorMapper(TokenStore.Authenticated.class)
+  Optional<TokenStore.Authenticated> findActiveWithVersion(@Bind("hash") String tokenHash);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM api_tokens WHERE tenant_id = :tenantId AND id = :id")
   Optional<ApiToken> find(@Bind("tenantId") String tenantId, @Bind("id") String id);

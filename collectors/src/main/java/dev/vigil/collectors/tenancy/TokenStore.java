@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.Nested;
 
 /** Issues, lists, revokes and authenticates API tokens. Thread-safe. */
 public final class TokenStore {
@@ -33,10 +34,21 @@ public final class TokenStore {
     this.clock = clock;
   }
 
+  /**
+   * An unrevoked token and the tenant's policy version as of reading it: decisions it asks
+   * for are re-checked if the version moves before they commit (see DecisionStore).
+   */
+  public record Authenticated(@Nested ApiToken token, long policyVersion) {}
+
   /** The tenant, role and agent of an unrevoked token. */
   public Optional<ApiToken> authenticate(String secret) {
+    return authenticateAt(secret).map(Authenticated::token);
+  }
+
+  /** As {@link #authenticate}, with the tenant's policy version read in the same statement. */
+  public Optional<Authenticated> authenticateAt(String secret) {
     String hash = TokenSecrets.hash(secret);
-    return jdbi.withExtension(TokenDao.class, dao -> dao.findActiveByHash(hash));
+    return jdbi.withExtension(TokenDao.class, dao -> dao.findActiveWithVersion(hash));
   }
 
   /** Issues a token for a person or a machine; agent tokens come from the agent store. */
@@ -83,7 +95,7 @@ public final class TokenStore {
         throw Rejected.conflict("this is the tenant's last admin token; issue another admin token first");
       }
       dao.revoke(tenantId, id, clock.instant());
-      audit.append(h, tenantId, actor, "token.revoked", id, AuditData.object()
+      audit.appendChange(h, tenantId, actor, "token.revoked", id, AuditData.object()
           .put("name", token.name()).put("role", token.role().wire()));
     });
   }
