@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param edgeEnd where that hour starts: the end of the window's partial first hour (equal to
  *     {@code since} when it falls on an hour)
  */
-record Hours(long fullFrom, Instant edgeEnd) {
+public record Hours(long fullFrom, Instant edgeEnd) {
 
   static final long SECONDS = 3600;
 
@@ -20,7 +20,7 @@ record Hours(long fullFrom, Instant edgeEnd) {
    * The buckets of a window starting at {@code since}: from the second hour of 1970, since
    * SQL's integer division puts the last hour before 1970 into the first hour after it.
    */
-  static Hours from(Instant since) {
+  public static Hours from(Instant since) {
     if (since.getEpochSecond() < SECONDS) throw new IllegalArgumentException("a window starts after 1970-01-01T01:00Z");
     long hour = since.getEpochSecond() / SECONDS;
     boolean onTheHour = since.getEpochSecond() % SECONDS == 0 && since.getNano() == 0;

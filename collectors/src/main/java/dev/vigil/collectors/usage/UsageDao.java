@@ -25,6 +25,13 @@ public interface UsageDao {
   String RANGE = "tenant_id = :tenantId AND seq > :from AND seq <= :to";
   /** The entries not folded yet, which a read takes from the chain (0 when nothing was folded). */
   String WATERMARK = "COALESCE((SELECT w.seq FROM usage_watermarks w WHERE w.tenant_id = :tenantId), 0)";
+  /**
+   * The entries after the watermark. {@code :seen} is the watermark as read just before (it
+   * only grows, so it bounds the statement's own from below): with a value the planner can
+   * see, it reads the few entries at the chain's end through the primary key instead of
+   * expecting a third of the chain after an unknown value and scanning it.
+   */
+  String UNFOLDED = "seq > :seen AND seq > " + WATERMARK;
 
   String GRANTS = "SELECT grant_id, MAX(event_time) AS last_at FROM audit_entries WHERE " + RANGE
       + " AND grant_id IS NOT NULL AND event_time IS NOT NULL GROUP BY grant_id";
@@ -142,9 +149,10 @@ public interface UsageDao {
    */
   @SqlQuery("SELECT grant_id AS \"key\", MAX(at) AS at FROM ("
       + "SELECT grant_id, last_at AS at FROM usage_grants WHERE tenant_id = :tenantId AND last_at >= :since"
-      + " UNION ALL SELECT grant_id, event_time AS at FROM audit_entries WHERE tenant_id = :tenantId AND seq > "
-      + WATERMARK + " AND grant_id IS NOT NULL AND event_time >= :since) u GROUP BY grant_id")
-  List<SnapshotDao.KeyedTime> grantLastUse(@Bind("tenantId") String tenantId, @Bind("since") Instant since);
+      + " UNION ALL SELECT grant_id, event_time AS at FROM audit_entries WHERE tenant_id = :tenantId AND "
+      + UNFOLDED + " AND grant_id IS NOT NULL AND event_time >= :since) u GROUP BY grant_id")
+  List<SnapshotDao.KeyedTime> grantLastUse(@Bind("tenantId") String tenantId, @Bind("since") Instant since,
+      @Bind("seen") long seen);
 
   /**
    * The reported actions at or after {@code since}: the hours from {@code fullFrom} (wholly
@@ -155,10 +163,10 @@ public interface UsageDao {
       + " AND epoch_hour >= :fullFrom)"
       + " + (SELECT COUNT(*) FROM audit_entries WHERE tenant_id = :tenantId AND event_time >= :since"
       + " AND event_time < :edgeEnd AND kind = 'event' AND seq <= " + WATERMARK + ")"
-      + " + (SELECT COUNT(*) FROM audit_entries WHERE tenant_id = :tenantId AND seq > " + WATERMARK
+      + " + (SELECT COUNT(*) FROM audit_entries WHERE tenant_id = :tenantId AND " + UNFOLDED
       + " AND kind = 'event' AND event_time >= :since)")
   long actionsSince(@Bind("tenantId") String tenantId, @Bind("since") Instant since,
-      @Bind("fullFrom") long fullFrom, @Bind("edgeEnd") Instant edgeEnd);
+      @Bind("fullFrom") long fullFrom, @Bind("edgeEnd") Instant edgeEnd, @Bind("seen") long seen);
 
   /** The groups of reported actions outside every grant at or after {@code since}, from the same three parts. */
   @SqlQuery("SELECT agent_id, connection_id, action, SUM(n) AS count, MIN(f) AS first_at, MAX(l) AS last_at FROM ("
@@ -168,9 +176,9 @@ public interface UsageDao {
       + " FROM audit_entries WHERE tenant_id = :tenantId AND event_time >= :since AND event_time < :edgeEnd"
       + " AND kind = 'event' AND grant_id IS NULL AND seq <= " + WATERMARK
       + " UNION ALL SELECT agent_id, connection_id, action, CAST(1 AS BIGINT), event_time, event_time"
-      + " FROM audit_entries WHERE tenant_id = :tenantId AND seq > " + WATERMARK
+      + " FROM audit_entries WHERE tenant_id = :tenantId AND " + UNFOLDED
       + " AND kind = 'event' AND grant_id IS NULL AND event_time >= :since"
       + ") u GROUP BY agent_id, connection_id, action ORDER BY agent_id, connection_id, action")
   List<SnapshotDao.OutsideRow> actionsOutsideGrants(@Bind("tenantId") String tenantId, @Bind("since") Instant since,
-      @Bind("fullFrom") long fullFrom, @Bind("edgeEnd") Instant edgeEnd);
+      @Bind("fullFrom") long fullFrom, @Bind("edgeEnd") Instant edgeEnd, @Bind("seen") long seen);
 }

@@ -118,14 +118,16 @@ public final class UsageRollups {
 
   /** Each grant's latest use at or after {@code since} (AC-3): equal to {@link SnapshotDao#grantLastUse}. */
   public Map<String, Instant> grantLastUse(Handle h, String tenantId, Instant since) {
-    return h.attach(UsageDao.class).grantLastUse(tenantId, since).stream()
+    UsageDao dao = h.attach(UsageDao.class);
+    return dao.grantLastUse(tenantId, since, dao.watermark(tenantId).orElse(0L)).stream()
         .collect(Collectors.toMap(SnapshotDao.KeyedTime::key, SnapshotDao.KeyedTime::at));
   }
 
   /** How many actions were reported at or after {@code since} (AC-6): equal to {@link SnapshotDao#actionsSince}. */
   public long actionsSince(Handle h, String tenantId, Instant since) {
     Hours hours = Hours.from(since);
-    return h.attach(UsageDao.class).actionsSince(tenantId, since, hours.fullFrom(), hours.edgeEnd());
+    UsageDao dao = h.attach(UsageDao.class);
+    return dao.actionsSince(tenantId, since, hours.fullFrom(), hours.edgeEnd(), dao.watermark(tenantId).orElse(0L));
   }
 
   /**
@@ -134,7 +136,9 @@ public final class UsageRollups {
    */
   public List<SnapshotDao.OutsideRow> actionsOutsideGrants(Handle h, String tenantId, Instant since) {
     Hours hours = Hours.from(since);
-    return h.attach(UsageDao.class).actionsOutsideGrants(tenantId, since, hours.fullFrom(), hours.edgeEnd());
+    UsageDao dao = h.attach(UsageDao.class);
+    return dao.actionsOutsideGrants(tenantId, since, hours.fullFrom(), hours.edgeEnd(),
+        dao.watermark(tenantId).orElse(0L));
   }
 
   /** The rollups as stored, or as folding the whole chain gives them: equal once caught up. */

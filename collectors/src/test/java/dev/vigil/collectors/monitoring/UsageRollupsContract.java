@@ -7,6 +7,8 @@ import dev.vigil.collectors.events.EventStore;
 import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.testing.Poll;
 import dev.vigil.collectors.testing.TestDb;
+import dev.vigil.collectors.usage.Hours;
+import dev.vigil.collectors.usage.UsageDao;
 import dev.vigil.collectors.usage.UsageRollups;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +179,15 @@ abstract class UsageRollupsContract extends MonitoringFixture {
         assertThat(usage.actionsOutsideGrants(h, tenant, since)).as("outside since %s", since)
             .isEqualTo(old.actionsOutsideGrants(tenant, since));
       }
+      // A watermark read before a fold that committed since only widens what the statement reads by seq.
+      Instant since = now.minus(LOOKBACK);
+      UsageDao dao = h.attach(UsageDao.class);
+      Hours hours = Hours.from(since);
+      assertThat(dao.actionsSince(tenant, since, hours.fullFrom(), hours.edgeEnd(), 0))
+          .isEqualTo(old.actionsSince(tenant, since));
+      assertThat(dao.actionsOutsideGrants(tenant, since, hours.fullFrom(), hours.edgeEnd(), 0))
+          .isEqualTo(old.actionsOutsideGrants(tenant, since));
+      assertThat(dao.grantLastUse(tenant, since, 0)).containsExactlyInAnyOrderElementsOf(old.grantLastUse(tenant, since));
     });
   }
 
