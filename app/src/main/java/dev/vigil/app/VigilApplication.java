@@ -14,6 +14,7 @@ import dev.vigil.app.cli.ReindexCommand;
 import dev.vigil.app.cli.ReportCommand;
 import dev.vigil.app.cli.TenantCreateCommand;
 import dev.vigil.app.cli.TokenCreateCommand;
+import dev.vigil.app.cli.UsageRebuildCommand;
 import dev.vigil.app.cli.VerifyCommand;
 import dev.vigil.app.config.AuditTrail;
 import dev.vigil.app.config.DatabaseFactory.Database;
@@ -80,6 +81,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     bootstrap.addCommand(new TokenCreateCommand());
     bootstrap.addCommand(new VerifyCommand());
     bootstrap.addCommand(new ReindexCommand());
+    bootstrap.addCommand(new UsageRebuildCommand());
     bootstrap.addCommand(new ReportCommand());
     bootstrap.addCommand(new MasterKeyCommand());
   }

@@ -27,8 +27,8 @@ final class StoredState implements AutoCloseable {
   /** Tables the server writes in the background. */
   private static final Set<String> BACKGROUND_TABLES = Set.of("audit_entries", "audit_heads", "checkpoints",
       "checkpoint_deliveries", "control_runs", "control_status", "control_sweeps", "findings", "finding_changes",
-      "alert_deliveries", "reports", "chain_verification",
-      "databasechangelog", "databasechangeloglock");
+      "alert_deliveries", "reports", "chain_verification", "usage_watermarks", "usage_grants", "usage_action_hours",
+      "usage_outside_hours", "databasechangelog", "databasechangeloglock");
 
   /**
    * Audit entries written in the background (control runs, report generation), and the one

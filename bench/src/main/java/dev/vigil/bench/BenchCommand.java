@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.collectors.crypto.MasterKey;
 import dev.vigil.collectors.db.Jdbis;
+import dev.vigil.collectors.monitoring.ControlScheduler;
 import dev.vigil.controls.audit.AuditChain;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -229,6 +230,9 @@ public final class BenchCommand extends Command {
     List<SweepBench.FamilyTime> sweep = List.of();
     List<SweepBench.QueryTimes> queries = List.of();
     SweepBench.Detection detection = null;
+    List<SweepBench.FamilyTime> steady = List.of();
+    SweepBench.Concurrent concurrent = null;
+    double rollupSeconds = 0;
     if (size.events() > 0) {
       Jdbi jdbi = Jdbis.configure(Jdbi.create(url, user, password));
       Clock clock = Clock.tickMillis(ZoneOffset.UTC);
@@ -237,13 +241,36 @@ public final class BenchCommand extends Command {
       System.out.printf("Filling the sweep estate: %,d agents, %,d grants, %,d reported actions ...%n",
           size.agents(), size.grants(), size.events());
       long fillStart = System.nanoTime();
-      new Estate(tenant).fill(size);
+      Instant filledTo = clock.instant();
+      Estate estate = new Estate(tenant);
+      estate.fill(size);
       fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-      System.out.printf("  filled in %.0f s; timing event queries, then sweeping every control ...%n", fillSeconds);
+      System.out.printf("  filled in %.0f s; building the usage rollups ...%n", fillSeconds);
       SweepBench bench = new SweepBench(tenant);
+      SweepBench.RollupTime rebuilt = bench.rebuildRollups();
+      System.out.printf("  usage rollups rebuilt from %,d entries in %.1f s; timing event queries, then sweeping"
+          + " every control ...%n", rebuilt.what().watermark(), rebuilt.seconds());
       queries = bench.eventQueries(size, 200);
       sweep = bench.sweep();
+      print("first sweep (LG-1 verifies the whole chain), one family after another", sweep);
       detection = bench.grantToFailing(ns.getInt("latency_rounds"));
+      // Steady state: an hour's more actions, reported since the fill, then a sweep as the next scheduled one.
+      long hour = size.events() / Duration.ofDays(30).toHours();
+      estate.more(size, hour, Duration.between(filledTo, clock.instant()));
+      SweepBench.RollupTime caughtUp = bench.catchUpRollups();
+      System.out.printf("  %,d more actions; rollups caught up in %.2f s (%,d entries, %d batches)%n", hour,
+          caughtUp.seconds(), caughtUp.what().folded(), caughtUp.what().batches());
+      steady = bench.sweep();
+      print("steady-state sweep, one family after another", steady);
+      concurrent = bench.concurrentSweep();
+      print("steady-state sweep, " + ControlScheduler.THREADS + " families at a time (wall " + String.format("%.1f s",
+          concurrent.wallSeconds()) + ")", concurrent.families());
+      rollupSeconds = rebuilt.seconds();
+      SweepBench.UsageCheck check = bench.checkUsage();
+      System.out.printf("  AC-3/AC-6 facts from the rollups %.2f s, scanning the chain %.2f s (ratio %.3f); equal:"
+          + " last use %s (%,d grants used), examined %s (%,d), outside groups %s (%d)%n", check.rollupSeconds(),
+          check.scanSeconds(), check.rollupSeconds() / check.scanSeconds(), check.lastUseEqual(), check.grantsUsed(),
+          check.examinedEqual(), check.examined(), check.outsideEqual(), check.outsideGroups());
     }
     ServiceProcess.deleteTree(dataDir);
     if (pg) {
@@ -294,6 +321,9 @@ public final class BenchCommand extends Command {
     if (!sweep.isEmpty()) {
       System.out.printf("  full sweep, all 18 controls (%,d agents, %,d grants, %,d actions): %.1f s%n",
           size.agents(), size.grants(), size.events(), sweepTotal);
+      System.out.printf("  steady-state sweep: %.1f s one family after another, %.1f s wall with %d at a time;"
+          + " usage rollups rebuilt in %.1f s%n", total(steady), concurrent.wallSeconds(), ControlScheduler.THREADS,
+          rollupSeconds);
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("db", pg ? "postgres" : "h2");
@@ -322,7 +352,23 @@ public final class BenchCommand extends Command {
     if (detection != null) summary.put("estateGrantToFindingP95Ms", Math.round(percentile(detection.failing(), 0.95)));
     summary.put("sweepFillSeconds", Math.round(fillSeconds));
     summary.put("sweepSeconds", Math.round(sweepTotal * 10) / 10.0);
+    if (concurrent != null) {
+      summary.put("steadySweepSeconds", Math.round(total(steady) * 10) / 10.0);
+      summary.put("steadySweepWallSeconds", Math.round(concurrent.wallSeconds() * 10) / 10.0);
+      summary.put("rollupRebuildSeconds", Math.round(rollupSeconds * 10) / 10.0);
+    }
     System.out.println(JSON.writeValueAsString(summary));
+  }
+
+  private static void print(String title, List<SweepBench.FamilyTime> families) {
+    System.out.printf("  %s: %.1f s%n", title, total(families));
+    for (SweepBench.FamilyTime t : families) {
+      System.out.printf("    %-16s %8.1f s   %s%n", t.family().wire(), t.seconds(), t.results());
+    }
+  }
+
+  private static double total(List<SweepBench.FamilyTime> families) {
+    return families.stream().mapToDouble(SweepBench.FamilyTime::seconds).sum();
   }
 
   /**

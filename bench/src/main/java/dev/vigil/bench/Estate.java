@@ -137,13 +137,18 @@ final class Estate {
 
   /** The entry ingest would append for reported action {@code i} of {@code size}, at its time. */
   static BackfillAppender.Dated action(long i, Instant at, Size size) {
+    // Stored 40 ms after it happened, as a reporter sending at once would see it.
+    return action(i, at, at.plusMillis(40), size);
+  }
+
+  /** The entry of reported action {@code i}, happened {@code at}, stored {@code storedAt}. */
+  private static BackfillAppender.Dated action(long i, Instant at, Instant storedAt, Size size) {
     int g = (int) (i % size.grants());
     boolean outside = i % 100_000 == 50_000;
     EventStore.NewEvent action = new EventStore.NewEvent(agent(g % size.agents()),
         connection(connectionOf(g, size)), outside ? "crm:delete" : "crm:read", "account/" + (i % 9973),
         "success", at, null, null);
-    // Stored 40 ms after it happened, as a reporter sending at once would see it.
-    return new BackfillAppender.Dated(at.plusMillis(40), EventStore.entry(REPORTER, action, outside ? null : grant(g)));
+    return new BackfillAppender.Dated(storedAt, EventStore.entry(REPORTER, action, outside ? null : grant(g)));
   }
 
   private void people(Connection c, Instant now) throws SQLException {
@@ -277,16 +282,33 @@ final class Estate {
    * every grant is used; one in 100,000 is outside every grant.
    */
   private void events(Handle h, Size size, Instant now) {
+    events(h, size, 0, size.events(), now.minus(HISTORY), HISTORY.minusMinutes(5).toMillis(), null);
+  }
+
+  /**
+   * Appends actions {@code size.events()} onwards, {@code count} of them that happened over the
+   * {@code span} before now and are stored now, as a reporter sending late would (the same
+   * grants and agents, none outside every grant before action 20,050,000), with a checkpoint at
+   * the end.
+   */
+  void more(Size size, long count, Duration span) {
+    Instant now = tenant.clock().instant();
+    tenant.jdbi().useHandle(h -> events(h, size, size.events(), count, now.minus(span), span.toMillis(), now));
+  }
+
+  /**
+   * Actions {@code from} to {@code from + count - 1} at even steps over {@code spanMillis} from
+   * {@code first}, each stored {@code storedAt} (null: as it happened).
+   */
+  private void events(Handle h, Size size, long from, long count, Instant first, long spanMillis, Instant storedAt) {
     CheckpointSigner signer = CheckpointSigner.loadOrCreate(tenant.jdbi(), tenant.master(), tenant.clock());
     BackfillAppender appender = new BackfillAppender();
-    Instant first = now.minus(HISTORY);
-    long spanMillis = HISTORY.minusMinutes(5).toMillis();
     Instant nextCheckpoint = first.plus(CHECKPOINT_EVERY);
     List<BackfillAppender.Dated> batch = new ArrayList<>(BATCH);
-    for (long i = 0; i < size.events(); i++) {
-      Instant at = first.plusMillis(i * spanMillis / size.events());
-      batch.add(action(i, at, size));
-      boolean checkpoint = !at.isBefore(nextCheckpoint) || i == size.events() - 1;
+    for (long n = 0; n < count; n++) {
+      Instant at = first.plusMillis(n * spanMillis / count);
+      batch.add(storedAt == null ? action(from + n, at, size) : action(from + n, at, storedAt, size));
+      boolean checkpoint = storedAt == null ? !at.isBefore(nextCheckpoint) || n == count - 1 : n == count - 1;
       if (checkpoint) nextCheckpoint = nextCheckpoint.plus(CHECKPOINT_EVERY);
       if (checkpoint || batch.size() == BATCH) {
         h.useTransaction(t -> {

@@ -12,18 +12,25 @@ import dev.vigil.controls.audit.Actor;
 import dev.vigil.collectors.audit.AppendPipeline;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.events.EventStore;
-import dev.vigil.collectors.monitoring.ControlRunner;
+import dev.vigil.collectors.monitoring.ControlScheduler;
 import dev.vigil.collectors.monitoring.RunRecorder;
 import dev.vigil.collectors.monitoring.RunTrigger;
-import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.collectors.monitoring.SnapshotDao;
+import dev.vigil.collectors.usage.UsageRollups;
 import dev.vigil.controls.catalog.Family;
+import dev.vigil.controls.catalog.LeastPrivilegeControls;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The full-sweep benchmark over an {@link Estate}: times {@code GET /events}' store queries,
@@ -84,20 +91,87 @@ final class SweepBench {
   /** Runs every control family once, in catalog order, and times each, wired as the service wires them. */
   List<FamilyTime> sweep() {
     ControlRuns runs = ControlRuns.standalone(tenant.jdbi(), tenant.master(), tenant.clock());
-    ControlRunner runner = runs.runner();
-    Catalog catalog = runs.catalog();
-    return Arrays.stream(Family.values()).map(f -> {
+    return Arrays.stream(Family.values()).map(f -> family(runs, f)).toList();
+  }
+
+  /** A sweep with the families on as many threads as the scheduler's pool has, as the service runs them. */
+  record Concurrent(double wallSeconds, List<FamilyTime> families) {}
+
+  /** Runs every control family once, {@link ControlScheduler#THREADS} at a time, each family timed on its own. */
+  Concurrent concurrentSweep() throws Exception {
+    ControlRuns runs = ControlRuns.standalone(tenant.jdbi(), tenant.master(), tenant.clock());
+    ExecutorService pool = Executors.newFixedThreadPool(ControlScheduler.THREADS);
+    try {
       long t0 = System.nanoTime();
-      List<RunRecorder.Outcome> outcomes = runner.run(tenant.id(), catalog.family(f), RunTrigger.MANUAL, null);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      StringBuilder results = new StringBuilder();
-      for (RunRecorder.Outcome o : outcomes) {
-        results.append(results.isEmpty() ? "" : ", ").append(o.run().controlId()).append(' ')
-            .append(o.run().result().wire()).append(" (").append(o.run().population()).append(" examined, ")
-            .append(o.run().exceptionCount()).append(" exceptions)");
-      }
-      return new FamilyTime(f, seconds, results.toString());
-    }).toList();
+      List<Future<FamilyTime>> futures = new ArrayList<>();
+      for (Family f : Family.values()) futures.add(pool.submit(() -> family(runs, f)));
+      List<FamilyTime> out = new ArrayList<>();
+      for (Future<FamilyTime> f : futures) out.add(f.get());
+      return new Concurrent((System.nanoTime() - t0) / 1e9, out);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private FamilyTime family(ControlRuns runs, Family f) {
+    long t0 = System.nanoTime();
+    List<RunRecorder.Outcome> outcomes = runs.runner().run(tenant.id(), runs.catalog().family(f), RunTrigger.MANUAL,
+        null);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    StringBuilder results = new StringBuilder();
+    for (RunRecorder.Outcome o : outcomes) {
+      results.append(results.isEmpty() ? "" : ", ").append(o.run().controlId()).append(' ')
+          .append(o.run().result().wire()).append(" (").append(o.run().population()).append(" examined, ")
+          .append(o.run().exceptionCount()).append(" exceptions)");
+    }
+    return new FamilyTime(f, seconds, results.toString());
+  }
+
+  /** What building or catching up the usage rollups took. */
+  record RollupTime(double seconds, UsageRollups.CatchUp what) {}
+
+  /** Recomputes the tenant's usage rollups from its whole chain. */
+  RollupTime rebuildRollups() {
+    long t0 = System.nanoTime();
+    UsageRollups.CatchUp c = new UsageRollups(tenant.jdbi()).rebuild(tenant.id(), tenant.clock().instant());
+    return new RollupTime((System.nanoTime() - t0) / 1e9, c);
+  }
+
+  /** Folds the entries appended since the rollups' watermark, as the least-privilege loader does first. */
+  RollupTime catchUpRollups() {
+    long t0 = System.nanoTime();
+    UsageRollups.CatchUp c = new UsageRollups(tenant.jdbi()).catchUp(tenant.id(), tenant.clock().instant());
+    return new RollupTime((System.nanoTime() - t0) / 1e9, c);
+  }
+
+  /**
+   * The usage facts read both ways in the same run: the rollups' answers, and the set-based
+   * queries over the chain they replace (the baseline), each timed, and whether they agree.
+   */
+  record UsageCheck(double rollupSeconds, double scanSeconds, boolean lastUseEqual, boolean examinedEqual,
+      boolean outsideEqual, int grantsUsed, long examined, int outsideGroups) {}
+
+  /** Reads AC-3's and AC-6's facts at the default windows ending now from the rollups and by scanning the chain. */
+  UsageCheck checkUsage() {
+    Instant now = tenant.clock().instant();
+    Instant month = now.minus(Duration.ofDays(LeastPrivilegeControls.UNUSED_GRANT_DAYS.defaultValue()));
+    Instant day = now.minus(Duration.ofHours(LeastPrivilegeControls.ACTION_LOOKBACK_HOURS.defaultValue()));
+    UsageRollups usage = new UsageRollups(tenant.jdbi());
+    return tenant.jdbi().withHandle(h -> {
+      long t0 = System.nanoTime();
+      Map<String, Instant> lastUse = usage.grantLastUse(h, tenant.id(), month);
+      long examined = usage.actionsSince(h, tenant.id(), day);
+      List<SnapshotDao.OutsideRow> outside = usage.actionsOutsideGrants(h, tenant.id(), day);
+      long t1 = System.nanoTime();
+      SnapshotDao scan = h.attach(SnapshotDao.class);
+      Map<String, Instant> scannedLastUse = new HashMap<>();
+      scan.grantLastUse(tenant.id(), month).forEach(k -> scannedLastUse.put(k.key(), k.at()));
+      long scannedExamined = scan.actionsSince(tenant.id(), day);
+      List<SnapshotDao.OutsideRow> scannedOutside = scan.actionsOutsideGrants(tenant.id(), day);
+      long t2 = System.nanoTime();
+      return new UsageCheck((t1 - t0) / 1e9, (t2 - t1) / 1e9, lastUse.equals(scannedLastUse),
+          examined == scannedExamined, outside.equals(scannedOutside), lastUse.size(), examined, outside.size());
+    });
   }
 
   /** How long a change took to show: the wildcard grant's finding opening, and resolving once revoked (ms). */

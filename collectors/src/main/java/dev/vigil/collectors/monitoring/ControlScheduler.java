@@ -46,6 +46,8 @@ public final class ControlScheduler implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ControlScheduler.class);
   private static final String GROUP = "vigil-controls";
+  /** How many family sweeps a node runs at once, each family a job of its own (the bench runs as many). */
+  public static final int THREADS = 2;
 
   private final Scheduler scheduler;
   private final Map<Family, Duration> schedules;
@@ -78,7 +80,7 @@ public final class ControlScheduler implements AutoCloseable {
     p.setProperty("org.quartz.scheduler.instanceId", instanceId);
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
-    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
     if (clusterStore.isPresent()) {

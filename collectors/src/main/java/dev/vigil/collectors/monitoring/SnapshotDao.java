@@ -79,7 +79,6 @@ public interface SnapshotDao {
   @SqlQuery("SELECT " + GrantDao.COLUMNS + " FROM grants WHERE tenant_id = :tenantId" + GrantDao.ACTIVE)
   List<Grant> activeGrants(@Bind("tenantId") String tenantId, @Bind("now") Instant now);
 
-  /** The latest use of each grant since {@code since}: allowed decisions, leases and covered actions. */
   /** A grant and the agent holding it. */
   record Held(String grantId, String agentId) {}
 
@@ -102,6 +101,11 @@ public interface SnapshotDao {
   List<Agent> agentsIn(@Bind("tenantId") String tenantId,
       @BindList(value = "ids", onEmpty = EmptyHandling.NULL_STRING) Collection<String> ids);
 
+  /**
+   * The latest use of each grant since {@code since}: allowed decisions, leases and covered
+   * actions. Scans the window; the controls read the same from the usage rollups, and this stays
+   * as their definition, which the rollup tests compare them with.
+   */
   @SqlQuery("""
       SELECT grant_id AS "key", MAX(event_time) AS at FROM audit_entries
       WHERE tenant_id = :tenantId AND event_time >= :since AND grant_id IS NOT NULL
@@ -117,12 +121,14 @@ public interface SnapshotDao {
   @RegisterConstructorMapper(KeyedTime.class)
   List<KeyedTime> lastAccessReviews(@Bind("tenantId") String tenantId);
 
+  /** The reported actions since {@code since}: the definition the usage rollups' answer is tested against. */
   @SqlQuery("""
       SELECT COUNT(*) FROM audit_entries
       WHERE tenant_id = :tenantId AND event_time >= :since AND kind = 'event'
       """)
   long actionsSince(@Bind("tenantId") String tenantId, @Bind("since") Instant since);
 
+  /** The groups of actions outside every grant: the definition the usage rollups' answer is tested against. */
   @SqlQuery("""
       SELECT agent_id, connection_id, action, COUNT(*) AS count, MIN(event_time) AS first_at,
         MAX(event_time) AS last_at
