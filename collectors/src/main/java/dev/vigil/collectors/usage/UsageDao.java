@@ -66,9 +66,6 @@ public interface UsageDao {
   @SqlQuery("SELECT seq FROM usage_watermarks WHERE tenant_id = :tenantId")
   Optional<Long> watermark(@Bind("tenantId") String tenantId);
 
-  @SqlQuery("SELECT seq FROM audit_heads WHERE tenant_id = :tenantId")
-  Optional<Long> head(@Bind("tenantId") String tenantId);
-
   @SqlUpdate("MERGE INTO usage_grants u USING (" + GRANTS + ") s"
       + " ON u.tenant_id = :tenantId AND u.grant_id = s.grant_id"
       + " WHEN MATCHED AND s.last_at > u.last_at THEN UPDATE SET last_at = s.last_at"

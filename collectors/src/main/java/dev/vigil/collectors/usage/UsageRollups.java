@@ -1,5 +1,7 @@
 package dev.vigil.collectors.usage;
 
+import dev.vigil.collectors.audit.AuditDao;
+import dev.vigil.collectors.audit.Head;
 import dev.vigil.collectors.db.Constraints;
 import dev.vigil.collectors.monitoring.SnapshotDao;
 import java.time.Instant;
@@ -68,7 +70,7 @@ public final class UsageRollups {
     return retrying(() -> jdbi.inTransaction(h -> {
       UsageDao dao = h.attach(UsageDao.class);
       if (dao.lockWatermark(tenantId).isEmpty()) dao.createWatermark(tenantId, now);
-      return rebuild(dao, tenantId, now);
+      return rebuild(h, tenantId, now);
     }));
   }
 
@@ -82,9 +84,9 @@ public final class UsageRollups {
     Long from = dao.lockWatermark(tenantId).orElse(null);
     if (from == null) {
       dao.createWatermark(tenantId, now);
-      return rebuild(dao, tenantId, now);
+      return rebuild(h, tenantId, now);
     }
-    long to = Math.min(dao.head(tenantId).orElse(0L), from + batch);
+    long to = Math.min(chainHead(h, tenantId), from + batch);
     if (to <= from) return new CatchUp(0, 0, from, false);
     dao.foldGrants(tenantId, from, to);
     dao.foldActionHours(tenantId, from, to);
@@ -94,11 +96,12 @@ public final class UsageRollups {
   }
 
   /** Within a transaction holding the watermark's lock: the rollups from the chain up to its head. */
-  private static CatchUp rebuild(UsageDao dao, String tenantId, Instant now) {
+  private static CatchUp rebuild(Handle h, String tenantId, Instant now) {
+    UsageDao dao = h.attach(UsageDao.class);
     dao.deleteGrants(tenantId);
     dao.deleteActionHours(tenantId);
     dao.deleteOutsideHours(tenantId);
-    long head = dao.head(tenantId).orElse(0L);
+    long head = chainHead(h, tenantId);
     dao.insertGrants(tenantId, 0, head);
     dao.insertActionHours(tenantId, 0, head);
     dao.insertOutsideHours(tenantId, 0, head);
@@ -155,5 +158,10 @@ public final class UsageRollups {
   public Contents recomputed(String tenantId, long seq) {
     return jdbi.withExtension(UsageDao.class, dao -> new Contents(dao.chainGrants(tenantId, 0, seq),
         dao.chainActionHours(tenantId, 0, seq), dao.chainOutsideHours(tenantId, 0, seq)));
+  }
+
+  /** The seq of the tenant's last audit entry, 0 for an empty chain. */
+  private static long chainHead(Handle h, String tenantId) {
+    return h.attach(AuditDao.class).head(tenantId).map(Head::seq).orElse(0L);
   }
 }
