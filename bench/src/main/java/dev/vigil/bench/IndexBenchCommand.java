@@ -189,7 +189,8 @@ public final class IndexBenchCommand extends Command {
       new Estate(new SweepTenant(jdbi, master, tenant, clock)).fill(size);
       System.out.printf("  filled in %.0f s%n", (System.nanoTime() - t0) / 1e9);
 
-      LuceneIndex index = new LuceneIndex(dir.resolve("index"), new LuceneIndex.Settings(32, 2_000));
+      LuceneIndex index = new LuceneIndex(dir.resolve("index"),
+          new LuceneIndex.Settings(32, 2_000, Duration.ofMillis(100)));
       ChainFollower idle = new ChainFollower(jdbi, reader, index, settings(), clock);
       Reindexer reindexer = new Reindexer(jdbi, reader, index, idle, 2_000, clock);
       long[] lastLine = {0};
@@ -234,8 +235,7 @@ public final class IndexBenchCommand extends Command {
     }
 
     private static ChainFollower.Settings settings() {
-      return new ChainFollower.Settings(2, Duration.ofMillis(250), Duration.ofMillis(100), Duration.ofSeconds(5),
-          2_000);
+      return new ChainFollower.Settings(2, Duration.ofMillis(250), Duration.ofSeconds(5), 2_000);
     }
 
     /**

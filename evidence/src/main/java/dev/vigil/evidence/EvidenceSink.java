@@ -27,9 +27,6 @@ public interface EvidenceSink {
    */
   void add(String tenantId, Prepared docs, long throughSeq);
 
-  /** Makes what was added searchable, soon: the periodic refresh. */
-  void refresh();
-
   /** Makes everything added to the tenant's index searchable before returning. */
   void refresh(String tenantId);
 

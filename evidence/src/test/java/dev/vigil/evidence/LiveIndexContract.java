@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The index as the service runs it, followers started: what is committed to a chain becomes
  * searchable within a second on this node (told of the commit) and within the poll interval
  * on every other (reading the chain heads), paging by time stays whole while it grows, and
- * catching a tenant up by hand makes it searchable even while the follower's timers run.
+ * catching a tenant up by hand makes it searchable even while the follower's timers run; a
+ * search sees what was indexed longer ago than the index's staleness bound, with no timer.
  * Timings are measured and printed; only the deadlines are asserted (the benchmark holds the
  * p95), since a loaded test machine is no place to time things.
  */
@@ -127,13 +128,41 @@ abstract class LiveIndexContract extends WithEstate {
     }
   }
 
+  @Test
+  void aSearchSeesWhatWasIndexedLongerAgoThanTheBoundAndNothingRefreshesAnIndexNobodySearches() throws Exception {
+    Estate.Company c = company();
+    try (Node eager = new Node(Duration.ZERO); Node lazy = new Node(Duration.ofHours(1))) {
+      for (int i = 0; i < 20; i++) {
+        String marker = "bound" + UUID.randomUUID().toString().replace("-", "");
+        long head = estate.events.ingest(c.tenant(), Estate.ADMIN, null, List.of(new EventStore.NewEvent(c.agent(),
+            c.connection(), "crm:read", marker, "success", estate.clock.instant(), null, null))).lastSeq();
+        Await.until("both nodes index " + marker, DEADLINE,
+            () -> eager.index.indexedSeq(c.tenant()) >= head && lazy.index.indexedSeq(c.tenant()) >= head);
+        // No timer refreshed either reader: the search that needs a fresher one refreshes it.
+        assertThat(found(eager.index, c.tenant(), marker)).as("indexed before a search with no staleness allowed, "
+            + "round %s", i).isTrue();
+        assertThat(found(lazy.index, c.tenant(), marker)).as("within an hour's staleness, round %s", i).isFalse();
+        lazy.index.refresh(c.tenant());
+        assertThat(found(lazy.index, c.tenant(), marker)).as("after a refresh, round %s", i).isTrue();
+      }
+    }
+  }
+
   /** Another node: its own index on its own disk and its own follower, over the same database. */
   private final class Node implements AutoCloseable {
     final Path dir = TempDirs.create("vigil-node");
-    final LuceneIndex index = new LuceneIndex(dir, Estate.INDEX);
-    final ChainFollower follower = new ChainFollower(estate.jdbi, estate.reader, index, Estate.FOLLOW, estate.clock);
+    final LuceneIndex index;
+    final ChainFollower follower;
 
     Node() {
+      this(Estate.INDEX.maxStale());
+    }
+
+    /** A node whose searches may be {@code maxStale} behind what it indexed. */
+    Node(Duration maxStale) {
+      index = new LuceneIndex(dir, new LuceneIndex.Settings(Estate.INDEX.ramBufferMb(),
+          Estate.INDEX.queryTimeoutMillis(), maxStale));
+      follower = new ChainFollower(estate.jdbi, estate.reader, index, Estate.FOLLOW, estate.clock);
       follower.start();
     }
 

@@ -53,7 +53,10 @@ public final class EvidenceFactory {
   @Max(60_000)
   private int pollMillis = 250;
 
-  /** How often what was indexed becomes searchable. */
+  /**
+   * How stale a search may be: it sees everything indexed this long before it began. Readers
+   * are refreshed by the searches that need them, so an index nobody searches costs nothing.
+   */
   @JsonProperty
   @Min(10)
   @Max(60_000)
@@ -95,12 +98,12 @@ public final class EvidenceFactory {
   }
 
   public LuceneIndex.Settings indexSettings() {
-    return new LuceneIndex.Settings(ramBufferMb, queryTimeoutMillis);
+    return new LuceneIndex.Settings(ramBufferMb, queryTimeoutMillis, Duration.ofMillis(refreshMillis));
   }
 
   public ChainFollower.Settings followerSettings() {
-    return new ChainFollower.Settings(threads, Duration.ofMillis(pollMillis), Duration.ofMillis(refreshMillis),
-        Duration.ofSeconds(commitSeconds), batch);
+    return new ChainFollower.Settings(threads, Duration.ofMillis(pollMillis), Duration.ofSeconds(commitSeconds),
+        batch);
   }
 
   public Duration maxLag() {

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * inside a request's transaction: ingest does not wait for it. A tenant is indexed when this
  * node commits to its chain ({@link #changed}) and when a poll of the chain heads shows it grew
  * (on this node or another). Each tenant is indexed by one thread at a time, in seq order, from
- * where its index's last commit left off. What was added becomes searchable at the next refresh
- * and durable at the next commit, each on its own interval. Thread-safe.
+ * where its index's last commit left off. What was added becomes searchable when a search needs
+ * it (see the index) and durable at the next commit. Thread-safe.
  */
 public final class ChainFollower implements AutoCloseable {
 
@@ -42,11 +42,10 @@ public final class ChainFollower implements AutoCloseable {
    *
    * @param threads tenants indexed at once
    * @param poll how often the chain heads are read, which bounds how late other nodes' changes are seen
-   * @param refresh how often added documents are made searchable
    * @param commit how often they are made durable
    * @param batch entries read from the database at a time
    */
-  public record Settings(int threads, Duration poll, Duration refresh, Duration commit, int batch) {}
+  public record Settings(int threads, Duration poll, Duration commit, int batch) {}
 
   private final Jdbi jdbi;
   private final EvidenceReader reader;
@@ -70,11 +69,9 @@ public final class ChainFollower implements AutoCloseable {
     this.readers = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, "evidence-reader"));
   }
 
-  /** Starts polling, refreshing and committing. */
+  /** Starts polling and committing. */
   public void start() {
     timers.scheduleWithFixedDelay(this::poll, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
-    timers.scheduleWithFixedDelay(index::refresh, settings.refresh().toMillis(), settings.refresh().toMillis(),
-        TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(index::commit, settings.commit().toMillis(), settings.commit().toMillis(),
         TimeUnit.MILLISECONDS);
   }
@@ -96,7 +93,6 @@ public final class ChainFollower implements AutoCloseable {
     } finally {
       f.lock.unlock();
     }
-    // Not index.refresh(): a periodic refresh may have taken the change and still be running.
     index.refresh(tenantId);
   }
 

@@ -76,7 +76,7 @@ public final class Reindexer {
         }
         return null;
       });
-      index.refresh();
+      index.refresh(tenantId);
       Progress done = new Progress(tenantId, Progress.DONE, total, total, last[0], started, clock.instant(), null);
       progress.accept(done);
       return done;

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,8 +37,14 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String BUILDING = "building-";
 
-  /** How the index is tuned. */
-  public record Settings(double ramBufferMb, long queryTimeoutMillis) {}
+  /**
+   * How the index is tuned.
+   *
+   * @param ramBufferMb Lucene's indexing buffer per tenant index being written
+   * @param queryTimeoutMillis a search running longer is stopped
+   * @param maxStale a search sees every document added this long before it began
+   */
+  public record Settings(double ramBufferMb, long queryTimeoutMillis, Duration maxStale) {}
 
   private final Path root;
   private final Settings settings;
@@ -109,26 +116,11 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
     index(tenantId).add(LuceneDocs.of(tenantId, docs), throughSeq);
   }
 
-  /** Makes what was added searchable, in every open index. */
-  @Override
-  public void refresh() {
-    for (TenantIndex t : open.values()) {
-      try {
-        t.refresh();
-      } catch (IOException | RuntimeException e) {
-        LOG.error("refreshing the evidence index {} failed", t.path(), e);
-      }
-    }
-  }
-
-  /**
-   * Makes what was added to the tenant's index searchable before returning, even while a
-   * periodic {@link #refresh} is under way on another thread.
-   */
+  /** Makes what was added to the tenant's index searchable before returning. */
   @Override
   public void refresh(String tenantId) {
     try {
-      index(tenantId).refreshNow();
+      index(tenantId).refresh();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -156,7 +148,7 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
       Path path = dir.resolve(BUILDING + (generation(dir) + 1));
       deleteTree(path);
       Files.createDirectories(path);
-      return new Building(tenantId, TenantIndex.open(schema, path, settings.ramBufferMb()));
+      return new Building(tenantId, TenantIndex.open(schema, path, settings.ramBufferMb(), settings.maxStale()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -208,7 +200,7 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
     Path dir = tenantDir(b.tenantId);
     Path live = dir.resolve(Long.toString(generation(dir) + 1));
     Files.move(b.index.path(), live, StandardCopyOption.ATOMIC_MOVE);
-    TenantIndex fresh = TenantIndex.open(schema, live, settings.ramBufferMb());
+    TenantIndex fresh = TenantIndex.open(schema, live, settings.ramBufferMb(), settings.maxStale());
     TenantIndex old = open.put(b.tenantId, fresh);
     if (old != null) {
       // Searches that hold the old searcher finish on it; the deleted files stay readable until then.
@@ -237,7 +229,8 @@ public final class LuceneIndex implements EvidenceSearch, EvidenceSink, AutoClos
       children.filter(p -> !p.getFileName().toString().equals(Long.toString(live))).forEach(stale::add);
     }
     for (Path p : stale) deleteTree(p);
-    return TenantIndex.open(schema, dir.resolve(Long.toString(Math.max(live, 1))), settings.ramBufferMb());
+    return TenantIndex.open(schema, dir.resolve(Long.toString(Math.max(live, 1))), settings.ramBufferMb(),
+        settings.maxStale());
   }
 
   /** The highest finished generation in {@code dir}, 0 when there is none. */

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -25,6 +26,12 @@ import org.apache.lucene.store.FSDirectory;
  * never change (entries, runs, evidence items) are simply added; those of things that change
  * replace their previous version by uid. One thread adds at a time; searches, refreshes and
  * commits may come from any thread.
+ *
+ * <p>Readers are refreshed on demand, by the search that needs one: a search sees every document
+ * added at least {@code maxStale} before it began, and an index nobody searches is never
+ * refreshed. A timer refreshing every index ten times a second flushed a tiny sorted segment
+ * each time and kept the merger busy: under a stream of decisions that was most of the
+ * service's CPU (docs/benchmarks.md).
  */
 final class TenantIndex implements Closeable {
 
@@ -37,6 +44,11 @@ final class TenantIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final AtomicBoolean changed = new AtomicBoolean();
+  private final long maxStaleNanos;
+  /** Held while refreshing, so that searches needing a fresher reader wait for one refresh. */
+  private final Object refreshing = new Object();
+  /** When the last completed refresh began: its reader holds everything added before then. */
+  private volatile long freshAsOf;
   /** Held by adds and commits, so that a commit's seq says exactly what it holds. */
   private final Object writes = new Object();
   private volatile long indexedSeq;
@@ -45,8 +57,11 @@ final class TenantIndex implements Closeable {
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-  private TenantIndex(Schema schema, Path path, Directory directory, IndexWriter writer) throws IOException {
+  private TenantIndex(Schema schema, Path path, Directory directory, IndexWriter writer, Duration maxStale)
+      throws IOException {
     this.schema = schema;
+    this.maxStaleNanos = maxStale.toNanos();
+    this.freshAsOf = System.nanoTime();
     this.path = path;
     this.directory = directory;
     this.writer = writer;
@@ -60,13 +75,16 @@ final class TenantIndex implements Closeable {
     this.committedSeq = seq;
   }
 
-  /** Opens (or creates) the index in {@code path}; fails when another process holds it. */
-  static TenantIndex open(Schema schema, Path path, double ramBufferMb) throws IOException {
+  /**
+   * Opens (or creates) the index in {@code path}; fails when another process holds it. A search
+   * sees what was added {@code maxStale} before it began.
+   */
+  static TenantIndex open(Schema schema, Path path, double ramBufferMb, Duration maxStale) throws IOException {
     Directory directory = FSDirectory.open(path);
     try {
       IndexWriterConfig config = schema.writerConfig(ramBufferMb)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false);
-      return new TenantIndex(schema, path, directory, new IndexWriter(directory, config));
+      return new TenantIndex(schema, path, directory, new IndexWriter(directory, config), maxStale);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -106,17 +124,22 @@ final class TenantIndex implements Closeable {
     changed.set(true);
   }
 
-  /** Makes what was added since the last refresh searchable; cheap when nothing was. */
+  /** Makes everything added so far searchable before returning; cheap when nothing was added. */
   void refresh() throws IOException {
-    if (changed.getAndSet(false)) searchers.maybeRefreshBlocking();
+    synchronized (refreshing) {
+      long start = System.nanoTime();
+      if (changed.getAndSet(false)) searchers.maybeRefreshBlocking();
+      freshAsOf = start;
+    }
   }
 
-  /**
-   * Makes everything added so far searchable before returning. Unlike {@link #refresh}, not
-   * skipped when another thread has taken the change to refresh: this waits for that refresh.
-   */
-  void refreshNow() throws IOException {
-    searchers.maybeRefreshBlocking();
+  /** Refreshes when the reader may lack something added longer than {@code maxStale} ago. */
+  private void refreshIfStale() throws IOException {
+    if (System.nanoTime() - freshAsOf < maxStaleNanos) return;
+    synchronized (refreshing) {
+      // Another search may have refreshed while this one waited.
+      if (System.nanoTime() - freshAsOf >= maxStaleNanos) refresh();
+    }
   }
 
   /**
@@ -135,6 +158,7 @@ final class TenantIndex implements Closeable {
 
   /** Runs {@code work} on the latest searcher. */
   <T> T withSearcher(SearcherWork<T> work) throws IOException {
+    refreshIfStale();
     IndexSearcher searcher = searchers.acquire();
     try {
       return work.apply(searcher, facetState(searcher.getIndexReader()));
