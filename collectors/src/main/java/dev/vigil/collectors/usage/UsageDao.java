@@ -88,6 +88,41 @@ public interface UsageDao {
       + " s.last_at)")
   void foldOutsideHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
 
+  /**
+   * The folds on PostgreSQL. {@code INSERT ... ON CONFLICT} finds each group's row through the
+   * primary key whatever the planner believes; the {@code MERGE} above joins the groups to the
+   * rollup, and with statistics from before a rebuild (the rollup one row, the new range of the
+   * chain one entry) PostgreSQL planned a nested loop that rescanned the tenant's 2 million
+   * rollup rows for each of an hour's 28,000 groups: the fold did not finish in an hour
+   * (docs/benchmarks.md). Each statement keeps its MERGE's meaning.
+   */
+  interface OnPostgres {
+    @SqlUpdate("INSERT INTO usage_grants (tenant_id, grant_id, last_at) SELECT :tenantId, grant_id, last_at FROM ("
+        + GRANTS + ") s ON CONFLICT (tenant_id, grant_id) DO UPDATE SET last_at = EXCLUDED.last_at"
+        + " WHERE EXCLUDED.last_at > usage_grants.last_at")
+    void foldGrants(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+
+    @SqlUpdate("INSERT INTO usage_action_hours (tenant_id, epoch_hour, actions) SELECT :tenantId, epoch_hour,"
+        + " actions FROM (" + ACTION_HOURS + ") s ON CONFLICT (tenant_id, epoch_hour)"
+        + " DO UPDATE SET actions = usage_action_hours.actions + EXCLUDED.actions")
+    void foldActionHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+
+    @SqlUpdate("INSERT INTO usage_outside_hours (tenant_id, epoch_hour, agent_id, connection_id, action, actions,"
+        + " first_at, last_at) SELECT :tenantId, epoch_hour, agent_id, connection_id, action, actions, first_at,"
+        + " last_at FROM (" + OUTSIDE_HOURS + ") s ON CONFLICT (tenant_id, epoch_hour, agent_id, connection_id, action)"
+        + " DO UPDATE SET actions = usage_outside_hours.actions + EXCLUDED.actions,"
+        + " first_at = LEAST(usage_outside_hours.first_at, EXCLUDED.first_at),"
+        + " last_at = GREATEST(usage_outside_hours.last_at, EXCLUDED.last_at)")
+    void foldOutsideHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+
+    /**
+     * Planner statistics for the rollups after a rebuild filled them: without them (autovacuum
+     * off, or not yet run) PostgreSQL plans the readers for tables it believes empty.
+     */
+    @SqlUpdate("ANALYZE usage_grants, usage_action_hours, usage_outside_hours")
+    void analyze();
+  }
+
   // A rebuild starts from empty rollups: plain inserts of the groups, no lookups.
   @SqlUpdate("INSERT INTO usage_grants (tenant_id, grant_id, last_at) SELECT :tenantId, grant_id, last_at FROM ("
       + GRANTS + ") s")

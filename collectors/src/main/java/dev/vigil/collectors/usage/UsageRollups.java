@@ -4,6 +4,7 @@ import dev.vigil.collectors.audit.AuditDao;
 import dev.vigil.collectors.audit.Head;
 import dev.vigil.collectors.db.Constraints;
 import dev.vigil.collectors.monitoring.SnapshotDao;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
 
 /**
  * A tenant's usage rollups and the answers the least-privilege controls read from them.
@@ -88,9 +90,16 @@ public final class UsageRollups {
     }
     long to = Math.min(chainHead(h, tenantId), from + batch);
     if (to <= from) return new CatchUp(0, 0, from, false);
-    dao.foldGrants(tenantId, from, to);
-    dao.foldActionHours(tenantId, from, to);
-    dao.foldOutsideHours(tenantId, from, to);
+    if (onPostgres(h)) {
+      UsageDao.OnPostgres pg = h.attach(UsageDao.OnPostgres.class);
+      pg.foldGrants(tenantId, from, to);
+      pg.foldActionHours(tenantId, from, to);
+      pg.foldOutsideHours(tenantId, from, to);
+    } else {
+      dao.foldGrants(tenantId, from, to);
+      dao.foldActionHours(tenantId, from, to);
+      dao.foldOutsideHours(tenantId, from, to);
+    }
     dao.moveWatermark(tenantId, to, now);
     return new CatchUp(to - from, 1, to, false);
   }
@@ -106,7 +115,16 @@ public final class UsageRollups {
     dao.insertActionHours(tenantId, 0, head);
     dao.insertOutsideHours(tenantId, 0, head);
     dao.moveWatermark(tenantId, head, now);
+    if (onPostgres(h)) h.attach(UsageDao.OnPostgres.class).analyze();
     return new CatchUp(head, 1, head, true);
+  }
+
+  private static boolean onPostgres(Handle h) {
+    try {
+      return h.getConnection().isWrapperFor(PGConnection.class);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell the database's kind", e);
+    }
   }
 
   private static CatchUp retrying(Supplier<CatchUp> step) {
