@@ -30,8 +30,7 @@ import org.apache.lucene.store.FSDirectory;
  * <p>Readers are refreshed on demand, by the search that needs one: a search sees every document
  * added at least {@code maxStale} before it began, and an index nobody searches is never
  * refreshed. A timer refreshing every index ten times a second flushed a tiny sorted segment
- * each time and kept the merger busy: under a stream of decisions that was most of the
- * service's CPU (docs/benchmarks.md).
+ * each time for the merger to merge again, whether anyone searched or not (docs/benchmarks.md).
  */
 final class TenantIndex implements Closeable {
 
