@@ -37,7 +37,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code bench [--db h2|postgres] [--nodes 1|2] [--events N] [--clients C] [--authorize-clients A]
+ * {@code bench [--db h2|postgres] [--nodes 1|2] [--events N] [--clients C] [--authorize-clients A] [--authorize-warmup W]
  * [--tenants T] [--seconds S] [config.yml]}: starts a real server in its own process on a fresh database, then measures
  *
  * <ol>
