@@ -66,45 +66,62 @@ public interface UsageDao {
   @SqlQuery("SELECT seq FROM usage_watermarks WHERE tenant_id = :tenantId")
   Optional<Long> watermark(@Bind("tenantId") String tenantId);
 
-  @SqlUpdate("MERGE INTO usage_grants u USING (" + GRANTS + ") s"
-      + " ON u.tenant_id = :tenantId AND u.grant_id = s.grant_id"
-      + " WHEN MATCHED AND s.last_at > u.last_at THEN UPDATE SET last_at = s.last_at"
-      + " WHEN NOT MATCHED THEN INSERT (tenant_id, grant_id, last_at) VALUES (:tenantId, s.grant_id, s.last_at)")
-  void foldGrants(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+  /** The three folds of the entries {@code :from < seq <= :to} into the rollups, as each database runs them. */
+  interface Folds {
+    void foldGrants(String tenantId, long from, long to);
 
-  @SqlUpdate("MERGE INTO usage_action_hours u USING (" + ACTION_HOURS + ") s"
-      + " ON u.tenant_id = :tenantId AND u.epoch_hour = s.epoch_hour"
-      + " WHEN MATCHED THEN UPDATE SET actions = u.actions + s.actions"
-      + " WHEN NOT MATCHED THEN INSERT (tenant_id, epoch_hour, actions) VALUES (:tenantId, s.epoch_hour, s.actions)")
-  void foldActionHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+    void foldActionHours(String tenantId, long from, long to);
 
-  @SqlUpdate("MERGE INTO usage_outside_hours u USING (" + OUTSIDE_HOURS + ") s"
-      + " ON u.tenant_id = :tenantId AND u.epoch_hour = s.epoch_hour AND u.agent_id = s.agent_id"
-      + " AND u.connection_id = s.connection_id AND u.action = s.action"
-      + " WHEN MATCHED THEN UPDATE SET actions = u.actions + s.actions, first_at = LEAST(u.first_at, s.first_at),"
-      + " last_at = GREATEST(u.last_at, s.last_at)"
-      + " WHEN NOT MATCHED THEN INSERT (tenant_id, epoch_hour, agent_id, connection_id, action, actions, first_at,"
-      + " last_at) VALUES (:tenantId, s.epoch_hour, s.agent_id, s.connection_id, s.action, s.actions, s.first_at,"
-      + " s.last_at)")
-  void foldOutsideHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+    void foldOutsideHours(String tenantId, long from, long to);
+  }
+
+  /** The folds on H2: {@code MERGE}, each group joined to its rollup row by the primary key. */
+  interface OnH2 extends Folds {
+    @SqlUpdate("MERGE INTO usage_grants u USING (" + GRANTS + ") s"
+        + " ON u.tenant_id = :tenantId AND u.grant_id = s.grant_id"
+        + " WHEN MATCHED AND s.last_at > u.last_at THEN UPDATE SET last_at = s.last_at"
+        + " WHEN NOT MATCHED THEN INSERT (tenant_id, grant_id, last_at) VALUES (:tenantId, s.grant_id, s.last_at)")
+    @Override
+    void foldGrants(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+
+    @SqlUpdate("MERGE INTO usage_action_hours u USING (" + ACTION_HOURS + ") s"
+        + " ON u.tenant_id = :tenantId AND u.epoch_hour = s.epoch_hour"
+        + " WHEN MATCHED THEN UPDATE SET actions = u.actions + s.actions"
+        + " WHEN NOT MATCHED THEN INSERT (tenant_id, epoch_hour, actions) VALUES (:tenantId, s.epoch_hour, s.actions)")
+    @Override
+    void foldActionHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+
+    @SqlUpdate("MERGE INTO usage_outside_hours u USING (" + OUTSIDE_HOURS + ") s"
+        + " ON u.tenant_id = :tenantId AND u.epoch_hour = s.epoch_hour AND u.agent_id = s.agent_id"
+        + " AND u.connection_id = s.connection_id AND u.action = s.action"
+        + " WHEN MATCHED THEN UPDATE SET actions = u.actions + s.actions, first_at = LEAST(u.first_at, s.first_at),"
+        + " last_at = GREATEST(u.last_at, s.last_at)"
+        + " WHEN NOT MATCHED THEN INSERT (tenant_id, epoch_hour, agent_id, connection_id, action, actions, first_at,"
+        + " last_at) VALUES (:tenantId, s.epoch_hour, s.agent_id, s.connection_id, s.action, s.actions, s.first_at,"
+        + " s.last_at)")
+    @Override
+    void foldOutsideHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
+  }
 
   /**
    * The folds on PostgreSQL. {@code INSERT ... ON CONFLICT} finds each group's row through the
-   * primary key whatever the planner believes; the {@code MERGE} above joins the groups to the
+   * primary key whatever the planner believes; H2's {@code MERGE} joins the groups to the
    * rollup, and with statistics from before a rebuild (the rollup one row, the new range of the
    * chain one entry) PostgreSQL planned a nested loop that rescanned the tenant's 2 million
    * rollup rows for each of an hour's 28,000 groups: the fold did not finish in an hour
    * (docs/benchmarks.md). Each statement keeps its MERGE's meaning.
    */
-  interface OnPostgres {
+  interface OnPostgres extends Folds {
     @SqlUpdate("INSERT INTO usage_grants (tenant_id, grant_id, last_at) SELECT :tenantId, grant_id, last_at FROM ("
         + GRANTS + ") s ON CONFLICT (tenant_id, grant_id) DO UPDATE SET last_at = EXCLUDED.last_at"
         + " WHERE EXCLUDED.last_at > usage_grants.last_at")
+    @Override
     void foldGrants(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
 
     @SqlUpdate("INSERT INTO usage_action_hours (tenant_id, epoch_hour, actions) SELECT :tenantId, epoch_hour,"
         + " actions FROM (" + ACTION_HOURS + ") s ON CONFLICT (tenant_id, epoch_hour)"
         + " DO UPDATE SET actions = usage_action_hours.actions + EXCLUDED.actions")
+    @Override
     void foldActionHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
 
     @SqlUpdate("INSERT INTO usage_outside_hours (tenant_id, epoch_hour, agent_id, connection_id, action, actions,"
@@ -113,6 +130,7 @@ public interface UsageDao {
         + " DO UPDATE SET actions = usage_outside_hours.actions + EXCLUDED.actions,"
         + " first_at = LEAST(usage_outside_hours.first_at, EXCLUDED.first_at),"
         + " last_at = GREATEST(usage_outside_hours.last_at, EXCLUDED.last_at)")
+    @Override
     void foldOutsideHours(@Bind("tenantId") String tenantId, @Bind("from") long from, @Bind("to") long to);
 
     /**

@@ -90,16 +90,10 @@ public final class UsageRollups {
     }
     long to = Math.min(chainHead(h, tenantId), from + batch);
     if (to <= from) return new CatchUp(0, 0, from, false);
-    if (onPostgres(h)) {
-      UsageDao.OnPostgres pg = h.attach(UsageDao.OnPostgres.class);
-      pg.foldGrants(tenantId, from, to);
-      pg.foldActionHours(tenantId, from, to);
-      pg.foldOutsideHours(tenantId, from, to);
-    } else {
-      dao.foldGrants(tenantId, from, to);
-      dao.foldActionHours(tenantId, from, to);
-      dao.foldOutsideHours(tenantId, from, to);
-    }
+    UsageDao.Folds folds = onPostgres(h) ? h.attach(UsageDao.OnPostgres.class) : h.attach(UsageDao.OnH2.class);
+    folds.foldGrants(tenantId, from, to);
+    folds.foldActionHours(tenantId, from, to);
+    folds.foldOutsideHours(tenantId, from, to);
     dao.moveWatermark(tenantId, to, now);
     return new CatchUp(to - from, 1, to, false);
   }
