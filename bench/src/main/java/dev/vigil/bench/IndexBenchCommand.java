@@ -235,7 +235,7 @@ public final class IndexBenchCommand extends Command {
     }
 
     private static ChainFollower.Settings settings() {
-      return new ChainFollower.Settings(2, Duration.ofMillis(250), Duration.ofSeconds(5), 2_000);
+      return new ChainFollower.Settings(2, Duration.ofMillis(250), Duration.ofSeconds(5), 2_000, Duration.ZERO);
     }
 
     /**

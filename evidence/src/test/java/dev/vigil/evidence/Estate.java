@@ -51,7 +51,7 @@ final class Estate implements AutoCloseable {
   static final Instant BASE = Instant.parse("2026-11-26T12:00:00Z");
   static final LuceneIndex.Settings INDEX = new LuceneIndex.Settings(16, 2_000, Duration.ofMillis(50));
   static final ChainFollower.Settings FOLLOW = new ChainFollower.Settings(2, Duration.ofMillis(100),
-      Duration.ofMillis(200), 500);
+      Duration.ofMillis(200), 500, Duration.ofMillis(50));
   private static final Map<Family, Duration> SCHEDULES = Map.of(Family.LEAST_PRIVILEGE, Duration.ofMinutes(5),
       Family.ENCRYPTION, Duration.ofMinutes(5), Family.LOGGING, Duration.ofMinutes(5),
       Family.VENDORS, Duration.ofMinutes(5), Family.INCIDENTS, Duration.ofMinutes(5));

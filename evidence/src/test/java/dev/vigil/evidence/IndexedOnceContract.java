@@ -50,7 +50,8 @@ abstract class IndexedOnceContract extends WithEstate {
     Estate.Company c = company();
     estate.change(c);
     // Batches of 7 entries: an object's changes and a run's entries fall in different batches.
-    ChainFollower.Settings small = new ChainFollower.Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 7);
+    ChainFollower.Settings small = new ChainFollower.Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 7,
+        Duration.ZERO);
     try (ChainFollower follower = new ChainFollower(estate.jdbi, estate.reader, estate.index, small, estate.clock)) {
       follower.catchUp(c.tenant());
     }

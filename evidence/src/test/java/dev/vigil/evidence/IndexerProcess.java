@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 final class IndexerProcess {
 
   static final ChainFollower.Settings FOLLOW = new ChainFollower.Settings(1, Duration.ofMillis(50),
-      Duration.ofMillis(50), 50);
+      Duration.ofMillis(50), 50, Duration.ZERO);
 
   private IndexerProcess() {}
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * searchable within a second on this node (told of the commit) and within the poll interval
  * on every other (reading the chain heads), paging by time stays whole while it grows, and
  * catching a tenant up by hand makes it searchable even while the follower's timers run; a
- * search sees what was indexed longer ago than the index's staleness bound, with no timer.
+ * search sees what was indexed longer ago than the index's staleness bound, with no timer; a
+ * tenant's chain is read at most once per linger, and what it holds is read within it.
  * Timings are measured and printed; only the deadlines are asserted (the benchmark holds the
  * p95), since a loaded test machine is no place to time things.
  */
@@ -148,6 +149,29 @@ abstract class LiveIndexContract extends WithEstate {
     }
   }
 
+  @Test
+  void aCommitIsReadWithinTheLingerAndNoSoonerAfterTheLastRead() throws Exception {
+    Estate.Company c = company();
+    Duration linger = Duration.ofSeconds(1);
+    // Told of commits by hand, as the service's listener tells it; its poll comes once, at start.
+    ChainFollower.Settings settings = new ChainFollower.Settings(1, Duration.ofHours(1), Duration.ofHours(1),
+        Estate.FOLLOW.batch(), linger);
+    long started = System.nanoTime();
+    try (Node node = new Node(Duration.ZERO, settings)) {
+      awaitIndexed(node.index, c.tenant()); // the read at start
+      String marker = "linger" + UUID.randomUUID().toString().replace("-", "");
+      long head = estate.events.ingest(c.tenant(), Estate.ADMIN, null, List.of(new EventStore.NewEvent(c.agent(),
+          c.connection(), "crm:read", marker, "success", estate.clock.instant(), null, null))).lastSeq();
+      node.follower.changed(c.tenant());
+      Duration took = Await.until(marker + " indexed", linger.plus(DEADLINE),
+          () -> node.index.indexedSeq(c.tenant()) >= head);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("read no sooner than the linger after the "
+          + "read at start").isGreaterThanOrEqualTo(linger);
+      assertThat(found(node.index, c.tenant(), marker)).isTrue();
+      System.out.println("evidence index, committed to indexed with a " + linger + " linger: " + took);
+    }
+  }
+
   /** Another node: its own index on its own disk and its own follower, over the same database. */
   private final class Node implements AutoCloseable {
     final Path dir = TempDirs.create("vigil-node");
@@ -160,9 +184,13 @@ abstract class LiveIndexContract extends WithEstate {
 
     /** A node whose searches may be {@code maxStale} behind what it indexed. */
     Node(Duration maxStale) {
+      this(maxStale, Estate.FOLLOW);
+    }
+
+    Node(Duration maxStale, ChainFollower.Settings follow) {
       index = new LuceneIndex(dir, new LuceneIndex.Settings(Estate.INDEX.ramBufferMb(),
           Estate.INDEX.queryTimeoutMillis(), maxStale));
-      follower = new ChainFollower(estate.jdbi, estate.reader, index, Estate.FOLLOW, estate.clock);
+      follower = new ChainFollower(estate.jdbi, estate.reader, index, follow, estate.clock);
       follower.start();
     }
 

@@ -44,8 +44,11 @@ public final class ChainFollower implements AutoCloseable {
    * @param poll how often the chain heads are read, which bounds how late other nodes' changes are seen
    * @param commit how often they are made durable
    * @param batch entries read from the database at a time
+   * @param linger the least time between two reads of one tenant's chain: a read costs about as
+   *     much for one entry as for a hundred, and a stream of decisions commits hundreds of small
+   *     groups a second; zero reads after every commit
    */
-  public record Settings(int threads, Duration poll, Duration commit, int batch) {}
+  public record Settings(int threads, Duration poll, Duration commit, int batch, Duration linger) {}
 
   private final Jdbi jdbi;
   private final EvidenceReader reader;
@@ -54,7 +57,7 @@ public final class ChainFollower implements AutoCloseable {
   private final Clock clock;
   private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers;
-  private final ExecutorService workers;
+  private final ScheduledExecutorService workers;
   /** Read and build the next batch of each tenant being indexed, while its worker indexes the last. */
   private final ExecutorService readers;
 
@@ -65,7 +68,7 @@ public final class ChainFollower implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "evidence-timer"));
-    this.workers = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, "evidence-indexer"));
+    this.workers = Executors.newScheduledThreadPool(settings.threads(), r -> daemon(r, "evidence-indexer"));
     this.readers = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, "evidence-reader"));
   }
 
@@ -143,6 +146,8 @@ public final class ChainFollower implements AutoCloseable {
     final String tenantId;
     final ReentrantLock lock = new ReentrantLock();
     final AtomicBoolean queued = new AtomicBoolean();
+    /** When the last drain began ({@link System#nanoTime}); only the thread holding {@link #lock} sets it. */
+    volatile long drainedAt = System.nanoTime() - settings.linger().toNanos();
     final EvidenceReader.Tenant chain;
     volatile EvidenceDao.TenantHead head;
     volatile double behindSeconds;
@@ -157,7 +162,9 @@ public final class ChainFollower implements AutoCloseable {
     void schedule() {
       if (queued.compareAndSet(false, true)) {
         try {
-          workers.execute(this::run);
+          long wait = drainedAt + settings.linger().toNanos() - System.nanoTime();
+          if (wait <= 0) workers.execute(this::run);
+          else workers.schedule(this::run, wait, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
           queued.set(false);
         }
@@ -180,6 +187,7 @@ public final class ChainFollower implements AutoCloseable {
 
     /** Indexes every entry after the index's watermark, a batch at a time. Holds the lock. */
     void drain() {
+      drainedAt = System.nanoTime();
       try (ReadAhead batches = new ReadAhead(chain, readers, index.indexedSeq(tenantId), settings.batch(),
           docs -> index.prepare(tenantId, docs))) {
         for (ReadAhead.Batch b = batches.next(); b != null; b = batches.next()) {
