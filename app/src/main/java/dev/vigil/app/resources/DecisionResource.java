@@ -21,9 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The agent runtime's question: may this agent act? The answer leaves only after the decision
- * is committed to the audit chain. (The credential lease lives with the connections.)
+ * is committed to the audit chain. (The credential lease lives with the connections.) Its own
+ * root path, not {@code /api/v1} with a method path: Jersey matches a request against root paths
+ * longest first, one regular expression each, and the hottest call of the API should not try
+ * every other root before its own.
  */
-@Path("/api/v1")
+@Path("/api/v1/authorize")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class DecisionResource {
@@ -37,7 +40,6 @@ public final class DecisionResource {
   }
 
   @POST
-  @Path("/authorize")
   @RecheckedAtCommit
   @RolesAllowed({Roles.AGENT, Roles.INGEST, Roles.ADMIN})
   public AuthorizeResponse authorize(@Auth Caller caller, @NotNull @Valid AuthorizeRequest body) {
