@@ -88,7 +88,8 @@ public final class AuditAppender {
     // is then a seq range (see AuditLog#range).
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (head.occurredAt() != null && now.isBefore(head.occurredAt())) now = head.occurredAt();
-    List<AuditEntry> stored = ChainWriter.write(handle, tenantId, head, pending, Collections.nCopies(pending.size(), now));
+    List<AuditEntry> stored = ChainWriter.write(handle, dao, tenantId, head, pending,
+        Collections.nCopies(pending.size(), now));
     List<PendingEntry> committed = List.copyOf(pending);
     handle.afterCommit(() -> listeners.committed(tenantId, committed));
     return stored;

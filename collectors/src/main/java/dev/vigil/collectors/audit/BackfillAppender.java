@@ -31,7 +31,8 @@ public final class BackfillAppender {
    * @throws IllegalArgumentException when a time precedes the one before it
    */
   public List<AuditEntry> append(Handle handle, String tenantId, List<Dated> entries) {
-    Head head = handle.attach(AuditDao.class).lockHead(tenantId).orElseThrow(
+    AuditDao dao = handle.attach(AuditDao.class);
+    Head head = dao.lockHead(tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     List<PendingEntry> pending = new ArrayList<>(entries.size());
     List<Instant> times = new ArrayList<>(entries.size());
@@ -45,6 +46,6 @@ public final class BackfillAppender {
       times.add(time);
       last = time;
     }
-    return ChainWriter.write(handle, tenantId, head, pending, times);
+    return ChainWriter.write(handle, dao, tenantId, head, pending, times);
   }
 }
