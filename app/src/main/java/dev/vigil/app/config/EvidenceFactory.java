@@ -146,8 +146,8 @@ public final class EvidenceFactory {
 
   /**
    * Sets the evidence index following every tenant's chain: each commit this node makes is
-   * indexed at once (ingest never waits: the listener only queues the tenant), other changes
-   * at the next poll. Registers the lifecycle (the follower starts with the server; at stop,
+   * indexed within {@link #lingerMillis} (ingest never waits: the listener only queues the
+   * tenant), other changes at the next poll. Registers the lifecycle (the follower starts with the server; at stop,
    * running rebuilds end, then the follower commits and closes, then the index), the
    * {@code evidence-index} health check and the lag gauges (Dropwizard's, and {@code metrics}'
    * read at each scrape).
