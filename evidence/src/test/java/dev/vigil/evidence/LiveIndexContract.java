@@ -156,17 +156,19 @@ abstract class LiveIndexContract extends WithEstate {
     // Told of commits by hand, as the service's listener tells it; its poll comes once, at start.
     ChainFollower.Settings settings = new ChainFollower.Settings(1, Duration.ofHours(1), Duration.ofHours(1),
         Estate.FOLLOW.batch(), linger);
-    long started = System.nanoTime();
     try (Node node = new Node(Duration.ZERO, settings)) {
       awaitIndexed(node.index, c.tenant()); // the read at start
+      // A read by hand: it waits for the one at start to end, and the linger counts from it.
+      long lastRead = System.nanoTime();
+      node.follower.catchUp(c.tenant());
       String marker = "linger" + UUID.randomUUID().toString().replace("-", "");
       long head = estate.events.ingest(c.tenant(), Estate.ADMIN, null, List.of(new EventStore.NewEvent(c.agent(),
           c.connection(), "crm:read", marker, "success", estate.clock.instant(), null, null))).lastSeq();
       node.follower.changed(c.tenant());
       Duration took = Await.until(marker + " indexed", linger.plus(DEADLINE),
           () -> node.index.indexedSeq(c.tenant()) >= head);
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("read no sooner than the linger after the "
-          + "read at start").isGreaterThanOrEqualTo(linger);
+      assertThat(Duration.ofNanos(System.nanoTime() - lastRead)).as("read no sooner than the linger after the "
+          + "last read").isGreaterThanOrEqualTo(linger);
       assertThat(found(node.index, c.tenant(), marker)).isTrue();
       System.out.println("evidence index, committed to indexed with a " + linger + " linger: " + took);
     }

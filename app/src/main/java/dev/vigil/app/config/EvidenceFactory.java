@@ -46,7 +46,8 @@ public final class EvidenceFactory {
 
   /**
    * How often the chain heads are read. A commit on this node is indexed within
-   * {@link #lingerMillis}; this bounds how late one made on another node (or missed) is seen.
+   * {@link #lingerMillis}; this and the linger bound how late one made on another node (or
+   * missed) is seen.
    */
   @JsonProperty
   @Min(10)

@@ -41,7 +41,8 @@ public final class ChainFollower implements AutoCloseable {
    * How the follower runs.
    *
    * @param threads tenants indexed at once
-   * @param poll how often the chain heads are read, which bounds how late other nodes' changes are seen
+   * @param poll how often the chain heads are read, which with the linger bounds how late other nodes'
+   *     changes are seen
    * @param commit how often they are made durable
    * @param batch entries read from the database at a time
    * @param linger the least time between two reads of one tenant's chain: a read costs about as
@@ -180,6 +181,10 @@ public final class ChainFollower implements AutoCloseable {
       } catch (RuntimeException e) {
         if (failure == null) LOG.error("indexing the chain of tenant {} failed; retrying at the next poll", tenantId, e);
         failure = "tenant " + tenantId + ": " + e;
+      } catch (Error e) {
+        // A scheduled task's throwable goes to its future, which nobody reads: say it here.
+        LOG.error("indexing the chain of tenant {} failed", tenantId, e);
+        throw e;
       } finally {
         lock.unlock();
       }
