@@ -14,18 +14,19 @@ import dev.vigil.app.http.BodyLimitFilter;
 import dev.vigil.app.http.JsonMapper;
 import dev.vigil.app.http.QueryTokenFilter;
 import dev.vigil.app.http.RejectedMapper;
+import dev.vigil.app.http.RequestLog;
 import dev.vigil.app.http.RequestLogFilter;
 import dev.vigil.app.http.StrictQueryFeature;
 import dev.vigil.app.http.TextParamFilter;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.app.http.ValidationMapper;
 import dev.vigil.app.http.WebApplicationMapper;
-import dev.vigil.app.metrics.DataPlaneMetrics;
 import dev.vigil.app.metrics.ServiceMetrics;
 import dev.vigil.app.openapi.OpenApiResource;
 import dev.vigil.app.resources.AccessReviewResource;
 import dev.vigil.app.resources.AgentResource;
 import dev.vigil.app.resources.AuditResource;
+import dev.vigil.app.resources.AuthorizeFastPath;
 import dev.vigil.app.resources.ConnectionResource;
 import dev.vigil.app.resources.ControlResource;
 import dev.vigil.app.resources.DecisionResource;
@@ -41,13 +42,14 @@ import dev.vigil.app.resources.TenantGrantResource;
 import dev.vigil.app.resources.TokenResource;
 import dev.vigil.app.resources.UserResource;
 import dev.vigil.app.resources.VendorResource;
-import dev.vigil.collectors.decisions.DecisionView;
-import dev.vigil.collectors.tenancy.TokenStore;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
@@ -64,14 +66,17 @@ final class Api {
 
   private Api() {}
 
-  static void register(JerseyEnvironment jersey, int maxBodyBytes, Stores stores, AuditTrail audit,
+  static void register(Environment environment, int maxBodyBytes, Stores stores, AuditTrail audit,
       Monitoring monitoring, Evidence evidence, Reports reports, ServiceMetrics metrics, Clock clock) {
-    authentication(jersey, stores.tokens(), stores.decisions().view());
+    JerseyEnvironment jersey = environment.jersey();
+    TokenAuthenticator authenticator = new TokenAuthenticator(stores.tokens(), stores.decisions().view());
+    RequestLog log = new RequestLog(metrics.http());
+    authentication(jersey, authenticator);
     jersey.register(new BodyLimitFilter(maxBodyBytes));
     jersey.register(new QueryTokenFilter());
     jersey.register(new TextParamFilter());
     jersey.register(new StrictQueryFeature());
-    jersey.register(new RequestLogFilter(metrics.http()));
+    jersey.register(new RequestLogFilter(log));
     jersey.register(new RejectedMapper());
     jersey.register(new ValidationMapper());
     jersey.register(new JsonMapper());
@@ -79,13 +84,19 @@ final class Api {
     jersey.register(new UnexpectedMapper());
     List<Object> resources = new ArrayList<>();
     controlPlane(resources, stores, audit);
-    dataPlane(resources, stores, metrics.dataPlane());
+    // What agents call on every action: decisions and the events that record them.
+    DecisionResource decisions = new DecisionResource(stores.decisions(), metrics.dataPlane());
+    resources.add(decisions);
+    resources.add(new EventResource(stores.events(), metrics.dataPlane()));
     resources.add(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.manualRuns()));
     resources.add(new FindingResource(monitoring.catalog(), monitoring.queries(), stores.findings(), clock));
     resources.add(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
     resources.add(new ReportResource(reports.store(), reports.jobs()));
     resources.forEach(jersey::register);
     jersey.register(openApi(resources));
+    environment.servlets().addFilter("authorize", new AuthorizeFastPath(decisions, authenticator,
+            environment.getObjectMapper(), environment.getValidator(), log, maxBodyBytes))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, AuthorizeFastPath.PATH);
   }
 
   /**
@@ -99,9 +110,9 @@ final class Api {
     return new OpenApiResource(classes, version != null ? version : UNVERSIONED);
   }
 
-  private static void authentication(JerseyEnvironment jersey, TokenStore tokens, DecisionView view) {
+  private static void authentication(JerseyEnvironment jersey, TokenAuthenticator authenticator) {
     jersey.register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
-        .setAuthenticator(new TokenAuthenticator(tokens, view))
+        .setAuthenticator(authenticator)
         .setAuthorizer(new RoleAuthorizer())
         .setUnauthorizedHandler(new JsonUnauthorizedHandler())
         .setPrefix("Bearer")
@@ -124,11 +135,5 @@ final class Api {
     resources.add(new AccessReviewResource(stores.grants()));
     resources.add(new ExceptionResource(stores.exceptions()));
     resources.add(new IncidentResource(stores.incidents()));
-  }
-
-  /** What agents call on every action: decisions and the events that record them. */
-  private static void dataPlane(List<Object> resources, Stores stores, DataPlaneMetrics metrics) {
-    resources.add(new DecisionResource(stores.decisions(), metrics));
-    resources.add(new EventResource(stores.events(), metrics));
   }
 }

@@ -132,7 +132,7 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     Reports reports = Reports.build(environment, config.reportsDir(), NodeName.of(config.dataDir()), database.jdbi(),
         audit, masterKey,
         monitoring.catalog(), config.controls().schedules(), ids, clock);
-    Api.register(environment.jersey(), config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, metrics,
+    Api.register(environment, config.maxBodyBytes(), stores, audit, monitoring, evidence, reports, metrics,
         clock);
     Web.register(environment, config.dashboard(), database.jdbi(), stores, audit, monitoring, evidence, reports, ids,
         clock);

@@ -236,6 +236,27 @@ abstract class DataPlaneApiContract extends ApiFixture {
   }
 
   @Test
+  void aDecisionIsAnsweredAlikeWhicheverWayTheServerTakesIt() {
+    // A plain request is answered by the lean path; an Accept list or a charset goes on to
+    // Jersey. The caller cannot tell them apart, and both are in the chain.
+    long before = chainLength();
+    byte[] body = ("{\"connectionId\":\"" + crm + "\",\"action\":\"crm:read\"}").getBytes(StandardCharsets.UTF_8);
+    List<Reply> replies = List.of(
+        http.send(agentToken, "POST", "/api/v1/authorize", body, "application/json", null),
+        http.send(agentToken, "POST", "/api/v1/authorize", body, "application/json; charset=UTF-8", "*/*"),
+        http.send(agentToken, "POST", "/api/v1/authorize", body, "application/json", "application/json, text/plain"),
+        http.send(agentToken, "POST", "/api/v1/authorize", body, "application/json; charset=ISO-8859-1", null));
+    for (Reply r : replies) {
+      assertThat(reason(r)).startsWith("allow");
+      assertThat(r.contentType()).isEqualTo("application/json");
+      List<String> fields = new ArrayList<>();
+      r.json().fieldNames().forEachRemaining(fields::add);
+      assertThat(fields).containsExactly("decision", "reason", "grantId", "decisionId");
+    }
+    assertThat(chainLength()).isGreaterThanOrEqualTo(before + replies.size());
+  }
+
+  @Test
   void anAuthorizeWhoseAuditAppendFailsIsAnErrorNeverAnUnloggedAllow() throws Exception {
     var tenant = server.createTenant("Failing Co");
     String admin = tenant.get("adminToken").asText();

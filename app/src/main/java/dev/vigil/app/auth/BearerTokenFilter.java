@@ -31,7 +31,8 @@ public final class BearerTokenFilter extends AuthFilter<Bearer, Caller> {
             .isAnnotationPresent(RecheckedAtCommit.class);
   }
 
-  static String token(String header) {
+  /** The token of an {@code Authorization} header, or null when it carries no bearer token. */
+  public static String token(String header) {
     if (header == null) return null;
     String h = header.strip();
     int space = h.indexOf(' ');

@@ -16,8 +16,14 @@ public final class UnexpectedMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    ErrorBody body = logged(e);
+    return Errors.of(body.code(), body.message());
+  }
+
+  /** Logs {@code e} under a new incident id, and returns the 500's body that names it. */
+  public static ErrorBody logged(Throwable e) {
     String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
     LOG.error("unexpected error {}", id, e);
-    return Errors.of(500, "internal error " + id + "; the server log has the details");
+    return new ErrorBody(500, "internal error " + id + "; the server log has the details", null);
   }
 }
