@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import java.util.ArrayList;
 import java.util.List;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
@@ -48,15 +49,27 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
 
   /** The resource template the request matched ("/api/v1/agents/{id}"), or "-" when none did. */
   private static String route(ContainerRequestContext request) {
-    if (!(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedTemplates().isEmpty()) {
-      return RequestLog.NO_ROUTE;
-    }
-    StringBuilder out = new StringBuilder();
+    if (!(request.getUriInfo() instanceof ExtendedUriInfo info)) return RequestLog.NO_ROUTE;
+    List<String> outerFirst = new ArrayList<>();
     List<UriTemplate> templates = info.getMatchedTemplates();
-    for (int i = templates.size() - 1; i >= 0; i--) {
-      String t = templates.get(i).getTemplate();
-      if (!t.startsWith("/") && out.length() > 0 && out.charAt(out.length() - 1) != '/') out.append('/');
-      out.append(t);
+    for (int i = templates.size() - 1; i >= 0; i--) outerFirst.add(templates.get(i).getTemplate());
+    return route(outerFirst);
+  }
+
+  /**
+   * Joins matched templates, the resource's first, with one slash between each: a resource at
+   * {@code /} with a method at {@code /sign-in} is {@code /sign-in}, not {@code //sign-in}.
+   */
+  static String route(List<String> outerFirst) {
+    StringBuilder out = new StringBuilder();
+    for (String t : outerFirst) {
+      boolean slashEnded = out.length() > 0 && out.charAt(out.length() - 1) == '/';
+      if (t.startsWith("/") && slashEnded) {
+        out.append(t, 1, t.length());
+      } else {
+        if (!t.startsWith("/") && out.length() > 0 && !slashEnded) out.append('/');
+        out.append(t);
+      }
     }
     return out.length() == 0 ? RequestLog.NO_ROUTE : out.toString();
   }
