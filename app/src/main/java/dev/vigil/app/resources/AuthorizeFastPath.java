@@ -10,6 +10,8 @@ import dev.vigil.app.auth.BearerTokenFilter;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.RecheckedAtCommit;
 import dev.vigil.app.auth.TokenAuthenticator;
+import dev.vigil.app.http.ErrorBody;
+import dev.vigil.app.http.RejectedMapper;
 import dev.vigil.app.http.RequestLog;
 import dev.vigil.app.http.UnexpectedMapper;
 import dev.vigil.collectors.db.Rejected;
@@ -35,25 +37,30 @@ import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * {@code POST /api/v1/authorize}, the call an agent runtime makes before every action, answered
- * without the framework's per-request work when the request is plain: no query string, a JSON
- * body of a known length up to 4 KiB (and the configured limit), no content encoding, an
- * {@code Accept} that is absent, {@code *}{@code /*} or JSON, a bearer token of a role the
- * resource allows, and a body that parses and validates. Then it authenticates, parses,
- * validates and writes the answer and its request-log line with the same parts Jersey uses (the
- * token authenticator, the service's object mapper and validator, {@link RequestLog}) and calls
- * the resource method itself, which stays the one definition of the call; the roles and the
- * token's re-check come from that method's annotations.
+ * without the framework's per-request work when the request is plain: that exact path with no
+ * query string; a body of a known length up to 4 KiB (and the configured limit) with no content
+ * encoding; {@code Content-Type: application/json} (optionally {@code ;charset=utf-8}); an
+ * {@code Accept} that is absent, {@code *}{@code /*} or {@code application/json}; one bearer
+ * token, valid, of a role the resource allows; each of those headers and {@code X-Request-Id}
+ * at most once; and a body that parses and validates. It authenticates, parses, validates and
+ * writes the answer and its request-log line with the same parts Jersey uses (the token
+ * authenticator, the service's object mapper and validator, {@link RequestLog}) and calls the
+ * resource method itself, which stays the one definition of the call; the roles and the token's
+ * re-check come from that method's annotations. A refusal the method throws is answered as
+ * {@link RejectedMapper} answers it, anything else it throws as {@link UnexpectedMapper} does.
  *
- * <p>Anything else goes on to Jersey unchanged, with the body it read replayed: another method
- * or media type, a missing or bad token, a role the call refuses, a body that does not parse or
- * validate, or a refusal from the store. So every error is answered by the API's one set of
- * mappers. Under load the framework's routing, injection, method validation and entity
- * providers were about two thirds of a decision's request-thread time (docs/benchmarks.md).
+ * <p>A request that is not plain, has no valid token of an allowed role, or whose body does not
+ * arrive whole, parse or validate goes on to Jersey unchanged, the bytes already read replayed
+ * (and a read's failure met again at the same byte), so those errors are answered by the API's
+ * mappers and nothing has been decided. Under load the framework's routing, injection, method
+ * validation and entity providers were about two thirds of a decision's request-thread time
+ * (docs/benchmarks.md).
  */
 public final class AuthorizeFastPath extends HttpFilter {
 
@@ -97,17 +104,20 @@ public final class AuthorizeFastPath extends HttpFilter {
     }
     String id = log.id(request.getHeader(RequestLog.REQUEST_ID));
     Caller caller = null;
-    byte[] body = null;
+    Body body = null;
     int status = 200;
     Object answer = null;
     try {
       caller = caller(request);
-      body = caller == null ? null : read(request.getInputStream(), (int) request.getContentLengthLong());
-      AuthorizeRequest asked = body == null ? null : parse(body);
+      body = caller == null ? null : Body.read(request.getInputStream(), (int) request.getContentLengthLong());
+      AuthorizeRequest asked = body == null || !body.complete() ? null : parse(body.bytes());
       if (asked != null && validator.validate(asked).isEmpty()) answer = resource.authorize(caller, asked);
     } catch (Rejected refused) {
-      // Jersey answers it, as it answers every other refusal
-    } catch (RuntimeException e) {
+      // The resource's own refusal, answered as RejectedMapper answers it: the call never runs twice.
+      status = RejectedMapper.status(refused.reason());
+      answer = new ErrorBody(status, refused.getMessage(), null);
+    } catch (Throwable e) {
+      // As UnexpectedMapper answers whatever a resource throws under Jersey.
       status = 500;
       answer = UnexpectedMapper.logged(e);
     }
@@ -120,19 +130,37 @@ public final class AuthorizeFastPath extends HttpFilter {
     response.setContentType(MediaType.APPLICATION_JSON);
     response.setHeader(RequestLog.REQUEST_ID, id);
     response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    // Logged before the body is written, as Jersey's response filter logs it.
     log.done(request.getMethod(), PATH, PATH, status, System.nanoTime() - start, caller, id);
+    response.getOutputStream().write(bytes);
   }
 
+  /**
+   * Whether the request is one the lean path reads itself. Each header it reads comes at most
+   * once: Jersey joins repeated values, and two {@code Authorization} headers are no token to it.
+   */
   private boolean plain(HttpServletRequest request) {
     long length = request.getContentLengthLong();
-    return "POST".equals(request.getMethod()) && request.getQueryString() == null && length > 0 && length <= maxBody
-        && request.getHeader(HttpHeaders.CONTENT_ENCODING) == null && json(request.getContentType())
-        && accepted(request.getHeader(HttpHeaders.ACCEPT));
+    return "POST".equals(request.getMethod()) && request.getQueryString() == null
+        && request.getRequestURI().equals(request.getContextPath() + PATH) && length > 0 && length <= maxBody
+        && count(request, HttpHeaders.AUTHORIZATION) == 1 && count(request, HttpHeaders.CONTENT_ENCODING) == 0
+        && count(request, HttpHeaders.CONTENT_TYPE) == 1 && json(request.getContentType())
+        && count(request, HttpHeaders.ACCEPT) <= 1 && accepted(request.getHeader(HttpHeaders.ACCEPT))
+        && count(request, RequestLog.REQUEST_ID) <= 1;
+  }
+
+  /** How many times header {@code name} comes, counted up to two. */
+  private static int count(HttpServletRequest request, String name) {
+    Enumeration<String> values = request.getHeaders(name);
+    int n = 0;
+    while (values != null && values.hasMoreElements() && n < 2) {
+      values.nextElement();
+      n++;
+    }
+    return n;
   }
 
   private static boolean json(String contentType) {
-    if (contentType == null) return false;
     String t = contentType.replace(" ", "").toLowerCase(Locale.ROOT);
     return t.equals(MediaType.APPLICATION_JSON) || t.equals(MediaType.APPLICATION_JSON + ";charset=utf-8");
   }
@@ -151,16 +179,26 @@ public final class AuthorizeFastPath extends HttpFilter {
     return caller != null && roles.contains(caller.role().wire()) ? caller : null;
   }
 
-  /** The body, all {@code length} bytes of it, or as much as came before it ended or failed. */
-  private static byte[] read(InputStream in, int length) {
-    byte[] buf = new byte[length];
-    int n = 0;
-    try {
-      for (int r; n < length && (r = in.read(buf, n, length - n)) > 0; ) n += r;
-    } catch (IOException cutShort) {
-      // Jersey reads on from where this stopped, and answers the failure as it always does
+  /**
+   * The body as far as it was read: all {@code length} bytes, or fewer when it ended early or
+   * reading failed ({@code failure}), which Jersey then meets at the same byte.
+   */
+  private record Body(byte[] bytes, int length, IOException failure) {
+
+    static Body read(InputStream in, int length) {
+      byte[] buf = new byte[length];
+      int n = 0;
+      try {
+        for (int r; n < length && (r = in.read(buf, n, length - n)) > 0; ) n += r;
+      } catch (IOException e) {
+        return new Body(Arrays.copyOf(buf, n), length, e);
+      }
+      return new Body(n == length ? buf : Arrays.copyOf(buf, n), length, null);
     }
-    return n == length ? buf : Arrays.copyOf(buf, n);
+
+    boolean complete() {
+      return failure == null && bytes.length == length;
+    }
   }
 
   /** The request to decide, or null when the body does not parse: Jersey says why. */
@@ -172,15 +210,15 @@ public final class AuthorizeFastPath extends HttpFilter {
     }
   }
 
-  /** The request, its body's first bytes (those already read) replayed before the rest. */
+  /** The request, its body's first bytes (those already read) replayed before the rest, or before the failure that stopped them. */
   private static final class Replayed extends HttpServletRequestWrapper {
     private final ServletInputStream in;
 
-    Replayed(HttpServletRequest request, byte[] read) throws IOException {
+    Replayed(HttpServletRequest request, Body read) throws IOException {
       super(request);
-      ByteArrayInputStream first = new ByteArrayInputStream(read);
+      ByteArrayInputStream first = new ByteArrayInputStream(read.bytes());
       ServletInputStream rest = request.getInputStream();
-      InputStream all = new SequenceInputStream(first, rest);
+      InputStream all = new SequenceInputStream(first, read.failure() == null ? rest : failing(read.failure()));
       this.in = new ServletInputStream() {
         @Override
         public int read() throws IOException {
@@ -194,7 +232,7 @@ public final class AuthorizeFastPath extends HttpFilter {
 
         @Override
         public boolean isFinished() {
-          return first.available() == 0 && rest.isFinished();
+          return first.available() == 0 && (read.failure() != null || rest.isFinished());
         }
 
         @Override
@@ -212,6 +250,16 @@ public final class AuthorizeFastPath extends HttpFilter {
     @Override
     public ServletInputStream getInputStream() {
       return in;
+    }
+
+    /** A stream that fails as the body's first reading did. */
+    private static InputStream failing(IOException failure) {
+      return new InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw failure;
+        }
+      };
     }
 
     @Override
