@@ -148,10 +148,10 @@ public final class EvidenceFactory {
   /**
    * Sets the evidence index following every tenant's chain: each commit this node makes is
    * indexed within {@link #lingerMillis} (ingest never waits: the listener only queues the
-   * tenant), other changes at the next poll. Registers the lifecycle (the follower starts with the server; at stop,
-   * running rebuilds end, then the follower commits and closes, then the index), the
-   * {@code evidence-index} health check and the lag gauges (Dropwizard's, and {@code metrics}'
-   * read at each scrape).
+   * tenant), other changes at the next poll. Registers the lifecycle (the follower starts with
+   * the server; at stop, running rebuilds end, then the follower commits and closes, then the
+   * index), the {@code evidence-index} health check and the lag gauges (Dropwizard's, and
+   * {@code metrics}' read at each scrape).
    *
    * @throws IllegalStateException when another process holds the index directory
    */

@@ -24,6 +24,12 @@ public final class RejectedMapper implements ExceptionMapper<Rejected> {
 
   @Override
   public Response toResponse(Rejected e) {
-    return Errors.of(e.reason(), e.getMessage());
+    ErrorBody body = body(e);
+    return Errors.of(body.code(), body.message());
+  }
+
+  /** The body of the answer to {@code e}. */
+  public static ErrorBody body(Rejected e) {
+    return new ErrorBody(status(e.reason()), e.getMessage(), null);
   }
 }

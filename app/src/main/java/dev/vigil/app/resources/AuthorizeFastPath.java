@@ -114,8 +114,9 @@ public final class AuthorizeFastPath extends HttpFilter {
       if (asked != null && validator.validate(asked).isEmpty()) answer = resource.authorize(caller, asked);
     } catch (Rejected refused) {
       // The resource's own refusal, answered as RejectedMapper answers it: the call never runs twice.
-      status = RejectedMapper.status(refused.reason());
-      answer = new ErrorBody(status, refused.getMessage(), null);
+      ErrorBody refusal = RejectedMapper.body(refused);
+      status = refusal.code();
+      answer = refusal;
     } catch (Throwable e) {
       // As UnexpectedMapper answers whatever a resource throws under Jersey.
       status = 500;
@@ -210,7 +211,10 @@ public final class AuthorizeFastPath extends HttpFilter {
     }
   }
 
-  /** The request, its body's first bytes (those already read) replayed before the rest, or before the failure that stopped them. */
+  /**
+   * The request, its body's first bytes (those already read) replayed before the rest, or
+   * before the failure that stopped them.
+   */
   private static final class Replayed extends HttpServletRequestWrapper {
     private final ServletInputStream in;
 
