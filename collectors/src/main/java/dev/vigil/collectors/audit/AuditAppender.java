@@ -79,16 +79,15 @@ public final class AuditAppender {
 
   private List<AuditEntry> appendAt(Handle handle, String tenantId, boolean policyChange,
       LongFunction<List<PendingEntry>> atVersion) {
-    AuditDao dao = handle.attach(AuditDao.class);
-    Head head = dao.lockHead(tenantId).orElseThrow(
+    Head head = ChainHeads.lock(handle, tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
-    if (policyChange) dao.setPolicyVersion(tenantId, head.policyVersion() + 1);
+    if (policyChange) ChainHeads.setPolicyVersion(handle, tenantId, head.policyVersion() + 1);
     List<PendingEntry> pending = atVersion.apply(head.policyVersion());
     // Commit times never decrease along the chain, even if the clock steps back: a time window
     // is then a seq range (see AuditLog#range).
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (head.occurredAt() != null && now.isBefore(head.occurredAt())) now = head.occurredAt();
-    List<AuditEntry> stored = ChainWriter.write(handle, dao, tenantId, head, pending,
+    List<AuditEntry> stored = ChainWriter.write(handle, tenantId, head, pending,
         Collections.nCopies(pending.size(), now));
     List<PendingEntry> committed = List.copyOf(pending);
     handle.afterCommit(() -> listeners.committed(tenantId, committed));

@@ -18,27 +18,12 @@ public interface AuditDao {
   @SqlUpdate("INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (:tenantId, 0, :genesis)")
   void startChain(@Bind("tenantId") String tenantId, @Bind("genesis") String genesis);
 
-  /**
-   * The head, locked until the transaction ends. The policy version comes with it, from the
-   * same locked row: no change that moves it can commit between the two.
-   */
-  @SqlQuery("SELECT seq, hash, occurred_at, policy_version FROM audit_heads WHERE tenant_id = :tenantId FOR UPDATE")
-  Optional<Head> lockHead(@Bind("tenantId") String tenantId);
-
   @SqlQuery("SELECT seq, hash, occurred_at, policy_version FROM audit_heads WHERE tenant_id = :tenantId")
   Optional<Head> head(@Bind("tenantId") String tenantId);
 
   /** The tenant's policy version as last committed (0 for none or no chain), unlocked. */
   @SqlQuery("SELECT COALESCE(MAX(policy_version), 0) FROM audit_heads WHERE tenant_id = :tenantId")
   long policyVersion(@Bind("tenantId") String tenantId);
-
-  /** Moves the policy version; the caller holds the head locked. */
-  @SqlUpdate("UPDATE audit_heads SET policy_version = :version WHERE tenant_id = :tenantId")
-  void setPolicyVersion(@Bind("tenantId") String tenantId, @Bind("version") long version);
-
-  @SqlUpdate("UPDATE audit_heads SET seq = :seq, hash = :hash, occurred_at = :at WHERE tenant_id = :tenantId")
-  void moveHead(@Bind("tenantId") String tenantId, @Bind("seq") long seq, @Bind("hash") String hash,
-      @Bind("at") Instant at);
 
   @SqlQuery("""
       SELECT tenant_id, seq, occurred_at, actor_type, actor_id, kind, subject, data, hash

@@ -36,9 +36,15 @@ abstract class AuditRows implements AutoCloseable {
     if (size >= COPY_FROM && c.isWrapperFor(PGConnection.class)) {
       return new Copy(c.unwrap(PGConnection.class));
     }
-    // The driver's own connection: the pool's statement proxy costs a reflective call per
-    // parameter, 14 a row. Same connection, same transaction.
-    return new Batch(c.isWrapperFor(Connection.class) ? c.unwrap(Connection.class) : c);
+    return new Batch(driver(c));
+  }
+
+  /**
+   * The driver's own connection under the pool's: the pool's statement proxy costs a reflective
+   * call per parameter, 14 a row. Same connection, same transaction.
+   */
+  static Connection driver(Connection c) throws SQLException {
+    return c.isWrapperFor(Connection.class) ? c.unwrap(Connection.class) : c;
   }
 
   abstract void add(Row r) throws SQLException;

@@ -31,8 +31,7 @@ public final class BackfillAppender {
    * @throws IllegalArgumentException when a time precedes the one before it
    */
   public List<AuditEntry> append(Handle handle, String tenantId, List<Dated> entries) {
-    AuditDao dao = handle.attach(AuditDao.class);
-    Head head = dao.lockHead(tenantId).orElseThrow(
+    Head head = ChainHeads.lock(handle, tenantId).orElseThrow(
         () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
     List<PendingEntry> pending = new ArrayList<>(entries.size());
     List<Instant> times = new ArrayList<>(entries.size());
@@ -46,6 +45,6 @@ public final class BackfillAppender {
       times.add(time);
       last = time;
     }
-    return ChainWriter.write(handle, dao, tenantId, head, pending, times);
+    return ChainWriter.write(handle, tenantId, head, pending, times);
   }
 }

@@ -24,11 +24,9 @@ final class ChainWriter {
 
   /**
    * Appends {@code pending} after {@code head}, entry i committed at {@code times.get(i)}
-   * (millisecond precision, never decreasing), and returns the stored entries. {@code dao} is
-   * the one the caller locked the head with, attached to {@code handle}: attaching costs JDBI an
-   * invoker for every method of the DAO, and a stream of small groups paid it twice a group.
+   * (millisecond precision, never decreasing), and returns the stored entries.
    */
-  static List<AuditEntry> write(Handle handle, AuditDao dao, String tenantId, Head head, List<PendingEntry> pending,
+  static List<AuditEntry> write(Handle handle, String tenantId, Head head, List<PendingEntry> pending,
       List<Instant> times) {
     MessageDigest sha = Sha256.digest();
     List<AuditEntry> stored = new ArrayList<>(pending.size());
@@ -59,7 +57,7 @@ final class ChainWriter {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot append to the audit chain of tenant " + tenantId, e);
     }
-    dao.moveHead(tenantId, seq, hash, time);
+    ChainHeads.move(handle, tenantId, seq, hash, time);
     return stored;
   }
 }

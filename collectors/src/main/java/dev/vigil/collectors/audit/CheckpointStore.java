@@ -68,7 +68,7 @@ public final class CheckpointStore {
     Signed signed = jdbi.inTransaction(h -> {
       AuditDao audit = h.attach(AuditDao.class);
       CheckpointDao dao = h.attach(CheckpointDao.class);
-      Head head = audit.lockHead(tenantId)
+      Head head = ChainHeads.lock(h, tenantId)
           .orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
       long at = size.orElse(head.seq());
       if (at < 1 || at > head.seq()) return null;
