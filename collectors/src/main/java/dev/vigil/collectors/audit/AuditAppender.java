@@ -79,8 +79,7 @@ public final class AuditAppender {
 
   private List<AuditEntry> appendAt(Handle handle, String tenantId, boolean policyChange,
       LongFunction<List<PendingEntry>> atVersion) {
-    Head head = ChainHeads.lock(handle, tenantId).orElseThrow(
-        () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
+    Head head = ChainHeads.lock(handle, tenantId);
     if (policyChange) ChainHeads.setPolicyVersion(handle, tenantId, head.policyVersion() + 1);
     List<PendingEntry> pending = atVersion.apply(head.policyVersion());
     // Commit times never decrease along the chain, even if the clock steps back: a time window

@@ -31,8 +31,7 @@ public final class BackfillAppender {
    * @throws IllegalArgumentException when a time precedes the one before it
    */
   public List<AuditEntry> append(Handle handle, String tenantId, List<Dated> entries) {
-    Head head = ChainHeads.lock(handle, tenantId).orElseThrow(
-        () -> new IllegalStateException("tenant " + tenantId + " has no audit chain"));
+    Head head = ChainHeads.lock(handle, tenantId);
     List<PendingEntry> pending = new ArrayList<>(entries.size());
     List<Instant> times = new ArrayList<>(entries.size());
     Instant last = head.occurredAt();

@@ -1,6 +1,5 @@
 package dev.vigil.collectors.audit;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +7,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -25,15 +23,17 @@ final class ChainHeads {
   /**
    * The head, locked until the transaction ends. The policy version comes with it, from the
    * same locked row: no change that moves it can commit between the two.
+   *
+   * @throws IllegalStateException when the tenant has no chain: the transaction must fail
    */
-  static Optional<Head> lock(Handle handle, String tenantId) {
+  static Head lock(Handle handle, String tenantId) {
     try (PreparedStatement s = AuditRows.driver(handle.getConnection()).prepareStatement(
         "SELECT seq, hash, occurred_at, policy_version FROM audit_heads WHERE tenant_id = ? FOR UPDATE")) {
       s.setString(1, tenantId);
       try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) return Optional.empty();
+        if (!rs.next()) throw new IllegalStateException("tenant " + tenantId + " has no audit chain");
         OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
-        return Optional.of(new Head(rs.getLong(1), rs.getString(2), at == null ? null : at.toInstant(), rs.getLong(4)));
+        return new Head(rs.getLong(1), rs.getString(2), at == null ? null : at.toInstant(), rs.getLong(4));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot lock the audit chain head of tenant " + tenantId, e);
@@ -42,27 +42,33 @@ final class ChainHeads {
 
   /** Moves the head to the entry {@code seq}; the caller holds it locked. */
   static void move(Handle handle, String tenantId, long seq, String hash, Instant at) {
-    try (PreparedStatement s = AuditRows.driver(handle.getConnection()).prepareStatement(
-        "UPDATE audit_heads SET seq = ?, hash = ?, occurred_at = ? WHERE tenant_id = ?")) {
+    update(handle, "UPDATE audit_heads SET seq = ?, hash = ?, occurred_at = ? WHERE tenant_id = ?", tenantId, s -> {
       s.setLong(1, seq);
       s.setString(2, hash);
       s.setObject(3, at.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
       s.setString(4, tenantId);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot move the audit chain head of tenant " + tenantId, e);
-    }
+    });
   }
 
   /** Moves the policy version; the caller holds the head locked. */
   static void setPolicyVersion(Handle handle, String tenantId, long version) {
-    try (PreparedStatement s = AuditRows.driver(handle.getConnection()).prepareStatement(
-        "UPDATE audit_heads SET policy_version = ? WHERE tenant_id = ?")) {
+    update(handle, "UPDATE audit_heads SET policy_version = ? WHERE tenant_id = ?", tenantId, s -> {
       s.setLong(1, version);
       s.setString(2, tenantId);
+    });
+  }
+
+  private interface Values {
+    void bind(PreparedStatement s) throws SQLException;
+  }
+
+  /** Runs {@code sql} on the tenant's head with what {@code values} binds. */
+  private static void update(Handle handle, String sql, String tenantId, Values values) {
+    try (PreparedStatement s = AuditRows.driver(handle.getConnection()).prepareStatement(sql)) {
+      values.bind(s);
       s.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot move the policy version of tenant " + tenantId, e);
+      throw new IllegalStateException("cannot move the audit chain head of tenant " + tenantId, e);
     }
   }
 }
