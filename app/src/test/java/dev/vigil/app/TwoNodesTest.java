@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Two Vigil processes on one PostgreSQL database, as an operator runs them behind a load
  * balancer: same master key, their own data dirs and ports, every family scheduled every
  * second. Ingest through both at once must give one intact chain holding each acknowledged
- * event exactly once; a change made through one node shows on the other; checkpoints are
+ * event exactly once; a change made through one node shows on the other; a decision made through
+ * A, a node that keeps no evidence index, is found through B; checkpoints are
  * signed one at a time; each scheduled moment is swept once between them; and a node killed
  * mid-sweep leaves that sweep to the other, which finishes it without running anything twice.
  * (H2 is embedded and single-node, so this runs on PostgreSQL only.)
@@ -70,6 +71,7 @@ class TwoNodesTest {
       env.put("VIGIL_REPORTS_DIR", keyDir.resolve("reports").toString()); // shared, as several nodes need
       Map<String, String> envA = new HashMap<>(env);
       envA.put("VIGIL_DATA_DIR", dirA.toString());
+      envA.put("VIGIL_EVIDENCE_INDEX", "false"); // a node for decisions: B keeps the index for both
       Map<String, String> envB = new HashMap<>(env);
       envB.put("VIGIL_DATA_DIR", dirB.toString());
       try (ServerProcess a = new ServerProcess(envA); ServerProcess b = new ServerProcess(envB)) {
@@ -85,6 +87,7 @@ class TwoNodesTest {
 
         ingestThroughBoth(db.jdbi(), viaA, viaB, f);
         changeOnOneShowsOnTheOther(viaA, viaB, admin, f);
+        decisionOnOneFoundOnTheOther(viaA, viaB, admin, f);
         reportAskedOfOneServedByTheOther(viaA, viaB, admin);
         awaitSweeps(db.jdbi(), from, 3);
         Instant to = Instant.now();
@@ -167,6 +170,21 @@ class TwoNodesTest {
     assertThat(grant.status()).as(grant.text()).isEqualTo(201);
     await(() -> viaB.get(admin, "/api/v1/controls/AC-1").get("status").asText().equals("failing"),
         "AC-1 failing on node B after a wildcard grant through node A");
+  }
+
+  /**
+   * A keeps no evidence index: a decision made through it is found by a search through B, which
+   * follows the chain, while A answers the same search 503.
+   */
+  private static void decisionOnOneFoundOnTheOther(Http viaA, Http viaB, String admin, Fixture f) throws Exception {
+    Http.Reply token = viaA.post(admin, "/api/v1/agents/" + f.agent() + "/tokens", "{}");
+    assertThat(token.status()).as(token.text()).isEqualTo(201);
+    Http.Reply decided = viaA.post(token.get("token").asText(), "/api/v1/authorize", "{\"connectionId\":\""
+        + f.connection() + "\",\"action\":\"crm:read\",\"resource\":\"decidedthrougha\"}");
+    assertThat(decided.get("decision").asText()).as(decided.text()).isEqualTo("allow");
+    String search = "/api/v1/evidence/search?q=decidedthrougha";
+    assertThat(viaA.get(admin, search).status()).isEqualTo(503);
+    await(() -> viaB.get(admin, search).get("total").asLong() == 1, "the decision made through A found through B");
   }
 
   /** A report asked through A is generated once, by whichever node, and downloads through B. */

@@ -1,5 +1,6 @@
 package dev.vigil.app.config;
 
+import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.app.config.DatabaseFactory.Database;
 import dev.vigil.app.health.EvidenceHealthCheck;
@@ -23,20 +24,33 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The evidence index: how many tenants are indexed at once, how quickly what is indexed
- * becomes searchable and durable, the cost limits of a search, and how far behind its chain
- * a tenant's index may fall before the health check says so. The index lives in
- * {@code dataDir/index}, one Lucene index per tenant; it is derived data, rebuilt from the
- * chain by {@code POST /api/v1/evidence/reindex} or the {@code reindex} command.
+ * The evidence index: whether this node keeps one, how many tenants are indexed at once, how
+ * quickly what is indexed becomes searchable and durable, the cost limits of a search, and how
+ * far behind its chain a tenant's index may fall before the health check says so. The index
+ * lives in {@code dataDir/index}, one Lucene index per tenant; it is derived data, rebuilt from
+ * the chain by {@code POST /api/v1/evidence/reindex} or the {@code reindex} command.
  */
 public final class EvidenceFactory {
 
   /** The audit entry kind that records who asked for a rebuild. */
   public static final String REINDEX_REQUESTED = "evidence.reindex_requested";
+  /** The name of the index's health check. */
+  static final String HEALTH_CHECK = "evidence-index";
+
+  /**
+   * Whether this node keeps the evidence index. Every node that keeps one follows every
+   * tenant's chain and indexes all of it, whichever node appended it; a node that does not
+   * spends none of its CPU on the index (a large share of a decision's, docs/benchmarks.md)
+   * and answers evidence searches and rebuilds 503. A service with nodes for decisions sets
+   * this false on them and keeps it on the nodes that serve search and the dashboard.
+   */
+  @JsonProperty
+  private boolean enabled = true;
 
   /** Tenants indexed at once (each tenant by one thread at a time). */
   @JsonProperty
@@ -157,6 +171,7 @@ public final class EvidenceFactory {
    */
   public Evidence build(Environment environment, Path dataDir, Database database, AuditTrail audit, Stores stores,
       Monitoring monitoring, ServiceMetrics metrics, Clock clock) {
+    if (!enabled) return notKept(environment, metrics, clock);
     IndexLock lock = lock(indexDir(dataDir));
     Indexing indexing = indexing(dataDir, database.jdbi(), sources(stores, monitoring.queries()), clock);
     ChainFollower follower = indexing.follower();
@@ -174,9 +189,30 @@ public final class EvidenceFactory {
         // closed in reverse: rebuilds, gauges, follower and index, and last the directory
       }
     }));
-    environment.healthChecks().register("evidence-index",
+    environment.healthChecks().register(HEALTH_CHECK,
         new EvidenceHealthCheck(follower::lags, follower::failures, maxLag()));
-    return new Evidence(indexing.index(), follower, indexing.reindexer(), jobs);
+    return new Evidence(indexing.index(), jobs);
+  }
+
+  /**
+   * A node without an index: no directory, no follower, no lag (the gauges have no tenant);
+   * searches and rebuilds refused before anything is recorded; the health check says why.
+   */
+  private static Evidence notKept(Environment environment, ServiceMetrics metrics, Clock clock) {
+    ReindexJobs jobs = new ReindexJobs((tenantId, progress) -> {
+      throw IndexNotKept.refusal();
+    }, (tenantId, actor) -> {
+      throw IndexNotKept.refusal();
+    }, clock);
+    environment.lifecycle().manage(new ManagedService(() -> { }, jobs));
+    metrics.evidenceLag(List::of);
+    environment.healthChecks().register(HEALTH_CHECK, new HealthCheck() {
+      @Override
+      protected Result check() {
+        return Result.healthy(IndexNotKept.WHY);
+      }
+    });
+    return new Evidence(new IndexNotKept(), jobs);
   }
 
   /** What the index reads current state from, out of the service's stores. */

@@ -19,6 +19,7 @@ public final class RejectedMapper implements ExceptionMapper<Rejected> {
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
+      case UNAVAILABLE -> 503;
     };
   }
 

@@ -25,7 +25,9 @@ public final class Rejected extends RuntimeException {
     /** The object addressed does not exist in the caller's tenant. */
     NOT_FOUND,
     /** The object's current state does not allow the change. */
-    CONFLICT
+    CONFLICT,
+    /** This node does not do this, by its configuration; another node of the service does. */
+    UNAVAILABLE
   }
 
   private final Reason reason;
@@ -57,5 +59,9 @@ public final class Rejected extends RuntimeException {
 
   public static Rejected conflict(String message) {
     return new Rejected(Reason.CONFLICT, message);
+  }
+
+  public static Rejected unavailable(String message) {
+    return new Rejected(Reason.UNAVAILABLE, message);
   }
 }
