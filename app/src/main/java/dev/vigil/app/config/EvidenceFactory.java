@@ -40,7 +40,7 @@ public final class EvidenceFactory {
   /** The audit entry kind that records who asked for a rebuild. */
   public static final String REINDEX_REQUESTED = "evidence.reindex_requested";
   /** The name of the index's health check. */
-  static final String HEALTH_CHECK = "evidence-index";
+  public static final String HEALTH_CHECK = "evidence-index";
 
   /**
    * Whether this node keeps the evidence index. Every node that keeps one follows every

@@ -2,6 +2,7 @@ package dev.vigil.app.web;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
+import dev.vigil.app.config.EvidenceFactory;
 import dev.vigil.collectors.audit.CheckpointStore;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.StatusRow;
@@ -56,7 +57,7 @@ public final class OverviewResource {
     return new OverviewPage(session, catalog, statuses(tenant), charts, queries.openFindingAges(tenant, now),
         queries.medianTimeToRemediate(tenant, now.minus(WINDOW)).orElse(null),
         queries.lastSweep(tenant).orElse(null), queries.chainHead(tenant).orElse(0L),
-        checkpoints.latest(tenant).orElse(null), check("scheduler"), check("evidence-index"), now);
+        checkpoints.latest(tenant).orElse(null), check("scheduler"), check(EvidenceFactory.HEALTH_CHECK), now);
   }
 
   /** The statuses again, as out-of-band swaps of the overview's badges and counts. */
