@@ -90,7 +90,7 @@ final class Api {
     resources.add(new EventResource(stores.events(), metrics.dataPlane()));
     resources.add(new ControlResource(monitoring.catalog(), monitoring.queries(), monitoring.manualRuns()));
     resources.add(new FindingResource(monitoring.catalog(), monitoring.queries(), stores.findings(), clock));
-    resources.add(new EvidenceResource(evidence.index(), evidence.jobs(), monitoring.catalog(), clock));
+    resources.add(new EvidenceResource(evidence, monitoring.catalog(), clock));
     resources.add(new ReportResource(reports.store(), reports.jobs()));
     resources.forEach(jersey::register);
     jersey.register(openApi(resources));

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.app.Http.Reply;
 import dev.vigil.collectors.testing.TempDirs;
 import dev.vigil.collectors.testing.TestDb;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * A node set to keep no evidence index ({@code evidence.enabled: false}, for nodes that serve
  * decisions while others serve search): it decides and records as any node does, never opens
  * an index, and answers every evidence search and rebuild 503 with the reason, after the usual
- * token and role checks, recording nothing.
+ * token and role checks, recording nothing; its dashboard shows that it keeps none.
  */
 class IndexNotKeptTest {
 
@@ -46,7 +52,7 @@ class IndexNotKeptTest {
       assertThat(rebuild.get("message").asText()).contains("keeps no evidence index");
       assertThat(chainLength(server, tenant.get("tenantId").asText())).as("a refused rebuild records nothing")
           .isEqualTo(entries);
-      assertThat(http.get(admin, "/api/v1/evidence/reindex").status()).as("no rebuild started").isEqualTo(404);
+      assertThat(http.get(admin, "/api/v1/evidence/reindex").status()).as("no rebuilds to follow here").isEqualTo(503);
 
       // Decisions are made and recorded as on any node.
       String owner = http.post(admin, "/api/v1/users", ApiFixture.user("o@deciders.example", "admin")).get("id").asText();
@@ -66,6 +72,15 @@ class IndexNotKeptTest {
       assertThat(decision.get("decision").asText()).isEqualTo("allow");
       assertThat(server.query("SELECT kind FROM audit_entries WHERE kind = 'decision'")).hasSize(1);
 
+      // The dashboard says so too: the overview shows no index here, and its search explains the refusal.
+      String session = signIn(server, "o@deciders.example");
+      HttpResponse<String> overview = page(server, session, "/");
+      assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.body()).contains("Not kept here", "this node keeps no index");
+      HttpResponse<String> searchPage = page(server, session, "/evidence?q=crm");
+      assertThat(searchPage.statusCode()).isEqualTo(503);
+      assertThat(searchPage.body()).contains("This search cannot run: this node keeps no evidence index");
+
       assertThat(server.dataDir().resolve("index")).as("no index directory").doesNotExist();
       JsonNode health = new Http(server.adminPort()).get(null, "/healthcheck").json();
       assertThat(health.path("evidence-index").path("healthy").asBoolean()).isTrue();
@@ -73,6 +88,26 @@ class IndexNotKeptTest {
     } finally {
       TempDirs.delete(dir);
     }
+  }
+
+  /** Signs in through the dashboard's form and returns the session cookie's value. */
+  private static String signIn(VigilServer server, String email) throws Exception {
+    // The form's CSRF field must equal the sign-in cookie, which the sign-in page would have set.
+    String csrf = "csrf-of-this-test";
+    String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode("a long enough password", StandardCharsets.UTF_8) + "&csrf=" + csrf;
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + server.port() + "/sign-in"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "vigil_sign_in=" + csrf)
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("vigil_session="))
+        .map(c -> c.substring("vigil_session=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+  }
+
+  private static HttpResponse<String> page(VigilServer server, String session, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        .header("Cookie", "vigil_session=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static long chainLength(VigilServer server, String tenantId) throws Exception {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code reindex config.yml} with no server running, as an operator runs it: it rebuilds every
  * tenant's index from the chain, prints a progress line for each (not a terminal here, so no
- * rewriting), and an unknown tenant exits 1 saying so. The refusal under a running server is in
- * {@link EvidenceApiContract}.
+ * rewriting); an unknown tenant, or a node set to keep no index, exits 1 saying so. The refusal
+ * under a running server is in {@link EvidenceApiContract}.
  */
 class ReindexCommandTest {
 
@@ -41,6 +41,12 @@ class ReindexCommandTest {
     assertThat(created.exit()).as(created.err()).isZero();
     String[] lines = created.out().strip().split("\n");
     String tenant = Http.JSON.readTree(lines[lines.length - 1]).get("tenantId").asText();
+
+    VigilServer.CliRun notKept = VigilServer.run(Map.of("VIGIL_DATA_DIR", dataDir.toString(),
+        "VIGIL_EVIDENCE_INDEX", "false"), "reindex", config);
+    assertThat(notKept.exit()).isEqualTo(1);
+    assertThat(notKept.err()).contains("reindex: this node keeps no evidence index (evidence.enabled is false)");
+    assertThat(EvidenceFactory.indexDir(dataDir)).as("nothing built on such a node").doesNotExist();
 
     VigilServer.CliRun unknown = run("reindex", "--tenant", "ten_nope", config);
     assertThat(unknown.exit()).isEqualTo(1);

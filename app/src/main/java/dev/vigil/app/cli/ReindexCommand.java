@@ -34,8 +34,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@code reindex [--tenant ID] config.yml}: rebuilds the evidence index of one tenant, or of
  * every tenant, from the audit chain, with the server stopped, printing each rebuild's
  * progress to stdout. Exits 0 when every rebuild is done, 1 when one failed or the command
- * could not run (an unknown tenant, a bad configuration, no database), and 2 when a running
- * server holds the index: that server rebuilds through {@code POST /api/v1/evidence/reindex}.
+ * could not run (an unknown tenant, a bad configuration, no database, a node set to keep no
+ * index), and 2 when a running server holds the index: that server rebuilds through
+ * {@code POST /api/v1/evidence/reindex}.
  */
 public final class ReindexCommand extends VigilCommand {
 
@@ -55,6 +56,11 @@ public final class ReindexCommand extends VigilCommand {
 
   @Override
   protected void run(Namespace namespace, VigilConfiguration config) throws Exception {
+    // Such a node's server never reads an index: one built here would only go stale on disk.
+    if (!config.evidence().enabled()) {
+      throw new CommandFailed(1, "this node keeps no evidence index (evidence.enabled is false): run the command "
+          + "on a node that keeps one");
+    }
     Path root = EvidenceFactory.indexDir(config.dataDir());
     try (IndexLock lock = lock(root)) {
       ManagedDataSource dataSource = config.database().buildForCommand(config.dataDir());

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.jdbi.v3.core.Jdbi;
 
@@ -117,6 +118,11 @@ public final class EvidenceFactory {
   @Max(86_400)
   private int maxLagSeconds = 60;
 
+  /** Whether this node keeps the evidence index. */
+  public boolean enabled() {
+    return enabled;
+  }
+
   /** Where the index lives. */
   public static Path indexDir(Path dataDir) {
     return dataDir.resolve("index");
@@ -171,7 +177,7 @@ public final class EvidenceFactory {
    */
   public Evidence build(Environment environment, Path dataDir, Database database, AuditTrail audit, Stores stores,
       Monitoring monitoring, ServiceMetrics metrics, Clock clock) {
-    if (!enabled) return notKept(environment, metrics, clock);
+    if (!enabled) return notKept(environment, metrics);
     IndexLock lock = lock(indexDir(dataDir));
     Indexing indexing = indexing(dataDir, database.jdbi(), sources(stores, monitoring.queries()), clock);
     ChainFollower follower = indexing.follower();
@@ -191,20 +197,14 @@ public final class EvidenceFactory {
     }));
     environment.healthChecks().register(HEALTH_CHECK,
         new EvidenceHealthCheck(follower::lags, follower::failures, maxLag()));
-    return new Evidence(indexing.index(), jobs);
+    return new Evidence(indexing.index(), Optional.of(jobs));
   }
 
   /**
-   * A node without an index: no directory, no follower, no lag (the gauges have no tenant);
-   * searches and rebuilds refused before anything is recorded; the health check says why.
+   * A node without an index: no directory, no follower, no rebuilds, no lag (the gauges have no
+   * tenant); searches and rebuilds refused before anything is recorded; the health check says why.
    */
-  private static Evidence notKept(Environment environment, ServiceMetrics metrics, Clock clock) {
-    ReindexJobs jobs = new ReindexJobs((tenantId, progress) -> {
-      throw IndexNotKept.refusal();
-    }, (tenantId, actor) -> {
-      throw IndexNotKept.refusal();
-    }, clock);
-    environment.lifecycle().manage(new ManagedService(() -> { }, jobs));
+  private static Evidence notKept(Environment environment, ServiceMetrics metrics) {
     metrics.evidenceLag(List::of);
     environment.healthChecks().register(HEALTH_CHECK, new HealthCheck() {
       @Override
@@ -212,7 +212,7 @@ public final class EvidenceFactory {
         return Result.healthy(IndexNotKept.WHY);
       }
     });
-    return new Evidence(new IndexNotKept(), jobs);
+    return new Evidence(new IndexNotKept(), Optional.empty());
   }
 
   /** What the index reads current state from, out of the service's stores. */

@@ -6,11 +6,10 @@ import dev.vigil.app.api.EvidenceSearchBody;
 import dev.vigil.app.api.ReindexBody;
 import dev.vigil.app.auth.Caller;
 import dev.vigil.app.auth.Roles;
-import dev.vigil.app.jobs.ReindexJobs;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.evidence.DocType;
-import dev.vigil.evidence.EvidenceSearch;
+import dev.vigil.app.config.Evidence;
 import dev.vigil.evidence.Hit;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,14 +36,12 @@ import java.time.Clock;
 @Produces(MediaType.APPLICATION_JSON)
 public final class EvidenceResource {
 
-  private final EvidenceSearch search;
-  private final ReindexJobs jobs;
+  private final Evidence evidence;
   private final Catalog catalog;
   private final Clock clock;
 
-  public EvidenceResource(EvidenceSearch search, ReindexJobs jobs, Catalog catalog, Clock clock) {
-    this.search = search;
-    this.jobs = jobs;
+  public EvidenceResource(Evidence evidence, Catalog catalog, Clock clock) {
+    this.evidence = evidence;
     this.catalog = catalog;
     this.clock = clock;
   }
@@ -53,7 +50,7 @@ public final class EvidenceResource {
   @Path("/search")
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public EvidenceSearchBody search(@Auth Caller caller, @BeanParam EvidenceQuery query) {
-    return EvidenceSearchBody.of(search.search(caller.tenantId(), query.request(catalog)), EvidenceLinks::of);
+    return EvidenceSearchBody.of(evidence.index().search(caller.tenantId(), query.request(catalog)), EvidenceLinks::of);
   }
 
   /** One document; an unknown type is an unknown path, so 404 like an unknown id. */
@@ -62,7 +59,7 @@ public final class EvidenceResource {
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE, Roles.AUDITOR})
   public EvidenceDocBody document(@Auth Caller caller, @PathParam("type") String type, @PathParam("id") String id) {
     DocType t = DocType.fromWire(type).orElseThrow(() -> Rejected.notFound("evidence type", type));
-    Hit hit = search.find(caller.tenantId(), t, id).orElseThrow(() -> Rejected.notFound(type, id));
+    Hit hit = evidence.index().find(caller.tenantId(), t, id).orElseThrow(() -> Rejected.notFound(type, id));
     return EvidenceDocBody.document(hit, EvidenceLinks.of(hit));
   }
 
@@ -73,14 +70,14 @@ public final class EvidenceResource {
   @ApiResponse(responseCode = "202", description = "Started",
       content = @Content(schema = @Schema(implementation = ReindexBody.class)))
   public Response reindex(@Auth Caller caller) {
-    return Response.accepted(ReindexBody.of(jobs.start(caller.tenantId(), caller.actor()), clock.instant())).build();
+    return Response.accepted(ReindexBody.of(evidence.jobs().start(caller.tenantId(), caller.actor()), clock.instant())).build();
   }
 
   @GET
   @Path("/reindex")
   @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE})
   public ReindexBody progress(@Auth Caller caller) {
-    return jobs.latest(caller.tenantId()).map(p -> ReindexBody.of(p, clock.instant())).orElseThrow(() ->
+    return evidence.jobs().latest(caller.tenantId()).map(p -> ReindexBody.of(p, clock.instant())).orElseThrow(() ->
         new Rejected(Rejected.Reason.NOT_FOUND, "no rebuild of this tenant's evidence index since the server started"));
   }
 }

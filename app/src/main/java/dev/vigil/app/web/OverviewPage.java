@@ -104,6 +104,7 @@ public final class OverviewPage extends PageView {
     return scheduler;
   }
 
+  /** The evidence index's health; null on a node that keeps no index. */
   public HealthCheck.Result getIndex() {
     return index;
   }

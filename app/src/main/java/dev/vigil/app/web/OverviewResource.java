@@ -37,14 +37,16 @@ public final class OverviewResource {
   private final ControlQueries queries;
   private final CheckpointStore checkpoints;
   private final HealthCheckRegistry health;
+  private final boolean indexKept;
   private final Clock clock;
 
   public OverviewResource(Catalog catalog, ControlQueries queries, CheckpointStore checkpoints,
-      HealthCheckRegistry health, Clock clock) {
+      HealthCheckRegistry health, boolean indexKept, Clock clock) {
     this.catalog = catalog;
     this.queries = queries;
     this.checkpoints = checkpoints;
     this.health = health;
+    this.indexKept = indexKept;
     this.clock = clock;
   }
 
@@ -57,7 +59,8 @@ public final class OverviewResource {
     return new OverviewPage(session, catalog, statuses(tenant), charts, queries.openFindingAges(tenant, now),
         queries.medianTimeToRemediate(tenant, now.minus(WINDOW)).orElse(null),
         queries.lastSweep(tenant).orElse(null), queries.chainHead(tenant).orElse(0L),
-        checkpoints.latest(tenant).orElse(null), check("scheduler"), check(EvidenceFactory.HEALTH_CHECK), now);
+        checkpoints.latest(tenant).orElse(null), check("scheduler"),
+        indexKept ? check(EvidenceFactory.HEALTH_CHECK) : null, now);
   }
 
   /** The statuses again, as out-of-band swaps of the overview's badges and counts. */

@@ -82,7 +82,7 @@ public final class SearchResource {
           asked.cursor() != null, leftOut.isEmpty() ? null : String.join(" ", leftOut))).build();
     } catch (Rejected e) {
       return Response.status(RejectedMapper.status(e.reason())).entity(new SearchPage(session, form.q, form.sort,
-          chosen, List.of(), List.of(), 0, null, false, "This search cannot run. " + e.getMessage())).build();
+          chosen, List.of(), List.of(), 0, null, false, "This search cannot run: " + e.getMessage())).build();
     }
   }
 
