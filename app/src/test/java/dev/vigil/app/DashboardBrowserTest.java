@@ -707,7 +707,7 @@ class DashboardBrowserTest {
     driver.findElement(By.id("q")).sendKeys("status:open AND (", Keys.ENTER);
     String error = wait(Duration.ofSeconds(5)).until(
         ExpectedConditions.visibilityOfElementLocated(By.id("search-error"))).getText();
-    assertThat(error).startsWith("This search cannot run.").contains("q:");
+    assertThat(error).startsWith("This search cannot run: ").contains("q:");
     assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("status:open AND (");
     check("evidence-error");
     assertThat(get("/evidence?q=" + java.net.URLEncoder.encode("status:open AND (", "UTF-8")).statusCode())
