@@ -59,7 +59,12 @@ public final class Schema {
   private final Analyzer analyzer;
 
   public Schema() {
-    Fields.FACETS.forEach(dim -> facets.setMultiValued(dim, true));
+    for (String dim : Fields.FACETS) {
+      facets.setMultiValued(dim, true);
+      // Searches narrow by the field's own term (below); the facet's drill-down terms would
+      // index each value twice more for no query.
+      facets.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+    }
     analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
         Map.of(Fields.BODY, new StandardAnalyzer(), Fields.TITLE, new StandardAnalyzer()));
   }
