@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -38,12 +37,6 @@ final class LayoutBench {
       long sharedBytes, long ownBytes) {}
 
   private final Schema schema = new Schema();
-  private final FacetsConfig facets = new FacetsConfig();
-
-  LayoutBench() {
-    Fields.FACETS.forEach(d -> facets.setMultiValued(d, true));
-  }
-
   Result run(Path dir, List<EvidenceDoc> docs, int tenants, int rounds) throws IOException {
     Path shared = dir.resolve("shared");
     try (FSDirectory d = FSDirectory.open(shared); IndexWriter w = writer(d)) {
@@ -63,9 +56,9 @@ final class LayoutBench {
     try (DirectoryReader sharedReader = DirectoryReader.open(FSDirectory.open(shared))) {
       List<DirectoryReader> own = new ArrayList<>();
       for (int t = 0; t < tenants; t++) own.add(DirectoryReader.open(FSDirectory.open(dir.resolve("own-" + t))));
-      SortedSetDocValuesReaderState sharedState = new DefaultSortedSetDocValuesReaderState(sharedReader, facets);
+      SortedSetDocValuesReaderState sharedState = new DefaultSortedSetDocValuesReaderState(sharedReader, schema.facets());
       List<SortedSetDocValuesReaderState> ownStates = new ArrayList<>();
-      for (DirectoryReader r : own) ownStates.add(new DefaultSortedSetDocValuesReaderState(r, facets));
+      for (DirectoryReader r : own) ownStates.add(new DefaultSortedSetDocValuesReaderState(r, schema.facets()));
       Random random = new Random(5);
       for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < rounds; i++) {

@@ -58,8 +58,7 @@ public final class ReindexCommand extends VigilCommand {
   protected void run(Namespace namespace, VigilConfiguration config) throws Exception {
     // Such a node's server never reads an index: one built here would only go stale on disk.
     if (!config.evidence().enabled()) {
-      throw new CommandFailed(1, "this node keeps no evidence index (evidence.enabled is false): run the command "
-          + "on a node that keeps one");
+      throw new CommandFailed(1, EvidenceFactory.NOT_KEPT + ": run the command on a node that keeps one");
     }
     Path root = EvidenceFactory.indexDir(config.dataDir());
     try (IndexLock lock = lock(root)) {

@@ -40,6 +40,8 @@ public final class EvidenceFactory {
 
   /** The audit entry kind that records who asked for a rebuild. */
   public static final String REINDEX_REQUESTED = "evidence.reindex_requested";
+  /** What a node that keeps no index answers (503) or prints, followed by where to go instead. */
+  public static final String NOT_KEPT = "this node keeps no evidence index (evidence.enabled is false)";
   /** The name of the index's health check. */
   public static final String HEALTH_CHECK = "evidence-index";
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class IndexNotKept implements EvidenceSearch {
 
-  static final String WHY = "this node keeps no evidence index (evidence.enabled is false): ask a node that keeps one";
+  static final String WHY = EvidenceFactory.NOT_KEPT + ": ask a node that keeps one";
 
   static Rejected refusal() {
     return Rejected.unavailable(WHY);

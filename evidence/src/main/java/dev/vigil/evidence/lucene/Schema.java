@@ -83,7 +83,8 @@ public final class Schema {
     return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(ramBufferMb).setIndexSort(NEWEST_FIRST);
   }
 
-  FacetsConfig facets() {
+  /** How facets are laid out: what a benchmark's bare-Lucene facet counts read with. */
+  public FacetsConfig facets() {
     return facets;
   }
 
