@@ -70,7 +70,8 @@ public final class EvidenceResource {
   @ApiResponse(responseCode = "202", description = "Started",
       content = @Content(schema = @Schema(implementation = ReindexBody.class)))
   public Response reindex(@Auth Caller caller) {
-    return Response.accepted(ReindexBody.of(evidence.jobs().start(caller.tenantId(), caller.actor()), clock.instant())).build();
+    return Response.accepted(ReindexBody.of(evidence.jobs().start(caller.tenantId(), caller.actor()),
+        clock.instant())).build();
   }
 
   @GET
