@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * event exactly once; a change made through one node shows on the other; a decision made through
  * A, a node that keeps no evidence index, is found through B; checkpoints are
  * signed one at a time; each scheduled moment is swept once between them; and a node killed
- * mid-sweep leaves that sweep to the other, which finishes it without running anything twice.
+ * mid-sweep (whichever was sweeping) leaves that sweep to the other, which finishes it without
+ * running anything twice.
  * (H2 is embedded and single-node, so this runs on PostgreSQL only.)
  */
 class TwoNodesTest {
@@ -96,12 +98,13 @@ class TwoNodesTest {
         assertThat(nodes).as("both instances checked in to the cluster").hasSize(2);
         sweptOncePerMoment(db.jdbi(), from, to);
 
+        ServerProcess survivor;
         try {
-          killMidSweepAndRecover(db, a, b);
+          survivor = killMidSweepAndRecover(db, a, b);
         } catch (AssertionError e) {
           throw new AssertionError(e.getMessage() + "\nnode A:\n" + tail(a.output()) + "\nnode B:\n" + tail(b.output()), e);
         }
-        Http.Reply verified = viaB.get(admin, "/api/v1/audit/verify");
+        Http.Reply verified = new Http(survivor.port).get(admin, "/api/v1/audit/verify");
         assertThat(verified.get("intact").asBoolean()).as(verified.text()).isTrue();
         checkpointsInOrder(db.jdbi());
         assertThat(doubledScheduledRuns(db.jdbi())).as("scheduled moments run twice").isZero();
@@ -222,11 +225,13 @@ class TwoNodesTest {
   }
 
   /**
-   * Enough tenants that a sweep takes seconds; A is killed while it sweeps least-privilege
-   * with part of the tenants done; B's Quartz notices A's silence and resumes that sweep, and
-   * every tenant ends with exactly one run of each control for that moment.
+   * The node sweeping least-privilege is killed with part of the tenants done; the other's
+   * Quartz notices the silence and resumes that sweep, and every tenant ends with exactly one run
+   * of each control for that moment. The test makes that moment rather than waiting for one: it
+   * holds the lock of one tenant's usage watermark, which only least-privilege runs take, so the
+   * sweep stops at that tenant with the tenants before it done. Returns the node left running.
    */
-  private static void killMidSweepAndRecover(TestDb db, ServerProcess a, ServerProcess b)
+  private static ServerProcess killMidSweepAndRecover(TestDb db, ServerProcess a, ServerProcess b)
       throws Exception {
     Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     Ids ids = new Ids(clock);
@@ -234,41 +239,49 @@ class TwoNodesTest {
     TenantStore tenants = new TenantStore(db.jdbi(), audit,
         new TokenStore(db.jdbi(), audit, ids, new TokenSecrets(), clock), ids, clock);
     for (int t = 0; t < TENANTS; t++) tenants.create("Tenant " + t, new Actor("cli", "tenant-create"));
-    int all = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenants").mapTo(Integer.class).one());
+    List<String> ordered = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM tenants ORDER BY id")
+        .mapTo(String.class).list()); // the order a sweep goes through them
+    int all = ordered.size();
+    int before = all / 2;
+    String held = ordered.get(before);
+    await(() -> db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM usage_watermarks WHERE tenant_id = :t")
+        .bind("t", held).mapTo(Integer.class).one() == 1), "a least-privilege run of the tenant to hold");
 
-    Instant[] moment = new Instant[1];
-    await(() -> {
-      Optional<Map<String, Object>> running = db.jdbi().withHandle(h -> h.createQuery("""
-              SELECT s.scheduled_for, s.node,
-                (SELECT COUNT(DISTINCT r.tenant_id) FROM control_runs r WHERE r.family = s.family
-                  AND r.scheduled_for = s.scheduled_for AND r.run_trigger = 'SCHEDULE') AS done
-              FROM control_sweeps s WHERE s.family = 'least-privilege' AND s.finished_at IS NULL
-              """).mapToMap().findFirst());
-      if (running.isEmpty()) return false;
-      long done = ((Number) running.get().get("done")).longValue();
-      if (!((String) running.get().get("node")).startsWith(a.nodePrefix()) || done < 3 || done > all - 10) {
-        return false;
-      }
-      moment[0] = ((Timestamp) running.get().get("scheduled_for")).toInstant();
-      a.kill9();
-      return true;
-    }, "node A in the middle of a least-privilege sweep");
+    Instant at;
+    ServerProcess survivor;
+    try (Handle lock = db.jdbi().open()) {
+      lock.begin();
+      lock.createQuery("SELECT seq FROM usage_watermarks WHERE tenant_id = :t FOR UPDATE").bind("t", held)
+          .mapTo(Long.class).one();
+      Map<String, Object> stopped = awaitValue(() -> db.jdbi().withHandle(h -> h.createQuery("""
+              SELECT s.scheduled_for, s.node FROM control_sweeps s
+              WHERE s.family = 'least-privilege' AND s.finished_at IS NULL
+              AND (SELECT COUNT(DISTINCT r.tenant_id) FROM control_runs r WHERE r.family = s.family
+                AND r.scheduled_for = s.scheduled_for AND r.run_trigger = 'SCHEDULE') = :before
+              """).bind("before", before).mapToMap().findFirst()), "a least-privilege sweep held at one tenant");
+      at = ((Timestamp) stopped.get("scheduled_for")).toInstant();
+      boolean onA = ((String) stopped.get("node")).startsWith(a.nodePrefix());
+      (onA ? a : b).kill9();
+      survivor = onA ? b : a;
+      lock.rollback();
+    }
 
     await(() -> db.jdbi().withHandle(h -> h.createQuery("""
             SELECT COUNT(*) FROM control_sweeps WHERE family = 'least-privilege' AND scheduled_for = :at
-            AND finished_at IS NOT NULL AND node LIKE :b
-            """).bind("at", Timestamp.from(moment[0])).bind("b", b.nodePrefix() + "%").mapTo(Integer.class).one() == 1),
-        "node B finishing the sweep node A died in");
+            AND finished_at IS NOT NULL AND node LIKE :survivor
+            """).bind("at", Timestamp.from(at)).bind("survivor", survivor.nodePrefix() + "%").mapTo(Integer.class)
+            .one() == 1), "the other node finishing the sweep a killed node stopped in");
     List<Map<String, Object>> perTenant = db.jdbi().withHandle(h -> h.createQuery("""
             SELECT t.id, (SELECT COUNT(*) FROM control_runs r WHERE r.tenant_id = t.id
               AND r.family = 'least-privilege' AND r.scheduled_for = :at AND r.run_trigger = 'SCHEDULE') AS runs
             FROM tenants t
-            """).bind("at", Timestamp.from(moment[0])).mapToMap().list());
+            """).bind("at", Timestamp.from(at)).mapToMap().list());
     assertThat(perTenant).hasSize(all);
     for (Map<String, Object> row : perTenant) {
-      assertThat(((Number) row.get("runs")).intValue()).as("least-privilege runs of " + row.get("id") + " at " + moment[0])
+      assertThat(((Number) row.get("runs")).intValue()).as("least-privilege runs of " + row.get("id") + " at " + at)
           .isEqualTo(6);
     }
+    return survivor;
   }
 
   /** Checkpoints, in size order, were signed in time order: one signer at a time per tenant. */
@@ -300,10 +313,20 @@ class TwoNodesTest {
     boolean holds() throws Exception;
   }
 
+  /** A value to poll for: empty until it is there. */
+  private interface Probe<T> {
+    Optional<T> value() throws Exception;
+  }
+
   private static void await(Condition condition, String what) throws Exception {
+    awaitValue(() -> condition.holds() ? Optional.of(true) : Optional.empty(), what);
+  }
+
+  private static <T> T awaitValue(Probe<T> probe, String what) throws Exception {
     Instant deadline = Instant.now().plus(WITHIN);
     while (Instant.now().isBefore(deadline)) {
-      if (condition.holds()) return;
+      Optional<T> value = probe.value();
+      if (value.isPresent()) return value.get();
       Thread.sleep(50);
     }
     throw new AssertionError(what + ": not within " + WITHIN);
