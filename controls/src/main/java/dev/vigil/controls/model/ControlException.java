@@ -22,7 +22,13 @@ public record ControlException(
   /** When it stops covering its subject (exclusive): its expiry, or its revocation when that came first. */
   @JsonIgnore
   public Instant endsAt() {
-    return revokedAt != null && revokedAt.isBefore(expiresAt) ? revokedAt : expiresAt;
+    return revokedEarly() ? revokedAt : expiresAt;
+  }
+
+  /** Whether a person ended it before it lapsed: then it ended at {@code revokedAt}, not {@code expiresAt}. */
+  @JsonIgnore
+  public boolean revokedEarly() {
+    return revokedAt != null && revokedAt.isBefore(expiresAt);
   }
 
   /** Whether it still covers its subject at {@code now}. */

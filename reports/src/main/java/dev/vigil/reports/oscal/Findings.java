@@ -7,6 +7,7 @@ import static dev.vigil.reports.oscal.OscalNodes.prop;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.collectors.monitoring.Finding;
+import dev.vigil.controls.model.ControlException;
 import dev.vigil.reports.PackageLayout;
 import dev.vigil.reports.content.ControlSection;
 import dev.vigil.reports.period.ControlPeriod;
@@ -75,7 +76,7 @@ final class Findings {
       for (ExceptionInForce e : c.exceptions()) {
         d.append("\n\n- ").append(code(e.exception().subjectId())).append(" approved by ")
             .append(code(e.exception().approvedBy())).append(" on ").append(e.exception().createdAt())
-            .append(" until ").append(e.exception().expiresAt()).append(": ").append(line(e.exception().reason()));
+            .append(until(e.exception())).append(": ").append(line(e.exception().reason()));
         for (ExceptionInForce.Covered cov : e.covered()) {
           d.append("; covered the deviation that began ").append(cov.deviationStart()).append(" from ")
               .append(cov.from()).append(" to ").append(cov.to());
@@ -83,6 +84,12 @@ final class Findings {
       }
     }
     return d.toString();
+  }
+
+  /** When an exception ended: its expiry, or who revoked it and when. */
+  private static String until(ControlException e) {
+    return e.revokedEarly() ? " until " + e.revokedAt() + ", when " + code(e.revokedBy()) + " revoked it"
+        : " until " + e.expiresAt();
   }
 
   private static String deviation(PeriodDeviation dev) {

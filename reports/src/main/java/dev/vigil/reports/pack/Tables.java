@@ -84,12 +84,12 @@ final class Tables {
   /** Every exception in force in the period; one row per deviation stretch it covered, or one bare row. */
   static void exceptions(ReportContent content, OutputStream out) throws IOException {
     Csv csv = new Csv(out, List.of("control", "exception", "member", "reason", "approved_by", "approved_at",
-        "expires_at", "covered_deviation_start", "covered_from", "covered_to"));
+        "expires_at", "revoked_at", "revoked_by", "covered_deviation_start", "covered_from", "covered_to"));
     for (ControlSection s : content.controls()) {
       for (ExceptionInForce e : s.period().exceptions()) {
         ControlException x = e.exception();
         List<Object> head = List.of(x.controlId(), x.id(), x.subjectId(), x.reason(), x.approvedBy(),
-            time(x.createdAt()), time(x.expiresAt()));
+            time(x.createdAt()), time(x.expiresAt()), time(x.revokedAt()), x.revokedBy() == null ? "" : x.revokedBy());
         if (e.covered().isEmpty()) csv.row(concat(head, List.of("", "", "")));
         for (ExceptionInForce.Covered c : e.covered()) {
           csv.row(concat(head, List.of(time(c.deviationStart()), time(c.from()), time(c.to()))));

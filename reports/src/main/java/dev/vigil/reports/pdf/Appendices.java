@@ -56,10 +56,10 @@ final class Appendices {
     blocks.paragraph("Every approved exception in force at some time in the period, by control.");
     Table table = new Table(blocks, new Table.Column("Control", 0.9f), new Table.Column("Member", 1.4f),
         new Table.Column("Approved by", 1.4f), new Table.Column("Reason", 2.4f), new Table.Column("Approved (UTC)", 1.7f),
-        new Table.Column("Until (UTC)", 1.7f));
+        new Table.Column("Ends (UTC)", 1.7f));
     for (ControlException e : all) {
       table.row(e.controlId(), e.subjectId(), e.approvedBy(), e.reason(), Formats.stamp(e.createdAt()),
-          Formats.stamp(e.expiresAt()));
+          Formats.end(e));
     }
     table.draw();
   }

@@ -105,7 +105,7 @@ final class ControlChapter {
         new Table.Column("Reason", 2.2f), new Table.Column("In force (UTC)", 2.1f), new Table.Column("Covered", 2.6f));
     for (ExceptionInForce e : exceptions) {
       table.row(e.exception().subjectId(), e.exception().approvedBy(), e.exception().reason(),
-          "from " + Formats.stamp(e.exception().createdAt()) + "\nuntil " + Formats.stamp(e.exception().expiresAt()),
+          "from " + Formats.stamp(e.exception().createdAt()) + "\n" + Formats.end(e.exception()),
           e.covered().isEmpty() ? "no deviation" : e.covered().stream()
               .map(c -> "deviation of " + Formats.stamp(c.deviationStart()) + ": " + Formats.stamp(c.from()) + " to "
                   + Formats.stamp(c.to()))

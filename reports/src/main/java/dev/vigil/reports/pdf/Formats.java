@@ -1,5 +1,6 @@
 package dev.vigil.reports.pdf;
 
+import dev.vigil.controls.model.ControlException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +33,11 @@ final class Formats {
   static String stamp(Instant t) {
     if (t == null) return "—";
     return (t.getEpochSecond() % 60 == 0 ? STAMP_MINUTES : STAMP_SECONDS).format(t);
+  }
+
+  /** When an exception ends, as a table cell whose header says UTC: its expiry, or who revoked it and when. */
+  static String end(ControlException e) {
+    return e.revokedEarly() ? "revoked " + stamp(e.revokedAt()) + " by " + e.revokedBy() : "until " + stamp(e.expiresAt());
   }
 
   static String day(Instant t) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An approved exception in force at some time in the period ({@code [createdAt, expiresAt)}
+ * An approved exception in force at some time in the period ({@code [createdAt, endsAt)}
  * overlaps it): who approved it, why and until when are the exception's own fields. {@code covered}
  * lists, for each failing deviation whose members include the exception's subject, the part of
  * the deviation the exception was in force for.

@@ -115,6 +115,7 @@ class AssessmentResultsTest {
         .contains("failing from 2026-03-01T10:00:00Z to 2026-03-01T13:00:00Z (remediated in 3 hours)")
         .contains("`grt_1` (grt_1 last reviewed 120 days ago by Zoë)", "`grt_2` (grt_2 never reviewed)", "`fnd_1`")
         .contains("`grt_2` approved by `usr_ciso`", "Migration to the new IdP — Zoë's team")
+        .as("revoked before it lapsed").contains("until 2026-03-01T17:00:00Z, when `usr_ciso` revoked it")
         .contains("controls/AC-2/deviations.csv");
     assertThat(state(findings.get("VM-1"))).as("a control never run was not tested").isEqualTo("not-satisfied");
     assertThat(findings.get("VM-1").path("description").asText()).contains("not tested from 2026-03-01T00:00:00Z, "

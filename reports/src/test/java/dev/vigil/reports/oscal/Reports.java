@@ -89,7 +89,7 @@ final class Reports {
         new Finding(TENANT, "fnd_1", AC_2.id(), "grt_1", "grt_1 last reviewed 120 days ago", at(10).plusSeconds(1),
             "run_ac2_10", at(13).plusSeconds(1), "run_ac2_13"));
     List<ControlException> exceptions = List.of(new ControlException(TENANT, "exc_1", AC_2.id(), "grt_2",
-        "Migration to the new IdP — Zoë's team", "usr_ciso", at(18), at(11), null, null));
+        "Migration to the new IdP — Zoë's team", "usr_ciso", at(18), at(11), at(17), "usr_ciso"));
 
     List<ControlRun> ir1Runs = new ArrayList<>();
     for (int h = 0; h < 24; h++) ir1Runs.add(run(IR_1, "run_ir1_" + h, h, RunResult.NOT_APPLICABLE));

@@ -130,7 +130,10 @@ public final class ReportFixture {
     return new ControlSection(p, Optional.of("grants"), Optional.of(sample));
   }
 
-  /** Failing from before the period until 2 March, with an exception covering part of it. */
+  /**
+   * Failing from before the period until 2 March, with an exception covering part of it; the
+   * exception was to lapse on 5 March and was revoked on the 4th.
+   */
   static ControlSection ac2() {
     ControlInfo c = control("AC-2", "Grants expire", Family.LEAST_PRIVILEGE);
     Finding f = new Finding(TENANT, "fnd_1", "AC-2", "grt_7", "grt_7 never expires", AC2_START, "run_0", AC2_END,
@@ -138,7 +141,8 @@ public final class ReportFixture {
     PeriodDeviation d = new PeriodDeviation(ControlStatus.FAILING, AC2_START, true, AC2_END, List.of("run_0", "run_1"),
         List.of(new Deviation("grt_7", "grt_7 never expires")), List.of(f), List.of());
     ControlException ex = new ControlException(TENANT, "exc_2", "AC-2", "grt_7", "Migration window", "Ana Ruiz",
-        Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z"), null, null);
+        Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z"),
+        Instant.parse("2026-03-04T08:00:00Z"), "usr_ciso");
     ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_920, 3, 0, 8),
         List.of(new StatusSegment(ControlStatus.FAILING, FROM, AC2_END),
             new StatusSegment(ControlStatus.PASSING, AC2_END, TO)),

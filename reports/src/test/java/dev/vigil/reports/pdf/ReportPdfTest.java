@@ -47,6 +47,13 @@ class ReportPdfTest {
   }
 
   @Test
+  void anExceptionRevokedBeforeItLapsedEndsWhereItWasRevoked() {
+    String all = flat(pages);
+    assertThat(all).contains("revoked 2026-03-04 08:00 by usr_ciso").doesNotContain("until 2026-03-05");
+    assertThat(all).as("one in force to the end").contains("until 2026-05-01 00:00");
+  }
+
+  @Test
   void everyControlAndEveryDeviationIsInTheText() {
     String all = flat(pages);
     for (ControlSection c : ReportFixture.report().controls()) {
