@@ -1,11 +1,13 @@
 package dev.vigil.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.testing.TestDb;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +57,12 @@ abstract class QuerySyntaxContract extends WithEstate {
         Arguments.of("time:[yesterday TO *]", "yesterday is not an ISO-8601 date or instant"),
         Arguments.of("time:2026-13-45", "2026-13-45 is not an ISO-8601 date"),
         Arguments.of("seq:[x TO 5]", "x is not a whole number"),
-        Arguments.of("seq:{9223372036854775807 TO *]", "overflow"));
+        Arguments.of("seq:{9223372036854775807 TO *]", "overflow"),
+        Arguments.of("time:2026*", "time is a time field, which takes a value or a range"),
+        Arguments.of("resolved:2026*", "resolved is a time field"),
+        Arguments.of("seq:1?3", "seq is a number field"),
+        Arguments.of("seq:/1.*/", "seq is a number field"),
+        Arguments.of("seq:12~", "seq is a number field"));
   }
 
   @ParameterizedTest
@@ -69,7 +76,9 @@ abstract class QuerySyntaxContract extends WithEstate {
 
   @Test
   void aCursorOfGarbageIsMalformed() {
-    for (String garbage : List.of("garbage", "!!!", "dHxub3QtYS1udW1iZXJ8eA", "")) {
+    String cut = Base64.getUrlEncoder().withoutPadding().encodeToString("t|1795769394000|entry/".getBytes(UTF_8));
+    String noType = Base64.getUrlEncoder().withoutPadding().encodeToString("t|1795769394000|nope/12".getBytes(UTF_8));
+    for (String garbage : List.of("garbage", "!!!", "dHxub3QtYS1udW1iZXJ8eA", "", cut, noType)) {
       Rejected r = rejected("", garbage, SearchRequest.Order.TIME);
       assertThat(r.reason()).as(garbage).isEqualTo(Rejected.Reason.MALFORMED);
       assertThat(r.getMessage()).as(garbage).startsWith("cursor: ");

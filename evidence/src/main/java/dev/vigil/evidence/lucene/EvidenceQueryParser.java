@@ -24,7 +24,7 @@ import org.apache.lucene.util.automaton.Transition;
  * Lucene's classic query syntax over the index's fields, made strict: a field the index does
  * not have, a leading wildcard (or a regular expression that may begin with any character), too
  * many clauses or a regular expression too big to run is an error naming the problem. Numeric fields take numbers, and time fields ISO-8601 dates or
- * instants ({@code time:[2026-03-01 TO 2026-03-31]} covers both whole days). One per query.
+ * instants ({@code time:[2026-03-01 TO 2026-03-31]} covers both whole days), never a pattern. One per query.
  */
 final class EvidenceQueryParser extends QueryParser {
 
@@ -93,12 +93,42 @@ final class EvidenceQueryParser extends QueryParser {
 
   @Override
   protected Query getRegexpQuery(String field, String text) throws ParseException {
+    termsOnly(field, "/" + text + "/");
     Query query = super.getRegexpQuery(field, text);
     if (query instanceof AutomatonQuery a && firstCharacters(a.getAutomaton()) > REGEXP_FIRST_CHARACTERS) {
       throw new ParseException("/" + text + "/ may begin with any character: like a leading wildcard, it would"
           + " read every term of " + field + "; begin it with the characters you know");
     }
     return query;
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    termsOnly(field, termStr);
+    return super.getWildcardQuery(field, termStr);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    termsOnly(field, termStr + "*");
+    return super.getPrefixQuery(field, termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    termsOnly(field, termStr + "~");
+    return super.getFuzzyQuery(field, termStr, minSimilarity);
+  }
+
+  /**
+   * Refuses a pattern on a number or time field: they are indexed as points, which hold no
+   * terms for a pattern to match, so it would quietly find nothing.
+   */
+  private static void termsOnly(String field, String pattern) throws ParseException {
+    if (Fields.NUMBERS.contains(field)) {
+      throw new ParseException(field + ":" + pattern + ": " + field + " is a " + (Fields.TIMES.contains(field) ? "time"
+          : "number") + " field, which takes a value or a range such as " + field + ":[a TO b], not a pattern");
+    }
   }
 
   /** How many characters the automaton accepts first (it is deterministic: its transitions do not overlap). */
