@@ -703,7 +703,7 @@ abstract class ControlsApiContract extends ApiFixture {
   }
 
   @Test
-  void theReportCommandWritesAVerifiableReportAndRefusesAPeriodNotOver() throws Exception {
+  void theReportCommandWritesAVerifiableReportTheApiServesAndRefusesAPeriodNotOverOrAFullDirectory() throws Exception {
     Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
     JsonNode tenant = server.createTenant("cli-report");
     String tenantId = tenant.get("tenantId").asText();
@@ -722,9 +722,21 @@ abstract class ControlsApiContract extends ApiFixture {
       var verified = PackageVerifier.verify(out.resolve("evidence.zip"), null);
       assertThat(verified.problems()).isEmpty();
       assertThat(pdfText(Files.readAllBytes(out.resolve("report.pdf")))).contains("From the command line");
-      JsonNode listed = http.get(tenant.get("adminToken").asText(), "/api/v1/reports").get("items").get(0);
+      String admin = tenant.get("adminToken").asText();
+      JsonNode listed = http.get(admin, "/api/v1/reports").get("items").get(0);
       assertThat(listed.get("status").asText()).isEqualTo("done");
       assertThat(listed.get("requestedBy").get("type").asText()).isEqualTo("cli");
+      Http.Download served = http.download(admin, "/api/v1/reports/" + listed.get("id").asText() + "/report.pdf");
+      assertThat(served.status()).as("the API serves what the command wrote").isEqualTo(200);
+      assertThat(served.body()).isEqualTo(Files.readAllBytes(out.resolve("report.pdf")));
+
+      byte[] before = Files.readAllBytes(out.resolve("evidence.zip"));
+      VigilServer.CliRun again = server.run("report", "--tenant", tenantId, "--from", from.toString(), "--to", to,
+          "--out", out.toString(), VigilServer.CONFIG.toString());
+      assertThat(again.exit()).isEqualTo(1);
+      assertThat(again.err()).contains("already holds files");
+      assertThat(Files.readAllBytes(out.resolve("evidence.zip"))).as("a recorded file is not overwritten").isEqualTo(before);
+      assertThat(http.get(admin, "/api/v1/reports").get("items")).as("nothing recorded for the refused run").hasSize(1);
     } finally {
       try (var files = Files.list(out)) {
         for (Path f : files.toList()) Files.delete(f);

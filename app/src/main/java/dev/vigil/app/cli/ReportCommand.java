@@ -2,6 +2,7 @@ package dev.vigil.app.cli;
 
 import dev.vigil.app.VigilConfiguration;
 import dev.vigil.app.config.Reports;
+import dev.vigil.app.jobs.ReportJobs;
 import dev.vigil.collectors.audit.AuditAppender;
 import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.audit.CheckpointSigner;
@@ -20,8 +21,10 @@ import dev.vigil.reports.ReportGenerator;
 import dev.vigil.reports.ReportRequest;
 import dev.vigil.reports.period.Period;
 import io.dropwizard.db.ManagedDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +32,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -38,7 +42,9 @@ import org.jdbi.v3.core.Jdbi;
  * Type II report of {@code [from, to)} (report.pdf, evidence.zip, oscal.json) into DIR, with a
  * progress bar on a terminal. The report is recorded as the API records one (requested by
  * {@code {"type": "cli", "id": "report"}}, its files' hashes in the chain), so it lists with the
- * others. Exits 0 when written, 1 when the period is refused or generation failed.
+ * others, and its files are also placed in the reports dir, so the API serves them. DIR must be
+ * new or empty: files recorded in the chain are never overwritten. Exits 0 when written, 1 when
+ * DIR holds files, the period is refused or generation failed.
  */
 public final class ReportCommand extends VigilCommand {
 
@@ -64,6 +70,10 @@ public final class ReportCommand extends VigilCommand {
     Instant from = time("--from", ns.getString("from"));
     Instant to = time("--to", ns.getString("to"));
     Path out = Path.of(ns.getString("out"));
+    if (holdsFiles(out)) {
+      throw new CommandFailed(1, "--out " + out + " already holds files; give a new or empty directory (a report's"
+          + " files are recorded in the chain and are not overwritten)");
+    }
     Files.createDirectories(out);
     ManagedDataSource dataSource = config.database().buildForCommand(config.dataDir());
     try {
@@ -77,14 +87,14 @@ public final class ReportCommand extends VigilCommand {
       ReportGenerator generator = Reports.generator(jdbi, appender, checkpoints, masterKey,
           new Catalog(config.controls().parameters()), config.controls().schedules(), ids, clock);
       generate(new ReportStore(new AuditedWrites(jdbi, appender, ids, clock)), generator, ns.getString("tenant"),
-          ns.getString("title"), new Period(from, to), out, clock);
+          ns.getString("title"), new Period(from, to), out, config.reportsDir(), clock);
     } finally {
       dataSource.stop();
     }
   }
 
   private static void generate(ReportStore store, ReportGenerator generator, String tenantId, String title,
-      Period period, Path out, Clock clock) throws CommandFailed {
+      Period period, Path out, Path reportsDir, Clock clock) throws CommandFailed {
     Report r;
     try {
       r = store.request(tenantId, CLI, title, period.from(), period.to());
@@ -107,6 +117,7 @@ public final class ReportCommand extends VigilCommand {
     Artifacts a;
     try {
       a = generator.generate(new ReportRequest(r.id(), tenantId, r.title(), period, clock.instant()), out, bar);
+      serve(out, a, ReportJobs.folder(reportsDir, tenantId, r.id()));
     } catch (Exception e) {
       bar.finish();
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -120,6 +131,23 @@ public final class ReportCommand extends VigilCommand {
     System.out.println("report " + r.id() + ": " + a.pages() + " pages, written to " + out.toAbsolutePath());
     for (ReportFile f : a.files()) {
       System.out.printf("  %-13s %,12d bytes  sha256 %s%n", f.name(), f.bytes(), f.sha256());
+    }
+  }
+
+  /** Copies the files where the service serves them from: into a directory of their own, moved into place whole. */
+  private static void serve(Path out, Artifacts a, Path served) throws IOException {
+    Path partial = served.resolveSibling(served.getFileName() + ".partial-cli");
+    Files.createDirectories(partial);
+    for (ReportFile f : a.files()) {
+      Files.copy(out.resolve(f.name()), partial.resolve(f.name()), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.move(partial, served, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static boolean holdsFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return Files.exists(dir);
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
     }
   }
 

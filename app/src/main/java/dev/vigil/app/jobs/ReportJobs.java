@@ -201,6 +201,11 @@ public final class ReportJobs implements Managed {
   }
 
   private Path folder(String tenantId, String id) {
+    return folder(dir, tenantId, id);
+  }
+
+  /** Where the files of report {@code id} lie under the reports dir {@code dir}, whichever node or command wrote them. */
+  public static Path folder(Path dir, String tenantId, String id) {
     return dir.resolve(tenantId).resolve(id);
   }
 
