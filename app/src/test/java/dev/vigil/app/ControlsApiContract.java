@@ -703,6 +703,33 @@ abstract class ControlsApiContract extends ApiFixture {
   }
 
   @Test
+  void aReportOverAnEditedChainFailsAndItsDownloadSaysWhy() throws Exception {
+    Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+    JsonNode tenant = server.createTenant("edited-chain");
+    String admin = tenant.get("adminToken").asText();
+    String tenantId = tenant.get("tenantId").asText();
+    server.directly(c -> {
+      try (var u = c.prepareStatement("UPDATE audit_entries SET data = ? WHERE tenant_id = ? AND seq = 1")) {
+        u.setString(1, "{\"name\":\"Someone Else\"}");
+        u.setString(2, tenantId);
+        assertThat(u.executeUpdate()).isEqualTo(1);
+      }
+    });
+    Instant to = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Reply queued = http.post(admin, "/api/v1/reports", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+    assertThat(queued.status()).as(queued.text()).isEqualTo(202);
+    String id = queued.get("id").asText();
+    JsonNode failed = awaitReport(admin, id);
+    assertThat(failed.get("status").asText()).as(failed.toString()).isEqualTo("failed");
+    assertThat(failed.get("reason").asText()).contains("tenant " + tenantId);
+
+    Reply download = http.get(admin, "/api/v1/reports/" + id + "/report.pdf");
+    assertError(download, 409);
+    assertThat(download.get("message").asText()).contains("failed (" + failed.get("reason").asText() + ")")
+        .contains("ask for it again");
+  }
+
+  @Test
   void theReportCommandWritesAVerifiableReportTheApiServesAndRefusesAPeriodNotOverOrAFullDirectory() throws Exception {
     Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
     JsonNode tenant = server.createTenant("cli-report");

@@ -132,6 +132,9 @@ public final class ReportJobs implements Managed {
    */
   public Download download(String tenantId, Actor actor, String id, String name) {
     Report r = store.find(tenantId, id).orElseThrow(() -> Rejected.notFound("report", id));
+    if (r.status() == ReportStatus.FAILED) {
+      throw Rejected.conflict("report " + id + " failed (" + r.reason() + ") and has no files; ask for it again");
+    }
     if (r.status() != ReportStatus.DONE) {
       throw Rejected.conflict("report " + id + " is " + r.status().wire() + "; its files exist once it is done");
     }

@@ -77,8 +77,10 @@ public final class SignInResource {
     Optional<Duration> wait = throttle.wait(email, address);
     if (wait.isPresent()) {
       audit(candidates, email, "throttled", address);
+      // Rounded up: a wait of less than a second still reads as one.
+      Duration shown = Duration.ofSeconds(Math.max(1, (wait.get().toMillis() + 999) / 1000));
       return form(request, 429, email, !workspace.isEmpty(), "Too many failed sign-ins. Wait "
-          + PageView.span(wait.get()) + " and try again.");
+          + PageView.span(shown) + " and try again.");
     }
     List<User> matched = new ArrayList<>();
     for (UserStore.Workspace w : candidates) users.authenticate(w.tenantId(), email, password).ifPresent(matched::add);
