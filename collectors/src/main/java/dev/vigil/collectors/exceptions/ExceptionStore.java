@@ -4,23 +4,19 @@ import dev.vigil.collectors.audit.AuditData;
 import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
-import dev.vigil.collectors.tenancy.UserDao;
+import dev.vigil.collectors.tenancy.ActiveUsers;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.ControlDeclaration;
 import dev.vigil.controls.catalog.Population;
 import dev.vigil.controls.model.ControlException;
-import dev.vigil.controls.model.Role;
-import dev.vigil.controls.model.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /** Records approved exceptions to controls, and their early ends. Thread-safe. */
 public final class ExceptionStore {
@@ -33,7 +29,6 @@ public final class ExceptionStore {
 
   /** The longest an exception may last: it is time-boxed, and renewed by a new approval. */
   public static final Duration MAX_TERM = Duration.ofDays(365);
-  private static final Set<Role> APPROVERS = Set.of(Role.ADMIN, Role.COMPLIANCE);
   /**
    * The controls an exception may name: those of Vigil's standard catalog, the one the service
    * runs, in catalog order, each with what its members are. Read from the declarations; no
@@ -56,7 +51,7 @@ public final class ExceptionStore {
           + " days; approve a new one when it lapses");
     }
     return writes.jdbi().inTransaction(h -> {
-      requireApprover(h, tenantId, "approvedBy", approvedBy, "approve");
+      ActiveUsers.requireApprover(h, tenantId, approvedBy, "approvedBy", "approve exceptions");
       Optional<Population> population = CONTROLS.get(controlId);
       if (population.isPresent()) {
         // An exception only excuses a member the control examines: one naming anything else
@@ -91,7 +86,7 @@ public final class ExceptionStore {
         throw Rejected.conflict("exception " + id + " was revoked " + e.revokedAt() + " by " + e.revokedBy());
       }
       if (!e.coversAt(now)) throw Rejected.conflict("exception " + id + " lapsed " + e.expiresAt());
-      requireApprover(h, tenantId, "revokedBy", revokedBy, "revoke");
+      ActiveUsers.requireApprover(h, tenantId, revokedBy, "revokedBy", "revoke exceptions");
       dao.revoke(tenantId, id, now, revokedBy);
       writes.audit().append(h, tenantId, actor, "exception.revoked", id, AuditData.object()
           .put("controlId", e.controlId()).put("subjectId", e.subjectId()).put("revokedBy", revokedBy)
@@ -99,17 +94,6 @@ public final class ExceptionStore {
       return new ControlException(tenantId, id, e.controlId(), e.subjectId(), e.reason(), e.approvedBy(),
           e.expiresAt(), e.createdAt(), now, revokedBy);
     });
-  }
-
-  private static void requireApprover(Handle h, String tenantId, String field, String userId, String verb) {
-    Optional<User> user = h.attach(UserDao.class).find(tenantId, userId);
-    if (user.isEmpty()) {
-      throw Rejected.invalid(field + ": no user " + userId + " in this tenant");
-    }
-    if (!user.get().active() || !APPROVERS.contains(user.get().role())) {
-      throw Rejected.invalid(field + ": user " + userId + " may not " + verb + " exceptions; an active admin"
-          + " or compliance user must (auditors stay independent of what they audit)");
-    }
   }
 
   public Page<ControlException> list(String tenantId, String after, int limit) {

@@ -8,6 +8,7 @@ import dev.vigil.collectors.audit.AuditedWrites;
 import dev.vigil.collectors.connections.ConnectionDao;
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.tenancy.ActiveUsers;
 import dev.vigil.collectors.tenancy.UserDao;
 import dev.vigil.controls.audit.Actor;
 import dev.vigil.controls.model.AccessReview;
@@ -82,7 +83,7 @@ public final class GrantStore {
         throw Rejected.conflict("connection " + g.connectionId() + " is retired and cannot be granted on");
       }
       requireUser(h, tenantId, "requestedBy", g.requestedBy());
-      requireUser(h, tenantId, "approvedBy", g.approvedBy());
+      ActiveUsers.requireApprover(h, tenantId, g.approvedBy(), "approvedBy", "approve grants");
       Grant grant = new Grant(tenantId, writes.ids().next("gra"), agentId, g.connectionId(), scopes,
           g.justification(), g.requestedBy(), g.approvedBy(), now, g.expiresAt(), null);
       h.attach(GrantDao.class).insert(grant, GrantMapper.encode(scopes));
@@ -186,7 +187,7 @@ public final class GrantStore {
       if (h.attach(AgentDao.class).lock(tenantId, agentId).isEmpty()) {
         throw Rejected.invalid("agentId: no agent " + agentId + " in this tenant");
       }
-      requireUser(h, tenantId, "reviewerId", reviewerId);
+      ActiveUsers.requireApprover(h, tenantId, reviewerId, "reviewerId", "review access");
       Instant now = writes.clock().instant();
       AccessReview review = new AccessReview(tenantId, writes.ids().next("arv"), agentId, reviewerId, decision,
           notes, now);

@@ -1,10 +1,18 @@
 package dev.vigil.collectors.tenancy;
 
 import dev.vigil.collectors.db.Rejected;
+import dev.vigil.controls.model.Role;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** The check every store makes before it names a user as owner or commander of something. */
+/**
+ * The checks every store makes before it names a user as owner or commander of something, or as
+ * the person who approved or reviewed it.
+ */
 public final class ActiveUsers {
+
+  /** Who may approve and review: auditors stay independent of what they audit. */
+  private static final Set<Role> APPROVERS = Set.of(Role.ADMIN, Role.COMPLIANCE);
 
   private ActiveUsers() {}
 
@@ -16,5 +24,18 @@ public final class ActiveUsers {
     var user = h.attach(UserDao.class).find(tenantId, userId)
         .orElseThrow(() -> Rejected.invalid(field + ": no user " + userId + " in this tenant"));
     if (!user.active()) throw Rejected.invalid(field + ": user " + userId + " is deactivated and cannot " + role);
+  }
+
+  /**
+   * As {@link #require}, and refuses a user who is neither admin nor compliance: such a user
+   * cannot {@code act} ("approve grants", "review access").
+   */
+  public static void requireApprover(Handle h, String tenantId, String userId, String field, String act) {
+    require(h, tenantId, userId, field, act);
+    Role role = h.attach(UserDao.class).find(tenantId, userId).orElseThrow().role();
+    if (!APPROVERS.contains(role)) {
+      throw Rejected.invalid(field + ": user " + userId + " is " + role.wire() + " and cannot " + act + "; an admin"
+          + " or compliance user must (auditors stay independent of what they audit)");
+    }
   }
 }
