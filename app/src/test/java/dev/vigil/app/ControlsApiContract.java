@@ -444,6 +444,7 @@ abstract class ControlsApiContract extends ApiFixture {
     assertError(http.get(auditor, "/api/v1/findings?status=maybe"), 422);
     assertError(http.get(auditor, "/api/v1/findings?controlId=XX-9"), 422);
     assertError(http.get(auditor, "/api/v1/findings?limit=5000"), 422);
+    assertError(http.get(auditor, "/api/v1/findings?ownerId=usr_nope"), 422);
     assertError(http.get(auditor, "/api/v1/controls/AC-1/runs?from=yesterday"), 400);
     assertError(http.get(auditor, "/api/v1/controls/AC-1/runs?cursor=nope"), 400);
     assertError(http.get(auditor, "/api/v1/controls/AC-1/runs?from=2026-11-24T17:00:00Z&to=2026-11-24T14:00:00Z"), 422);

@@ -1,6 +1,8 @@
 package dev.vigil.collectors.monitoring;
 
 import dev.vigil.collectors.db.Page;
+import dev.vigil.collectors.db.Rejected;
+import dev.vigil.collectors.tenancy.UserDao;
 import dev.vigil.controls.catalog.Family;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,8 +89,13 @@ public final class ControlQueries {
 
   /** Findings that pass {@code filter}, in id order (the order they opened). */
   public Page<Finding> findings(String tenantId, FindingFilter filter, String after, int limit) {
-    List<Finding> fetched = jdbi.withExtension(RunDao.class,
-        dao -> dao.findings(tenantId, filter, after == null ? "" : after, limit + 1));
+    List<Finding> fetched = jdbi.withHandle(h -> {
+      // An owner the filter names must be the tenant's user: it is input, as a grant list's agent is.
+      if (filter.ownerId() != null && h.attach(UserDao.class).find(tenantId, filter.ownerId()).isEmpty()) {
+        throw Rejected.invalid("ownerId: no user " + filter.ownerId() + " in this tenant");
+      }
+      return h.attach(RunDao.class).findings(tenantId, filter, after == null ? "" : after, limit + 1);
+    });
     return Page.of(fetched, limit, Finding::id);
   }
 
