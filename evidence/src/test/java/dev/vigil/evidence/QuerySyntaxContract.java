@@ -144,6 +144,18 @@ abstract class QuerySyntaxContract extends WithEstate {
   }
 
   @Test
+  void aFindingAboutAGrantIsFoundByTheGrantsAgentAndConnection() {
+    SearchResult byName = search("type:finding AND controlId:AC-1 AND agent:sales-assistant AND connection:CRM", null,
+        SearchRequest.Order.TIME, 10);
+    assertThat(byName.items()).as("the wildcard grant's finding").extracting(h -> h.refs().get(Fields.GRANT_ID))
+        .containsExactly(c.wildGrant());
+    assertThat(search("type:finding AND agentId:" + c.otherAgent() + " AND connectionId:" + c.connection(), null,
+        SearchRequest.Order.TIME, 10).total()).isEqualTo(byName.total());
+    assertThat(search("type:finding AND controlId:AC-1 AND agent:support-triage", null, SearchRequest.Order.TIME, 10)
+        .total()).as("the other agent's narrow grant passes AC-1").isZero();
+  }
+
+  @Test
   void fieldsAndOperatorsCombine() {
     long open = estate.jdbi.withHandle(h -> h.createQuery(
         "SELECT count(*) FROM findings WHERE tenant_id = :t AND status = 'OPEN'").bind("t", c.tenant())

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the index's documents from what the database holds. Pure: the same rows give the same
@@ -134,11 +135,13 @@ public final class Documents {
   }
 
   /**
-   * A finding as it stands, with the control it belongs to as the run's evidence names it. Only
-   * runs change what is indexed of it (a person's owner or due date is not indexed), and each
-   * run that changes it re-indexes it, so a rebuild from the chain gives the same document.
+   * A finding as it stands, with the control it belongs to as the run's evidence names it, and,
+   * when its member is a grant ({@code grant}), the grant's agent and connection. Only runs
+   * change what is indexed of it (a person's owner or due date is not indexed), and each run
+   * that changes it re-indexes it, so a rebuild from the chain gives the same document.
    */
-  public static EvidenceDoc finding(Finding f, JsonNode evidence, AuditEntry proof) {
+  public static EvidenceDoc finding(Finding f, JsonNode evidence, AuditEntry proof, Optional<Grant> grant,
+      Names names) {
     Draft doc = control(new Draft(DocType.FINDING, f.id(), proof), evidence)
         .title(f.controlId() + " finding " + f.status().wire() + ": "
             + (f.subjectName() == null ? f.subjectId() : f.subjectName()))
@@ -149,6 +152,8 @@ public final class Documents {
         .text(f.detail()).show("detail", f.detail()).text(f.summary()).show("summary", f.summary())
         .term(Fields.SEVERITY, f.severity() == null ? null : f.severity().wire());
     ref(doc, f.subjectId());
+    grant.ifPresent(g -> doc.term(Fields.AGENT_ID, g.agentId()).term(Fields.AGENT, names.agent(g.agentId()))
+        .term(Fields.CONNECTION_ID, g.connectionId()).term(Fields.CONNECTION, names.connection(g.connectionId())));
     if (f.resolvedAt() != null) doc.number(Fields.OPEN_HOURS, Duration.between(f.openedAt(), f.resolvedAt()).toHours());
     return doc.build();
   }

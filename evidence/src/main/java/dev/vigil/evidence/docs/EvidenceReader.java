@@ -8,8 +8,10 @@ import dev.vigil.collectors.grants.GrantStore;
 import dev.vigil.collectors.incidents.IncidentStore;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.monitoring.ControlRun;
+import dev.vigil.collectors.monitoring.Finding;
 import dev.vigil.collectors.vendors.VendorStore;
 import dev.vigil.controls.audit.AuditEntry;
+import dev.vigil.controls.model.Grant;
 import dev.vigil.evidence.EvidenceDoc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +105,12 @@ public final class EvidenceReader {
           .map(EvidenceReader::parse).orElseThrow();
       out.add(Documents.run(run.get(), evidence, e));
       out.addAll(Documents.items(run.get(), evidence, e));
-      sources.controls().findingsOfRun(tenantId, runId).forEach(f -> out.add(Documents.finding(f, evidence, e)));
+      for (Finding f : sources.controls().findingsOfRun(tenantId, runId)) {
+        // A finding about a grant is about its agent and connection too: searches by either find it.
+        Optional<Grant> grant = f.subjectId().startsWith("gra_") ? sources.grants().find(tenantId, f.subjectId())
+            : Optional.empty();
+        out.add(Documents.finding(f, evidence, e, grant, names));
+      }
     }
 
     /** The document of the object {@code id} as it stands, when its id names a kind the index keeps. */
