@@ -11,7 +11,8 @@ import java.util.Map;
  * A control's passing share over the last days as an inline SVG bar chart drawn on the server
  * (no script): one bar a day, full height, green up to the share of that day's runs that
  * passed and red above it (a failed or errored run counts against it, a not applicable one
- * does not count), a grey stub where no run counted. {@code percent} is the share over the whole window; null when nothing counted.
+ * does not count), a grey stub where no run counted. {@code percent} is the share over the whole window; null when nothing counted,
+ * and then the label says whether the control ran at all.
  */
 public record Sparkline(List<Bar> bars, Integer percent, String label) {
 
@@ -25,7 +26,7 @@ public record Sparkline(List<Bar> bars, Integer percent, String label) {
   public record Bar(int x, int y, int height, String css) {}
 
   /** A control that has not run in the window. */
-  static final Sparkline EMPTY = draw(new long[DAYS][2]);
+  static final Sparkline EMPTY = draw(new long[DAYS][3]);
 
   public int getWidth() {
     return DAYS * (WIDTH + GAP);
@@ -39,11 +40,11 @@ public record Sparkline(List<Bar> bars, Integer percent, String label) {
     for (OverviewDao.DayCount c : counts) {
       int day = (int) (c.epochDay() - first);
       if (day < 0 || day >= DAYS) continue;
-      long[][] days = byControl.computeIfAbsent(c.controlId(), k -> new long[DAYS][2]);
+      long[][] days = byControl.computeIfAbsent(c.controlId(), k -> new long[DAYS][3]);
       switch (c.result()) {
         case "PASS" -> days[day][0] += c.runs();
         case "FAIL", "ERROR" -> days[day][1] += c.runs();
-        default -> { }
+        default -> days[day][2] += c.runs(); // not applicable: ran, counts neither way
       }
     }
     Map<String, Sparkline> out = new HashMap<>();
@@ -55,11 +56,13 @@ public record Sparkline(List<Bar> bars, Integer percent, String label) {
     List<Bar> bars = new ArrayList<>(DAYS);
     long passed = 0;
     long counted = 0;
+    long uncounted = 0;
     for (int d = 0; d < DAYS; d++) {
       long pass = days[d][0];
       long all = pass + days[d][1];
       passed += pass;
       counted += all;
+      uncounted += days[d][2];
       int x = d * (WIDTH + GAP);
       if (all == 0) {
         bars.add(new Bar(x, HEIGHT - 2, 2, "none"));
@@ -70,8 +73,9 @@ public record Sparkline(List<Bar> bars, Integer percent, String label) {
       if (green < HEIGHT) bars.add(new Bar(x, 0, HEIGHT - green, "fail"));
     }
     Integer percent = counted == 0 ? null : (int) Math.floor(100.0 * passed / counted);
-    String label = percent == null ? "No runs in the last " + DAYS + " days"
-        : percent + "% of runs passed in the last " + DAYS + " days";
+    String label = percent != null ? percent + "% of runs passed in the last " + DAYS + " days"
+        : uncounted > 0 ? "Not applicable in every run of the last " + DAYS + " days"
+        : "No runs in the last " + DAYS + " days";
     return new Sparkline(bars, percent, label);
   }
 }

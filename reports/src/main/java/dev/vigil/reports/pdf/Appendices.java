@@ -32,8 +32,9 @@ final class Appendices {
       blocks.paragraph("No control in this report examines a population.");
       return;
     }
-    blocks.paragraph("Each control that examines a population of members, its size at the period's end, and the "
-        + "size of the sample drawn from it (the sampling table is in the documentation of Vigil's reports).");
+    blocks.paragraph("Each control that examines a population of members, how many distinct members its runs in the "
+        + "period examined, and the size of the sample drawn from them (the sampling table is in the documentation "
+        + "of Vigil's reports).");
     Table table = new Table(blocks, new Table.Column("Control", 1.2f), new Table.Column("Population", 1.6f),
         new Table.Column("Members", 1), new Table.Column("Frequency", 1.6f), new Table.Column("Sample size", 1));
     for (ControlSection c : withPopulation) {
