@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.controls.audit.Checkpoint;
 import dev.vigil.controls.audit.NotesFile;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +23,27 @@ import java.util.List;
 final class SavedCheckpoints {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KINDS = "give a bundle's checkpoints.jsonl, the body of GET /api/v1/audit/checkpoints"
+      + " or a checkpoint sink's <tenantId>.notes file";
 
   private SavedCheckpoints() {}
 
   static List<String> notes(Path file) throws IOException, VerifyCommand.VerificationFailed {
     if (!Files.isRegularFile(file)) throw new VerifyCommand.VerificationFailed("no such file: " + file);
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new VerifyCommand.VerificationFailed(file + " is not text: " + KINDS);
+    }
     if (text.stripLeading().startsWith(Checkpoint.origin(""))) return notesFile(file, text);
     List<JsonNode> objects = new ArrayList<>();
     if (text.stripLeading().startsWith("{\"items\"")) {
-      JSON.readTree(text).path("items").forEach(objects::add);
+      try {
+        JSON.readTree(text).path("items").forEach(objects::add);
+      } catch (IOException e) {
+        throw new VerifyCommand.VerificationFailed(file + " is not JSON: " + KINDS);
+      }
     } else {
       for (String line : text.split("\n")) {
         if (line.isBlank()) continue;

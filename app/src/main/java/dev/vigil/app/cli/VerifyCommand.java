@@ -72,11 +72,11 @@ public final class VerifyCommand extends Command {
   static int check(Path file, byte[] pinnedKey, List<String> trusted, PrintStream out) throws IOException {
     if (isZip(file) && PackageVerifier.isPackage(file)) {
       PackageVerifier.Report report = PackageVerifier.verify(file, pinnedKey);
-      print(report, out);
+      print(report, pinnedKey != null, out);
       return report.problems().size();
     }
     BundleVerifier.Report report = verify(file, pinnedKey, trusted);
-    print(report, out);
+    print(report, pinnedKey != null, out);
     return report.problems().size();
   }
 
@@ -108,16 +108,25 @@ public final class VerifyCommand extends Command {
     }
   }
 
-  static void print(BundleVerifier.Report r, PrintStream out) {
-    out.println("tenant:      " + r.tenantId());
-    out.println("range:       seq " + r.fromSeq() + " to " + r.toSeq());
-    out.println("entries:     " + r.entries());
-    out.println("checkpoints: " + r.checkpoints());
-    out.println("signing key: " + r.keyId() + " (compare with GET /api/v1/audit/public-key, or pin it with --key)");
+  /** The summary, when the bundle could be read at all, then the verdict. */
+  static void print(BundleVerifier.Report r, boolean pinned, PrintStream out) {
+    if (r.tenantId() != null) {
+      out.println("tenant:      " + r.tenantId());
+      out.println("range:       " + (r.entries() == 0 ? "no entries" : "seq " + r.fromSeq() + " to " + r.toSeq()));
+      out.println("entries:     " + r.entries());
+      out.println("checkpoints: " + r.checkpoints());
+      out.println("signing key: " + key(r.keyId(), pinned, r.problems()));
+    }
     verdict(r.problems(), "every entry chains and every checkpoint verifies", out);
   }
 
-  static void print(PackageVerifier.Report r, PrintStream out) {
+  /** The key id, and whether the pinned key matched (a mismatch is among the problems). */
+  private static String key(String keyId, boolean pinned, List<BundleVerifier.Problem> problems) {
+    if (!pinned) return keyId + " (compare with GET /api/v1/audit/public-key, or pin it with --key)";
+    return keyId + (problems.isEmpty() ? " (the key given with --key)" : " (pinned with --key: see the problems)");
+  }
+
+  static void print(PackageVerifier.Report r, boolean pinned, PrintStream out) {
     out.println("evidence package");
     out.println("tenant:       " + r.tenantId());
     out.println("report:       " + r.reportId());
@@ -128,7 +137,7 @@ public final class VerifyCommand extends Command {
       out.println("audit bundle: seq " + b.fromSeq() + " to " + b.toSeq() + ", " + b.entries() + " entries, "
           + b.checkpoints() + " checkpoints");
     }
-    out.println("signing key:  " + r.keyId() + " (compare with GET /api/v1/audit/public-key, or pin it with --key)");
+    out.println("signing key:  " + key(r.keyId(), pinned, r.problems()));
     verdict(r.problems(), "the manifest's signature, every file's size and SHA-256, and the audit bundle verify", out);
   }
 

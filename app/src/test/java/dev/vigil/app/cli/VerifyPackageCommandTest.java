@@ -131,6 +131,38 @@ class VerifyPackageCommandTest {
 
     String printed = run(bundle, signer.publicKey(), 0);
 
-    assertThat(printed).startsWith("tenant:").contains("OK: every entry chains");
+    assertThat(printed).startsWith("tenant:").contains("OK: every entry chains")
+        .contains("signing key: " + signer.keyId() + " (the key given with --key)");
+    assertThat(run(bundle, null, 0)).contains("(compare with GET /api/v1/audit/public-key, or pin it with --key)");
+  }
+
+  @Test
+  void aFileThatIsNoZipGetsOnlyItsProblemNotASummaryOfNothing() throws IOException {
+    Path pdf = dir.resolve("report.pdf");
+    Files.write(pdf, "%PDF-1.7 not a bundle".getBytes(StandardCharsets.US_ASCII));
+
+    String printed = run(pdf, null, 1);
+
+    assertThat(printed).startsWith("FAILED: 1 problem(s)").contains("is not a zip file").doesNotContain("null");
+  }
+
+  @Test
+  void anEmptyExportSaysItHoldsNoEntries() throws IOException {
+    Path bundle = dir.resolve("empty.zip");
+    try (OutputStream out = Files.newOutputStream(bundle)) {
+      exporter.export(tenant, TO, TO.plusSeconds(3600), out);
+    }
+
+    assertThat(run(bundle, signer.publicKey(), 0)).contains("range:       no entries", "entries:     0");
+  }
+
+  @Test
+  void savedCheckpointsThatAreNotTextAreRefusedSayingWhatToGive() throws IOException {
+    Path binary = dir.resolve("checkpoints.bin");
+    Files.write(binary, new byte[] {'%', 'P', 'D', 'F', (byte) 0xC3, (byte) 0x28, (byte) 0xA0, (byte) 0xFF});
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SavedCheckpoints.notes(binary)))
+        .isInstanceOf(VerifyCommand.VerificationFailed.class).hasMessageContaining("is not text")
+        .hasMessageContaining("checkpoints.jsonl");
   }
 }
