@@ -421,6 +421,18 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aQueryParameterAPageDoesNotTakeIsAnHtmlErrorPageNotTheApisJson() throws Exception {
+    signIn("cora@acme.example");
+    driver.get(base + "/findings?nope=1");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This address cannot be shown");
+    assertThat(driver.findElement(By.cssSelector(".error-page")).getText()).contains("unknown query parameter 'nope'");
+    assertThat(driver.findElement(By.cssSelector("nav.side")).isDisplayed()).as("still inside the dashboard").isTrue();
+    HttpResponse<String> r = get("/findings?nope=1");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+  }
+
+  @Test
   void vendorsShowTheirReviewStatusAndLeadToConnectionsAndFindings() throws Exception {
     String vm1 = awaitFinding("VM-1", okta);
     signIn("cora@acme.example");

@@ -43,13 +43,14 @@ public final class SessionFilter implements ContainerRequestFilter {
     this.live = live;
   }
 
-  /** Registers a filter on every method of each {@link Dashboard} resource. */
+  /** Registers a filter on every method of each {@link Dashboard} resource, and {@link PageErrors} for its refusals. */
   static DynamicFeature feature(SessionStore sessions, TenantStore tenants) {
     return (ResourceInfo info, FeatureContext context) -> {
       if (info.getResourceClass() == null || !info.getResourceClass().isAnnotationPresent(Dashboard.class)) return;
       var method = info.getResourceMethod();
       context.register(new SessionFilter(sessions, tenants, method.isAnnotationPresent(Dashboard.SignedOut.class),
           method.isAnnotationPresent(Dashboard.Live.class)), jakarta.ws.rs.Priorities.AUTHENTICATION);
+      context.register(new PageErrors());
     };
   }
 
