@@ -89,7 +89,7 @@ final class ControlChapter {
   }
 
   private static String findings(List<Finding> findings) {
-    return listed(findings.stream().map(f -> f.subjectId() + " opened " + Formats.stamp(f.openedAt())
+    return listed(findings.stream().map(f -> f.id() + " (" + f.subjectId() + ") opened " + Formats.stamp(f.openedAt())
         + (f.resolvedAt() == null ? ", open" : ", resolved " + Formats.stamp(f.resolvedAt()))).toList());
   }
 

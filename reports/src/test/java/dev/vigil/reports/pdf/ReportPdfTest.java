@@ -62,6 +62,7 @@ class ReportPdfTest {
     }
     assertThat(all).contains("2026-02-27 22:00 before period", "open at period end", "No deviations noted.",
         "1 deviation noted.", "2 deviations noted.", "not evaluated: facts failed to load", "2 d 11 h 30 min");
+    assertThat(all).as("a deviation's findings by id, with their member").contains("fnd_1 (grt_7) opened");
   }
 
   @Test
