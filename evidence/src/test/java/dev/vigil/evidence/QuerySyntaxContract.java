@@ -145,7 +145,7 @@ abstract class QuerySyntaxContract extends WithEstate {
 
   @Test
   void aFindingAboutAGrantIsFoundByTheGrantsAgentAndConnection() {
-    SearchResult byName = search("type:finding AND controlId:AC-1 AND agent:sales-assistant AND connection:CRM", null,
+    SearchResult byName = search("type:finding AND controlId:AC-1 AND agent:sales-assistant", null,
         SearchRequest.Order.TIME, 10);
     assertThat(byName.items()).as("the wildcard grant's finding").extracting(h -> h.refs().get(Fields.GRANT_ID))
         .containsExactly(c.wildGrant());

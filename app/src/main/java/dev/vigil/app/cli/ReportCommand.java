@@ -24,7 +24,6 @@ import io.dropwizard.db.ManagedDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -117,10 +116,10 @@ public final class ReportCommand extends VigilCommand {
     Artifacts a;
     try {
       a = generator.generate(new ReportRequest(r.id(), tenantId, r.title(), period, clock.instant()), out, bar);
-      serve(out, a, ReportJobs.folder(reportsDir, tenantId, r.id()));
+      ReportJobs.place(reportsDir, tenantId, r.id(), out, a.files());
     } catch (Exception e) {
       bar.finish();
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      String reason = ReportJobs.reason(e);
       store.failed(tenantId, r.id(), node, reason);
       throw new CommandFailed(1, "report " + r.id() + " failed: " + reason);
     } finally {
@@ -132,16 +131,6 @@ public final class ReportCommand extends VigilCommand {
     for (ReportFile f : a.files()) {
       System.out.printf("  %-13s %,12d bytes  sha256 %s%n", f.name(), f.bytes(), f.sha256());
     }
-  }
-
-  /** Copies the files where the service serves them from: into a directory of their own, moved into place whole. */
-  private static void serve(Path out, Artifacts a, Path served) throws IOException {
-    Path partial = served.resolveSibling(served.getFileName() + ".partial-cli");
-    Files.createDirectories(partial);
-    for (ReportFile f : a.files()) {
-      Files.copy(out.resolve(f.name()), partial.resolve(f.name()), StandardCopyOption.REPLACE_EXISTING);
-    }
-    Files.move(partial, served, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static boolean holdsFiles(Path dir) throws IOException {

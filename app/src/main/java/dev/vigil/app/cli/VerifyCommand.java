@@ -115,29 +115,32 @@ public final class VerifyCommand extends Command {
       out.println("range:       " + (r.entries() == 0 ? "no entries" : "seq " + r.fromSeq() + " to " + r.toSeq()));
       out.println("entries:     " + r.entries());
       out.println("checkpoints: " + r.checkpoints());
-      out.println("signing key: " + key(r.keyId(), pinned, r.problems()));
+      out.println("signing key: " + key(r.keyId(), pinned));
     }
     verdict(r.problems(), "every entry chains and every checkpoint verifies", out);
   }
 
-  /** The key id, and whether the pinned key matched (a mismatch is among the problems). */
-  private static String key(String keyId, boolean pinned, List<BundleVerifier.Problem> problems) {
-    if (!pinned) return keyId + " (compare with GET /api/v1/audit/public-key, or pin it with --key)";
-    return keyId + (problems.isEmpty() ? " (the key given with --key)" : " (pinned with --key: see the problems)");
+  /** The key id, and how it was checked: against the key given with --key (a mismatch is a problem below), or not. */
+  private static String key(String keyId, boolean pinned) {
+    return keyId + (pinned ? " (checked against the key given with --key)"
+        : " (compare with GET /api/v1/audit/public-key, or pin it with --key)");
   }
 
+  /** The summary, when the manifest could be read, then the verdict. */
   static void print(PackageVerifier.Report r, boolean pinned, PrintStream out) {
     out.println("evidence package");
-    out.println("tenant:       " + r.tenantId());
-    out.println("report:       " + r.reportId());
-    out.println("period:       " + r.from() + " to " + r.to() + " (exclusive)");
-    out.println("files:        " + r.files());
-    BundleVerifier.Report b = r.bundle();
-    if (b != null) {
-      out.println("audit bundle: seq " + b.fromSeq() + " to " + b.toSeq() + ", " + b.entries() + " entries, "
-          + b.checkpoints() + " checkpoints");
+    if (r.tenantId() != null) {
+      out.println("tenant:       " + r.tenantId());
+      out.println("report:       " + r.reportId());
+      out.println("period:       " + r.from() + " to " + r.to() + " (exclusive)");
+      out.println("files:        " + r.files());
+      BundleVerifier.Report b = r.bundle();
+      if (b != null) {
+        out.println("audit bundle: seq " + b.fromSeq() + " to " + b.toSeq() + ", " + b.entries() + " entries, "
+            + b.checkpoints() + " checkpoints");
+      }
+      out.println("signing key:  " + key(r.keyId(), pinned));
     }
-    out.println("signing key:  " + key(r.keyId(), pinned, r.problems()));
     verdict(r.problems(), "the manifest's signature, every file's size and SHA-256, and the audit bundle verify", out);
   }
 

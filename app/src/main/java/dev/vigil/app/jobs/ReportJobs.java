@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -183,8 +184,7 @@ public final class ReportJobs implements Managed {
               store.progress(tenantId, id, node, p);
             }
           });
-      deleteTree(target);
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      moveIntoPlace(partial, target);
       store.done(tenantId, id, node, a.pages(), a.files());
     } catch (IOException | RuntimeException e) {
       LOG.error("generating report {} of tenant {} failed", id, tenantId, e);
@@ -197,8 +197,37 @@ public final class ReportJobs implements Managed {
     }
   }
 
+  /**
+   * Places the files of report {@code id}, written elsewhere into {@code from}, where every node
+   * serves them from (the reports dir {@code dir}): copied into a directory of their own and moved
+   * into place whole, as a generated report is. Nothing is left behind when it fails.
+   */
+  public static void place(Path dir, String tenantId, String id, Path from, List<ReportFile> files)
+      throws IOException {
+    Path target = folder(dir, tenantId, id);
+    Path partial = target.resolveSibling(id + ".partial-copy");
+    try {
+      deleteTree(partial);
+      Files.createDirectories(partial);
+      for (ReportFile f : files) Files.copy(from.resolve(f.name()), partial.resolve(f.name()));
+      moveIntoPlace(partial, target);
+    } catch (IOException | RuntimeException e) {
+      try {
+        deleteTree(partial);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static void moveIntoPlace(Path partial, Path target) throws IOException {
+    deleteTree(target);
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
   /** The failure in a line a user can act on; never a stack trace. */
-  private static String reason(Exception e) {
+  public static String reason(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.length() > 2000 ? message.substring(0, 2000) : message;
   }
@@ -208,7 +237,7 @@ public final class ReportJobs implements Managed {
   }
 
   /** Where the files of report {@code id} lie under the reports dir {@code dir}, whichever node or command wrote them. */
-  public static Path folder(Path dir, String tenantId, String id) {
+  private static Path folder(Path dir, String tenantId, String id) {
     return dir.resolve(tenantId).resolve(id);
   }
 

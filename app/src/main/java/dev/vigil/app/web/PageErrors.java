@@ -18,17 +18,7 @@ final class PageErrors implements ContainerResponseFilter {
     if (!(response.getEntity() instanceof ErrorBody body)) return;
     String detail = body.errors() == null || body.errors().isEmpty() ? body.message()
         : body.message() + ": " + String.join("; ", body.errors());
-    response.setEntity(new ErrorPage(WebSession.of(request), body.code(), heading(body.code()), detail), null,
+    response.setEntity(new ErrorPage(WebSession.of(request), body.code(), detail), null,
         MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-  }
-
-  private static String heading(int status) {
-    return switch (status) {
-      case 403 -> "Not allowed";
-      case 404 -> "Not found";
-      case 409 -> "Not ready yet";
-      case 503 -> "Not available on this node";
-      default -> "This address cannot be shown";
-    };
   }
 }

@@ -16,22 +16,22 @@ public final class PageRefused extends WebApplicationException {
   }
 
   static PageRefused notFound(WebSession session, String what) {
-    return new PageRefused(404, new ErrorPage(session, 404, "Not found",
+    return new PageRefused(404, new ErrorPage(session, 404,
         "There is no " + what + " here. It may have been removed, or the link may be wrong."));
   }
 
   static PageRefused forbidden(WebSession session, String why) {
-    return new PageRefused(403, new ErrorPage(session, 403, "Not allowed", why));
+    return new PageRefused(403, new ErrorPage(session, 403, why));
   }
 
   /** Something asked of a thing that is not ready for it yet (a report's file before the report is done). */
   static PageRefused notReady(WebSession session, String why) {
-    return new PageRefused(409, new ErrorPage(session, 409, "Not ready yet", why));
+    return new PageRefused(409, new ErrorPage(session, 409, why));
   }
 
   /** A page for an unknown path, for whoever asks (signed in or not: the page does not say). */
   public static Response unknownPath() {
-    return new PageRefused(404, new ErrorPage(null, 404, "Not found",
+    return new PageRefused(404, new ErrorPage(null, 404,
         "There is no page at this address.")).getResponse();
   }
 }

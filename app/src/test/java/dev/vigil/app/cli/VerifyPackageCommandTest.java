@@ -132,7 +132,7 @@ class VerifyPackageCommandTest {
     String printed = run(bundle, signer.publicKey(), 0);
 
     assertThat(printed).startsWith("tenant:").contains("OK: every entry chains")
-        .contains("signing key: " + signer.keyId() + " (the key given with --key)");
+        .contains("signing key: " + signer.keyId() + " (checked against the key given with --key)");
     assertThat(run(bundle, null, 0)).contains("(compare with GET /api/v1/audit/public-key, or pin it with --key)");
   }
 
@@ -164,5 +164,9 @@ class VerifyPackageCommandTest {
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SavedCheckpoints.notes(binary)))
         .isInstanceOf(VerifyCommand.VerificationFailed.class).hasMessageContaining("is not text")
         .hasMessageContaining("checkpoints.jsonl");
+    Path cut = dir.resolve("checkpoints.json");
+    Files.writeString(cut, "{\"items\": [{\"note\": \"vigil");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SavedCheckpoints.notes(cut)))
+        .isInstanceOf(VerifyCommand.VerificationFailed.class).hasMessageContaining("is not JSON");
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.collectors.tenancy;
 
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.controls.model.Role;
+import dev.vigil.controls.model.User;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -21,9 +22,7 @@ public final class ActiveUsers {
    * such a user cannot {@code role} ("own agents", "command incidents").
    */
   public static void require(Handle h, String tenantId, String userId, String field, String role) {
-    var user = h.attach(UserDao.class).find(tenantId, userId)
-        .orElseThrow(() -> Rejected.invalid(field + ": no user " + userId + " in this tenant"));
-    if (!user.active()) throw Rejected.invalid(field + ": user " + userId + " is deactivated and cannot " + role);
+    active(h, tenantId, userId, field, role);
   }
 
   /**
@@ -31,11 +30,17 @@ public final class ActiveUsers {
    * cannot {@code act} ("approve grants", "review access").
    */
   public static void requireApprover(Handle h, String tenantId, String userId, String field, String act) {
-    require(h, tenantId, userId, field, act);
-    Role role = h.attach(UserDao.class).find(tenantId, userId).orElseThrow().role();
+    Role role = active(h, tenantId, userId, field, act).role();
     if (!APPROVERS.contains(role)) {
       throw Rejected.invalid(field + ": user " + userId + " is " + role.wire() + " and cannot " + act + "; an admin"
           + " or compliance user must (auditors stay independent of what they audit)");
     }
+  }
+
+  private static User active(Handle h, String tenantId, String userId, String field, String what) {
+    User user = h.attach(UserDao.class).find(tenantId, userId)
+        .orElseThrow(() -> Rejected.invalid(field + ": no user " + userId + " in this tenant"));
+    if (!user.active()) throw Rejected.invalid(field + ": user " + userId + " is deactivated and cannot " + what);
+    return user;
   }
 }

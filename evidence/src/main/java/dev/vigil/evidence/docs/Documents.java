@@ -136,9 +136,11 @@ public final class Documents {
 
   /**
    * A finding as it stands, with the control it belongs to as the run's evidence names it, and,
-   * when its member is a grant ({@code grant}), the grant's agent and connection. Only runs
-   * change what is indexed of it (a person's owner or due date is not indexed), and each run
-   * that changes it re-indexes it, so a rebuild from the chain gives the same document.
+   * when its member is a grant ({@code grant}), the grant's agent (id and name) and connection
+   * (id only: a connection can be renamed, an agent cannot, and a rename appends no run that
+   * would index the finding again). Only runs change what is indexed of it (a person's owner or
+   * due date is not indexed), and each run that changes it re-indexes it, so a rebuild from the
+   * chain gives the same document.
    */
   public static EvidenceDoc finding(Finding f, JsonNode evidence, AuditEntry proof, Optional<Grant> grant,
       Names names) {
@@ -153,7 +155,7 @@ public final class Documents {
         .term(Fields.SEVERITY, f.severity() == null ? null : f.severity().wire());
     ref(doc, f.subjectId());
     grant.ifPresent(g -> doc.term(Fields.AGENT_ID, g.agentId()).term(Fields.AGENT, names.agent(g.agentId()))
-        .term(Fields.CONNECTION_ID, g.connectionId()).term(Fields.CONNECTION, names.connection(g.connectionId())));
+        .term(Fields.CONNECTION_ID, g.connectionId()));
     if (f.resolvedAt() != null) doc.number(Fields.OPEN_HOURS, Duration.between(f.openedAt(), f.resolvedAt()).toHours());
     return doc.build();
   }

@@ -107,7 +107,7 @@ public final class EvidenceReader {
       out.addAll(Documents.items(run.get(), evidence, e));
       for (Finding f : sources.controls().findingsOfRun(tenantId, runId)) {
         // A finding about a grant is about its agent and connection too: searches by either find it.
-        Optional<Grant> grant = f.subjectId().startsWith("gra_") ? sources.grants().find(tenantId, f.subjectId())
+        Optional<Grant> grant = "grant".equals(f.subjectKind()) ? sources.grants().find(tenantId, f.subjectId())
             : Optional.empty();
         out.add(Documents.finding(f, evidence, e, grant, names));
       }

@@ -41,8 +41,9 @@ final class TenantNames implements Names {
 
   @Override
   public void changed(String id) {
-    // Vendors are the only objects renamed; a new agent or connection is read on its first miss.
-    if (vendors != null && id.startsWith("ven_")) vendors = null;
+    // Vendors and connections can be renamed; a new agent is read on its first miss.
+    if (id.startsWith("ven_")) vendors = null;
+    if (id.startsWith("con_")) connections = null;
   }
 
   private enum Kind { AGENT, CONNECTION, VENDOR }

@@ -51,8 +51,8 @@ final class CoverPage {
     }
     flow.down(16);
     blocks.paragraph(fonts.small.colored(Rgb.MUTED), "All times are UTC. A period includes its start and excludes "
-        + "its end. Anyone with the service's checkpoint public key (GET /api/v1/audit/public-key, or the key "
-        + "id above) can verify the checkpoint's signature; "
+        + "its end. Anyone with the service's checkpoint public key (GET /api/v1/audit/public-key; its id is the "
+        + "key id above) can verify the checkpoint's signature; "
         + "appendix D states what was verified.");
   }
 
