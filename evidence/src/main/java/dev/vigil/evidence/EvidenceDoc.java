@@ -40,4 +40,10 @@ public record EvidenceDoc(DocType type, String id, String title, Instant time, l
   public static String uid(DocType type, String id) {
     return type.wire() + "/" + id;
   }
+
+  /** Whether {@code s} has the form {@link #uid(DocType, String)} gives: a document type, a slash, an id. */
+  public static boolean isUid(String s) {
+    int slash = s.indexOf('/');
+    return slash > 0 && slash < s.length() - 1 && DocType.fromWire(s.substring(0, slash)).isPresent();
+  }
 }

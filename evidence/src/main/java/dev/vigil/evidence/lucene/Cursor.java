@@ -1,7 +1,7 @@
 package dev.vigil.evidence.lucene;
 
 import dev.vigil.collectors.db.Rejected;
-import dev.vigil.evidence.DocType;
+import dev.vigil.evidence.EvidenceDoc;
 import dev.vigil.evidence.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -33,7 +33,7 @@ final class Cursor {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
       String kind = order == SearchRequest.Order.TIME ? "t" : "r";
       if (parts.length != 3 || !parts[0].equals(kind)) throw new IllegalArgumentException("wrong order");
-      if (!isUid(parts[2])) throw new IllegalArgumentException("not a document's uid");
+      if (!EvidenceDoc.isUid(parts[2])) throw new IllegalArgumentException("not a document's uid");
       Object first = order == SearchRequest.Order.TIME ? (Object) Long.parseLong(parts[1])
           : (Object) Float.intBitsToFloat(Integer.parseInt(parts[1]));
       return new Object[] {first, new BytesRef(parts[2])};
@@ -41,11 +41,5 @@ final class Cursor {
       throw Rejected.malformed("cursor: not one this search handed out (for sort=" + order.name().toLowerCase()
           + ")");
     }
-  }
-
-  /** Whether {@code s} has the form of a uid: a document type, a slash, an id. */
-  private static boolean isUid(String s) {
-    int slash = s.indexOf('/');
-    return slash > 0 && slash < s.length() - 1 && DocType.fromWire(s.substring(0, slash)).isPresent();
   }
 }
