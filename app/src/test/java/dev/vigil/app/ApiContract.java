@@ -94,6 +94,18 @@ abstract class ApiContract extends ApiFixture {
   // --- users ------------------------------------------------------------------------------
 
   @Test
+  void invalidFieldsAreEachNamedWithTheirLimit() {
+    Reply r = http.post(adminA, "/api/v1/users", "{\"email\":\"long@acme.example\",\"name\":\"" + "n".repeat(201)
+        + "\",\"role\":\"auditor\",\"password\":\"short\"}");
+    assertError(r, 422);
+    assertThat(r.get("message").asText()).isEqualTo("2 fields are invalid");
+    assertThat(r.get("errors")).extracting(JsonNode::asText).containsExactly(
+        "name must be at most 200 characters", "password must be between 12 and 1024 characters");
+    assertThat(http.get(adminA, "/api/v1/users?limit=100").get("items")).extracting(x -> x.get("email").asText())
+        .doesNotContain("long@acme.example");
+  }
+
+  @Test
   void usersAreCreatedWithoutEchoingPasswordsAndDeactivated() {
     Reply r = http.post(adminA, "/api/v1/users", user("pat@acme.example", "auditor"));
     JsonNode u = created(r);

@@ -599,6 +599,10 @@ abstract class ControlsApiContract extends ApiFixture {
     assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{}"), 422);
     assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"ownerId\":\"usr_nobody\"}"), 422);
     assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"comment\":\"  \"}"), 422);
+    assertThat(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"comment\":\"\"}").get("message").asText())
+        .as("one message for one empty field").isEqualTo("comment must not be blank");
+    assertThat(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"comment\":\"" + "x".repeat(2001) + "\"}")
+        .get("message").asText()).isEqualTo("comment must be at most 2000 characters");
     assertError(http.patch(o.admin(), "/api/v1/findings/" + id, "{\"severity\":\"low\"}"), 400);
     assertError(http.patch(orgAuditor, "/api/v1/findings/" + id, "{\"comment\":\"mine\"}"), 403);
     assertError(http.patch(adminB, "/api/v1/findings/" + id, "{\"comment\":\"mine\"}"), 404);
@@ -765,6 +769,12 @@ abstract class ControlsApiContract extends ApiFixture {
       assertThat(again.err()).contains("already holds files");
       assertThat(Files.readAllBytes(out.resolve("evidence.zip"))).as("a recorded file is not overwritten").isEqualTo(before);
       assertThat(http.get(admin, "/api/v1/reports").get("items")).as("nothing recorded for the refused run").hasSize(1);
+
+      VigilServer.CliRun intoFile = server.run("report", "--tenant", tenantId, "--from", from.toString(), "--to", to,
+          "--out", out.resolve("report.pdf").toString(), VigilServer.CONFIG.toString());
+      assertThat(intoFile.exit()).isEqualTo(1);
+      assertThat(intoFile.err()).contains("is a file, not a directory");
+      assertThat(http.get(admin, "/api/v1/reports").get("items")).hasSize(1);
     } finally {
       try (var files = Files.list(out)) {
         for (Path f : files.toList()) Files.delete(f);

@@ -13,4 +13,4 @@ public record CreateIncident(
     @NotNull Instant detectedAt,
     @NotNull Boolean affectsCustomerData,
     @Size(max = 4000) String description,
-    @Size(min = 1, max = 40) String commanderId) {}
+    @Size(max = 40) @NotBlankIfGiven String commanderId) {}

@@ -11,4 +11,4 @@ public record CreateVendor(
     @NotNull Criticality criticality,
     @Size(max = 2000) String services,
     @Size(max = 2000) String dataShared,
-    @Size(min = 1, max = 40) String ownerId) {}
+    @Size(max = 40) @NotBlankIfGiven String ownerId) {}

@@ -11,7 +11,7 @@ import java.util.List;
  * are checked by {@code EventStore} in one pass with the rest of the batch's validation (bean
  * validation of a thousand elements cost more than everything else ingest does to them).
  */
-public record IngestRequest(@NotEmpty @Size(max = 1000) List<Event> events) {
+public record IngestRequest(@NotEmpty @Size(max = 1000, message = "must have at most {max} items") List<Event> events) {
 
   /** One reported action. */
   public record Event(

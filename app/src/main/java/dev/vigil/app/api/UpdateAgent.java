@@ -2,13 +2,12 @@ package dev.vigil.app.api;
 
 import dev.vigil.controls.model.AgentStatus;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code PATCH /agents/{id}}: a new status, a new owner (an active user of the tenant), or both. */
 public record UpdateAgent(
     AgentStatus status,
-    @Size(min = 1, max = 40) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String ownerId) {
+    @Size(max = 40) @NotBlankIfGiven String ownerId) {
 
   @AssertTrue(message = "must name at least one of status, ownerId")
   public boolean isChange() {

@@ -2,16 +2,15 @@ package dev.vigil.app.api;
 
 import dev.vigil.controls.model.Severity;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** {@code PATCH /incidents/{id}}: timeline steps to set, corrections of the title and severity, a new commander. */
 public record UpdateIncident(Instant containedAt, Instant customersNotifiedAt, Instant resolvedAt,
     Instant postmortemAt,
-    @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+    @Size(max = 200) @NotBlankIfGiven String title,
     Severity severity,
-    @Size(min = 1, max = 40) String commanderId) {
+    @Size(max = 40) @NotBlankIfGiven String commanderId) {
 
   @AssertTrue(message = "must name at least one of containedAt, customersNotifiedAt, resolvedAt, postmortemAt,"
       + " title, severity, commanderId")

@@ -2,12 +2,11 @@ package dev.vigil.app.api;
 
 import dev.vigil.controls.model.Role;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code PATCH /users/{id}}: any of name, role, active; {@code "active": false} deactivates. */
 public record UpdateUser(
-    @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+    @Size(max = 200) @NotBlankIfGiven String name,
     Role role,
     Boolean active) {
 

@@ -3,17 +3,16 @@ package dev.vigil.app.api;
 import dev.vigil.controls.model.Criticality;
 import dev.vigil.controls.model.VendorStatus;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code PATCH /vendors/{id}}: any of the fields; {@code "status": "inactive"} retires a vendor. */
 public record UpdateVendor(
-    @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+    @Size(max = 200) @NotBlankIfGiven String name,
     Criticality criticality,
     @Size(max = 2000) String services,
     @Size(max = 2000) String dataShared,
     VendorStatus status,
-    @Size(min = 1, max = 40) String ownerId) {
+    @Size(max = 40) @NotBlankIfGiven String ownerId) {
 
   @AssertTrue(message = "must name at least one of name, criticality, services, dataShared, status, ownerId")
   public boolean isChange() {

@@ -69,6 +69,9 @@ public final class ReportCommand extends VigilCommand {
     Instant from = time("--from", ns.getString("from"));
     Instant to = time("--to", ns.getString("to"));
     Path out = Path.of(ns.getString("out"));
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new CommandFailed(1, "--out " + out + " is a file, not a directory; give a new or empty directory");
+    }
     if (holdsFiles(out)) {
       throw new CommandFailed(1, "--out " + out + " already holds files; give a new or empty directory (a report's"
           + " files are recorded in the chain and are not overwritten)");
@@ -134,7 +137,7 @@ public final class ReportCommand extends VigilCommand {
   }
 
   private static boolean holdsFiles(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return Files.exists(dir);
+    if (!Files.isDirectory(dir)) return false;
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isPresent();
     }

@@ -22,7 +22,8 @@ public final class ValidationMapper implements ExceptionMapper<JerseyViolationEx
         .map(v -> ConstraintMessage.getMessage(v, e.getInvocable()))
         .sorted()
         .toList();
-    String message = errors.size() == 1 ? errors.get(0) : errors.size() + " fields are invalid";
+    long fields = e.getConstraintViolations().stream().map(v -> v.getPropertyPath().toString()).distinct().count();
+    String message = fields == 1 ? String.join("; ", errors) : fields + " fields are invalid";
     List<String> listed = errors.size() > 1 ? errors : null;
     boolean ours = ConstraintMessage.determineStatus(e.getConstraintViolations(), e.getInvocable()) >= 500;
     return ours ? Errors.of(500, message, listed) : Errors.of(INVALID, message, listed);
