@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * welcome (its admin token and password) is printed only when the ports are bound: printed
  * before a failed start, it would scroll away with the stack trace and the token would be lost.
  * A failed start names the port that could not be bound and the variable that sets it, and
- * says how to mint a token for a demo tenant that was seeded but never shown.
+ * says how to mint a token for a demo tenant that was seeded but never shown: kept here until
+ * the application prints it as its last words, below the log's stack trace.
  */
 final class StartupNotice implements LifeCycle.Listener {
 
@@ -22,6 +23,7 @@ final class StartupNotice implements LifeCycle.Listener {
   private final int adminPort;
   private final PrintStream out;
   private volatile Optional<DemoSeeder.Welcome> welcome = Optional.empty();
+  private volatile Optional<String> failure = Optional.empty();
 
   StartupNotice(int httpPort, int adminPort, PrintStream out) {
     this.httpPort = httpPort;
@@ -40,14 +42,17 @@ final class StartupNotice implements LifeCycle.Listener {
 
   @Override
   public void lifeCycleFailure(LifeCycle event, Throwable cause) {
-    out.println();
-    out.println("Vigil could not start: " + reason(cause));
-    welcome.ifPresent(w -> {
-      out.println("The demo tenant " + w.tenantId() + " was created, but its admin token was not shown.");
-      out.println("Once the server is up, mint one with:");
-      out.println("  java -jar app/target/vigil.jar token-create --tenant " + w.tenantId()
-          + " --role admin --name admin config.yml");
-    });
+    StringBuilder text = new StringBuilder("\nVigil could not start: ").append(reason(cause));
+    welcome.ifPresent(w -> text.append("\nThe demo tenant ").append(w.tenantId())
+        .append(" was created, but its admin token was not shown.\nOnce the server is up, mint one with:")
+        .append("\n  java -jar app/target/vigil.jar token-create --tenant ").append(w.tenantId())
+        .append(" --role admin --name admin config.yml"));
+    failure = Optional.of(text.toString());
+  }
+
+  /** Why the server did not start, once it has failed to. */
+  Optional<String> failure() {
+    return failure;
   }
 
   /** The port a failed bind names, with the variable that sets it, or the cause's own words. */

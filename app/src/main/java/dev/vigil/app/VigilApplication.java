@@ -35,6 +35,7 @@ import dev.vigil.collectors.db.Ids;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -46,6 +47,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,9 @@ import org.slf4j.LoggerFactory;
 public final class VigilApplication extends Application<VigilConfiguration> {
 
   private static final Logger LOG = LoggerFactory.getLogger(VigilApplication.class);
+
+  /** What the server tells its starter; set when the server command runs. */
+  private volatile StartupNotice notice;
 
   public static void main(String[] args) throws Exception {
     new VigilApplication().run(args);
@@ -86,10 +91,26 @@ public final class VigilApplication extends Application<VigilConfiguration> {
     bootstrap.addCommand(new MasterKeyCommand());
   }
 
-  /** A command that failed exits with its own code (README, "Operations"); anything else with 1. */
+  /** The server command, whose failed start is explained once, last (see {@link StartingServer}). */
+  @Override
+  protected void addDefaultCommands(Bootstrap<VigilConfiguration> bootstrap) {
+    bootstrap.addCommand(new StartingServer(this, () -> failedStart().isPresent()));
+    bootstrap.addCommand(new CheckCommand<>(this));
+  }
+
+  /**
+   * A command that failed exits with its own code (README, "Operations"); anything else with 1.
+   * A failed start says why as the last thing printed, after the log's stack trace.
+   */
   @Override
   protected void onFatalError(Throwable t) {
+    failedStart().ifPresent(System.out::println);
     System.exit(t instanceof CommandFailed f ? f.exitCode() : 1);
+  }
+
+  private Optional<String> failedStart() {
+    StartupNotice n = notice;
+    return n == null ? Optional.empty() : n.failure();
   }
 
   /**
@@ -136,7 +157,9 @@ public final class VigilApplication extends Application<VigilConfiguration> {
         clock);
     Web.register(environment, config.dashboard(), database.jdbi(), stores, audit, monitoring, evidence, reports, ids,
         clock);
-    seedOrHint(config, environment, database, masterKey, stores, clock);
+    notice = new StartupNotice(port(config, true), port(config, false), System.out);
+    environment.lifecycle().addEventListener(notice);
+    seedOrHint(config, database, masterKey, stores, clock, notice);
   }
 
   /**
@@ -157,10 +180,8 @@ public final class VigilApplication extends Application<VigilConfiguration> {
    * Seeds the demo tenant into an empty database (saying how to sign in once the server is up),
    * or says how to create one.
    */
-  private static void seedOrHint(VigilConfiguration config, Environment environment, Database database,
-      MasterKey masterKey, Stores s, Clock clock) {
-    StartupNotice notice = new StartupNotice(port(config, true), port(config, false), System.out);
-    environment.lifecycle().addEventListener(notice);
+  private static void seedOrHint(VigilConfiguration config, Database database, MasterKey masterKey, Stores s,
+      Clock clock, StartupNotice notice) {
     if (config.demo()) {
       new DemoSeeder(database.jdbi(), masterKey, config.controls().parameters(), config.controls().findingSla(),
           config.audit().leaseTtl(), clock)
