@@ -15,9 +15,11 @@ import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.collectors.incidents.IncidentStore;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.reports.ReportStore;
+import dev.vigil.collectors.tenancy.PasswordHasher;
 import dev.vigil.collectors.tenancy.TenantStore;
 import dev.vigil.collectors.tenancy.TokenSecrets;
 import dev.vigil.collectors.tenancy.TokenStore;
+import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.vendors.VendorStore;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.Family;
@@ -66,7 +68,8 @@ public record Reports(ReportStore store, ReportJobs jobs) {
     ControlQueries queries = new ControlQueries(jdbi);
     Sources sources = new Sources(jdbi, new TenantStore(jdbi, appender, tokens, ids, clock), queries,
         new ExceptionStore(writes), checkpoints, new AgentStore(jdbi, appender, tokens, ids, clock), connections,
-        new VendorStore(writes), new IncidentStore(writes));
+        new VendorStore(writes), new IncidentStore(writes),
+        new UserStore(jdbi, appender, ids, new PasswordHasher(), clock));
     return new PeriodReport(new ReportReader(sources, catalog, schedules), new AuditLog(jdbi), checkpoints);
   }
 }

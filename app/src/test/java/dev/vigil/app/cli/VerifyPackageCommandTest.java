@@ -77,7 +77,8 @@ class VerifyPackageCommandTest {
     ReportContent content = new ReportContent("rep_1", tenant, "Zoë Analytics", null, new Period(FROM, TO), GENERATED,
         "0.1.0", new ChainStatement(range.first(), range.last(), "ab".repeat(32),
             new Checkpoint(tenant, range.last(), "ab".repeat(32), TO, "note"), "kid", "cd".repeat(32)),
-        new SystemDescription(Map.of(), List.of(), List.of(), new SystemDescription.Activity(0, 0, Map.of()), List.of()),
+        new SystemDescription(Map.of(), List.of(), List.of(), new SystemDescription.Activity(0, 0, Map.of()), List.of(),
+            Map.of()),
         List.of());
     EvidencePackage pack = new EvidencePackage(exporter::export, signer::signNote);
     Path file = dir.resolve("evidence.zip");

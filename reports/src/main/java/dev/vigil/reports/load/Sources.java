@@ -7,6 +7,7 @@ import dev.vigil.collectors.exceptions.ExceptionStore;
 import dev.vigil.collectors.incidents.IncidentStore;
 import dev.vigil.collectors.monitoring.ControlQueries;
 import dev.vigil.collectors.tenancy.TenantStore;
+import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.collectors.vendors.VendorStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,4 +18,4 @@ import org.jdbi.v3.core.Jdbi;
  */
 public record Sources(Jdbi jdbi, TenantStore tenants, ControlQueries controls, ExceptionStore exceptions,
     CheckpointStore checkpoints, AgentStore agents, ConnectionStore connections, VendorStore vendors,
-    IncidentStore incidents) {}
+    IncidentStore incidents, UserStore users) {}

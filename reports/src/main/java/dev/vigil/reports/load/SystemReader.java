@@ -9,6 +9,7 @@ import dev.vigil.reports.content.SystemDescription;
 import dev.vigil.reports.period.Period;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  * The system description: agents, connections and vendors that existed at the period's end
  * (created before it; each as it stands now, the stores keeping no past states), decisions and
  * reported actions recorded in the period (counted by {@link ActivityCount} in the chain's pass),
- * and the incidents open at some time in it.
+ * the incidents open at some time in it, and the names of the tenant's users.
  */
 final class SystemReader {
 
@@ -46,6 +47,8 @@ final class SystemReader {
     Pages.forEach(c -> sources.incidents().list(tenantId, c, Pages.SIZE), (Incident i) -> {
       if (period.overlaps(i.detectedAt(), i.resolvedAt())) incidents.add(slas.of(i));
     });
-    return new SystemDescription(agents, connections, vendors, activity, incidents);
+    Map<String, String> people = new HashMap<>();
+    Pages.forEach(c -> sources.users().list(tenantId, c, Pages.SIZE), u -> people.put(u.id(), u.name()));
+    return new SystemDescription(agents, connections, vendors, activity, incidents, people);
   }
 }

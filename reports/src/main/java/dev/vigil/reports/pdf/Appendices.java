@@ -8,6 +8,7 @@ import dev.vigil.reports.content.IncidentOutcome;
 import dev.vigil.reports.content.ReportContent;
 import dev.vigil.reports.period.ExceptionInForce;
 import java.util.List;
+import java.util.Map;
 
 /** The appendices: populations and samples, every exception, the incidents, and the chain verification. */
 final class Appendices {
@@ -20,7 +21,7 @@ final class Appendices {
     blocks.chapter(0, TITLE);
     blocks.paragraph("A. Populations and samples; B. Exceptions; C. Incidents; D. Chain verification.");
     populations(blocks, content.controls());
-    exceptions(blocks, content.controls());
+    exceptions(blocks, content.controls(), content.system().people());
     incidents(blocks, content);
     chain(blocks, content);
   }
@@ -46,7 +47,7 @@ final class Appendices {
     table.draw();
   }
 
-  private static void exceptions(Blocks blocks, List<ControlSection> controls) {
+  private static void exceptions(Blocks blocks, List<ControlSection> controls, Map<String, String> people) {
     blocks.section("B. Exceptions");
     List<ControlException> all = controls.stream().flatMap(c -> c.period().exceptions().stream())
         .map(ExceptionInForce::exception).toList();
@@ -59,8 +60,8 @@ final class Appendices {
         new Table.Column("Approved by", 1.4f), new Table.Column("Reason", 2.4f), new Table.Column("Approved (UTC)", 1.7f),
         new Table.Column("Ends (UTC)", 1.7f));
     for (ControlException e : all) {
-      table.row(e.controlId(), e.subjectId(), e.approvedBy(), e.reason(), Formats.stamp(e.createdAt()),
-          Formats.end(e));
+      table.row(e.controlId(), e.subjectId(), Formats.person(e.approvedBy(), people), e.reason(),
+          Formats.stamp(e.createdAt()), Formats.end(e, people));
     }
     table.draw();
   }

@@ -8,6 +8,7 @@ import dev.vigil.reports.period.ExceptionInForce;
 import dev.vigil.reports.period.PeriodDeviation;
 import dev.vigil.reports.period.RunCounts;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,7 @@ final class ControlChapter {
 
   private ControlChapter() {}
 
-  static void write(Blocks blocks, ControlSection section) {
+  static void write(Blocks blocks, ControlSection section, Map<String, String> people) {
     ControlPeriod p = section.period();
     blocks.chapter(1, title(p));
     blocks.field("Family", p.control().family().wire());
@@ -56,7 +57,7 @@ final class ControlChapter {
     if (p.exceptions().isEmpty()) {
       blocks.paragraph("No approved exception was in force in the period.");
     } else {
-      exceptions(blocks, p.exceptions());
+      exceptions(blocks, p.exceptions(), people);
     }
 
     SampleTable.write(blocks, section);
@@ -100,12 +101,12 @@ final class ControlChapter {
         : shown + "\n… and " + (lines.size() - LISTED) + " more (all in the evidence package)";
   }
 
-  private static void exceptions(Blocks blocks, List<ExceptionInForce> exceptions) {
+  private static void exceptions(Blocks blocks, List<ExceptionInForce> exceptions, Map<String, String> people) {
     Table table = new Table(blocks, new Table.Column("Member", 1.4f), new Table.Column("Approved by", 1.3f),
         new Table.Column("Reason", 2.2f), new Table.Column("In force (UTC)", 2.1f), new Table.Column("Covered", 2.6f));
     for (ExceptionInForce e : exceptions) {
-      table.row(e.exception().subjectId(), e.exception().approvedBy(), e.exception().reason(),
-          "from " + Formats.stamp(e.exception().createdAt()) + "\n" + Formats.end(e.exception()),
+      table.row(e.exception().subjectId(), Formats.person(e.exception().approvedBy(), people), e.exception().reason(),
+          "from " + Formats.stamp(e.exception().createdAt()) + "\n" + Formats.end(e.exception(), people),
           e.covered().isEmpty() ? "no deviation" : e.covered().stream()
               .map(c -> "deviation of " + Formats.stamp(c.deviationStart()) + ": " + Formats.stamp(c.from()) + " to "
                   + Formats.stamp(c.to()))

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /** How the report prints times, durations and shares: always UTC, always the same way. */
 final class Formats {
@@ -36,8 +37,15 @@ final class Formats {
   }
 
   /** When an exception ends, as a table cell whose header says UTC: its expiry, or who revoked it and when. */
-  static String end(ControlException e) {
-    return e.revokedEarly() ? "revoked " + stamp(e.revokedAt()) + " by " + e.revokedBy() : "until " + stamp(e.expiresAt());
+  static String end(ControlException e, Map<String, String> people) {
+    return e.revokedEarly() ? "revoked " + stamp(e.revokedAt()) + " by " + person(e.revokedBy(), people)
+        : "until " + stamp(e.expiresAt());
+  }
+
+  /** A user by name with the id that the evidence package's files use, or the id alone for a name not known. */
+  static String person(String userId, Map<String, String> people) {
+    String name = people.get(userId);
+    return name == null ? userId : name + " (" + userId + ")";
   }
 
   static String day(Instant t) {

@@ -66,7 +66,7 @@ public final class ReportPdf {
       summary.row(ControlChapter.title(c.period()), Formats.percent(c.period().passingShare()), c.period().conclusion());
     }
     summary.draw();
-    for (ControlSection c : content.controls()) ControlChapter.write(blocks, c);
+    for (ControlSection c : content.controls()) ControlChapter.write(blocks, c, content.system().people());
   }
 
   static String title(ReportContent content) {

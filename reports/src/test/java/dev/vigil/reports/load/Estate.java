@@ -69,7 +69,7 @@ final class Estate implements AutoCloseable {
     runner = new ControlRunner(loader, new RunRecorder(db.jdbi(), stores.audit(), stores.ids()), (c, o) -> {}, clock);
     queries = new ControlQueries(db.jdbi());
     reader = new ReportReader(new Sources(db.jdbi(), stores.tenants(), queries, stores.exceptions(), checkpoints,
-        stores.agents(), stores.connections(), stores.vendors(), stores.incidents()), catalog, SCHEDULES);
+        stores.agents(), stores.connections(), stores.vendors(), stores.incidents(), stores.users()), catalog, SCHEDULES);
   }
 
   /** What a tenant's day holds, for the assertions. */

@@ -129,7 +129,10 @@ abstract class ReportReaderContract {
 
   @Test
   void anExceptionInForceAppearsWithItsApprover() {
-    ControlPeriod ac1 = ac1(read(acme.tenant(), day)).period();
+    ReportContent content = read(acme.tenant(), day);
+    ControlPeriod ac1 = ac1(content).period();
+    assertThat(content.system().people()).as("the approver by name, for the report to say who approved")
+        .containsEntry(acme.approver(), "Ann");
     assertThat(ac1.exceptions()).singleElement().satisfies(e -> {
       assertThat(e.exception().id()).isEqualTo(acme.exceptionId());
       assertThat(e.exception().approvedBy()).isEqualTo(acme.approver());

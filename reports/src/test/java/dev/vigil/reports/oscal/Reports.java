@@ -107,7 +107,7 @@ final class Reports {
     return new ReportContent(reportId, TENANT, "Zoë's Agents — Support", "Type II report, March 2026", DAY,
         generatedAt, "0.1.0-test", new ChainStatement(1, 119, "b".repeat(64), checkpoint, "key_ed25519_1", SEED),
         new SystemDescription(Map.of(), List.of(), List.of(), new SystemDescription.Activity(0, 0, Map.of()),
-            List.of()),
+            List.of(), Map.of()),
         sections);
   }
 

@@ -129,9 +129,9 @@ class EvidencePackageTest {
     assertThat(CsvText.parse(Zips.member(zip, PackageLayout.FINDINGS))).anySatisfy(r -> assertThat(r)
         .containsSequence("AC-2", "fnd_1", "grt_7", "grt_7 never expires"));
     assertThat(CsvText.parse(Zips.member(zip, PackageLayout.EXCEPTIONS))).anySatisfy(r -> assertThat(r)
-        .contains("AC-1", "exc_1", "grt_zoë", ReportFixture.EM_DASH_NAME, ReportFixture.APPROVER));
+        .contains("AC-1", "exc_1", "grt_zoë", ReportFixture.EM_DASH_NAME, "usr_zoe"));
     assertThat(CsvText.parse(Zips.member(zip, PackageLayout.EXCEPTIONS))).as("revoked before it lapsed")
-        .anySatisfy(r -> assertThat(r).containsSequence("exc_2", "grt_7", "Migration window", "Ana Ruiz",
+        .anySatisfy(r -> assertThat(r).containsSequence("exc_2", "grt_7", "Migration window", "usr_ana",
             "2026-03-01T12:00:00.000Z", "2026-03-05T00:00:00.000Z", "2026-03-04T08:00:00.000Z", "usr_ciso"));
     List<List<String>> samples = CsvText.parse(Zips.member(zip, PackageLayout.SAMPLES));
     assertThat(samples).hasSize(1 + 40 * 3);

@@ -98,7 +98,7 @@ public final class ReportFixture {
             incident.customersNotifiedAt())));
     return new SystemDescription(Map.of(AgentStatus.ACTIVE, 12L, AgentStatus.SUSPENDED, 1L), List.of(inbox),
         List.of(mail), new SystemDescription.Activity(9_800, 212, Map.of("success", 9_500L, "error", 300L)),
-        List.of(outcome));
+        List.of(outcome), Map.of("usr_zoe", APPROVER, "usr_ana", "Ana Ruiz", "usr_ciso", "Cyd Okafor"));
   }
 
   static ControlInfo control(String id, String title, Family family) {
@@ -110,7 +110,7 @@ public final class ReportFixture {
   /** Passing throughout, an exception in force, a sample of 40 grants: a table over several pages. */
   static ControlSection ac1() {
     ControlInfo c = control("AC-1", "No wildcard or admin scopes", Family.LEAST_PRIVILEGE);
-    ControlException ex = new ControlException(TENANT, "exc_1", "AC-1", "grt_zoë", EM_DASH_NAME, APPROVER,
+    ControlException ex = new ControlException(TENANT, "exc_1", "AC-1", "grt_zoë", EM_DASH_NAME, "usr_zoe",
         Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-02-15T00:00:00Z"), null, null);
     ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_928, 14, 2, 0),
         List.of(new StatusSegment(ControlStatus.PASSING, FROM, TO)), List.of(),
@@ -140,7 +140,7 @@ public final class ReportFixture {
         "run_9");
     PeriodDeviation d = new PeriodDeviation(ControlStatus.FAILING, AC2_START, true, AC2_END, List.of("run_0", "run_1"),
         List.of(new Deviation("grt_7", "grt_7 never expires")), List.of(f), List.of());
-    ControlException ex = new ControlException(TENANT, "exc_2", "AC-2", "grt_7", "Migration window", "Ana Ruiz",
+    ControlException ex = new ControlException(TENANT, "exc_2", "AC-2", "grt_7", "Migration window", "usr_ana",
         Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z"),
         Instant.parse("2026-03-04T08:00:00Z"), "usr_ciso");
     ControlPeriod p = new ControlPeriod(c, every(FIVE_MIN), MARCH, new RunCounts(8_920, 3, 0, 8),

@@ -49,7 +49,7 @@ class ReportPdfTest {
   @Test
   void anExceptionRevokedBeforeItLapsedEndsWhereItWasRevoked() {
     String all = flat(pages);
-    assertThat(all).contains("revoked 2026-03-04 08:00 by usr_ciso").doesNotContain("until 2026-03-05");
+    assertThat(all).contains("revoked 2026-03-04 08:00 by Cyd Okafor (usr_ciso)").doesNotContain("until 2026-03-05");
     assertThat(all).as("one in force to the end").contains("until 2026-05-01 00:00");
   }
 
