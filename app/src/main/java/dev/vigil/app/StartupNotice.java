@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * before a failed start, it would scroll away with the stack trace and the token would be lost.
  * A failed start names the port that could not be bound and the variable that sets it, and
  * says how to mint a token for a demo tenant that was seeded but never shown: kept here until
- * the application prints it as its last words, below the log's stack trace.
+ * the server command prints it as its last words, below the log's stack trace.
  */
 final class StartupNotice implements LifeCycle.Listener {
 
@@ -23,7 +23,10 @@ final class StartupNotice implements LifeCycle.Listener {
   private final int adminPort;
   private final PrintStream out;
   private volatile Optional<DemoSeeder.Welcome> welcome = Optional.empty();
-  private volatile Optional<String> failure = Optional.empty();
+  private volatile Optional<Failure> failure = Optional.empty();
+
+  /** Why the server did not start: the cause, and what to tell its starter. */
+  record Failure(Throwable cause, String text) {}
 
   StartupNotice(int httpPort, int adminPort, PrintStream out) {
     this.httpPort = httpPort;
@@ -40,18 +43,20 @@ final class StartupNotice implements LifeCycle.Listener {
     welcome.ifPresent(w -> out.println(w.text()));
   }
 
+  /** Keeps the first failure: stopping the server after it can fail too, and would name another reason. */
   @Override
   public void lifeCycleFailure(LifeCycle event, Throwable cause) {
+    if (failure.isPresent()) return;
     StringBuilder text = new StringBuilder("\nVigil could not start: ").append(reason(cause));
     welcome.ifPresent(w -> text.append("\nThe demo tenant ").append(w.tenantId())
         .append(" was created, but its admin token was not shown.\nOnce the server is up, mint one with:")
         .append("\n  java -jar app/target/vigil.jar token-create --tenant ").append(w.tenantId())
         .append(" --role admin --name admin config.yml"));
-    failure = Optional.of(text.toString());
+    failure = Optional.of(new Failure(cause, text.toString()));
   }
 
   /** Why the server did not start, once it has failed to. */
-  Optional<String> failure() {
+  Optional<Failure> failure() {
     return failure;
   }
 

@@ -94,23 +94,14 @@ public final class VigilApplication extends Application<VigilConfiguration> {
   /** The server command, whose failed start is explained once, last (see {@link StartingServer}). */
   @Override
   protected void addDefaultCommands(Bootstrap<VigilConfiguration> bootstrap) {
-    bootstrap.addCommand(new StartingServer(this, () -> failedStart().isPresent()));
+    bootstrap.addCommand(new StartingServer(this, () -> Optional.ofNullable(notice)));
     bootstrap.addCommand(new CheckCommand<>(this));
   }
 
-  /**
-   * A command that failed exits with its own code (README, "Operations"); anything else with 1.
-   * A failed start says why as the last thing printed, after the log's stack trace.
-   */
+  /** A command that failed exits with its own code (README, "Operations"); anything else with 1. */
   @Override
   protected void onFatalError(Throwable t) {
-    failedStart().ifPresent(System.out::println);
     System.exit(t instanceof CommandFailed f ? f.exitCode() : 1);
-  }
-
-  private Optional<String> failedStart() {
-    StartupNotice n = notice;
-    return n == null ? Optional.empty() : n.failure();
   }
 
   /**

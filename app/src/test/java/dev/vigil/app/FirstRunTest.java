@@ -37,6 +37,9 @@ class FirstRunTest {
     String said = failed.out() + failed.err();
     assertThat(said).doesNotContain("vgl_").doesNotContain("password:")
         .contains("is in use; set VIGIL_HTTP_PORT to another");
+    assertThat(said.split("BindException", -1)).as("the stack trace once, the log's").hasSize(2);
+    assertThat(failed.out().strip()).as("the reason last, below the trace").contains("Vigil could not start: port")
+        .endsWith("--role admin --name admin config.yml");
     Matcher hint = Pattern.compile("token-create --tenant (ten_[a-z0-9]+) --role admin").matcher(said);
     assertThat(hint.find()).as(said).isTrue();
     String tenant = hint.group(1);
