@@ -1,22 +1,20 @@
 package dev.vigil.app.api;
 
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An optional text that, when given, holds more than white space: what a change request may
- * leave out, but not empty. Null passes (the field is not being changed); {@code @NotBlank} is
- * for text that must be given.
+ * An optional text that, when given, is not blank: what a change request may leave out, but
+ * not give empty. Blank is {@code @NotBlank}'s rule (nothing left once trimmed), so an update
+ * refuses what the matching create refuses; null passes (the field is not being changed).
  */
-@Pattern(regexp = "(?s).*\\S.*")
-@ReportAsSingleViolation
-@Constraint(validatedBy = {})
+@Constraint(validatedBy = NotBlankIfGiven.Validator.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NotBlankIfGiven {
@@ -25,4 +23,12 @@ public @interface NotBlankIfGiven {
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
+
+  /** The rule, for text. */
+  final class Validator implements ConstraintValidator<NotBlankIfGiven, CharSequence> {
+    @Override
+    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+      return value == null || !value.toString().trim().isEmpty();
+    }
+  }
 }

@@ -24,7 +24,7 @@ public final class ValidationMapper implements ExceptionMapper<JerseyViolationEx
         .toList();
     long fields = e.getConstraintViolations().stream().map(v -> v.getPropertyPath().toString()).distinct().count();
     String message = fields == 1 ? String.join("; ", errors) : fields + " fields are invalid";
-    List<String> listed = errors.size() > 1 ? errors : null;
+    List<String> listed = fields > 1 ? errors : null;
     boolean ours = ConstraintMessage.determineStatus(e.getConstraintViolations(), e.getInvocable()) >= 500;
     return ours ? Errors.of(500, message, listed) : Errors.of(INVALID, message, listed);
   }
