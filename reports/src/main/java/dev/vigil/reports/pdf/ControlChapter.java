@@ -60,7 +60,7 @@ final class ControlChapter {
       exceptions(blocks, p.exceptions(), people);
     }
 
-    SampleTable.write(blocks, section);
+    SampleTable.write(blocks, section, people);
   }
 
   static String title(ControlPeriod p) {

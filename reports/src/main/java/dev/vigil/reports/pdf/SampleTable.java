@@ -8,6 +8,7 @@ import dev.vigil.reports.sample.SampledItem;
 import dev.vigil.reports.sample.Stretch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,7 @@ final class SampleTable {
 
   private SampleTable() {}
 
-  static void write(Blocks blocks, ControlSection section) {
+  static void write(Blocks blocks, ControlSection section, Map<String, String> people) {
     blocks.subheading("Sample");
     if (section.sample().isEmpty()) {
       blocks.paragraph(section.populationKind().isEmpty()
@@ -43,7 +44,8 @@ final class SampleTable {
         new Table.Column("Examinations in the period (UTC)", 4.2f), new Table.Column("Chain entries", 2.4f));
     int n = 0;
     for (SampledItem item : s.items()) {
-      table.row(Integer.toString(++n), item.memberId(), examinations(item), entries(item.chainEntries()));
+      table.row(Integer.toString(++n), item.memberId(), examinations(item),
+          entries(item.chainEntries(), people));
     }
     table.draw();
   }
@@ -76,11 +78,11 @@ final class SampleTable {
     return r.name().toLowerCase(Locale.ROOT);
   }
 
-  static String entries(List<AuditEntry> entries) {
+  static String entries(List<AuditEntry> entries, Map<String, String> people) {
     if (entries.isEmpty()) return "none in the period";
     return ControlChapter.listed(entries.stream()
         .map(e -> "#" + e.seq() + " " + Formats.stamp(e.time()) + " " + e.kind() + " by " + e.actor().type() + " "
-            + e.actor().id())
+            + ("user".equals(e.actor().type()) ? Formats.person(e.actor().id(), people) : e.actor().id()))
         .toList());
   }
 }

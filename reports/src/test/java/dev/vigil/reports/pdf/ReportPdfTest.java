@@ -47,6 +47,14 @@ class ReportPdfTest {
   }
 
   @Test
+  void peopleAreNamedBesideTheirIds() {
+    String all = flat(pages);
+    assertThat(all).as("a sampled entry's author").contains("grant.updated by user " + ReportFixture.APPROVER
+        + " (usr_zoe)");
+    assertThat(all).as("an exception's approver").contains("Ana Ruiz (usr_ana)");
+  }
+
+  @Test
   void anExceptionRevokedBeforeItLapsedEndsWhereItWasRevoked() {
     String all = flat(pages);
     assertThat(all).contains("revoked 2026-03-04 08:00 by Cyd Okafor (usr_ciso)").doesNotContain("until 2026-03-05");
