@@ -430,6 +430,17 @@ class DashboardBrowserTest {
     HttpResponse<String> r = get("/findings?nope=1");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+
+    // A filter value the form never offers is refused, not dropped for the default list.
+    driver.get(base + "/findings?status=closed");
+    assertThat(driver.findElement(By.cssSelector(".error-page")).getText())
+        .contains("status must be one of open, resolved, excused, or left out; 'closed' is none of them.");
+    for (String address : List.of("/findings?severity=urgent", "/findings?control=XX-9", "/findings?overdue=yes",
+        "/findings?age=12", "/controls?family=nope", "/controls?status=green")) {
+      assertThat(get(address).statusCode()).as(address).isEqualTo(400);
+    }
+    assertThat(get("/findings?status=&severity=&control=&age=").statusCode()).as("the form's 'any' choices")
+        .isEqualTo(200);
   }
 
   @Test

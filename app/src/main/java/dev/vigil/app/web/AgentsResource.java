@@ -1,5 +1,7 @@
 package dev.vigil.app.web;
 
+import static dev.vigil.app.web.Params.blank;
+
 import dev.vigil.collectors.agents.AgentStore;
 import dev.vigil.collectors.connections.ConnectionStore;
 import dev.vigil.collectors.db.Page;
@@ -107,9 +109,5 @@ public final class AgentsResource {
     String owner = UserNames.of(users, tenant, Stream.ofNullable(agent.ownerId())).get(agent.ownerId());
     return new AgentPage(session, agent, owner, tokens.ofAgent(tenant, id, "", TOKENS_SHOWN), page, connectionNames,
         unused, new AgentPage.Use(uses, outside, since, now), !blank(after));
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

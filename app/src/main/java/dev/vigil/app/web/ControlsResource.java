@@ -65,10 +65,13 @@ public final class ControlsResource {
   public ControlsPage list(@Context ContainerRequestContext request, @QueryParam("family") String family,
       @QueryParam("status") String status) {
     WebSession session = WebSession.of(request);
-    Family chosenFamily = family == null || family.isEmpty() ? null
-        : Arrays.stream(Family.values()).filter(f -> f.wire().equals(family)).findFirst().orElse(null);
+    String familyChoice = Params.choice(session, "family", family, Arrays.stream(Family.values()).map(Family::wire)
+        .toList());
+    Family chosenFamily = familyChoice == null ? null : Family.of(familyChoice);
+    String statusChoice = Params.choice(session, "status", status, ControlsPage.STATUSES.stream().map(Status::css)
+        .toList());
     return new ControlsPage(session, catalog, statuses(session.tenantId()), chosenFamily,
-        status == null ? "" : status);
+        statusChoice == null ? "" : statusChoice);
   }
 
   @GET

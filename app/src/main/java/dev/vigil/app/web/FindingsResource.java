@@ -1,5 +1,8 @@
 package dev.vigil.app.web;
 
+import static dev.vigil.app.web.Params.blank;
+import static dev.vigil.app.web.Params.choice;
+
 import dev.vigil.collectors.db.Page;
 import dev.vigil.collectors.db.Rejected;
 import dev.vigil.collectors.grants.GrantStore;
@@ -10,6 +13,7 @@ import dev.vigil.collectors.monitoring.FindingStatus;
 import dev.vigil.collectors.monitoring.FindingStore;
 import dev.vigil.collectors.tenancy.UserStore;
 import dev.vigil.controls.catalog.Catalog;
+import dev.vigil.controls.catalog.Control;
 import dev.vigil.controls.catalog.FindingSeverity;
 import dev.vigil.controls.model.Grant;
 import dev.vigil.controls.model.User;
@@ -32,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +79,18 @@ public final class FindingsResource {
     WebSession session = WebSession.of(request);
     String tenant = session.tenantId();
     Instant now = clock.instant();
-    // Unknown values are dropped, as the controls list drops them: the form only offers known ones.
-    FindingStatus s = status == null ? FindingStatus.OPEN : FindingStatus.ofWire(status);
-    FindingSeverity sev = blank(severity) ? null : FindingSeverity.ofWire(severity);
-    String controlId = blank(control) || catalog.find(control).isEmpty() ? null : control;
-    boolean late = "true".equals(overdue);
-    int days = age != null && FindingsPage.AGES.contains(age) ? Integer.parseInt(age) : 0;
+    // Open findings unless a status is asked for; "" (the form's "Any status") asks for all.
+    String statusChoice = choice(session, "status", status, Arrays.stream(FindingStatus.values())
+        .map(FindingStatus::wire).toList());
+    FindingStatus s = status == null ? FindingStatus.OPEN : statusChoice == null ? null
+        : FindingStatus.ofWire(statusChoice);
+    String severityChoice = choice(session, "severity", severity, Arrays.stream(FindingSeverity.values())
+        .map(FindingSeverity::wire).toList());
+    FindingSeverity sev = severityChoice == null ? null : FindingSeverity.ofWire(severityChoice);
+    String controlId = choice(session, "control", control, catalog.all().stream().map(Control::id).toList());
+    boolean late = choice(session, "overdue", overdue, List.of("true")) != null;
+    String ageChoice = choice(session, "age", age, FindingsPage.AGES);
+    int days = ageChoice == null ? 0 : Integer.parseInt(ageChoice);
     var filter = new FindingFilter(controlId, s, sev, null, late ? now : null,
         days == 0 ? null : now.minus(Duration.ofDays(days)));
     Page<Finding> page = queries.findings(tenant, filter, blank(after) ? "" : after, PER_PAGE);
@@ -161,9 +172,5 @@ public final class FindingsResource {
 
   private Finding find(WebSession session, String id) {
     return queries.finding(session.tenantId(), id).orElseThrow(() -> PageRefused.notFound(session, "finding " + id));
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * A dashboard request refused with an HTML page (404 for an id the tenant does not have, 403
- * for an action the role may not take or a form without its CSRF token), which the API's
- * exception mapper passes through as it is.
+ * for an action the role may not take or a form without its CSRF token, 400 for a filter value
+ * a list does not offer), which the API's exception mapper passes through as it is.
  */
 public final class PageRefused extends WebApplicationException {
 
@@ -18,6 +18,11 @@ public final class PageRefused extends WebApplicationException {
   static PageRefused notFound(WebSession session, String what) {
     return new PageRefused(404, new ErrorPage(session, 404,
         "There is no " + what + " here. It may have been removed, or the link may be wrong."));
+  }
+
+  /** An address whose query asks for what the page does not offer (a filter value its form never sends). */
+  static PageRefused badAddress(WebSession session, String why) {
+    return new PageRefused(400, new ErrorPage(session, 400, why));
   }
 
   static PageRefused forbidden(WebSession session, String why) {
