@@ -1,5 +1,6 @@
 package dev.vigil.app;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vigil.app.config.AuditFactory;
 import dev.vigil.app.config.ControlsFactory;
@@ -10,6 +11,7 @@ import dev.vigil.app.config.EvidenceFactory;
 import dev.vigil.app.config.PrometheusFactory;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -68,6 +70,14 @@ public final class VigilConfiguration extends Configuration {
   @Valid
   @NotNull
   private DashboardFactory dashboard = new DashboardFactory();
+
+  /** A node may leave the sweeps to others only where others share its schedule: PostgreSQL. */
+  @JsonIgnore
+  @AssertTrue(message = "must be run by some node: controls.sweeps may be false only on PostgreSQL, where the other"
+      + " nodes run them; on H2 no node would")
+  public boolean isControlSweeps() {
+    return controls.sweeps() || !database.embedded(dataDir());
+  }
 
   public Path dataDir() {
     return Path.of(dataDir);

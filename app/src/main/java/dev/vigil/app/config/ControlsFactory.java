@@ -65,6 +65,14 @@ public final class ControlsFactory {
   @Max(60_000)
   private int changeDebounceMillis = 0;
 
+  /**
+   * Whether this node runs the scheduled sweeps. On PostgreSQL the nodes share the schedule, so
+   * a node that answers decisions can leave the sweeps, and their bursts of work, to the others;
+   * changes made through it still re-run what they affect here.
+   */
+  @JsonProperty
+  private boolean sweeps = true;
+
   /** Seconds between a clustered node's check-ins (PostgreSQL only). */
   @JsonProperty
   @Min(1)
@@ -173,6 +181,10 @@ public final class ControlsFactory {
     return Duration.ofMillis(changeDebounceMillis);
   }
 
+  public boolean sweeps() {
+    return sweeps;
+  }
+
   public Duration clusterCheckin() {
     return Duration.ofSeconds(clusterCheckinSeconds);
   }
@@ -211,10 +223,11 @@ public final class ControlsFactory {
     ChangeTriggers triggers = new ChangeTriggers(runs.runner(), runs.catalog(), changeDebounce(),
         CHANGE_RUN_THREADS, clock);
     audit.listeners().add(triggers);
-    ControlScheduler scheduler = scheduler(database, runs, metrics.controls(), clock);
+    Optional<ControlScheduler> scheduler = sweeps ? Optional.of(scheduler(database, runs, metrics.controls(), clock))
+        : Optional.empty();
     environment.lifecycle().manage(new ManagedService(alerts::start, alerts));
     environment.lifecycle().manage(new AutoCloseableManager(triggers));
-    environment.lifecycle().manage(new ManagedService(scheduler::start, scheduler));
+    scheduler.ifPresent(s -> environment.lifecycle().manage(new ManagedService(s::start, s)));
     environment.healthChecks().register("scheduler",
         new SchedulerHealthCheck(audit.checkpointSchedule(), scheduler));
     ControlQueries queries = new ControlQueries(database.jdbi());
