@@ -10,8 +10,8 @@ import dev.vigil.app.config.DatabaseFactory;
 import dev.vigil.app.config.EvidenceFactory;
 import dev.vigil.app.config.PrometheusFactory;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -73,10 +73,11 @@ public final class VigilConfiguration extends Configuration {
 
   /** A node may leave the sweeps to others only where others share its schedule: PostgreSQL. */
   @JsonIgnore
-  @AssertTrue(message = "must be run by some node: controls.sweeps may be false only on PostgreSQL, where the other"
-      + " nodes run them; on H2 no node would")
-  public boolean isControlSweeps() {
-    return controls.sweeps() || !database.embedded(dataDir());
+  @ValidationMethod(message = "controls.sweeps (VIGIL_CONTROL_SWEEPS) may be false only on PostgreSQL (VIGIL_DB_URL),"
+      + " where other nodes run the sweeps; on H2 no node would: set it to true")
+  public boolean isSweepingSomewhere() {
+    return controls == null || database == null || dataDir == null || controls.sweeps()
+        || !database.embedded(dataDir());
   }
 
   public Path dataDir() {

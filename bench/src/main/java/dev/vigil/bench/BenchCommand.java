@@ -119,6 +119,8 @@ public final class BenchCommand extends Command {
     // The data plane is measured on its own: the first scheduled sweep runs before the timed
     // phases (see awaitFirstSweep), the next an hour later. Change-triggered runs stay on.
     env.put("VIGIL_SCHEDULE_SECONDS", "3600");
+    // The bench waits for that first sweep, so its servers sweep whatever the caller's environment says.
+    env.put("VIGIL_CONTROL_SWEEPS", "true");
     String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String url;
     String user;

@@ -19,6 +19,7 @@ import dev.vigil.collectors.monitoring.ControlScheduler;
 import dev.vigil.collectors.monitoring.FindingSla;
 import dev.vigil.collectors.monitoring.ManualRuns;
 import dev.vigil.collectors.monitoring.Sweeper;
+import dev.vigil.collectors.monitoring.SweepingNodes;
 import dev.vigil.controls.catalog.Catalog;
 import dev.vigil.controls.catalog.ControlParameters;
 import dev.vigil.controls.catalog.Family;
@@ -229,7 +230,8 @@ public final class ControlsFactory {
     environment.lifecycle().manage(new AutoCloseableManager(triggers));
     scheduler.ifPresent(s -> environment.lifecycle().manage(new ManagedService(s::start, s)));
     environment.healthChecks().register("scheduler",
-        new SchedulerHealthCheck(audit.checkpointSchedule(), scheduler));
+        new SchedulerHealthCheck(audit.checkpointSchedule(), scheduler,
+            new SweepingNodes(database.jdbi(), clusterCheckin(), clock)::live));
     ControlQueries queries = new ControlQueries(database.jdbi());
     metrics.controls().catalog(runs.catalog().ids(),
         queries::openFindingsByControl);

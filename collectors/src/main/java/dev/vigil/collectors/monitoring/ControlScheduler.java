@@ -46,6 +46,8 @@ public final class ControlScheduler implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ControlScheduler.class);
   private static final String GROUP = "vigil-controls";
+  /** The name every clustered node's scheduler shares, under which Quartz records their check-ins. */
+  public static final String CLUSTER_NAME = "vigil";
   /** How many family sweeps a node runs at once, each family a job of its own (the bench runs as many). */
   public static final int THREADS = 2;
 
@@ -71,7 +73,7 @@ public final class ControlScheduler implements AutoCloseable {
     this.schedules = Map.copyOf(schedules);
     // Clustered nodes must share a scheduler name; a lone in-memory scheduler gets its own, so
     // that several services in one JVM (tests) never share one through Quartz's registry.
-    String name = clusterStore.isPresent() ? "vigil" : "vigil-" + instanceId;
+    String name = clusterStore.isPresent() ? CLUSTER_NAME : "vigil-" + instanceId;
     if (SchedulerRepository.getInstance().lookup(name) != null) {
       throw new IllegalStateException("a control scheduler named " + name + " already runs in this JVM");
     }
