@@ -18,11 +18,14 @@ public final class ActiveUsers {
   private ActiveUsers() {}
 
   /**
-   * Refuses (422, naming {@code field}) a user who is not of the tenant, or is deactivated:
-   * such a user cannot {@code role} ("own agents", "command incidents").
+   * The user, refused (422, naming {@code field}) when not of the tenant or deactivated: such a
+   * user cannot {@code role} ("own agents", "command incidents").
    */
-  public static void require(Handle h, String tenantId, String userId, String field, String role) {
-    active(h, tenantId, userId, field, role);
+  public static User require(Handle h, String tenantId, String userId, String field, String role) {
+    User user = h.attach(UserDao.class).find(tenantId, userId)
+        .orElseThrow(() -> Rejected.invalid(field + ": no user " + userId + " in this tenant"));
+    if (!user.active()) throw Rejected.invalid(field + ": user " + userId + " is deactivated and cannot " + role);
+    return user;
   }
 
   /**
@@ -30,17 +33,10 @@ public final class ActiveUsers {
    * cannot {@code act} ("approve grants", "review access").
    */
   public static void requireApprover(Handle h, String tenantId, String userId, String field, String act) {
-    Role role = active(h, tenantId, userId, field, act).role();
+    Role role = require(h, tenantId, userId, field, act).role();
     if (!APPROVERS.contains(role)) {
       throw Rejected.invalid(field + ": user " + userId + " is " + role.wire() + " and cannot " + act + "; an admin"
           + " or compliance user must (auditors stay independent of what they audit)");
     }
-  }
-
-  private static User active(Handle h, String tenantId, String userId, String field, String what) {
-    User user = h.attach(UserDao.class).find(tenantId, userId)
-        .orElseThrow(() -> Rejected.invalid(field + ": no user " + userId + " in this tenant"));
-    if (!user.active()) throw Rejected.invalid(field + ": user " + userId + " is deactivated and cannot " + what);
-    return user;
   }
 }
