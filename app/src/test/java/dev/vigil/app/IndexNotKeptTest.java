@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.app.Http.Reply;
 import dev.vigil.collectors.testing.TempDirs;
 import dev.vigil.collectors.testing.TestDb;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -73,11 +68,11 @@ class IndexNotKeptTest {
       assertThat(server.query("SELECT kind FROM audit_entries WHERE kind = 'decision'")).hasSize(1);
 
       // The dashboard says so too: the overview shows no index here, and its search explains the refusal.
-      String session = signIn(server, "o@deciders.example");
-      HttpResponse<String> overview = page(server, session, "/");
+      DashboardSession session = DashboardSession.signIn(server, "o@deciders.example");
+      HttpResponse<String> overview = session.page("/");
       assertThat(overview.statusCode()).isEqualTo(200);
       assertThat(overview.body()).contains("Not kept here", "this node keeps no index");
-      HttpResponse<String> searchPage = page(server, session, "/evidence?q=crm");
+      HttpResponse<String> searchPage = session.page("/evidence?q=crm");
       assertThat(searchPage.statusCode()).isEqualTo(503);
       assertThat(searchPage.body()).contains("This search cannot run: this node keeps no evidence index");
 
@@ -91,25 +86,6 @@ class IndexNotKeptTest {
   }
 
   /** Signs in through the dashboard's form and returns the session cookie's value. */
-  private static String signIn(VigilServer server, String email) throws Exception {
-    // The form's CSRF field must equal the sign-in cookie, which the sign-in page would have set.
-    String csrf = "csrf-of-this-test";
-    String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode("a long enough password", StandardCharsets.UTF_8) + "&csrf=" + csrf;
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + server.port() + "/sign-in"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "vigil_sign_in=" + csrf)
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-    return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("vigil_session="))
-        .map(c -> c.substring("vigil_session=".length(), c.indexOf(';'))).findFirst().orElseThrow();
-  }
-
-  private static HttpResponse<String> page(VigilServer server, String session, String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-        .header("Cookie", "vigil_session=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   private static long chainLength(VigilServer server, String tenantId) throws Exception {
     try (var c = server.connect();
         var st = c.prepareStatement("SELECT COUNT(*) FROM audit_entries WHERE tenant_id = ?")) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.collectors.testing.TempDirs;
 import dev.vigil.collectors.testing.TestDb;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +71,10 @@ class SweepsLeftToOthersTest {
       String admin = server.createTenant("Deciders").get("adminToken").asText();
       Http.Reply owner = http.post(admin, "/api/v1/users", ApiFixture.user("o@deciders.example", "admin"));
       assertThat(owner.status()).as(owner.text()).isEqualTo(201);
+      // The dashboard's overview says why its scheduler is healthy here.
+      HttpResponse<String> overview = DashboardSession.signIn(server, "o@deciders.example").page("/");
+      assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.body()).contains("this node runs no control sweeps (controls.sweeps is false): 1 other node does");
       Http.Reply vendor = http.post(admin, "/api/v1/vendors", "{\"name\":\"Unreviewed\",\"criticality\":\"high\","
           + "\"ownerId\":\"" + owner.get("id").asText() + "\"}");
       assertThat(vendor.status()).as(vendor.text()).isEqualTo(201);
