@@ -60,9 +60,12 @@ abstract class ApiFixture {
     if (server != null) server.close();
   }
 
+  /** The password of every user {@link #user} makes. */
+  static final String PASSWORD = "a long enough password";
+
   static String user(String email, String role) {
     return "{\"email\":\"" + email + "\",\"name\":\"Someone\",\"role\":\"" + role
-        + "\",\"password\":\"a long enough password\"}";
+        + "\",\"password\":\"" + PASSWORD + "\"}";
   }
 
   static String agent(String name, String owner) {

@@ -9,14 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** A user signed in to a test server's dashboard with {@link ApiFixture#user}'s password, reading pages over plain HTTP. */
+/** A user made by {@link ApiFixture#user}, signed in to a test server's dashboard, reading pages over plain HTTP. */
 record DashboardSession(VigilServer server, String cookie) {
 
   static DashboardSession signIn(VigilServer server, String email) throws Exception {
     // The form's CSRF field must equal the sign-in cookie, which the sign-in page would have set.
     String csrf = "csrf-of-this-test";
     String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode("a long enough password", StandardCharsets.UTF_8) + "&csrf=" + csrf;
+        + URLEncoder.encode(ApiFixture.PASSWORD, StandardCharsets.UTF_8) + "&csrf=" + csrf;
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://localhost:" + server.port() + "/sign-in"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "vigil_sign_in=" + csrf)

@@ -71,7 +71,8 @@ class IndexNotKeptTest {
       DashboardSession session = DashboardSession.signIn(server, "o@deciders.example");
       HttpResponse<String> overview = session.page("/");
       assertThat(overview.statusCode()).isEqualTo(200);
-      assertThat(overview.body()).contains("Not kept here", "this node keeps no index");
+      assertThat(overview.body()).contains("Not kept here", "this node keeps no index")
+          .as("this node sweeps").doesNotContain("leaves the scheduled sweeps");
       HttpResponse<String> searchPage = session.page("/evidence?q=crm");
       assertThat(searchPage.statusCode()).isEqualTo(503);
       assertThat(searchPage.body()).contains("This search cannot run: this node keeps no evidence index");
@@ -85,7 +86,6 @@ class IndexNotKeptTest {
     }
   }
 
-  /** Signs in through the dashboard's form and returns the session cookie's value. */
   private static long chainLength(VigilServer server, String tenantId) throws Exception {
     try (var c = server.connect();
         var st = c.prepareStatement("SELECT COUNT(*) FROM audit_entries WHERE tenant_id = ?")) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A node set to run no scheduled sweeps ({@code controls.sweeps: false}, for nodes that serve
  * decisions while others sweep): on H2, where no other node would sweep, the service refuses to
- * start; on PostgreSQL it never joins the shared schedule, says so in its health check, and
- * still re-runs what a change made through it affects.
+ * start; on PostgreSQL it never joins the shared schedule, says so in its health check and on
+ * the dashboard's overview, and still re-runs what a change made through it affects.
  */
 class SweepsLeftToOthersTest {
 
@@ -54,10 +54,19 @@ class SweepsLeftToOthersTest {
     try (VigilServer server = new VigilServer(TestDb.Kind.POSTGRES, config)) {
       assertThat(server.query("SELECT trigger_name FROM qrtz_triggers")).as("no family scheduled").isEmpty();
       assertThat(server.query("SELECT instance_name FROM qrtz_scheduler_state")).as("never checked in").isEmpty();
+      Http http = server.http();
+      String admin = server.createTenant("Deciders").get("adminToken").asText();
+      Http.Reply owner = http.post(admin, "/api/v1/users", ApiFixture.user("o@deciders.example", "admin"));
+      assertThat(owner.status()).as(owner.text()).isEqualTo(201);
+
       JsonNode alone = scheduler(server);
       assertThat(alone.path("healthy").asBoolean()).as("no node sweeps: every scheduled run would be missed")
           .isFalse();
       assertThat(alone.path("message").asText()).contains("runs no control sweeps", "no node sweeps");
+      // The dashboard's overview says so too.
+      HttpResponse<String> overview = DashboardSession.signIn(server, "o@deciders.example").page("/");
+      assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.body()).contains("Unhealthy", "this node leaves the scheduled sweeps to other nodes");
 
       // Another node's scheduler checking in, as Quartz records it.
       server.sql("INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)"
@@ -67,14 +76,6 @@ class SweepsLeftToOthersTest {
       assertThat(withOther.path("message").asText()).contains("runs no control sweeps", "1 other node does");
 
       // A change made through this node re-runs the controls it affects here.
-      Http http = server.http();
-      String admin = server.createTenant("Deciders").get("adminToken").asText();
-      Http.Reply owner = http.post(admin, "/api/v1/users", ApiFixture.user("o@deciders.example", "admin"));
-      assertThat(owner.status()).as(owner.text()).isEqualTo(201);
-      // The dashboard's overview says why its scheduler is healthy here.
-      HttpResponse<String> overview = DashboardSession.signIn(server, "o@deciders.example").page("/");
-      assertThat(overview.statusCode()).isEqualTo(200);
-      assertThat(overview.body()).contains("this node runs no control sweeps (controls.sweeps is false): 1 other node does");
       Http.Reply vendor = http.post(admin, "/api/v1/vendors", "{\"name\":\"Unreviewed\",\"criticality\":\"high\","
           + "\"ownerId\":\"" + owner.get("id").asText() + "\"}");
       assertThat(vendor.status()).as(vendor.text()).isEqualTo(201);

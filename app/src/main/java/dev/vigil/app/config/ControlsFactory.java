@@ -236,7 +236,7 @@ public final class ControlsFactory {
     metrics.controls().catalog(runs.catalog().ids(),
         queries::openFindingsByControl);
     return new Monitoring(runs.catalog(), runs.runner(), queries,
-        new ManualRuns(runs.runner(), database.jdbi(), audit.appender()));
+        new ManualRuns(runs.runner(), database.jdbi(), audit.appender()), sweeps());
   }
 
   /** Sweeps each family on its schedule; on PostgreSQL the nodes share the schedule through the database. */

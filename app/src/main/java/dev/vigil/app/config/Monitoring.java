@@ -13,5 +13,7 @@ import dev.vigil.controls.catalog.Catalog;
  * @param runner runs controls on demand
  * @param queries reads runs, statuses and findings back
  * @param manualRuns runs a control now for a person or token, and audits who asked
+ * @param sweepsHere whether this node runs the scheduled sweeps ({@code controls.sweeps})
  */
-public record Monitoring(Catalog catalog, ControlRunner runner, ControlQueries queries, ManualRuns manualRuns) {}
+public record Monitoring(Catalog catalog, ControlRunner runner, ControlQueries queries, ManualRuns manualRuns,
+    boolean sweepsHere) {}

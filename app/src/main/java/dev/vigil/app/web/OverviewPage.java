@@ -31,12 +31,13 @@ public final class OverviewPage extends PageView {
   private final long headSeq;
   private final Checkpoint checkpoint;
   private final HealthCheck.Result scheduler;
+  private final boolean sweepsHere;
   private final HealthCheck.Result index;
   private final Instant now;
 
   OverviewPage(WebSession session, Catalog catalog, Map<String, StatusRow> statuses, Map<String, Sparkline> charts,
       OverviewDao.Ages ages, Duration medianRemediation, Instant lastSweep, long headSeq, Checkpoint checkpoint,
-      HealthCheck.Result scheduler, HealthCheck.Result index, Instant now) {
+      HealthCheck.Result scheduler, boolean sweepsHere, HealthCheck.Result index, Instant now) {
     super("overview.ftlh", session, "Overview", "overview");
     for (Family family : Family.values()) {
       List<Row> rows = new ArrayList<>();
@@ -56,6 +57,7 @@ public final class OverviewPage extends PageView {
     this.headSeq = headSeq;
     this.checkpoint = checkpoint;
     this.scheduler = scheduler;
+    this.sweepsHere = sweepsHere;
     this.index = index;
     this.now = now;
   }
@@ -102,6 +104,14 @@ public final class OverviewPage extends PageView {
 
   public HealthCheck.Result getScheduler() {
     return scheduler;
+  }
+
+  /**
+   * Whether this node runs the scheduled sweeps. The page says so in its own words rather than
+   * with the health check's message, which can carry a database error about any tenant.
+   */
+  public boolean isSweepsHere() {
+    return sweepsHere;
   }
 
   /** The evidence index's health; null on a node that keeps no index. */

@@ -38,15 +38,17 @@ public final class OverviewResource {
   private final CheckpointStore checkpoints;
   private final HealthCheckRegistry health;
   private final boolean indexKept;
+  private final boolean sweepsHere;
   private final Clock clock;
 
   public OverviewResource(Catalog catalog, ControlQueries queries, CheckpointStore checkpoints,
-      HealthCheckRegistry health, boolean indexKept, Clock clock) {
+      HealthCheckRegistry health, boolean indexKept, boolean sweepsHere, Clock clock) {
     this.catalog = catalog;
     this.queries = queries;
     this.checkpoints = checkpoints;
     this.health = health;
     this.indexKept = indexKept;
+    this.sweepsHere = sweepsHere;
     this.clock = clock;
   }
 
@@ -59,7 +61,7 @@ public final class OverviewResource {
     return new OverviewPage(session, catalog, statuses(tenant), charts, queries.openFindingAges(tenant, now),
         queries.medianTimeToRemediate(tenant, now.minus(WINDOW)).orElse(null),
         queries.lastSweep(tenant).orElse(null), queries.chainHead(tenant).orElse(0L),
-        checkpoints.latest(tenant).orElse(null), check("scheduler"),
+        checkpoints.latest(tenant).orElse(null), check("scheduler"), sweepsHere,
         indexKept ? check(EvidenceFactory.HEALTH_CHECK) : null, now);
   }
 

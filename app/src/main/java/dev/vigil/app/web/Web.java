@@ -62,7 +62,7 @@ public final class Web {
     jersey.register(new SignInResource(stores.users(), sessions,
         new SignInThrottle(config.signInFailures(), config.signInLockout(), clock)));
     jersey.register(new OverviewResource(monitoring.catalog(), monitoring.queries(), audit.checkpoints(),
-        environment.healthChecks(), evidence.kept(), clock));
+        environment.healthChecks(), evidence.kept(), monitoring.sweepsHere(), clock));
     jersey.register(new ControlsResource(monitoring.catalog(), monitoring.queries(),
         monitoring.manualRuns(), stores.exceptions(), stores.users(), clock));
     jersey.register(new FindingsResource(monitoring.catalog(), monitoring.queries(), stores.findings(), stores.grants(),
