@@ -49,7 +49,6 @@ class DashboardBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final String PASSWORD = "a long enough password";
   /** How many entries a page of the audit trail lists (the dashboard's AuditTrailResource.PER_PAGE). */
   static final int AUDIT_PAGE = 50;
   /** How long a control's change may take to show on an open page: the issue's 2 s, plus the API's own lag bound. */
@@ -192,12 +191,12 @@ class DashboardBrowserTest {
     driver.manage().deleteAllCookies();
     driver.get(base + "/sign-in");
     driver.findElement(By.id("email")).sendKeys("sam@both.example");
-    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("password")).sendKeys(ApiFixture.PASSWORD);
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
     assertThat(driver.findElement(By.id("sign-in-error")).getText()).contains("several workspaces");
     check("sign-in-workspace");
-    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("password")).sendKeys(ApiFixture.PASSWORD);
     driver.findElement(By.id("workspace")).sendKeys("globex");
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
@@ -902,7 +901,7 @@ class DashboardBrowserTest {
     driver.get(base + "/sign-in");
     driver.findElement(By.id("email")).sendKeys(email);
     // Submitted from the keyboard, as a person without a mouse would.
-    driver.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+    driver.findElement(By.id("password")).sendKeys(ApiFixture.PASSWORD, Keys.ENTER);
     wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
   }
 
@@ -937,7 +936,7 @@ class DashboardBrowserTest {
 
   String user(String admin, String email, String role) {
     return created(http.post(admin, "/api/v1/users", "{\"email\":\"" + email + "\",\"name\":\"" + email.split("@")[0]
-        + "\",\"role\":\"" + role + "\",\"password\":\"" + PASSWORD + "\"}")).get("id").asText();
+        + "\",\"role\":\"" + role + "\",\"password\":\"" + ApiFixture.PASSWORD + "\"}")).get("id").asText();
   }
 
   String grant(String connection, String owner, String approver, String scopes) {
